@@ -1,0 +1,66 @@
+package io.counterpower.common.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.counterpower.common.auth.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Every write goes through here, inside the write's transaction: it appends the audit row (who,
+ * what, when, before and after) and bumps the data version of the scope it touched, so that caches
+ * and ETags change exactly when the data does.
+ */
+@ApplicationScoped
+public class ChangeLog {
+    /** The scope of shared facts: organisations, contributors, identities, affiliations. */
+    public static final String GLOBAL = "global";
+
+    public static String projectScope(long projectId) {
+        return "project:" + projectId;
+    }
+
+    @Inject
+    EntityManager em;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Caller caller;
+
+    public void record(String scope, String action, String entityType, String entityId, Object before, Object after, String reason) {
+        em.createNativeQuery("""
+                        insert into audit_log (api_key_id, actor, action, entity_type, entity_id, before, after, reason)
+                        values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), cast(?7 as jsonb), ?8)""")
+                .setParameter(1, caller.keyId())
+                .setParameter(2, caller.isAuthenticated() ? caller.actor() : "system")
+                .setParameter(3, action)
+                .setParameter(4, entityType)
+                .setParameter(5, entityId)
+                .setParameter(6, toJson(before))
+                .setParameter(7, toJson(after))
+                .setParameter(8, reason)
+                .executeUpdate();
+        bump(scope);
+    }
+
+    /** Increases the data version of a scope without an audit row (bulk loads record their own). */
+    public void bump(String scope) {
+        em.createNativeQuery("""
+                        insert into data_version (scope, version, changed_at) values (?1, nextval('data_version_seq'), now())
+                        on conflict (scope) do update set version = excluded.version, changed_at = excluded.changed_at""")
+                .setParameter(1, scope)
+                .executeUpdate();
+    }
+
+    private String toJson(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise an audit value", e);
+        }
+    }
+}

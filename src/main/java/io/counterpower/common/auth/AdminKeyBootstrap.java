@@ -1,0 +1,24 @@
+package io.counterpower.common.auth;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Optional;
+
+/** Makes sure an admin key exists on start (COUNTERPOWER_ADMIN_KEY, or one generated once). */
+@ApplicationScoped
+public class AdminKeyBootstrap {
+    @Inject
+    ApiKeyService keys;
+
+    @ConfigProperty(name = "counterpower.admin-key")
+    Optional<String> adminKey;
+
+    void onStart(@Observes @Priority(10) StartupEvent event) {
+        keys.bootstrap(adminKey);
+    }
+}

@@ -1,0 +1,70 @@
+package io.counterpower.common.fact;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The versioning rules shared by every fact table: read the current version or the version
+ * "as recorded on" a past instant, record a new fact, supersede a version with a new one, close one.
+ */
+@ApplicationScoped
+public class FactVersions {
+
+    /** JPQL predicate selecting the versions visible at {@code :asOf} for the alias given. */
+    public static String visibleAt(String alias) {
+        return alias + ".recordedAt <= :asOf and (" + alias + ".supersededAt is null or " + alias + ".supersededAt > :asOf)";
+    }
+
+    @Inject
+    EntityManager em;
+
+    /** The version visible at {@code asOf}, or the current one when {@code asOf} is null. */
+    public <T extends VersionedFact> Optional<T> find(Class<T> type, long id, Instant asOf) {
+        String jpql = "from " + type.getSimpleName() + " f where f.id = :id and "
+                + (asOf == null ? "f.supersededAt is null" : visibleAt("f"));
+        var query = em.createQuery(jpql, type).setParameter("id", id);
+        if (asOf != null) {
+            query.setParameter("asOf", asOf);
+        }
+        return query.getResultStream().findFirst();
+    }
+
+    /** Every recorded version of a fact, oldest first. */
+    public <T extends VersionedFact> List<T> history(Class<T> type, long id) {
+        return em.createQuery("from " + type.getSimpleName() + " f where f.id = :id order by f.recordedAt, f.rowId", type)
+                .setParameter("id", id)
+                .getResultList();
+    }
+
+    /** A new stable id for a fact that has no header table. */
+    public long newFactId() {
+        return ((Number) em.createNativeQuery("select nextval('fact_id_seq')").getSingleResult()).longValue();
+    }
+
+    /** Records the first version of a fact whose stable id is already set. */
+    public <T extends VersionedFact> T record(T fact, FactWrite write) {
+        fact.provenance(write);
+        fact.persist();
+        return fact;
+    }
+
+    /** Closes {@code current} and records {@code next} as the new version of the same fact. */
+    public <T extends VersionedFact> T supersede(T current, T next, FactWrite write) {
+        close(current, write.at());
+        next.id = current.id;
+        return record(next, write);
+    }
+
+    /** Closes a version: the fact no longer holds from now on, but stays visible "as recorded on" before. */
+    public <T extends VersionedFact> void close(T current, Instant at) {
+        current.supersededAt = at;
+        // Flush now: Hibernate runs inserts before updates, and the new version may only be
+        // inserted once the old one is no longer current (one current version per id).
+        em.flush();
+    }
+}

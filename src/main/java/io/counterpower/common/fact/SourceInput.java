@@ -1,0 +1,14 @@
+package io.counterpower.common.fact;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The source a client gives for a fact it writes. {@code kind} defaults to manual; steward keys
+ * always record self-reported facts.
+ */
+public record SourceInput(SourceKind kind,
+                          @Size(max = 2000) String url,
+                          @Size(max = 2000) String note,
+                          @NotNull Confidence confidence) {
+}

@@ -1,0 +1,32 @@
+package io.counterpower.common.problem;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects every field error of a request so that the client learns all of them at once. */
+public final class FieldErrors {
+    private final List<FieldError> errors = new ArrayList<>();
+
+    public FieldErrors add(String field, String message) {
+        errors.add(new FieldError(field, message));
+        return this;
+    }
+
+    public FieldErrors check(boolean ok, String field, String message) {
+        if (!ok) {
+            add(field, message);
+        }
+        return this;
+    }
+
+    public boolean isEmpty() {
+        return errors.isEmpty();
+    }
+
+    /** Throws a 400 problem listing every error collected, if any. */
+    public void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors);
+        }
+    }
+}

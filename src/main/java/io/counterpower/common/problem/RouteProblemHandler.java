@@ -1,0 +1,63 @@
+package io.counterpower.common.problem;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.util.List;
+
+/**
+ * Errors raised before the REST layer (body too large, unknown route, a request line that is
+ * too long) are produced by Vert.x; this handler gives them the same problem+json shape.
+ */
+@ApplicationScoped
+public class RouteProblemHandler {
+
+    @Inject
+    ObjectMapper json;
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
+        router.route().last().handler(ctx -> write(ctx, 404, "No resource at " + ctx.normalizedPath()));
+    }
+
+    private void failure(RoutingContext ctx) {
+        int status = ctx.statusCode();
+        if (status < 400) {
+            status = 500;
+        }
+        if (status >= 500) {
+            Log.errorf(ctx.failure(), "Unhandled failure on %s", ctx.normalizedPath());
+        }
+        String detail = switch (status) {
+            case 413 -> "The request body is larger than the service accepts";
+            case 404 -> "No resource at " + ctx.normalizedPath();
+            case 405 -> "This method is not allowed here";
+            case 414 -> "The request URI is too long";
+            case 431 -> "The request headers are too large";
+            case 400 -> "The request could not be read";
+            default -> status >= 500 ? "An unexpected error occurred" : ProblemResponses.titleFor(status);
+        };
+        write(ctx, status, detail);
+    }
+
+    private void write(RoutingContext ctx, int status, String detail) {
+        if (ctx.response().ended() || ctx.response().headWritten()) {
+            return;
+        }
+        ProblemDetails problem = ProblemResponses.details(status, ProblemResponses.titleFor(status), detail,
+                ctx.normalizedPath(), List.of());
+        try {
+            ctx.response().setStatusCode(status)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, ProblemDetails.MEDIA_TYPE)
+                    .end(json.writeValueAsString(problem));
+        } catch (Exception e) {
+            ctx.response().setStatusCode(status).end();
+        }
+    }
+}

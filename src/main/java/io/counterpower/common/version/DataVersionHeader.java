@@ -1,0 +1,26 @@
+package io.counterpower.common.version;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/** Every API response names the data version it was computed from, for caches and citations. */
+public class DataVersionHeader {
+    public static final String NAME = "Counterpower-Data-Version";
+
+    @Inject
+    DataVersions versions;
+
+    @ServerResponseFilter
+    public void addHeader(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!request.getUriInfo().getPath().startsWith("/api/") || response.getHeaders().containsKey(NAME)) {
+            return;
+        }
+        try {
+            response.getHeaders().putSingle(NAME, String.valueOf(versions.latest().version()));
+        } catch (RuntimeException e) {
+            // The header is informative: a response (an error included) is never lost for want of it.
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.counterpower.organisation;
+
+import io.counterpower.common.fact.Revisions;
+import io.counterpower.common.paging.Page;
+import io.counterpower.common.paging.PageRequest;
+import io.counterpower.common.time.Instants;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.List;
+
+@Path("/api/v1/organisations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OrganisationResource {
+    @Inject
+    OrganisationService organisations;
+
+    @GET
+    public Page<OrganisationView> list(@QueryParam("type") String type, @QueryParam("q") String q,
+                                       @QueryParam("domain") String domain, @QueryParam("asRecordedOn") String asRecordedOn,
+                                       @QueryParam("page") String page, @QueryParam("size") String size,
+                                       @QueryParam("sort") String sort) {
+        PageRequest paging = PageRequest.parse(page, size, sort, OrganisationService.SORTABLE, "key");
+        return organisations.list(type, q, domain, Instants.parseInstantOrDate(asRecordedOn, "asRecordedOn"), paging);
+    }
+
+    @POST
+    public Response create(@Valid @NotNull OrganisationInput input) {
+        OrganisationView created = organisations.create(input);
+        return Response.created(URI.create("/api/v1/organisations/" + created.key()))
+                .tag(etag(created)).entity(created).build();
+    }
+
+    @GET
+    @Path("/{key}")
+    public Response get(@PathParam("key") String key, @QueryParam("asRecordedOn") String asRecordedOn) {
+        OrganisationView view = organisations.get(key, Instants.parseInstantOrDate(asRecordedOn, "asRecordedOn"));
+        return Response.ok(view).tag(etag(view)).build();
+    }
+
+    @PUT
+    @Path("/{key}")
+    public Response update(@PathParam("key") String key, @Valid @NotNull OrganisationInput input,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        OrganisationView view = organisations.update(key, input, ifMatch);
+        return Response.ok(view).tag(etag(view)).build();
+    }
+
+    @DELETE
+    @Path("/{key}")
+    public Response close(@PathParam("key") String key, @QueryParam("reason") String reason,
+                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        organisations.close(key, reason, ifMatch);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{key}/history")
+    public List<OrganisationView> history(@PathParam("key") String key) {
+        return organisations.history(key);
+    }
+
+    @GET
+    @Path("/{key}/parents")
+    public List<ParentView> parents(@PathParam("key") String key, @QueryParam("asRecordedOn") String asRecordedOn) {
+        return organisations.parents(key, Instants.parseInstantOrDate(asRecordedOn, "asRecordedOn"));
+    }
+
+    @POST
+    @Path("/{key}/parents")
+    public Response addParent(@PathParam("key") String key, @Valid @NotNull ParentInput input) {
+        ParentView created = organisations.addParent(key, input);
+        return Response.created(URI.create("/api/v1/organisations/" + key + "/parents/" + created.id()))
+                .tag(String.valueOf(created.version().revision())).entity(created).build();
+    }
+
+    @PUT
+    @Path("/{key}/parents/{id}")
+    public ParentView updateParent(@PathParam("key") String key, @PathParam("id") long id,
+                                   @Valid @NotNull ParentInput input, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return organisations.updateParent(key, id, input, ifMatch);
+    }
+
+    @DELETE
+    @Path("/{key}/parents/{id}")
+    public Response closeParent(@PathParam("key") String key, @PathParam("id") long id,
+                                @QueryParam("reason") String reason, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        organisations.closeParent(key, id, reason, ifMatch);
+        return Response.noContent().build();
+    }
+
+    private static String etag(OrganisationView view) {
+        return String.valueOf(view.version().revision());
+    }
+}

@@ -1,0 +1,357 @@
+package io.counterpower.organisation;
+
+import io.counterpower.common.audit.ChangeLog;
+import io.counterpower.common.auth.Caller;
+import io.counterpower.common.auth.OrganisationDirectory;
+import io.counterpower.common.fact.FactSource;
+import io.counterpower.common.fact.FactVersions;
+import io.counterpower.common.fact.FactWrite;
+import io.counterpower.common.fact.Periods;
+import io.counterpower.common.fact.Revisions;
+import io.counterpower.common.fact.SourceKind;
+import io.counterpower.common.fact.VersionInfo;
+import io.counterpower.common.paging.ListQuery;
+import io.counterpower.common.paging.Page;
+import io.counterpower.common.paging.PageRequest;
+import io.counterpower.common.problem.ApiProblem;
+import io.counterpower.common.problem.FieldErrors;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/** Organisations and their parent periods: the shared facts every other feature refers to. */
+@ApplicationScoped
+public class OrganisationService implements OrganisationDirectory {
+    static final Map<String, String> SORTABLE = Map.of("key", "h.key", "name", "lower(o.name)", "type", "o.type",
+            "recordedAt", "o.recordedAt");
+    private static final Pattern DOMAIN = Pattern.compile("^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
+    private static final String FROM = "OrganisationVersion o join Organisation h on h.id = o.id";
+
+    @Inject
+    EntityManager em;
+    @Inject
+    FactVersions facts;
+    @Inject
+    Caller caller;
+    @Inject
+    ChangeLog changes;
+
+    /** Keys never change, so the id -> key mapping can be cached for good. */
+    private final Map<Long, String> keysById = new ConcurrentHashMap<>();
+
+    // ---- lookups used by other features ------------------------------------------------------
+
+    @Override
+    public boolean exists(String key) {
+        return currentId(key).isPresent();
+    }
+
+    /** The id of an organisation that is currently recorded. */
+    public Optional<Long> currentId(String key) {
+        return header(key).filter(h -> facts.find(OrganisationVersion.class, h.id, null).isPresent()).map(h -> h.id);
+    }
+
+    /** Resolves a reference to an organisation, adding a field error when it is not recorded. */
+    public Long resolve(String key, String field, FieldErrors errors) {
+        if (key == null) {
+            return null;
+        }
+        Optional<Long> id = currentId(key);
+        if (id.isEmpty()) {
+            errors.add(field, "no organisation '" + key + "' is recorded");
+            return null;
+        }
+        return id.get();
+    }
+
+    public String keyOf(long id) {
+        return keysById.computeIfAbsent(id, i -> Organisation.<Organisation>findByIdOptional(i).map(h -> h.key).orElse(null));
+    }
+
+    // ---- organisations -----------------------------------------------------------------------
+
+    public Page<OrganisationView> list(String type, String q, String domain, Instant asOf, PageRequest page) {
+        OrganisationType parsedType = io.counterpower.common.paging.QueryParams.code(type, "type", OrganisationType::of);
+        String like = io.counterpower.common.paging.QueryParams.likePattern(q);
+        ListQuery<OrganisationVersion> query = ListQuery.facts(OrganisationVersion.class, FROM, "o");
+        visibility(query, asOf)
+                .and("o.type = :type", "type", parsedType)
+                .and("lower(o.name) like :q escape '\\' or h.key like :q escape '\\' or lower(array_to_string(o.aliases, ' ')) like :q escape '\\'", "q", like)
+                .and("array_contains(o.domains, :domain)", "domain", domain == null ? null : normaliseDomain(domain));
+        return query.page(em, page, v -> view(v, asOf));
+    }
+
+    public OrganisationView get(String key, Instant asOf) {
+        return view(version(key, asOf), asOf);
+    }
+
+    public List<OrganisationView> history(String key) {
+        Organisation h = requireHeader(key);
+        return facts.history(OrganisationVersion.class, h.id).stream().map(v -> view(v, null)).toList();
+    }
+
+    @Transactional
+    public OrganisationView create(OrganisationInput in) {
+        caller.requireCurator();
+        FieldErrors errors = new FieldErrors();
+        if (in.key() == null) {
+            errors.add("key", "is required");
+        }
+        List<String> domains = validateNames(in, errors);
+        errors.throwIfAny();
+        FactWrite write = caller.write(in.source(), in.reason(), false);
+        Organisation h = header(in.key()).orElse(null);
+        if (h != null && facts.find(OrganisationVersion.class, h.id, null).isPresent()) {
+            throw ApiProblem.conflict("key", "organisation '" + in.key() + "' is already recorded");
+        }
+        if (h == null) {
+            h = new Organisation();
+            h.key = in.key();
+            h.createdAt = write.at();
+            h.persist();
+        }
+        checkDomainsFree(h.id, domains);
+        OrganisationVersion v = fill(new OrganisationVersion(), in, domains);
+        v.id = h.id;
+        facts.record(v, write);
+        OrganisationView after = view(v, null);
+        changes.record(ChangeLog.GLOBAL, "create", "organisation", h.key, null, after, write.reason());
+        return after;
+    }
+
+    @Transactional
+    public OrganisationView update(String key, OrganisationInput in, String ifMatch) {
+        OrganisationVersion current = version(key, null);
+        boolean asSteward = caller.requireCuratorOrStewardOf(List.of(key));
+        FieldErrors errors = new FieldErrors();
+        errors.check(in.key() == null || in.key().equals(key), "key", "cannot be changed (it is the organisation's permanent identifier)");
+        List<String> domains = validateNames(in, errors);
+        errors.throwIfAny();
+        Revisions.checkIfMatch(ifMatch, current);
+        FactWrite write = caller.write(in.source(), in.reason(), asSteward);
+        write.checkMayReplace(current);
+        checkDomainsFree(current.id, domains);
+        OrganisationView before = view(current, null);
+        OrganisationVersion next = facts.supersede(current, fill(new OrganisationVersion(), in, domains), write);
+        OrganisationView after = view(next, null);
+        changes.record(ChangeLog.GLOBAL, "update", "organisation", key, before, after, write.reason());
+        return after;
+    }
+
+    @Transactional
+    public void close(String key, String reason, String ifMatch) {
+        caller.requireCurator();
+        OrganisationVersion current = version(key, null);
+        Revisions.checkIfMatch(ifMatch, current);
+        OrganisationView before = view(current, null);
+        facts.close(current, caller.closing(false, current));
+        changes.record(ChangeLog.GLOBAL, "close", "organisation", key, before, null, reason);
+    }
+
+    // ---- parents ----------------------------------------------------------------------------
+
+    public List<ParentView> parents(String key, Instant asOf) {
+        Organisation h = requireHeader(key);
+        return parentsOf(h.id, asOf);
+    }
+
+    @Transactional
+    public ParentView addParent(String key, ParentInput in) {
+        Organisation h = requireHeader(key);
+        version(key, null);
+        boolean asSteward = caller.requireCuratorOrStewardOf(List.of(key));
+        FieldErrors errors = new FieldErrors();
+        Long parentId = validateParent(h, in, errors);
+        errors.throwIfAny();
+        FactWrite write = caller.write(in.source(), in.reason(), asSteward);
+        checkParentOverlap(h.id, null, in);
+        OrganisationParent p = new OrganisationParent();
+        p.id = facts.newFactId();
+        p.organisationId = h.id;
+        p.parentId = parentId;
+        p.validFrom = in.from();
+        p.validTo = in.to();
+        facts.record(p, write);
+        ParentView after = parentView(p);
+        changes.record(ChangeLog.GLOBAL, "create", "organisation-parent", String.valueOf(p.id), null, after, write.reason());
+        return after;
+    }
+
+    @Transactional
+    public ParentView updateParent(String key, long id, ParentInput in, String ifMatch) {
+        Organisation h = requireHeader(key);
+        OrganisationParent current = currentParent(h, id);
+        boolean asSteward = caller.requireCuratorOrStewardOf(List.of(key));
+        FieldErrors errors = new FieldErrors();
+        Long parentId = validateParent(h, in, errors);
+        errors.throwIfAny();
+        Revisions.checkIfMatch(ifMatch, current);
+        FactWrite write = caller.write(in.source(), in.reason(), asSteward);
+        write.checkMayReplace(current);
+        checkParentOverlap(h.id, id, in);
+        ParentView before = parentView(current);
+        OrganisationParent next = new OrganisationParent();
+        next.organisationId = h.id;
+        next.parentId = parentId;
+        next.validFrom = in.from();
+        next.validTo = in.to();
+        facts.supersede(current, next, write);
+        ParentView after = parentView(next);
+        changes.record(ChangeLog.GLOBAL, "update", "organisation-parent", String.valueOf(id), before, after, write.reason());
+        return after;
+    }
+
+    @Transactional
+    public void closeParent(String key, long id, String reason, String ifMatch) {
+        Organisation h = requireHeader(key);
+        OrganisationParent current = currentParent(h, id);
+        boolean asSteward = caller.requireCuratorOrStewardOf(List.of(key));
+        Revisions.checkIfMatch(ifMatch, current);
+        ParentView before = parentView(current);
+        facts.close(current, caller.closing(asSteward, current));
+        changes.record(ChangeLog.GLOBAL, "close", "organisation-parent", String.valueOf(id), before, null, reason);
+    }
+
+    // ---- internals --------------------------------------------------------------------------
+
+    private <E> ListQuery<E> visibility(ListQuery<E> query, Instant asOf) {
+        if (asOf == null) {
+            return query.and("o.supersededAt is null");
+        }
+        return query.and(FactVersions.visibleAt("o")).param("asOf", asOf);
+    }
+
+    private Optional<Organisation> header(String key) {
+        return Organisation.find("key", key).firstResultOptional();
+    }
+
+    private Organisation requireHeader(String key) {
+        return header(key).orElseThrow(() -> ApiProblem.notFound("No organisation '" + key + "'"));
+    }
+
+    private OrganisationVersion version(String key, Instant asOf) {
+        Organisation h = requireHeader(key);
+        return facts.find(OrganisationVersion.class, h.id, asOf).orElseThrow(() -> ApiProblem.notFound(asOf == null
+                ? "Organisation '" + key + "' is not currently recorded (it was closed)"
+                : "Organisation '" + key + "' was not recorded on " + asOf));
+    }
+
+    private OrganisationParent currentParent(Organisation h, long id) {
+        return facts.find(OrganisationParent.class, id, null).filter(p -> p.organisationId.equals(h.id))
+                .orElseThrow(() -> ApiProblem.notFound("No current parent period " + id + " for organisation '" + h.key + "'"));
+    }
+
+    private OrganisationView view(OrganisationVersion v, Instant asOf) {
+        return OrganisationView.from(keyOf(v.id), v, parentsOf(v.id, asOf));
+    }
+
+    private List<ParentView> parentsOf(long organisationId, Instant asOf) {
+        ListQuery<OrganisationParent> query = ListQuery.facts(OrganisationParent.class, "OrganisationParent o", "o")
+                .and("o.organisationId = :org", "org", organisationId);
+        return visibility(query, asOf).all(em, "o.validFrom asc nulls first, o.rowId asc").stream().map(this::parentView).toList();
+    }
+
+    private ParentView parentView(OrganisationParent p) {
+        return new ParentView(p.id, keyOf(p.organisationId), keyOf(p.parentId), p.validFrom, p.validTo,
+                FactSource.of(p), VersionInfo.of(p));
+    }
+
+    private OrganisationVersion fill(OrganisationVersion v, OrganisationInput in, List<String> domains) {
+        v.name = in.name().trim();
+        v.type = in.type();
+        v.aliases = in.aliases() == null ? new String[0]
+                : new LinkedHashSet<>(in.aliases().stream().map(String::trim).toList()).toArray(String[]::new);
+        v.domains = domains.toArray(String[]::new);
+        v.note = in.note();
+        return v;
+    }
+
+    private List<String> validateNames(OrganisationInput in, FieldErrors errors) {
+        List<String> domains = new ArrayList<>();
+        if (in.domains() != null) {
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < in.domains().size(); i++) {
+                String raw = in.domains().get(i);
+                String d = raw == null ? "" : normaliseDomain(raw);
+                if (!DOMAIN.matcher(d).matches()) {
+                    errors.add("domains[" + i + "]", "must be an email domain such as example.org");
+                } else if (seen.add(d)) {
+                    domains.add(d);
+                }
+            }
+        }
+        return domains;
+    }
+
+    static String normaliseDomain(String raw) {
+        String d = raw.trim().toLowerCase(Locale.ROOT);
+        return d.startsWith("@") ? d.substring(1) : d;
+    }
+
+    /** Two organisations claiming one domain would make email-domain inference ambiguous. */
+    private void checkDomainsFree(long organisationId, List<String> domains) {
+        for (String d : domains) {
+            List<OrganisationVersion> claimed = em.createQuery(
+                            "from OrganisationVersion o where o.supersededAt is null and o.id <> :id and array_contains(o.domains, :d)",
+                            OrganisationVersion.class)
+                    .setParameter("id", organisationId).setParameter("d", d).getResultList();
+            if (!claimed.isEmpty()) {
+                throw ApiProblem.conflict("domains", "domain '" + d + "' is already claimed by organisation '"
+                        + keyOf(claimed.get(0).id) + "'");
+            }
+        }
+    }
+
+    private Long validateParent(Organisation h, ParentInput in, FieldErrors errors) {
+        Periods.validate(in.from(), in.to(), errors);
+        Long parentId = resolve(in.parent(), "parent", errors);
+        if (parentId != null && parentId.equals(h.id)) {
+            errors.add("parent", "an organisation cannot be its own parent");
+            return null;
+        }
+        if (parentId != null && ancestors(parentId).contains(h.id)) {
+            errors.add("parent", "'" + in.parent() + "' is already below '" + h.key + "'; a parent chain cannot loop");
+        }
+        return parentId;
+    }
+
+    private Set<Long> ancestors(long organisationId) {
+        Set<Long> seen = new HashSet<>();
+        List<Long> frontier = List.of(organisationId);
+        while (!frontier.isEmpty()) {
+            List<Long> parents = em.createQuery(
+                            "select distinct p.parentId from OrganisationParent p where p.supersededAt is null and p.organisationId in :ids", Long.class)
+                    .setParameter("ids", frontier).getResultList();
+            frontier = parents.stream().filter(seen::add).toList();
+        }
+        return seen;
+    }
+
+    private void checkParentOverlap(long organisationId, Long exceptId, ParentInput in) {
+        for (OrganisationParent other : parentsOfCurrent(organisationId)) {
+            if (!other.id.equals(exceptId) && Periods.overlap(in.from(), in.to(), other.validFrom, other.validTo)) {
+                throw ApiProblem.conflict("from", "the period " + Periods.describe(in.from(), in.to())
+                        + " overlaps parent period " + other.id + " (" + keyOf(other.parentId) + ", "
+                        + Periods.describe(other.validFrom, other.validTo) + "); an organisation has one parent at a time: "
+                        + "end that period first");
+            }
+        }
+    }
+
+    private List<OrganisationParent> parentsOfCurrent(long organisationId) {
+        return OrganisationParent.list("organisationId = ?1 and supersededAt is null", organisationId);
+    }
+}
