@@ -87,7 +87,7 @@ public class OrganisationService implements OrganisationDirectory {
         OrganisationType parsedType = io.counterpower.common.paging.QueryParams.code(type, "type", OrganisationType::of);
         String like = io.counterpower.common.paging.QueryParams.likePattern(q);
         ListQuery<OrganisationVersion> query = ListQuery.facts(OrganisationVersion.class, FROM, "o");
-        visibility(query, asOf)
+        query.visibleAt("o", asOf)
                 .and("o.type = :type", "type", parsedType)
                 .and("lower(o.name) like :q escape '\\' or h.key like :q escape '\\' or lower(array_to_string(o.aliases, ' ')) like :q escape '\\'", "q", like)
                 .and("array_contains(o.domains, :domain)", "domain", domain == null ? null : normaliseDomain(domain));
@@ -227,12 +227,6 @@ public class OrganisationService implements OrganisationDirectory {
 
     // ---- internals --------------------------------------------------------------------------
 
-    private <E> ListQuery<E> visibility(ListQuery<E> query, Instant asOf) {
-        if (asOf == null) {
-            return query.and("o.supersededAt is null");
-        }
-        return query.and(FactVersions.visibleAt("o")).param("asOf", asOf);
-    }
 
     private Optional<Organisation> header(String key) {
         return Organisation.find("key", key).firstResultOptional();
@@ -261,7 +255,7 @@ public class OrganisationService implements OrganisationDirectory {
     private List<ParentView> parentsOf(long organisationId, Instant asOf) {
         ListQuery<OrganisationParent> query = ListQuery.facts(OrganisationParent.class, "OrganisationParent o", "o")
                 .and("o.organisationId = :org", "org", organisationId);
-        return visibility(query, asOf).all(em, "o.validFrom asc nulls first, o.rowId asc").stream().map(this::parentView).toList();
+        return query.visibleAt("o", asOf).all(em, "o.validFrom asc nulls first, o.rowId asc").stream().map(this::parentView).toList();
     }
 
     private ParentView parentView(OrganisationParent p) {

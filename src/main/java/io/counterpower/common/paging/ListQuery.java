@@ -50,6 +50,15 @@ public final class ListQuery<E> {
         return this;
     }
 
+    /** Keeps the versions visible at {@code asOf} ("as recorded on"), or the current ones when it is null. */
+    public ListQuery<E> visibleAt(String factAlias, java.time.Instant asOf) {
+        if (asOf == null) {
+            return and(factAlias + ".supersededAt is null");
+        }
+        return and(factAlias + ".recordedAt <= :asOf and (" + factAlias + ".supersededAt is null or "
+                + factAlias + ".supersededAt > :asOf)").param("asOf", asOf);
+    }
+
     public ListQuery<E> param(String name, Object value) {
         params.put(name, value);
         return this;

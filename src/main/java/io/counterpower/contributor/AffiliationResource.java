@@ -1,0 +1,80 @@
+package io.counterpower.contributor;
+
+import io.counterpower.common.paging.Page;
+import io.counterpower.common.paging.PageRequest;
+import io.counterpower.common.time.Instants;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.List;
+
+@Path("/api/v1/affiliations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AffiliationResource {
+    @Inject
+    AffiliationService affiliations;
+
+    @GET
+    public Page<AffiliationView> list(@QueryParam("contributor") String contributor, @QueryParam("organisation") String organisation,
+                                      @QueryParam("independent") String independent, @QueryParam("at") String at,
+                                      @QueryParam("sourceKind") String sourceKind, @QueryParam("confidence") String confidence,
+                                      @QueryParam("asRecordedOn") String asRecordedOn,
+                                      @QueryParam("page") String page, @QueryParam("size") String size,
+                                      @QueryParam("sort") String sort) {
+        PageRequest paging = PageRequest.parse(page, size, sort, AffiliationService.SORTABLE, "id");
+        return affiliations.list(contributor, organisation, independent, at, sourceKind, confidence,
+                Instants.parseInstantOrDate(asRecordedOn, "asRecordedOn"), paging);
+    }
+
+    @POST
+    public Response create(@Valid @NotNull AffiliationInput input) {
+        AffiliationView created = affiliations.create(input);
+        return Response.created(URI.create("/api/v1/affiliations/" + created.id()))
+                .tag(String.valueOf(created.version().revision())).entity(created).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") long id, @QueryParam("asRecordedOn") String asRecordedOn) {
+        AffiliationView view = affiliations.get(id, Instants.parseInstantOrDate(asRecordedOn, "asRecordedOn"));
+        return Response.ok(view).tag(String.valueOf(view.version().revision())).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    public Response update(@PathParam("id") long id, @Valid @NotNull AffiliationInput input,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        AffiliationView view = affiliations.update(id, input, ifMatch);
+        return Response.ok(view).tag(String.valueOf(view.version().revision())).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response close(@PathParam("id") long id, @QueryParam("reason") String reason,
+                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        affiliations.close(id, reason, ifMatch);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{id}/history")
+    public List<AffiliationView> history(@PathParam("id") long id) {
+        return affiliations.history(id);
+    }
+}

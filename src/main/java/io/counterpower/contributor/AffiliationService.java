@@ -1,0 +1,201 @@
+package io.counterpower.contributor;
+
+import io.counterpower.common.audit.ChangeLog;
+import io.counterpower.common.auth.Caller;
+import io.counterpower.common.fact.Confidence;
+import io.counterpower.common.fact.FactSource;
+import io.counterpower.common.fact.FactVersions;
+import io.counterpower.common.fact.FactWrite;
+import io.counterpower.common.fact.Periods;
+import io.counterpower.common.fact.Revisions;
+import io.counterpower.common.fact.SourceKind;
+import io.counterpower.common.fact.VersionInfo;
+import io.counterpower.common.paging.ListQuery;
+import io.counterpower.common.paging.Page;
+import io.counterpower.common.paging.PageRequest;
+import io.counterpower.common.paging.QueryParams;
+import io.counterpower.common.problem.ApiProblem;
+import io.counterpower.common.problem.FieldErrors;
+import io.counterpower.organisation.OrganisationService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Enrolments in time (METHODOLOGY.md section 2): periods of the same source tier may not overlap;
+ * across tiers the higher tier wins when indicators pick the affiliation valid on a date.
+ */
+@ApplicationScoped
+public class AffiliationService {
+    static final Map<String, String> SORTABLE = Map.of("id", "a.id", "from", "a.validFrom", "to", "a.validTo",
+            "recordedAt", "a.recordedAt", "contributor", "a.contributorId");
+
+    @Inject
+    EntityManager em;
+    @Inject
+    FactVersions facts;
+    @Inject
+    Caller caller;
+    @Inject
+    ChangeLog changes;
+    @Inject
+    OrganisationService organisations;
+
+    public Page<AffiliationView> list(String contributor, String organisation, String independent, String at,
+                                      String sourceKind, String confidence, Instant asOf, PageRequest page) {
+        ListQuery<Affiliation> query = ListQuery.facts(Affiliation.class, "Affiliation a", "a").visibleAt("a", asOf)
+                .and("a.contributorId = :contributor", "contributor", QueryParams.id(contributor, "contributor"))
+                .and("a.sourceKind = :kind", "kind", QueryParams.code(sourceKind, "sourceKind", SourceKind::of))
+                .and("a.confidence = :confidence", "confidence", QueryParams.code(confidence, "confidence", Confidence::of));
+        if (organisation != null && !organisation.isBlank()) {
+            query.and("a.organisationId = :org").param("org", organisations.currentId(organisation.trim()).orElse(-1L));
+        }
+        Boolean independentOnly = QueryParams.code(independent, "independent", AffiliationService::parseBoolean);
+        if (independentOnly != null) {
+            query.and(independentOnly ? "a.organisationId is null" : "a.organisationId is not null");
+        }
+        LocalDate day = io.counterpower.common.time.Instants.parseDate(at, "at");
+        query.and("(a.validFrom is null or a.validFrom <= :day) and (a.validTo is null or a.validTo >= :day)", "day", day);
+        return query.page(em, page, this::view);
+    }
+
+    public AffiliationView get(long id, Instant asOf) {
+        return view(facts.find(Affiliation.class, id, asOf).orElseThrow(() -> ApiProblem.notFound(asOf == null
+                ? "No current affiliation " + id : "Affiliation " + id + " was not recorded on " + asOf)));
+    }
+
+    public List<AffiliationView> history(long id) {
+        List<Affiliation> versions = facts.history(Affiliation.class, id);
+        if (versions.isEmpty()) {
+            throw ApiProblem.notFound("No affiliation " + id);
+        }
+        return versions.stream().map(this::view).toList();
+    }
+
+    /** A contributor's affiliations, oldest period first. */
+    public List<AffiliationView> ofContributor(long contributorId, Instant asOf) {
+        return ListQuery.facts(Affiliation.class, "Affiliation a", "a").visibleAt("a", asOf)
+                .and("a.contributorId = :c", "c", contributorId)
+                .all(em, "a.validFrom asc nulls first, a.sourceTier asc, a.rowId asc").stream().map(this::view).toList();
+    }
+
+    @Transactional
+    public AffiliationView create(AffiliationInput in) {
+        Long orgId = validate(in);
+        boolean asSteward = requireScope(in.organisation());
+        FactWrite write = caller.write(in.source(), in.reason(), asSteward);
+        checkOverlap(in, write.source().kind().tier(), null);
+        Affiliation a = fill(new Affiliation(), in, orgId);
+        a.id = facts.newFactId();
+        facts.record(a, write);
+        AffiliationView after = view(a);
+        changes.record(ChangeLog.GLOBAL, "create", "affiliation", String.valueOf(a.id), null, after, write.reason());
+        return after;
+    }
+
+    @Transactional
+    public AffiliationView update(long id, AffiliationInput in, String ifMatch) {
+        Affiliation current = facts.find(Affiliation.class, id, null).orElseThrow(() -> ApiProblem.notFound("No current affiliation " + id));
+        Long orgId = validate(in);
+        FieldErrors errors = new FieldErrors();
+        errors.check(in.contributor().equals(current.contributorId), "contributor",
+                "cannot change: an affiliation belongs to one contributor (close it and record another)");
+        errors.throwIfAny();
+        String currentOrg = current.organisationId == null ? null : organisations.keyOf(current.organisationId);
+        boolean asSteward = requireScope(in.organisation());
+        if (asSteward) {
+            requireScope(currentOrg);
+        }
+        Revisions.checkIfMatch(ifMatch, current);
+        FactWrite write = caller.write(in.source(), in.reason(), asSteward);
+        write.checkMayReplace(current);
+        checkOverlap(in, write.source().kind().tier(), id);
+        AffiliationView before = view(current);
+        Affiliation next = facts.supersede(current, fill(new Affiliation(), in, orgId), write);
+        AffiliationView after = view(next);
+        changes.record(ChangeLog.GLOBAL, "update", "affiliation", String.valueOf(id), before, after, write.reason());
+        return after;
+    }
+
+    @Transactional
+    public void close(long id, String reason, String ifMatch) {
+        Affiliation current = facts.find(Affiliation.class, id, null).orElseThrow(() -> ApiProblem.notFound("No current affiliation " + id));
+        boolean asSteward = requireScope(current.organisationId == null ? null : organisations.keyOf(current.organisationId));
+        Revisions.checkIfMatch(ifMatch, current);
+        AffiliationView before = view(current);
+        facts.close(current, caller.closing(asSteward, current));
+        changes.record(ChangeLog.GLOBAL, "close", "affiliation", String.valueOf(id), before, null, reason);
+    }
+
+    // ---- internals --------------------------------------------------------------------------
+
+    /** Curators write any affiliation; a steward only those with its own organisation. */
+    private boolean requireScope(String organisationKey) {
+        return caller.requireCuratorOrStewardOf(organisationKey == null ? List.of() : List.of(organisationKey));
+    }
+
+    private Long validate(AffiliationInput in) {
+        FieldErrors errors = new FieldErrors();
+        boolean independent = Boolean.TRUE.equals(in.independent());
+        boolean hasOrg = in.organisation() != null && !in.organisation().isBlank();
+        if (independent == hasOrg) {
+            errors.add(hasOrg ? "independent" : "organisation",
+                    "give either an organisation key or independent: true (unknown is recorded by recording nothing)");
+        }
+        Periods.validate(in.from(), in.to(), errors);
+        Long orgId = hasOrg ? organisations.resolve(in.organisation().trim(), "organisation", errors) : null;
+        if (facts.find(ContributorVersion.class, in.contributor(), null).isEmpty()) {
+            errors.add("contributor", "no contributor " + in.contributor() + " is recorded");
+        }
+        errors.throwIfAny();
+        return orgId;
+    }
+
+    private void checkOverlap(AffiliationInput in, int tier, Long exceptId) {
+        List<Affiliation> sameTier = Affiliation.list("contributorId = ?1 and sourceTier = ?2 and supersededAt is null",
+                in.contributor(), (short) tier);
+        List<String> clashes = new ArrayList<>();
+        for (Affiliation other : sameTier) {
+            if (!other.id.equals(exceptId) && Periods.overlap(in.from(), in.to(), other.validFrom, other.validTo)) {
+                clashes.add("affiliation " + other.id + " ("
+                        + (other.organisationId == null ? "independent" : organisations.keyOf(other.organisationId)) + ", "
+                        + Periods.describe(other.validFrom, other.validTo) + ")");
+            }
+        }
+        if (!clashes.isEmpty()) {
+            throw ApiProblem.conflict("from", "the period " + Periods.describe(in.from(), in.to()) + " overlaps "
+                    + String.join(", ", clashes) + " of the same source tier; periods of one tier may not overlap. "
+                    + "Close or shorten the earlier period first (PUT or DELETE /api/v1/affiliations/{id})");
+        }
+    }
+
+    private Affiliation fill(Affiliation a, AffiliationInput in, Long orgId) {
+        a.contributorId = in.contributor();
+        a.organisationId = orgId;
+        a.validFrom = in.from();
+        a.validTo = in.to();
+        a.role = in.role() == null || in.role().isBlank() ? null : in.role().trim();
+        return a;
+    }
+
+    private AffiliationView view(Affiliation a) {
+        return new AffiliationView(a.id, a.contributorId, a.organisationId == null ? null : organisations.keyOf(a.organisationId),
+                a.organisationId == null, a.validFrom, a.validTo, a.role,
+                a.sourceKind.tier(), FactSource.of(a), VersionInfo.of(a));
+    }
+
+    private static Boolean parseBoolean(String value) {
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("must be true or false");
+        };
+    }
+}

@@ -1,0 +1,11 @@
+package io.counterpower.contributor;
+
+import io.counterpower.common.fact.FactSource;
+import io.counterpower.common.fact.VersionInfo;
+
+import java.time.LocalDate;
+
+/** An enrolment; {@code organisation} is null exactly when {@code independent} is true. */
+public record AffiliationView(long id, long contributor, String organisation, boolean independent, LocalDate from,
+                              LocalDate to, String role, int tier, FactSource source, VersionInfo version) {
+}

@@ -1,0 +1,100 @@
+package io.counterpower.contributor;
+
+import io.counterpower.common.paging.Page;
+import io.counterpower.common.paging.PageRequest;
+import io.counterpower.common.time.Instants;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.List;
+
+@Path("/api/v1/contributors")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ContributorResource {
+    @Inject
+    ContributorService contributors;
+    @Inject
+    AffiliationService affiliations;
+
+    @GET
+    public Page<ContributorView> list(@QueryParam("q") String q, @QueryParam("email") String email,
+                                      @QueryParam("organisation") String organisation,
+                                      @QueryParam("asRecordedOn") String asRecordedOn,
+                                      @QueryParam("page") String page, @QueryParam("size") String size,
+                                      @QueryParam("sort") String sort) {
+        PageRequest paging = PageRequest.parse(page, size, sort, ContributorService.SORTABLE, "id");
+        return contributors.list(q, email, organisation, Instants.parseInstantOrDate(asRecordedOn, "asRecordedOn"), paging);
+    }
+
+    @POST
+    public Response create(@Valid @NotNull ContributorInput input) {
+        ContributorView created = contributors.create(input);
+        return Response.created(URI.create("/api/v1/contributors/" + created.id()))
+                .tag(String.valueOf(created.version().revision())).entity(created).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") long id, @QueryParam("asRecordedOn") String asRecordedOn) {
+        ContributorView view = contributors.get(id, Instants.parseInstantOrDate(asRecordedOn, "asRecordedOn"));
+        return Response.ok(view).tag(String.valueOf(view.version().revision())).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    public Response update(@PathParam("id") long id, @Valid @NotNull ContributorInput input,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        ContributorView view = contributors.update(id, input, ifMatch);
+        return Response.ok(view).tag(String.valueOf(view.version().revision())).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response close(@PathParam("id") long id, @QueryParam("reason") String reason,
+                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        contributors.close(id, reason, ifMatch);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{id}/history")
+    public List<ContributorView> history(@PathParam("id") long id) {
+        return contributors.history(id);
+    }
+
+    @GET
+    @Path("/{id}/identities")
+    public List<IdentityView> identities(@PathParam("id") long id, @QueryParam("asRecordedOn") String asRecordedOn) {
+        return contributors.identitiesOf(id, Instants.parseInstantOrDate(asRecordedOn, "asRecordedOn"));
+    }
+
+    @POST
+    @Path("/{id}/identities")
+    public Response attach(@PathParam("id") long id, @Valid @NotNull AttachIdentityInput input) {
+        IdentityView created = contributors.attach(id, input);
+        return Response.created(URI.create("/api/v1/identities/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Path("/{id}/affiliations")
+    public List<AffiliationView> affiliations(@PathParam("id") long id, @QueryParam("asRecordedOn") String asRecordedOn) {
+        contributors.history(id); // 404 for an unknown contributor
+        return affiliations.ofContributor(id, Instants.parseInstantOrDate(asRecordedOn, "asRecordedOn"));
+    }
+}

@@ -1,0 +1,11 @@
+package io.counterpower.contributor;
+
+import io.counterpower.common.fact.SourceInput;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Re-links an identity to a contributor and/or flags it as a bot. */
+public record IdentityLinkInput(@NotNull Long contributor, boolean bot, @Size(max = 500) String botReason,
+                                @NotNull @Valid SourceInput source, @Size(max = 2000) String reason) {
+}

@@ -1,0 +1,49 @@
+package io.counterpower.contributor;
+
+import io.counterpower.common.paging.Page;
+import io.counterpower.common.paging.PageRequest;
+import io.counterpower.common.time.Instants;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/api/v1/identities")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class IdentityResource {
+    @Inject
+    ContributorService contributors;
+
+    @GET
+    public Page<IdentityView> list(@QueryParam("email") String email, @QueryParam("platform") String platform,
+                                   @QueryParam("username") String username, @QueryParam("asRecordedOn") String asRecordedOn,
+                                   @QueryParam("page") String page, @QueryParam("size") String size,
+                                   @QueryParam("sort") String sort) {
+        PageRequest paging = PageRequest.parse(page, size, sort, ContributorService.IDENTITY_SORTABLE, "id");
+        return contributors.listIdentities(email, platform, username, Instants.parseInstantOrDate(asRecordedOn, "asRecordedOn"), paging);
+    }
+
+    @GET
+    @Path("/{id}")
+    public IdentityView get(@PathParam("id") long id, @QueryParam("asRecordedOn") String asRecordedOn) {
+        return contributors.identity(id, Instants.parseInstantOrDate(asRecordedOn, "asRecordedOn"));
+    }
+
+    /** Moves an identity to another contributor, or flags it as a bot; the previous link stays in history. */
+    @PUT
+    @Path("/{id}")
+    public IdentityView relink(@PathParam("id") long id, @Valid @NotNull IdentityLinkInput input,
+                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return contributors.relink(id, input, ifMatch);
+    }
+}

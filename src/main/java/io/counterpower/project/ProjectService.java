@@ -1,0 +1,472 @@
+package io.counterpower.project;
+
+import io.counterpower.common.audit.ChangeLog;
+import io.counterpower.common.auth.Caller;
+import io.counterpower.common.fact.FactSource;
+import io.counterpower.common.fact.FactVersions;
+import io.counterpower.common.fact.FactWrite;
+import io.counterpower.common.fact.Periods;
+import io.counterpower.common.fact.Revisions;
+import io.counterpower.common.fact.SourceInput;
+import io.counterpower.common.fact.VersionInfo;
+import io.counterpower.common.paging.ListQuery;
+import io.counterpower.common.paging.Page;
+import io.counterpower.common.paging.PageRequest;
+import io.counterpower.common.paging.QueryParams;
+import io.counterpower.common.problem.ApiProblem;
+import io.counterpower.common.problem.FieldErrors;
+import io.counterpower.organisation.OrganisationService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/** Projects, their repositories and their steward periods. */
+@ApplicationScoped
+public class ProjectService {
+    static final Map<String, String> SORTABLE = Map.of("slug", "h.slug", "name", "lower(p.name)", "kind", "p.kind",
+            "origin", "p.origin", "recordedAt", "p.recordedAt");
+    private static final String FROM = "ProjectVersion p join Project h on h.id = p.id";
+    private static final Pattern SCP_LIKE = Pattern.compile("^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[^\\s]+$");
+
+    @Inject
+    EntityManager em;
+    @Inject
+    FactVersions facts;
+    @Inject
+    Caller caller;
+    @Inject
+    ChangeLog changes;
+    @Inject
+    OrganisationService organisations;
+
+    /** Slugs never change, so the id -> slug mapping can be cached for good. */
+    private final Map<Long, String> slugsById = new ConcurrentHashMap<>();
+
+    // ---- lookups used by other features ------------------------------------------------------
+
+    public String slugOf(long id) {
+        return slugsById.computeIfAbsent(id, i -> Project.<Project>findByIdOptional(i).map(h -> h.slug).orElse(null));
+    }
+
+    /** The id of a project that is currently recorded, or a 404. */
+    public long requireId(String slug) {
+        Project h = requireHeader(slug);
+        facts.find(ProjectVersion.class, h.id, null)
+                .orElseThrow(() -> ApiProblem.notFound("Project '" + slug + "' is not currently recorded (it was closed)"));
+        return h.id;
+    }
+
+    /** Keys of the organisations stewarding the project on a day (as currently recorded). */
+    public List<String> stewardKeysOn(long projectId, LocalDate day) {
+        return currentStewards(projectId).stream().filter(s -> s.covers(day))
+                .map(s -> organisations.keyOf(s.organisationId)).toList();
+    }
+
+    // ---- projects ----------------------------------------------------------------------------
+
+    public Page<ProjectView> list(String kind, String origin, String steward, String q, Instant asOf, PageRequest page) {
+        ListQuery<ProjectVersion> query = ListQuery.facts(ProjectVersion.class, FROM, "p");
+        query.visibleAt("p", asOf)
+                .and("p.kind = :kind", "kind", QueryParams.code(kind, "kind", ProjectKind::of))
+                .and("p.origin = :origin", "origin", QueryParams.code(origin, "origin", ProjectOrigin::of))
+                .and("lower(p.name) like :q escape '\\' or h.slug like :q escape '\\'", "q", QueryParams.likePattern(q));
+        if (steward != null && !steward.isBlank()) {
+            Long stewardId = organisations.currentId(steward.trim()).orElse(-1L);
+            LocalDate day = dayOf(asOf);
+            query.and("exists (select 1 from ProjectSteward s where s.projectId = p.id and s.organisationId = :steward"
+                            + " and " + (asOf == null ? "s.supersededAt is null" : FactVersions.visibleAt("s"))
+                            + " and (s.validFrom is null or s.validFrom <= :day) and (s.validTo is null or s.validTo >= :day))")
+                    .param("steward", stewardId).param("day", day);
+        }
+        return query.page(em, page, v -> view(v, asOf));
+    }
+
+    public ProjectView get(String slug, Instant asOf) {
+        return view(version(slug, asOf), asOf);
+    }
+
+    public List<ProjectView> history(String slug) {
+        Project h = requireHeader(slug);
+        return facts.history(ProjectVersion.class, h.id).stream().map(v -> view(v, v.supersededAt == null ? null : v.recordedAt)).toList();
+    }
+
+    @Transactional
+    public ProjectView create(ProjectInput in) {
+        caller.requireCurator();
+        FieldErrors errors = new FieldErrors();
+        errors.check(in.slug() != null, "slug", "is required");
+        Long upstreamId = validateFork(in, null, errors);
+        if (in.repositories() != null) {
+            for (int i = 0; i < in.repositories().size(); i++) {
+                validateRepository(in.repositories().get(i), "repositories[" + i + "].", errors);
+            }
+        }
+        Long stewardOrg = null;
+        if (in.steward() != null) {
+            Periods.validate(in.steward().from(), in.steward().to(), errors);
+            stewardOrg = organisations.resolve(in.steward().organisation(), "steward.organisation", errors);
+        }
+        errors.throwIfAny();
+        FactWrite write = caller.write(in.source(), in.reason(), false);
+        Project h = Project.<Project>find("slug", in.slug()).firstResultOptional().orElse(null);
+        if (h != null && facts.find(ProjectVersion.class, h.id, null).isPresent()) {
+            throw ApiProblem.conflict("slug", "project '" + in.slug() + "' is already recorded");
+        }
+        if (h == null) {
+            h = new Project();
+            h.slug = in.slug();
+            h.createdAt = write.at();
+            h.persist();
+        }
+        ProjectVersion v = fill(new ProjectVersion(), in, upstreamId);
+        v.id = h.id;
+        facts.record(v, write);
+        if (in.repositories() != null) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (RepositoryInput r : in.repositories()) {
+                if (seen.add(r.url().trim())) {
+                    recordRepository(h.id, r, sourceOr(r.source(), in.source(), r.reason(), write));
+                }
+            }
+        }
+        if (in.steward() != null) {
+            recordSteward(h.id, stewardOrg, in.steward(), sourceOr(in.steward().source(), in.source(), in.steward().reason(), write));
+        }
+        ProjectView after = view(v, null);
+        changes.record(ChangeLog.projectScope(h.id), "create", "project", h.slug, null, after, write.reason());
+        return after;
+    }
+
+    @Transactional
+    public ProjectView update(String slug, ProjectInput in, String ifMatch) {
+        ProjectVersion current = version(slug, null);
+        boolean asSteward = caller.requireCuratorOrStewardOf(stewardKeysOn(current.id, today()));
+        FieldErrors errors = new FieldErrors();
+        errors.check(in.slug() == null || in.slug().equals(slug), "slug", "cannot be changed (it is the project's permanent identifier)");
+        errors.check(in.repositories() == null, "repositories", "are edited at /projects/{slug}/repositories");
+        errors.check(in.steward() == null, "steward", "is edited at /projects/{slug}/stewards");
+        Long upstreamId = validateFork(in, current.id, errors);
+        errors.throwIfAny();
+        Revisions.checkIfMatch(ifMatch, current);
+        FactWrite write = caller.write(in.source(), in.reason(), asSteward);
+        write.checkMayReplace(current);
+        ProjectView before = view(current, null);
+        ProjectVersion next = facts.supersede(current, fill(new ProjectVersion(), in, upstreamId), write);
+        ProjectView after = view(next, null);
+        changes.record(ChangeLog.projectScope(current.id), "update", "project", slug, before, after, write.reason());
+        return after;
+    }
+
+    @Transactional
+    public void close(String slug, String reason, String ifMatch) {
+        caller.requireCurator();
+        ProjectVersion current = version(slug, null);
+        Revisions.checkIfMatch(ifMatch, current);
+        ProjectView before = view(current, null);
+        facts.close(current, caller.closing(false, current));
+        changes.record(ChangeLog.projectScope(current.id), "close", "project", slug, before, null, reason);
+    }
+
+    // ---- repositories ------------------------------------------------------------------------
+
+    public List<RepositoryView> repositories(String slug, Instant asOf) {
+        return repositoriesOf(requireHeader(slug).id, asOf);
+    }
+
+    @Transactional
+    public RepositoryView addRepository(String slug, RepositoryInput in) {
+        long projectId = requireId(slug);
+        boolean asSteward = caller.requireCuratorOrStewardOf(stewardKeysOn(projectId, today()));
+        FieldErrors errors = new FieldErrors();
+        validateRepository(in, "", errors);
+        errors.check(in.source() != null, "source", "is required");
+        errors.throwIfAny();
+        FactWrite write = caller.write(in.source(), in.reason(), asSteward);
+        ProjectRepository r = recordRepository(projectId, in, write);
+        RepositoryView after = RepositoryView.from(r);
+        changes.record(ChangeLog.projectScope(projectId), "create", "project-repository", String.valueOf(r.id), null, after, write.reason());
+        return after;
+    }
+
+    @Transactional
+    public RepositoryView updateRepository(String slug, long id, RepositoryInput in, String ifMatch) {
+        long projectId = requireId(slug);
+        ProjectRepository current = facts.find(ProjectRepository.class, id, null).filter(r -> r.projectId == projectId)
+                .orElseThrow(() -> ApiProblem.notFound("No current repository " + id + " in project '" + slug + "'"));
+        boolean asSteward = caller.requireCuratorOrStewardOf(stewardKeysOn(projectId, today()));
+        FieldErrors errors = new FieldErrors();
+        validateRepository(in, "", errors);
+        errors.check(in.source() != null, "source", "is required");
+        errors.throwIfAny();
+        Revisions.checkIfMatch(ifMatch, current);
+        FactWrite write = caller.write(in.source(), in.reason(), asSteward);
+        write.checkMayReplace(current);
+        checkRepositoryFree(projectId, in.url().trim(), id);
+        RepositoryView before = RepositoryView.from(current);
+        ProjectRepository next = new ProjectRepository();
+        next.projectId = projectId;
+        next.url = in.url().trim();
+        next.branch = blankToNull(in.branch());
+        next.role = in.role() == null ? Artifact.CODE : in.role();
+        facts.supersede(current, next, write);
+        RepositoryView after = RepositoryView.from(next);
+        changes.record(ChangeLog.projectScope(projectId), "update", "project-repository", String.valueOf(id), before, after, write.reason());
+        return after;
+    }
+
+    @Transactional
+    public void closeRepository(String slug, long id, String reason, String ifMatch) {
+        long projectId = requireId(slug);
+        ProjectRepository current = facts.find(ProjectRepository.class, id, null).filter(r -> r.projectId == projectId)
+                .orElseThrow(() -> ApiProblem.notFound("No current repository " + id + " in project '" + slug + "'"));
+        boolean asSteward = caller.requireCuratorOrStewardOf(stewardKeysOn(projectId, today()));
+        Revisions.checkIfMatch(ifMatch, current);
+        RepositoryView before = RepositoryView.from(current);
+        facts.close(current, caller.closing(asSteward, current));
+        changes.record(ChangeLog.projectScope(projectId), "close", "project-repository", String.valueOf(id), before, null, reason);
+    }
+
+    // ---- stewards ----------------------------------------------------------------------------
+
+    public List<StewardView> stewards(String slug, Instant asOf) {
+        return stewardsOf(requireHeader(slug).id, asOf);
+    }
+
+    /** Steward periods are written by curators only: a steward key could otherwise claim any project. */
+    @Transactional
+    public StewardView addSteward(String slug, StewardInput in) {
+        long projectId = requireId(slug);
+        caller.requireCurator();
+        FieldErrors errors = new FieldErrors();
+        Periods.validate(in.from(), in.to(), errors);
+        Long org = organisations.resolve(in.organisation(), "organisation", errors);
+        errors.check(in.source() != null, "source", "is required");
+        errors.throwIfAny();
+        FactWrite write = caller.write(in.source(), in.reason(), false);
+        ProjectSteward s = recordSteward(projectId, org, in, write);
+        StewardView after = stewardView(s);
+        changes.record(ChangeLog.projectScope(projectId), "create", "project-steward", String.valueOf(s.id), null, after, write.reason());
+        return after;
+    }
+
+    @Transactional
+    public StewardView updateSteward(String slug, long id, StewardInput in, String ifMatch) {
+        long projectId = requireId(slug);
+        caller.requireCurator();
+        ProjectSteward current = currentSteward(projectId, id, slug);
+        FieldErrors errors = new FieldErrors();
+        Periods.validate(in.from(), in.to(), errors);
+        Long org = organisations.resolve(in.organisation(), "organisation", errors);
+        errors.check(in.source() != null, "source", "is required");
+        errors.throwIfAny();
+        Revisions.checkIfMatch(ifMatch, current);
+        FactWrite write = caller.write(in.source(), in.reason(), false);
+        checkStewardOverlap(projectId, id, in.from(), in.to());
+        StewardView before = stewardView(current);
+        ProjectSteward next = new ProjectSteward();
+        next.projectId = projectId;
+        next.organisationId = org;
+        next.validFrom = in.from();
+        next.validTo = in.to();
+        facts.supersede(current, next, write);
+        StewardView after = stewardView(next);
+        changes.record(ChangeLog.projectScope(projectId), "update", "project-steward", String.valueOf(id), before, after, write.reason());
+        return after;
+    }
+
+    @Transactional
+    public void closeSteward(String slug, long id, String reason, String ifMatch) {
+        long projectId = requireId(slug);
+        caller.requireCurator();
+        ProjectSteward current = currentSteward(projectId, id, slug);
+        Revisions.checkIfMatch(ifMatch, current);
+        StewardView before = stewardView(current);
+        facts.close(current, caller.closing(false, current));
+        changes.record(ChangeLog.projectScope(projectId), "close", "project-steward", String.valueOf(id), before, null, reason);
+    }
+
+    // ---- internals --------------------------------------------------------------------------
+
+
+    private Project requireHeader(String slug) {
+        return Project.<Project>find("slug", slug).firstResultOptional()
+                .orElseThrow(() -> ApiProblem.notFound("No project '" + slug + "'"));
+    }
+
+    private ProjectVersion version(String slug, Instant asOf) {
+        Project h = requireHeader(slug);
+        return facts.find(ProjectVersion.class, h.id, asOf).orElseThrow(() -> ApiProblem.notFound(asOf == null
+                ? "Project '" + slug + "' is not currently recorded (it was closed)"
+                : "Project '" + slug + "' was not recorded on " + asOf));
+    }
+
+    private ProjectView view(ProjectVersion v, Instant asOf) {
+        List<StewardView> stewards = stewardsOf(v.id, asOf);
+        LocalDate day = dayOf(asOf);
+        String steward = stewards.stream()
+                .filter(s -> (s.from() == null || !s.from().isAfter(day)) && (s.to() == null || !s.to().isBefore(day)))
+                .map(StewardView::organisation).findFirst().orElse(null);
+        return new ProjectView(slugOf(v.id), v.name, v.kind, v.origin, v.description, v.homepage,
+                v.upstreamProjectId == null ? null : slugOf(v.upstreamProjectId), v.forkPointCommit, v.forkPointDate,
+                steward, repositoriesOf(v.id, asOf), stewards, FactSource.of(v), VersionInfo.of(v));
+    }
+
+    private List<RepositoryView> repositoriesOf(long projectId, Instant asOf) {
+        ListQuery<ProjectRepository> query = ListQuery.facts(ProjectRepository.class, "ProjectRepository r", "r")
+                .and("r.projectId = :project", "project", projectId);
+        return query.visibleAt("r", asOf).all(em, "r.url asc, r.rowId asc").stream().map(RepositoryView::from).toList();
+    }
+
+    private List<StewardView> stewardsOf(long projectId, Instant asOf) {
+        ListQuery<ProjectSteward> query = ListQuery.facts(ProjectSteward.class, "ProjectSteward s", "s")
+                .and("s.projectId = :project", "project", projectId);
+        return query.visibleAt("s", asOf).all(em, "s.validFrom asc nulls first, s.rowId asc").stream().map(this::stewardView).toList();
+    }
+
+    private List<ProjectSteward> currentStewards(long projectId) {
+        return ProjectSteward.list("projectId = ?1 and supersededAt is null", projectId);
+    }
+
+    private ProjectSteward currentSteward(long projectId, long id, String slug) {
+        return facts.find(ProjectSteward.class, id, null).filter(s -> s.projectId == projectId)
+                .orElseThrow(() -> ApiProblem.notFound("No current steward period " + id + " in project '" + slug + "'"));
+    }
+
+    private StewardView stewardView(ProjectSteward s) {
+        return new StewardView(s.id, organisations.keyOf(s.organisationId), s.validFrom, s.validTo, FactSource.of(s), VersionInfo.of(s));
+    }
+
+    private ProjectVersion fill(ProjectVersion v, ProjectInput in, Long upstreamId) {
+        v.name = in.name().trim();
+        v.kind = in.kind();
+        v.origin = in.origin();
+        v.description = in.description();
+        v.homepage = blankToNull(in.homepage());
+        v.upstreamProjectId = upstreamId;
+        v.forkPointCommit = in.forkPointCommit();
+        v.forkPointDate = in.forkPointDate();
+        return v;
+    }
+
+    private Long validateFork(ProjectInput in, Long selfId, FieldErrors errors) {
+        if (in.homepage() != null && !in.homepage().isBlank() && !isUrl(in.homepage(), false)) {
+            errors.add("homepage", "must be an absolute http or https URL");
+        }
+        if (in.upstream() == null || in.upstream().isBlank()) {
+            errors.check(in.forkPointCommit() == null && in.forkPointDate() == null, "upstream",
+                    "is required when a fork point is given");
+            return null;
+        }
+        Project up = Project.<Project>find("slug", in.upstream().trim()).firstResultOptional().orElse(null);
+        if (up == null || facts.find(ProjectVersion.class, up.id, null).isEmpty()) {
+            errors.add("upstream", "no project '" + in.upstream() + "' is recorded");
+            return null;
+        }
+        errors.check(!up.id.equals(selfId) && !up.slug.equals(in.slug()), "upstream", "a project cannot be its own upstream");
+        if (in.forkPointDate() != null) {
+            errors.check(!in.forkPointDate().isAfter(today()), "forkPointDate", "is in the future");
+        }
+        return up.id;
+    }
+
+    private void validateRepository(RepositoryInput in, String prefix, FieldErrors errors) {
+        if (in == null) {
+            errors.add(prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1), "is required");
+            return;
+        }
+        if (in.url() != null && !isUrl(in.url(), true)) {
+            errors.add(prefix + "url", "must be a repository URL (https://…, ssh://…, git@host:path or file:…)");
+        }
+    }
+
+    private ProjectRepository recordRepository(long projectId, RepositoryInput in, FactWrite write) {
+        checkRepositoryFree(projectId, in.url().trim(), null);
+        ProjectRepository r = new ProjectRepository();
+        r.id = facts.newFactId();
+        r.projectId = projectId;
+        r.url = in.url().trim();
+        r.branch = blankToNull(in.branch());
+        r.role = in.role() == null ? Artifact.CODE : in.role();
+        return facts.record(r, write);
+    }
+
+    private void checkRepositoryFree(long projectId, String url, Long exceptId) {
+        List<ProjectRepository> same = ProjectRepository.list("projectId = ?1 and url = ?2 and supersededAt is null", projectId, url);
+        if (same.stream().anyMatch(r -> !r.id.equals(exceptId))) {
+            throw ApiProblem.conflict("url", "the repository " + url + " is already recorded for this project");
+        }
+    }
+
+    private ProjectSteward recordSteward(long projectId, Long organisationId, StewardInput in, FactWrite write) {
+        checkStewardOverlap(projectId, null, in.from(), in.to());
+        ProjectSteward s = new ProjectSteward();
+        s.id = facts.newFactId();
+        s.projectId = projectId;
+        s.organisationId = organisationId;
+        s.validFrom = in.from();
+        s.validTo = in.to();
+        return facts.record(s, write);
+    }
+
+    private void checkStewardOverlap(long projectId, Long exceptId, LocalDate from, LocalDate to) {
+        for (ProjectSteward other : currentStewards(projectId)) {
+            if (!other.id.equals(exceptId) && Periods.overlap(from, to, other.validFrom, other.validTo)) {
+                throw ApiProblem.conflict("from", "the period " + Periods.describe(from, to) + " overlaps steward period "
+                        + other.id + " (" + organisations.keyOf(other.organisationId) + ", "
+                        + Periods.describe(other.validFrom, other.validTo) + "); a project has one steward at a time: end that period first");
+            }
+        }
+    }
+
+    /** Inside a project creation, a nested record without its own source takes the project's. */
+    private FactWrite sourceOr(SourceInput own, SourceInput parent, String reason, FactWrite parentWrite) {
+        if (own == null) {
+            return parentWrite;
+        }
+        return caller.write(own, reason == null ? parentWrite.reason() : reason, false);
+    }
+
+    private static boolean isUrl(String value, boolean repository) {
+        String v = value.trim();
+        if (repository && SCP_LIKE.matcher(v).matches()) {
+            return true;
+        }
+        try {
+            URI uri = new URI(v);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (scheme.equals("http") || scheme.equals("https") || repository && (scheme.equals("ssh") || scheme.equals("git"))) {
+                return uri.getHost() != null && !uri.getHost().isBlank();
+            }
+            return repository && scheme.equals("file") && uri.getPath() != null;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    private static LocalDate dayOf(Instant asOf) {
+        return asOf == null ? today() : asOf.atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    Optional<Project> header(String slug) {
+        return Project.find("slug", slug).firstResultOptional();
+    }
+}
