@@ -251,7 +251,7 @@ public class ContributorService {
                 .setParameter("email", nullToEmpty(blankToNull(in.email())).toLowerCase(Locale.ROOT))
                 .setParameter("platform", nullToEmpty(blankToNull(in.platform())))
                 .setParameter("username", nullToEmpty(blankToNull(in.username())).toLowerCase(Locale.ROOT))
-                .getResultStream().findFirst();
+                .setMaxResults(1).getResultList().stream().findFirst();
     }
 
     private static void validateIdentity(IdentityInput in, String prefix, FieldErrors errors) {

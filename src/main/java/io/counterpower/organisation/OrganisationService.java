@@ -90,7 +90,7 @@ public class OrganisationService implements OrganisationDirectory {
         query.visibleAt("o", asOf)
                 .and("o.type = :type", "type", parsedType)
                 .and("lower(o.name) like :q escape '\\' or h.key like :q escape '\\' or lower(array_to_string(o.aliases, ' ')) like :q escape '\\'", "q", like)
-                .and("array_contains(o.domains, :domain)", "domain", domain == null ? null : normaliseDomain(domain));
+                .and("o.id in :domainOwners", "domainOwners", domain == null ? null : orNone(claimants(normaliseDomain(domain), asOf)));
         return query.page(em, page, v -> view(v, asOf));
     }
 
@@ -298,15 +298,32 @@ public class OrganisationService implements OrganisationDirectory {
     /** Two organisations claiming one domain would make email-domain inference ambiguous. */
     private void checkDomainsFree(long organisationId, List<String> domains) {
         for (String d : domains) {
-            List<OrganisationVersion> claimed = em.createQuery(
-                            "from OrganisationVersion o where o.supersededAt is null and o.id <> :id and array_contains(o.domains, :d)",
-                            OrganisationVersion.class)
-                    .setParameter("id", organisationId).setParameter("d", d).getResultList();
+            List<Long> claimed = claimants(d, null).stream().filter(id -> id != organisationId).toList();
             if (!claimed.isEmpty()) {
                 throw ApiProblem.conflict("domains", "domain '" + d + "' is already claimed by organisation '"
-                        + keyOf(claimed.get(0).id) + "'");
+                        + keyOf(claimed.get(0)) + "'");
             }
         }
+    }
+
+    /** "in ()" is not valid SQL: an id that no row has stands for "none". */
+    private static List<Long> orNone(List<Long> ids) {
+        return ids.isEmpty() ? List.of(-1L) : ids;
+    }
+
+    /** Organisations whose version visible at {@code asOf} (current when null) lists the domain. */
+    private List<Long> claimants(String domain, Instant asOf) {
+        // Native SQL: the GIN index on domains serves "= any" / "@>" directly.
+        var query = em.createNativeQuery("select id from organisation_version where domains @> array[cast(?1 as text)] and "
+                        + (asOf == null ? "superseded_at is null"
+                        : "recorded_at <= ?2 and (superseded_at is null or superseded_at > ?2)"))
+                .setParameter(1, domain);
+        if (asOf != null) {
+            query.setParameter(2, asOf);
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> ids = query.getResultList();
+        return ids.stream().map(Number::longValue).toList();
     }
 
     private Long validateParent(Organisation h, ParentInput in, FieldErrors errors) {

@@ -114,7 +114,7 @@ public class ProjectService {
         }
         Long stewardOrg = null;
         if (in.steward() != null) {
-            Periods.validate(in.steward().from(), in.steward().to(), errors);
+            Periods.validate(in.steward().from(), in.steward().to(), "steward.", errors);
             stewardOrg = organisations.resolve(in.steward().organisation(), "steward.organisation", errors);
         }
         errors.throwIfAny();

@@ -31,7 +31,7 @@ public class FactVersions {
         if (asOf != null) {
             query.setParameter("asOf", asOf);
         }
-        return query.getResultStream().findFirst();
+        return query.setMaxResults(1).getResultList().stream().findFirst();
     }
 
     /** Every recorded version of a fact, oldest first. */

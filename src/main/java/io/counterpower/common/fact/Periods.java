@@ -11,11 +11,16 @@ public final class Periods {
     }
 
     public static void validate(LocalDate from, LocalDate to, FieldErrors errors) {
+        validate(from, to, "", errors);
+    }
+
+    /** @param prefix the path of the enclosing object in the request, e.g. "steward." */
+    public static void validate(LocalDate from, LocalDate to, String prefix, FieldErrors errors) {
         if (from != null && to != null && to.isBefore(from)) {
-            errors.add("to", "must be on or after from (" + from + ")");
+            errors.add(prefix + "to", "must be on or after from (" + from + ")");
         }
         if (from != null && from.isAfter(LocalDate.now(ZoneOffset.UTC))) {
-            errors.add("from", "is in the future; record a period once it has started");
+            errors.add(prefix + "from", "is in the future; record a period once it has started");
         }
     }
 

@@ -73,7 +73,7 @@ public final class ListQuery<E> {
             count.setParameter(k, v);
         });
         List<R> items = query.setFirstResult(request.offset()).setMaxResults(request.size())
-                .getResultStream().map(mapper).toList();
+                .getResultList().stream().map(mapper).toList();
         return new Page<>(items, request.page(), request.size(), count.getSingleResult());
     }
 

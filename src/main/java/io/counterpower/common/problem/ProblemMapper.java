@@ -51,6 +51,21 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response unreadableJson(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson((JacksonException) e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonParseException e, UriInfo uri) {
+        return unreadableJson((JacksonException) e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonMappingException e, UriInfo uri) {
+        return unreadableJson((JacksonException) e, uri);
+    }
+
+    @ServerExceptionMapper
     public Response unreadableJson(JacksonException e, UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
         String detail;
@@ -71,6 +86,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JacksonException jackson) {
+            return unreadableJson(jackson, uri);
+        }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);

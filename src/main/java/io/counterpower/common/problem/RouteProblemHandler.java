@@ -7,7 +7,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
 
@@ -21,9 +23,31 @@ public class RouteProblemHandler {
     @Inject
     ObjectMapper json;
 
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize maxBodySize;
+
     void install(@Observes Router router) {
+        // Runs before Quarkus' own limit check, which would answer 413 with an empty body.
+        router.route().order(Integer.MIN_VALUE).handler(this::rejectOversizedBody);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
         router.route().last().handler(ctx -> write(ctx, 404, "No resource at " + ctx.normalizedPath()));
+    }
+
+    private void rejectOversizedBody(RoutingContext ctx) {
+        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.trim()) > maxBodySize.asLongValue()) {
+                    ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                    write(ctx, 413, "The request body is larger than the service accepts (" + maxBodySize.asLongValue() + " bytes)");
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                write(ctx, 400, "Content-Length is not a number");
+                return;
+            }
+        }
+        ctx.next();
     }
 
     private void failure(RoutingContext ctx) {

@@ -1,0 +1,293 @@
+package io.counterpower.dataset;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.counterpower.common.audit.ChangeLog;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads the bundled reference dataset (a copy of shared/data/reference.json: public facts, each
+ * with an https source and a confidence) into an empty database, once. Its {@code unverified}
+ * claims are never loaded. Every fact is recorded with source kind {@code reference-dataset}.
+ *
+ * <p>Two derivations are made, both documented in docs/reference-dataset.md: steward periods
+ * come from the projects' current steward and their foundation-transfer events, and the start of
+ * an acquired organisation's parent period comes from reference-periods.json.
+ */
+@ApplicationScoped
+public class ReferenceDataset {
+    public static final String NAME = "reference";
+    private static final long LOCK_KEY = 0x436f756e74657250L; // any constant: serialises concurrent first starts
+
+    public record LoadResult(boolean loaded, String reason, Map<String, Integer> counts) {
+    }
+
+    @Inject
+    EntityManager em;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    ChangeLog changes;
+
+    /** Loads the dataset unless it was loaded before or the database already holds facts. */
+    @Transactional
+    public LoadResult loadIfEmpty() {
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY).getSingleResult();
+        if (!em.createNativeQuery("select name from dataset_load where name = ?1").setParameter(1, NAME).getResultList().isEmpty()) {
+            return new LoadResult(false, "already loaded", Map.of());
+        }
+        boolean empty = (Boolean) em.createNativeQuery(
+                "select not exists (select 1 from organisation) and not exists (select 1 from project)").getSingleResult();
+        if (!empty) {
+            return new LoadResult(false, "the database already holds facts", Map.of());
+        }
+        JsonNode data = read("/dataset/reference.json");
+        JsonNode periods = read("/dataset/reference-periods.json").path("parentPeriods");
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, Long> orgs = new HashMap<>();
+        Map<String, Long> projects = new HashMap<>();
+
+        for (JsonNode o : data.path("organisations")) {
+            long id = insertReturningId("insert into organisation (key) values (?1) returning id", o.path("key").asText());
+            orgs.put(o.path("key").asText(), id);
+            fact("""
+                    insert into organisation_version (id, name, type, domains, note, %s)
+                    values (?1, ?2, ?3, cast(?4 as text[]), ?5, %s)""", o,
+                    id, o.path("name").asText(), o.path("type").asText(), textArray(o.path("domains")), text(o, "note"));
+        }
+        counts.put("organisations", orgs.size());
+        int parents = 0;
+        for (JsonNode o : data.path("organisations")) {
+            if (o.hasNonNull("parent")) {
+                JsonNode period = periods.path(o.path("key").asText());
+                LocalDate from = period.hasNonNull("from") ? LocalDate.parse(period.path("from").asText()) : null;
+                fact("""
+                        insert into organisation_parent (organisation_id, parent_id, valid_from, %s)
+                        values (?1, ?2, ?3, %s)""", o,
+                        orgs.get(o.path("key").asText()), org(orgs, o.path("parent").asText()), from);
+                parents++;
+            }
+        }
+        counts.put("organisationParents", parents);
+
+        for (JsonNode p : data.path("projects")) {
+            long id = insertReturningId("insert into project (slug) values (?1) returning id", p.path("key").asText());
+            projects.put(p.path("key").asText(), id);
+            fact("""
+                    insert into project_version (id, name, kind, origin, description, %s)
+                    values (?1, ?2, ?3, ?4, ?5, %s)""", p,
+                    id, p.path("name").asText(), p.path("kind").asText(), p.path("origin").asText(), text(p, "description"));
+            if (p.hasNonNull("repository")) {
+                fact("insert into project_repository (project_id, url, %s) values (?1, ?2, %s)", p, id, p.path("repository").asText());
+            }
+        }
+        counts.put("projects", projects.size());
+        counts.put("stewardPeriods", insertStewards(data, orgs, projects));
+
+        int licenses = 0;
+        for (JsonNode l : data.path("license_events")) {
+            Dated date = Dated.of(l);
+            fact("""
+                    insert into license_period (project_id, artifact, expression, valid_from, date_precision, change_kind, note, %s)
+                    values (?1, ?2, ?3, ?4, ?5, ?6, ?7, %s)""", l,
+                    project(projects, l.path("project").asText()), l.path("artifact").asText(), l.path("to").asText(),
+                    date.day(), date.precision(), l.path("change_kind").asText(), text(l, "note"));
+            licenses++;
+        }
+        counts.put("licensePeriods", licenses);
+
+        int governance = 0;
+        for (JsonNode g : data.path("governance_events")) {
+            Dated date = Dated.of(g);
+            fact("""
+                    insert into governance_event (project_id, kind, event_date, date_precision, from_organisation_id, to_organisation_id, note, %s)
+                    values (?1, ?2, ?3, ?4, ?5, ?6, ?7, %s)""", g,
+                    project(projects, g.path("project").asText()), g.path("kind").asText(), date.day(), date.precision(),
+                    g.hasNonNull("from_org") ? org(orgs, g.path("from_org").asText()) : null,
+                    g.hasNonNull("to_org") ? org(orgs, g.path("to_org").asText()) : null, text(g, "note"));
+            governance++;
+        }
+        counts.put("governanceEvents", governance);
+
+        int funding = 0;
+        for (JsonNode f : data.path("funding_events")) {
+            Dated date = Dated.of(f);
+            String type = f.path("type").asText();
+            boolean periodic = type.equals("membership") || type.equals("sponsorship");
+            String currency = text(f, "currency");
+            fact("""
+                    insert into funding_event (recipient_organisation_id, funder_organisation_id, type, amount, currency, amount_scope,
+                        reported_amount, reported_currency, event_date, date_precision, period_from, note, %s)
+                    values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, %s)""", f,
+                    org(orgs, f.path("recipient").asText()), org(orgs, f.path("funder").asText()), type,
+                    f.hasNonNull("amount") ? f.path("amount").decimalValue() : null,
+                    f.hasNonNull("amount") || f.hasNonNull("reported_amount") ? currency : null,
+                    text(f, "amount_scope"),
+                    f.hasNonNull("reported_amount") ? f.path("reported_amount").decimalValue() : null,
+                    f.hasNonNull("reported_amount") ? currency : null,
+                    date.day(), date.precision(), periodic ? date.day() : null, text(f, "note"));
+            funding++;
+        }
+        counts.put("fundingEvents", funding);
+
+        em.createNativeQuery("insert into dataset_load (name, version, counts) values (?1, ?2, cast(?3 as jsonb))")
+                .setParameter(1, NAME).setParameter(2, data.path("version").asText()).setParameter(3, toJson(counts))
+                .executeUpdate();
+        projects.values().forEach(id -> changes.bump(ChangeLog.projectScope(id)));
+        changes.record(ChangeLog.GLOBAL, "import", "dataset", NAME, null, counts, "default dataset loaded on first start");
+        Log.infof("Loaded the reference dataset %s: %s", data.path("version").asText(), counts);
+        return new LoadResult(true, "loaded", counts);
+    }
+
+    /**
+     * Steward periods: each project's current steward, from its last foundation-transfer (if any);
+     * before each transfer, the organisation it came from. Without a transfer the start is open.
+     */
+    private int insertStewards(JsonNode data, Map<String, Long> orgs, Map<String, Long> projects) {
+        Map<String, List<JsonNode>> transfers = new HashMap<>();
+        for (JsonNode g : data.path("governance_events")) {
+            if (g.path("kind").asText().equals("foundation-transfer")) {
+                transfers.computeIfAbsent(g.path("project").asText(), k -> new ArrayList<>()).add(g);
+            }
+        }
+        int count = 0;
+        for (JsonNode p : data.path("projects")) {
+            long projectId = projects.get(p.path("key").asText());
+            List<JsonNode> moves = new ArrayList<>(transfers.getOrDefault(p.path("key").asText(), List.of()));
+            moves.sort(Comparator.comparing(g -> Dated.of(g).day()));
+            LocalDate start = null;
+            for (JsonNode move : moves) {
+                LocalDate day = Dated.of(move).day();
+                if (move.hasNonNull("from_org")) {
+                    fact("insert into project_steward (project_id, organisation_id, valid_from, valid_to, %s) values (?1, ?2, ?3, ?4, %s)",
+                            move, projectId, org(orgs, move.path("from_org").asText()), start, day.minusDays(1));
+                    count++;
+                }
+                start = day;
+            }
+            JsonNode basis = moves.isEmpty() ? p : moves.get(moves.size() - 1);
+            fact("insert into project_steward (project_id, organisation_id, valid_from, %s) values (?1, ?2, ?3, %s)",
+                    basis, projectId, org(orgs, p.path("steward").asText()), start);
+            count++;
+        }
+        return count;
+    }
+
+    /** Runs an insert whose last columns are the provenance of {@code record}; %s marks where they go. */
+    private void fact(String sqlTemplate, JsonNode record, Object... values) {
+        int n = values.length;
+        String sql = sqlTemplate.formatted("source_kind, source_url, source_note, confidence",
+                "'reference-dataset', ?" + (n + 1) + ", ?" + (n + 2) + ", ?" + (n + 3));
+        Query q = em.createNativeQuery(sql);
+        for (int i = 0; i < n; i++) {
+            q.setParameter(i + 1, values[i]);
+        }
+        q.setParameter(n + 1, record.path("source").asText());
+        q.setParameter(n + 2, sourceNote(record));
+        q.setParameter(n + 3, record.path("confidence").asText());
+        q.executeUpdate();
+    }
+
+    private static String sourceNote(JsonNode r) {
+        List<String> parts = new ArrayList<>();
+        if (r.hasNonNull("source_note")) {
+            parts.add(r.path("source_note").asText());
+        }
+        if (r.hasNonNull("date_source")) {
+            parts.add("Date from " + r.path("date_source").asText());
+        }
+        if (r.hasNonNull("date_precision_note")) {
+            parts.add(r.path("date_precision_note").asText());
+        }
+        return parts.isEmpty() ? null : String.join("; ", parts);
+    }
+
+    private long insertReturningId(String sql, String key) {
+        return ((Number) em.createNativeQuery(sql).setParameter(1, key).getSingleResult()).longValue();
+    }
+
+    private static long org(Map<String, Long> orgs, String key) {
+        Long id = orgs.get(key);
+        if (id == null) {
+            throw new IllegalStateException("The reference dataset names an unknown organisation: " + key);
+        }
+        return id;
+    }
+
+    private static long project(Map<String, Long> projects, String key) {
+        Long id = projects.get(key);
+        if (id == null) {
+            throw new IllegalStateException("The reference dataset names an unknown project: " + key);
+        }
+        return id;
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.path(field).asText() : null;
+    }
+
+    private static String textArray(JsonNode array) {
+        StringBuilder sb = new StringBuilder("{");
+        for (JsonNode item : array) {
+            if (sb.length() > 1) {
+                sb.append(',');
+            }
+            sb.append('"').append(item.asText().toLowerCase(java.util.Locale.ROOT).replace("\"", "")).append('"');
+        }
+        return sb.append('}').toString();
+    }
+
+    private JsonNode read(String resource) {
+        try (InputStream in = ReferenceDataset.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + resource);
+            }
+            return json.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A date given to the day, month or year; it counts from the first day of its interval (section 3). */
+    record Dated(LocalDate day, String precision) {
+        static Dated of(JsonNode record) {
+            String text = record.path("date").asText();
+            String precision = record.hasNonNull("date_precision") ? record.path("date_precision").asText()
+                    : switch (text.length()) {
+                        case 4 -> "year";
+                        case 7 -> "month";
+                        default -> "day";
+                    };
+            LocalDate day = switch (text.length()) {
+                case 4 -> LocalDate.of(Integer.parseInt(text), 1, 1);
+                case 7 -> LocalDate.parse(text + "-01");
+                default -> LocalDate.parse(text);
+            };
+            return new Dated(day, precision);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.counterpower.dataset;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.counterpower.support.Api.anonymous;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** The test profile starts on a cleaned database, so the first start loaded the dataset. */
+@QuarkusTest
+class ReferenceDatasetTest {
+    static final List<String> FACT_TABLES = List.of("organisation_version", "organisation_parent", "project_version",
+            "project_repository", "project_steward", "license_period", "governance_event", "funding_event");
+
+    @Inject
+    EntityManager em;
+    @Inject
+    ReferenceDataset dataset;
+
+    @Test
+    void theDefaultDatasetIsLoadedOnFirstStart() {
+        anonymous().queryParam("size", "200").queryParam("sort", "slug").get("/api/v1/projects").then().statusCode(200)
+                .body("items.slug", hasItems("llama", "pytorch", "stable-diffusion", "falcon", "terraform", "redis"));
+        anonymous().get("/api/v1/projects/llama").then().statusCode(200)
+                .body("origin", equalTo("corporate"))
+                .body("steward", equalTo("meta"))
+                .body("source.kind", equalTo("reference-dataset"))
+                .body("repositories[0].url", equalTo("https://github.com/meta-llama/llama"));
+        assertEquals(74L, count("select count(*) from organisation_version where source_kind = 'reference-dataset'"));
+        assertEquals(37L, count("select count(*) from project_version where source_kind = 'reference-dataset'"));
+        assertEquals(56L, count("select count(*) from license_period where source_kind = 'reference-dataset'"));
+        assertEquals(14L, count("select count(*) from governance_event where source_kind = 'reference-dataset'"));
+        assertEquals(36L, count("select count(*) from funding_event where source_kind = 'reference-dataset'"));
+    }
+
+    @Test
+    void everyLoadedFactHasAnHttpsSourceAndAConfidence() {
+        for (String table : FACT_TABLES) {
+            assertEquals(0L, count("select count(*) from " + table
+                    + " where source_kind = 'reference-dataset' and (source_url is null or source_url not like 'https://%')"), table);
+        }
+    }
+
+    @Test
+    void stewardPeriodsFollowFoundationTransfersAndAcquisitionsStartAParentPeriod() {
+        anonymous().get("/api/v1/projects/pytorch/stewards").then().body("$", hasSize(2))
+                .body("[0].organisation", equalTo("meta")).body("[0].to", equalTo("2022-09-11"))
+                .body("[1].organisation", equalTo("pytorch-foundation")).body("[1].from", equalTo("2022-09-12"));
+        anonymous().queryParam("asRecordedOn", "2999-01-01").get("/api/v1/projects/pytorch").then()
+                .body("steward", equalTo("pytorch-foundation"));
+        anonymous().get("/api/v1/organisations/hashicorp").then().body("parents[0].parent", equalTo("ibm"))
+                .body("parents[0].from", equalTo("2025-02-27"));
+        anonymous().get("/api/v1/organisations/google").then().body("parents[0].from", equalTo(null));
+    }
+
+    @Test
+    void unverifiedClaimsAreNotLoaded() {
+        // The first unverified claim is about a pre-seed round of ggml.ai: no funding event names it as recipient.
+        assertEquals(0L, count("""
+                select count(*) from funding_event f join organisation o on o.id = f.recipient_organisation_id
+                where o.key = 'ggml-ai'"""));
+    }
+
+    @Test
+    void aSecondStartDoesNotLoadItTwice() {
+        long before = count("select count(*) from organisation_version");
+        ReferenceDataset.LoadResult again = dataset.loadIfEmpty();
+        assertFalse(again.loaded());
+        assertEquals("already loaded", again.reason());
+        assertEquals(before, count("select count(*) from organisation_version"));
+        assertEquals(1L, count("select count(*) from dataset_load where name = 'reference'"));
+    }
+
+    private long count(String sql) {
+        return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
+    }
+}
