@@ -88,7 +88,8 @@ public class ContributorResource {
     @Path("/{id}/identities")
     public Response attach(@PathParam("id") long id, @Valid @NotNull AttachIdentityInput input) {
         IdentityView created = contributors.attach(id, input);
-        return Response.created(URI.create("/api/v1/identities/" + created.id())).entity(created).build();
+        return Response.created(URI.create("/api/v1/identities/" + created.id()))
+                .tag(String.valueOf(created.version().revision())).entity(created).build();
     }
 
     @GET

@@ -54,6 +54,7 @@ public class ContributorService {
         query.visibleAt("c", asOf)
                 .and("lower(c.displayName) like :q escape '\\'", "q", QueryParams.likePattern(q));
         if (email != null && !email.isBlank()) {
+            requireCuratorToSearchByEmail();
             query.and("exists (select 1 from IdentityLink l, Identity i where i.id = l.id and l.contributorId = c.id"
                             + " and lower(i.email) = :email and " + linkVisibility(asOf) + ")")
                     .param("email", email.trim().toLowerCase(Locale.ROOT));
@@ -78,7 +79,7 @@ public class ContributorService {
 
     public List<ContributorView> history(long id) {
         requireHeader(id);
-        return facts.history(ContributorVersion.class, id).stream().map(v -> view(v, null)).toList();
+        return facts.history(ContributorVersion.class, id).stream().map(v -> view(v, v.supersededAt == null ? null : v.recordedAt)).toList();
     }
 
     /** Whether a contributor is currently recorded. */
@@ -159,6 +160,12 @@ public class ContributorService {
     }
 
     public Page<IdentityView> listIdentities(String email, String platform, String username, Instant asOf, PageRequest page) {
+        if (email != null && !email.isBlank()) {
+            requireCuratorToSearchByEmail();
+        }
+        if (platform != null && !platform.isBlank() && !java.util.Set.of("github", "huggingface", "gitlab").contains(platform.trim())) {
+            throw ApiProblem.badRequest("platform", "must be one of [github, huggingface, gitlab]");
+        }
         ListQuery<IdentityLink> query = ListQuery.facts(IdentityLink.class, "IdentityLink l join Identity i on i.id = l.id", "l");
         query.visibleAt("l", asOf)
                 .and("lower(i.email) = :email", "email", email == null || email.isBlank() ? null : email.trim().toLowerCase(Locale.ROOT))
@@ -200,7 +207,7 @@ public class ContributorService {
         IdentityLink next = new IdentityLink();
         next.contributorId = in.contributor();
         next.bot = in.bot();
-        next.botReason = in.bot() ? in.botReason() : null;
+        next.botReason = next.bot ? in.botReason() : null;
         IdentityView before = current.map(this::identityView).orElse(null);
         if (current.isPresent()) {
             Revisions.checkIfMatch(ifMatch, current.get());
@@ -215,6 +222,16 @@ public class ContributorService {
     }
 
     // ---- internals --------------------------------------------------------------------------
+
+    /**
+     * Emails are shown to curators only; searching by email would let anyone test whether an
+     * address is in the data, so it is a curator's query too.
+     */
+    private void requireCuratorToSearchByEmail() {
+        if (!caller.isCurator()) {
+            throw ApiProblem.forbidden("Searching by email needs a curator or admin key (emails are not public)");
+        }
+    }
 
     private IdentityLink link(long contributorId, IdentityInput in, FactWrite write, String field) {
         Identity identity = findIdentity(in).orElseGet(() -> {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 @Path("/api/v1/identities")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,15 +36,17 @@ public class IdentityResource {
 
     @GET
     @Path("/{id}")
-    public IdentityView get(@PathParam("id") long id, @QueryParam("asRecordedOn") String asRecordedOn) {
-        return contributors.identity(id, Instants.parseInstantOrDate(asRecordedOn, "asRecordedOn"));
+    public Response get(@PathParam("id") long id, @QueryParam("asRecordedOn") String asRecordedOn) {
+        IdentityView view = contributors.identity(id, Instants.parseInstantOrDate(asRecordedOn, "asRecordedOn"));
+        return Response.ok(view).tag(String.valueOf(view.version().revision())).build();
     }
 
     /** Moves an identity to another contributor, or flags it as a bot; the previous link stays in history. */
     @PUT
     @Path("/{id}")
-    public IdentityView relink(@PathParam("id") long id, @Valid @NotNull IdentityLinkInput input,
-                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return contributors.relink(id, input, ifMatch);
+    public Response relink(@PathParam("id") long id, @Valid @NotNull IdentityLinkInput input,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        IdentityView view = contributors.relink(id, input, ifMatch);
+        return Response.ok(view).tag(String.valueOf(view.version().revision())).build();
     }
 }

@@ -94,7 +94,8 @@ public class ReferenceDataset {
                     values (?1, ?2, ?3, ?4, ?5, %s)""", p,
                     id, p.path("name").asText(), p.path("kind").asText(), p.path("origin").asText(), text(p, "description"));
             if (p.hasNonNull("repository")) {
-                fact("insert into project_repository (project_id, url, %s) values (?1, ?2, %s)", p, id, p.path("repository").asText());
+                String url = p.path("repository").asText();
+                fact("insert into project_repository (project_id, url, role, %s) values (?1, ?2, ?3, %s)", p, id, url, repositoryRole(url));
             }
         }
         counts.put("projects", projects.size());
@@ -187,6 +188,14 @@ public class ReferenceDataset {
             count++;
         }
         return count;
+    }
+
+    /** A Hugging Face repository holds weights (or data); a code forge holds code. */
+    static String repositoryRole(String url) {
+        if (url.startsWith("https://huggingface.co/datasets/")) {
+            return "data";
+        }
+        return url.startsWith("https://huggingface.co/") ? "weights" : "code";
     }
 
     /** Runs an insert whose last columns are the provenance of {@code record}; %s marks where they go. */

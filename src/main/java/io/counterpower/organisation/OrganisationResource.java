@@ -1,6 +1,5 @@
 package io.counterpower.organisation;
 
-import io.counterpower.common.fact.Revisions;
 import io.counterpower.common.paging.Page;
 import io.counterpower.common.paging.PageRequest;
 import io.counterpower.common.time.Instants;
@@ -92,9 +91,10 @@ public class OrganisationResource {
 
     @PUT
     @Path("/{key}/parents/{id}")
-    public ParentView updateParent(@PathParam("key") String key, @PathParam("id") long id,
-                                   @Valid @NotNull ParentInput input, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return organisations.updateParent(key, id, input, ifMatch);
+    public Response updateParent(@PathParam("key") String key, @PathParam("id") long id,
+                                 @Valid @NotNull ParentInput input, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        ParentView view = organisations.updateParent(key, id, input, ifMatch);
+        return Response.ok(view).tag(String.valueOf(view.version().revision())).build();
     }
 
     @DELETE

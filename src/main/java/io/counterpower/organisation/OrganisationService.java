@@ -100,7 +100,7 @@ public class OrganisationService implements OrganisationDirectory {
 
     public List<OrganisationView> history(String key) {
         Organisation h = requireHeader(key);
-        return facts.history(OrganisationVersion.class, h.id).stream().map(v -> view(v, null)).toList();
+        return facts.history(OrganisationVersion.class, h.id).stream().map(v -> view(v, v.supersededAt == null ? null : v.recordedAt)).toList();
     }
 
     @Transactional

@@ -92,9 +92,10 @@ public class ProjectResource {
 
     @PUT
     @Path("/{slug}/repositories/{id}")
-    public RepositoryView updateRepository(@PathParam("slug") String slug, @PathParam("id") long id,
-                                           @Valid @NotNull RepositoryInput input, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return projects.updateRepository(slug, id, input, ifMatch);
+    public Response updateRepository(@PathParam("slug") String slug, @PathParam("id") long id,
+                                     @Valid @NotNull RepositoryInput input, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        RepositoryView view = projects.updateRepository(slug, id, input, ifMatch);
+        return Response.ok(view).tag(String.valueOf(view.version().revision())).build();
     }
 
     @DELETE
@@ -121,9 +122,10 @@ public class ProjectResource {
 
     @PUT
     @Path("/{slug}/stewards/{id}")
-    public StewardView updateSteward(@PathParam("slug") String slug, @PathParam("id") long id,
-                                     @Valid @NotNull StewardInput input, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return projects.updateSteward(slug, id, input, ifMatch);
+    public Response updateSteward(@PathParam("slug") String slug, @PathParam("id") long id,
+                                  @Valid @NotNull StewardInput input, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        StewardView view = projects.updateSteward(slug, id, input, ifMatch);
+        return Response.ok(view).tag(String.valueOf(view.version().revision())).build();
     }
 
     @DELETE

@@ -27,7 +27,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -136,12 +135,12 @@ public class ProjectService {
             java.util.Set<String> seen = new java.util.HashSet<>();
             for (RepositoryInput r : in.repositories()) {
                 if (seen.add(r.url().trim())) {
-                    recordRepository(h.id, r, sourceOr(r.source(), in.source(), r.reason(), write));
+                    recordRepository(h.id, r, nestedWrite(r.source(), r.reason(), write));
                 }
             }
         }
         if (in.steward() != null) {
-            recordSteward(h.id, stewardOrg, in.steward(), sourceOr(in.steward().source(), in.source(), in.steward().reason(), write));
+            recordSteward(h.id, stewardOrg, in.steward(), nestedWrite(in.steward().source(), in.steward().reason(), write));
         }
         ProjectView after = view(v, null);
         changes.record(ChangeLog.projectScope(h.id), "create", "project", h.slug, null, after, write.reason());
@@ -430,7 +429,7 @@ public class ProjectService {
     }
 
     /** Inside a project creation, a nested record without its own source takes the project's. */
-    private FactWrite sourceOr(SourceInput own, SourceInput parent, String reason, FactWrite parentWrite) {
+    private FactWrite nestedWrite(SourceInput own, String reason, FactWrite parentWrite) {
         if (own == null) {
             return parentWrite;
         }
@@ -466,7 +465,4 @@ public class ProjectService {
         return asOf == null ? today() : asOf.atZone(ZoneOffset.UTC).toLocalDate();
     }
 
-    Optional<Project> header(String slug) {
-        return Project.find("slug", slug).firstResultOptional();
-    }
 }

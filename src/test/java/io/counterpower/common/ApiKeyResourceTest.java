@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 
 import static io.counterpower.support.Api.admin;
-import static io.counterpower.support.Api.anonymous;
 import static io.counterpower.support.Api.as;
 import static io.counterpower.support.Api.unique;
 import static io.counterpower.support.Fixtures.key;
@@ -68,7 +67,8 @@ class ApiKeyResourceTest {
         String curator = key("curator");
         as(curator).body(Map.of("name", "x", "scopes", List.of("admin"))).post("/api/v1/api-keys").then().statusCode(403);
         as(curator).get("/api/v1/api-keys").then().statusCode(403);
-        anonymous().get("/api/v1/api-keys").then().statusCode(401);
+        io.counterpower.support.Api.invalid().get("/api/v1/api-keys").then().statusCode(401)
+                .contentType("application/problem+json");
         as(key("steward:" + organisation("company"))).get("/api/v1/audit").then().statusCode(403);
         admin().queryParam("entityType", "api-key").get("/api/v1/audit").then().statusCode(200)
                 .body("items[0].entityType", equalTo("api-key"));

@@ -37,10 +37,12 @@ class ContributorResourceTest {
                 .body("identities.emailDomain", hasItem("example.org"))
                 .body("identities[0].email", nullValue());
         admin().get("/api/v1/contributors/" + id).then().body("identities.email", hasItem(email));
-        anonymous().queryParam("email", email.toUpperCase()).get("/api/v1/contributors").then()
+        admin().queryParam("email", email.toUpperCase()).get("/api/v1/contributors").then()
                 .body("totalItems", equalTo(1)).body("items[0].id", equalTo((int) id));
-        anonymous().queryParam("email", email).get("/api/v1/identities").then()
+        admin().queryParam("email", email).get("/api/v1/identities").then()
                 .body("totalItems", equalTo(1)).body("items[0].contributor", equalTo((int) id));
+        // Emails are not public, so neither is a search by email.
+        anonymous().queryParam("email", email).get("/api/v1/identities").then().statusCode(403);
     }
 
     @Test
@@ -84,7 +86,7 @@ class ContributorResourceTest {
                         "source", source()))
                 .post("/api/v1/contributors").then().statusCode(409).contentType("application/problem+json");
         anonymous().queryParam("q", name).get("/api/v1/contributors").then().body("totalItems", equalTo(0));
-        anonymous().queryParam("email", email).get("/api/v1/identities").then().body("totalItems", equalTo(0));
+        admin().queryParam("email", email).get("/api/v1/identities").then().body("totalItems", equalTo(0));
     }
 
     @Test

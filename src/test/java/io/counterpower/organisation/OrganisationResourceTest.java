@@ -185,7 +185,8 @@ class OrganisationResourceTest {
         String curator = key("curator");
         String key = unique("cur");
         as(curator).body(organisationBody(key, "academic", List.of())).post("/api/v1/organisations").then().statusCode(201);
-        anonymous().body(organisationBody(unique("anon"), "academic", List.of())).post("/api/v1/organisations")
+        io.counterpower.support.Api.invalid().contentType("application/json")
+                .body(organisationBody(unique("anon"), "academic", List.of())).post("/api/v1/organisations")
                 .then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"));
     }
 }

@@ -42,7 +42,8 @@ public final class Api {
 
     /** An anonymous request (reads are public). */
     public static RequestSpecification anonymous() {
-        return RestAssured.given().log().ifValidationFails().contentType(ContentType.JSON).accept(ContentType.JSON);
+        return RestAssured.given().filter(Contract.FULL).contentType(ContentType.JSON)
+                .accept("application/json, application/problem+json");
     }
 
     public static RequestSpecification admin() {
@@ -55,7 +56,7 @@ public final class Api {
 
     /** A deliberately invalid request: only the response is checked against the contract. */
     public static RequestSpecification invalid() {
-        return RestAssured.given().accept(ContentType.JSON);
+        return RestAssured.given().filter(Contract.RESPONSES_ONLY).accept("application/json, application/problem+json");
     }
 
     public static RequestSpecification invalidAsAdmin() {

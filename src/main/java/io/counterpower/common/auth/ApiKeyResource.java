@@ -42,6 +42,7 @@ public class ApiKeyResource {
     @GET
     public Page<ApiKeyView> list(@QueryParam("page") String page, @QueryParam("size") String size,
                                  @QueryParam("sort") String sort) {
+        caller.requireAdmin();
         return keys.list(PageRequest.parse(page, size, sort, ApiKeyService.SORTABLE, "id"))
                 .map(k -> ApiKeyView.from(k, null));
     }
