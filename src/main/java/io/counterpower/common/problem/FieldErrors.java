@@ -19,6 +19,10 @@ public final class FieldErrors {
         return this;
     }
 
+    public void forEach(java.util.function.Consumer<FieldError> action) {
+        errors.forEach(action);
+    }
+
     public boolean isEmpty() {
         return errors.isEmpty();
     }

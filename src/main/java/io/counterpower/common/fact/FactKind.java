@@ -1,0 +1,54 @@
+package io.counterpower.common.fact;
+
+import io.counterpower.common.paging.ListQuery;
+import io.counterpower.common.problem.FieldErrors;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@link FactStore} needs to know about one kind of fact (a governance event, a funding
+ * event, a license period…) to create, version, list, import and export it the same way as every
+ * other kind. A feature implements it next to its entity.
+ *
+ * @param <E> the entity (one version of the fact)
+ * @param <I> the request body that records it
+ * @param <V> the view the API returns
+ */
+public interface FactKind<E extends VersionedFact, I extends FactInput, V> {
+
+    /** The name used in URLs, audit rows and errors, e.g. "governance-event". */
+    String name();
+
+    Class<E> entityType();
+
+    Class<I> inputType();
+
+    /** API sort field -> query expression on the alias {@code f}. */
+    Map<String, String> sortable();
+
+    String defaultSort();
+
+    /** Validates the input and builds a new, unsaved version, adding every problem to {@code errors}. */
+    E build(I input, FieldErrors errors);
+
+    V view(E fact);
+
+    /** The request body that would record this fact again (exports use it, so imports read them back). */
+    I input(E fact);
+
+    /** The data version scope the fact belongs to: a project's, or the global one. */
+    String dataScope(E fact);
+
+    /** Organisations whose steward keys may write this fact (on its date). */
+    List<String> stewards(E fact);
+
+    /** Adds this kind's filters to a list query on the alias {@code f}. */
+    void filter(ListQuery<E> query, FactQuery params);
+
+    /**
+     * The natural key of the fact: an import that meets a current fact with the same key updates
+     * it (or leaves it alone when nothing changed) instead of recording a duplicate.
+     */
+    String naturalKey(E fact);
+}

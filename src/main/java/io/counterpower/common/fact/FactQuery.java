@@ -1,0 +1,29 @@
+package io.counterpower.common.fact;
+
+import io.counterpower.common.paging.QueryParams;
+import io.counterpower.common.time.Instants;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The query parameters of a fact list, read on demand by each kind of fact with field-named errors. */
+public record FactQuery(Map<String, String> params) {
+
+    public String text(String name) {
+        String value = params.get(name);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    public <T> T code(String name, Function<String, T> parser) {
+        return QueryParams.code(params.get(name), name, parser);
+    }
+
+    public LocalDate date(String name) {
+        return Instants.parseDate(params.get(name), name);
+    }
+
+    public Long id(String name) {
+        return QueryParams.id(params.get(name), name);
+    }
+}

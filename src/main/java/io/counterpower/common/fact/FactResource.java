@@ -1,0 +1,127 @@
+package io.counterpower.common.fact;
+
+import io.counterpower.common.paging.Page;
+import io.counterpower.common.paging.PageRequest;
+import io.counterpower.common.time.Instants;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The HTTP face shared by every kind of fact: list (JSON or CSV), read, history, create, edit,
+ * close, import and export. A feature's resource extends it with its {@code @Path} and kind, and
+ * declares the two methods that read a typed body (create and edit).
+ */
+public abstract class FactResource<E extends VersionedFact, I extends FactInput, V> {
+
+    @Inject
+    protected FactStore store;
+    @Inject
+    FactTransfer transfer;
+
+    protected abstract FactKind<E, I, V> kind();
+
+    /** The revision of a view, for its ETag. */
+    protected abstract long revision(V view);
+
+    /** The path of the collection, e.g. "/api/v1/governance-events". */
+    protected abstract String collectionPath();
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, FactTransfer.CSV})
+    public Response list(@Context UriInfo uri, @Context HttpHeaders headers, @QueryParam("format") String format) {
+        FactQuery params = params(uri);
+        java.time.Instant asOf = asOf(params);
+        if (transfer.wantsCsv(format, headers)) {
+            return transfer.csv(kind(), store.export(kind(), params, asOf));
+        }
+        PageRequest page = PageRequest.parse(params.text("page"), params.text("size"), params.text("sort"),
+                kind().sortable(), kind().defaultSort());
+        Page<V> result = store.list(kind(), params, asOf, page);
+        return Response.ok(result).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** All matching facts in the import format: a JSON array (default) or CSV. */
+    @GET
+    @Path("/export")
+    @Produces({MediaType.APPLICATION_JSON, FactTransfer.CSV})
+    public Response export(@Context UriInfo uri, @Context HttpHeaders headers, @QueryParam("format") String format) {
+        FactQuery params = params(uri);
+        List<I> rows = store.export(kind(), params, asOf(params));
+        return transfer.wantsCsv(format, headers) ? transfer.csv(kind(), rows)
+                : Response.ok(rows).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") long id, @QueryParam("asRecordedOn") String asRecordedOn) {
+        V view = store.get(kind(), id, Instants.parseInstantOrDate(asRecordedOn, "asRecordedOn"));
+        return Response.ok(view).tag(String.valueOf(revision(view))).build();
+    }
+
+    @GET
+    @Path("/{id}/history")
+    public List<V> history(@PathParam("id") long id) {
+        return store.history(kind(), id);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response close(@PathParam("id") long id, @QueryParam("reason") String reason,
+                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        store.close(kind(), id, reason, ifMatch);
+        return Response.noContent().build();
+    }
+
+    protected Response created(I input) {
+        V view = store.create(kind(), input);
+        return Response.created(URI.create(collectionPath() + "/" + idOf(view))).tag(String.valueOf(revision(view)))
+                .entity(view).build();
+    }
+
+    protected Response updated(long id, I input, String ifMatch) {
+        V view = store.update(kind(), id, input, ifMatch);
+        return Response.ok(view).tag(String.valueOf(revision(view))).build();
+    }
+
+    /**
+     * Imports a JSON array or a CSV document (by Content-Type) of rows in the export format, in one
+     * transaction: all rows or none.
+     */
+    @POST
+    @Path("/import")
+    @Consumes({MediaType.APPLICATION_JSON, FactTransfer.CSV})
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response importRows(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+        return Response.ok(store.importRows(kind(), transfer.read(kind(), contentType, body))).build();
+    }
+
+    protected abstract long idOf(V view);
+
+    private static FactQuery params(UriInfo uri) {
+        Map<String, String> flat = new HashMap<>();
+        uri.getQueryParameters().forEach((k, v) -> flat.put(k, v.isEmpty() ? null : v.get(0)));
+        return new FactQuery(flat);
+    }
+
+    private static java.time.Instant asOf(FactQuery params) {
+        return Instants.parseInstantOrDate(params.text("asRecordedOn"), "asRecordedOn");
+    }
+}

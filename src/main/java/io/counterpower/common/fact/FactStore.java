@@ -1,0 +1,217 @@
+package io.counterpower.common.fact;
+
+import io.counterpower.common.audit.ChangeLog;
+import io.counterpower.common.auth.Caller;
+import io.counterpower.common.paging.ListQuery;
+import io.counterpower.common.paging.Page;
+import io.counterpower.common.paging.PageRequest;
+import io.counterpower.common.problem.ApiProblem;
+import io.counterpower.common.problem.FieldError;
+import io.counterpower.common.problem.FieldErrors;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Create, read, list, edit (as a new version), close, import and export any {@link FactKind}
+ * with the same rules: scopes, provenance, optimistic locking, audit and data versions.
+ */
+@ApplicationScoped
+public class FactStore {
+
+    /** The outcome of one imported row. */
+    public record ImportedRow(int line, long id, String outcome) {
+    }
+
+    /** What an import did: counts, and each row's fact id and outcome (created, updated, unchanged). */
+    public record ImportReport(String kind, int total, int created, int updated, int unchanged, List<ImportedRow> rows) {
+    }
+
+    /** A row of an import, with the line (CSV) or position (JSON, from 1) that error messages name. */
+    public record Row<I>(int line, I input) {
+    }
+
+    @Inject
+    EntityManager em;
+    @Inject
+    FactVersions facts;
+    @Inject
+    Caller caller;
+    @Inject
+    ChangeLog changes;
+
+    public <E extends VersionedFact, I extends FactInput, V> Page<V> list(FactKind<E, I, V> kind, FactQuery params,
+                                                                         Instant asOf, PageRequest page) {
+        return query(kind, params, asOf).page(em, page, kind::view);
+    }
+
+    /** Every fact matching the filters (for exports), as the inputs that would record them again. */
+    public <E extends VersionedFact, I extends FactInput, V> List<I> export(FactKind<E, I, V> kind, FactQuery params, Instant asOf) {
+        return query(kind, params, asOf).all(em, "f.id asc").stream().map(kind::input).toList();
+    }
+
+    public <E extends VersionedFact, I extends FactInput, V> V get(FactKind<E, I, V> kind, long id, Instant asOf) {
+        return kind.view(find(kind, id, asOf));
+    }
+
+    public <E extends VersionedFact, I extends FactInput, V> List<V> history(FactKind<E, I, V> kind, long id) {
+        List<E> versions = facts.history(kind.entityType(), id);
+        if (versions.isEmpty()) {
+            throw ApiProblem.notFound("No " + kind.name() + " " + id);
+        }
+        return versions.stream().map(kind::view).toList();
+    }
+
+    @Transactional
+    public <E extends VersionedFact, I extends FactInput, V> V create(FactKind<E, I, V> kind, I input) {
+        E fact = validated(kind, input);
+        boolean asSteward = caller.requireCuratorOrStewardOf(kind.stewards(fact));
+        FactWrite write = caller.write(input.source(), input.reason(), asSteward);
+        return kind.view(recordNew(kind, fact, write));
+    }
+
+    @Transactional
+    public <E extends VersionedFact, I extends FactInput, V> V update(FactKind<E, I, V> kind, long id, I input, String ifMatch) {
+        E current = find(kind, id, null);
+        E next = validated(kind, input);
+        boolean asSteward = caller.requireCuratorOrStewardOf(kind.stewards(current));
+        asSteward |= caller.requireCuratorOrStewardOf(kind.stewards(next));
+        Revisions.checkIfMatch(ifMatch, current);
+        FactWrite write = caller.write(input.source(), input.reason(), asSteward);
+        return kind.view(supersede(kind, current, next, write));
+    }
+
+    @Transactional
+    public <E extends VersionedFact, I extends FactInput, V> void close(FactKind<E, I, V> kind, long id, String reason, String ifMatch) {
+        E current = find(kind, id, null);
+        boolean asSteward = caller.requireCuratorOrStewardOf(kind.stewards(current));
+        Revisions.checkIfMatch(ifMatch, current);
+        V before = kind.view(current);
+        facts.close(current, caller.closing(asSteward, current));
+        changes.record(kind.dataScope(current), "close", kind.name(), String.valueOf(id), before, null, reason);
+    }
+
+    /**
+     * Imports rows in one transaction: every row is validated first and any error rejects the whole
+     * import (nothing is written). A row whose natural key matches a current fact updates it, or
+     * leaves it as it is when nothing changed, so repeating an import changes nothing.
+     */
+    @Transactional
+    public <E extends VersionedFact, I extends FactInput, V> ImportReport importRows(FactKind<E, I, V> kind, List<Row<I>> rows) {
+        caller.requireKey();
+        List<FieldError> errors = new ArrayList<>();
+        List<E> built = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (Row<I> row : rows) {
+            FieldErrors rowErrors = new FieldErrors();
+            E fact = kind.build(row.input(), rowErrors);
+            String prefix = "line " + row.line() + ": ";
+            rowErrors.forEach(e -> errors.add(new FieldError(prefix + e.field(), e.message())));
+            if (rowErrors.isEmpty()) {
+                String key = kind.naturalKey(fact);
+                Integer earlier = seen.putIfAbsent(key, row.line());
+                if (earlier != null) {
+                    errors.add(new FieldError(prefix + "row", "repeats line " + earlier + " (same " + kind.name() + ")"));
+                }
+            }
+            built.add(fact);
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiProblem(400, "Invalid import", errors.size() + " problem(s) in the " + kind.name()
+                    + " import; nothing was imported", errors, Map.of());
+        }
+        Map<String, E> current = new HashMap<>();
+        for (E fact : ListQuery.facts(kind.entityType(), kind.entityType().getSimpleName() + " f", "f")
+                .visibleAt("f", null).all(em, "f.id asc")) {
+            current.put(kind.naturalKey(fact), fact);
+        }
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        List<ImportedRow> outcomes = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row<I> row = rows.get(i);
+            E fact = built.get(i);
+            E existing = current.get(kind.naturalKey(fact));
+            List<String> stewards = new ArrayList<>(kind.stewards(fact));
+            if (existing != null) {
+                stewards.retainAll(kind.stewards(existing));
+            }
+            boolean asSteward;
+            try {
+                asSteward = caller.requireCuratorOrStewardOf(stewards);
+            } catch (ApiProblem forbidden) {
+                throw new ApiProblem(403, "Forbidden", "line " + row.line() + ": " + forbidden.getMessage()
+                        + "; nothing was imported", List.of(), Map.of());
+            }
+            FactWrite write = caller.write(row.input().source(), row.input().reason(), asSteward);
+            if (existing == null) {
+                outcomes.add(new ImportedRow(row.line(), recordNew(kind, fact, write).id, "created"));
+                created++;
+            } else if (kind.input(existing).equals(kind.input(withProvenance(fact, write)))) {
+                outcomes.add(new ImportedRow(row.line(), existing.id, "unchanged"));
+                unchanged++;
+            } else {
+                E next = supersede(kind, existing, fact, write);
+                current.put(kind.naturalKey(next), next);
+                outcomes.add(new ImportedRow(row.line(), next.id, "updated"));
+                updated++;
+            }
+        }
+        return new ImportReport(kind.name(), rows.size(), created, updated, unchanged, outcomes);
+    }
+
+    // ---- internals --------------------------------------------------------------------------
+
+    private <E extends VersionedFact, I extends FactInput, V> ListQuery<E> query(FactKind<E, I, V> kind, FactQuery params, Instant asOf) {
+        ListQuery<E> query = ListQuery.facts(kind.entityType(), kind.entityType().getSimpleName() + " f", "f").visibleAt("f", asOf)
+                .and("f.confidence = :confidence", "confidence", params.code("confidence", Confidence::of))
+                .and("f.sourceKind = :sourceKind", "sourceKind", params.code("sourceKind", SourceKind::of));
+        kind.filter(query, params);
+        return query;
+    }
+
+    private <E extends VersionedFact, I extends FactInput, V> E find(FactKind<E, I, V> kind, long id, Instant asOf) {
+        return facts.find(kind.entityType(), id, asOf).orElseThrow(() -> ApiProblem.notFound(asOf == null
+                ? "No current " + kind.name() + " " + id
+                : "No " + kind.name() + " " + id + " was recorded on " + asOf));
+    }
+
+    private <E extends VersionedFact, I extends FactInput, V> E validated(FactKind<E, I, V> kind, I input) {
+        FieldErrors errors = new FieldErrors();
+        E fact = kind.build(input, errors);
+        errors.throwIfAny();
+        return fact;
+    }
+
+    private <E extends VersionedFact, I extends FactInput, V> E recordNew(FactKind<E, I, V> kind, E fact, FactWrite write) {
+        fact.id = facts.newFactId();
+        facts.record(fact, write);
+        changes.record(kind.dataScope(fact), "create", kind.name(), String.valueOf(fact.id), null, kind.view(fact), write.reason());
+        return fact;
+    }
+
+    private <E extends VersionedFact, I extends FactInput, V> E supersede(FactKind<E, I, V> kind, E current, E next, FactWrite write) {
+        write.checkMayReplace(current);
+        V before = kind.view(current);
+        facts.supersede(current, next, write);
+        changes.record(kind.dataScope(next), "update", kind.name(), String.valueOf(next.id), before, kind.view(next), write.reason());
+        return next;
+    }
+
+    /** The unsaved fact with the provenance it would be recorded with, to compare it with a current one. */
+    private static <E extends VersionedFact> E withProvenance(E fact, FactWrite write) {
+        fact.sourceKind = write.source().kind();
+        fact.sourceUrl = write.source().url();
+        fact.sourceNote = write.source().note();
+        fact.confidence = write.source().confidence();
+        return fact;
+    }
+}
