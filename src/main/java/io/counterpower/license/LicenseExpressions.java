@@ -27,6 +27,11 @@ public class LicenseExpressions {
         return evaluator().evaluate(expression);
     }
 
+    /** The change between the expression of one period and that of the next period of the same artifact. */
+    public LicenseChange change(String previous, String next) {
+        return LicenseChange.between(evaluate(previous), evaluate(next));
+    }
+
     private ExpressionEvaluator evaluator() {
         ExpressionEvaluator current = evaluator;
         if (current == null) {
