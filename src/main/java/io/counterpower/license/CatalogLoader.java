@@ -49,7 +49,7 @@ final class CatalogLoader {
             if (!listing.deprecated()) {
                 SpdxGroup group = groupOfId.get(CatalogContents.lowerCase(listing.id()));
                 entries.put(CatalogContents.lowerCase(listing.id()),
-                        group != null ? curatedSpdxEntry(listing, group) : ruleEntry(listing, null));
+                        group != null ? curatedSpdxEntry(listing, group) : ruleEntry(listing));
             }
         }
         for (CuratedLicense license : curated.licenseRefs()) {
@@ -64,7 +64,7 @@ final class CatalogLoader {
             if (listing.deprecated()) {
                 String replacement = replacement(listing, curated, listings);
                 deprecatedEntries.put(CatalogContents.lowerCase(listing.id()), replacement == null
-                        ? ruleEntry(listing, null)
+                        ? ruleEntry(listing)
                         : deprecatedEntry(listing, replacement, evaluator, current, problems));
             }
         }
@@ -160,12 +160,12 @@ final class CatalogLoader {
         ExpressionLevel level = evaluator.evaluate(replacement);
         if (level.malformed() || !level.unknownIds().stream().allMatch(id -> current.license(id).isPresent())) {
             problems.add(listing.id() + ": replacement '" + replacement + "' does not name current SPDX ids");
-            return ruleEntry(listing, null);
+            return ruleEntry(listing);
         }
         Optional<LicenseEntry> base = primaryLicense(replacement, current);
         if (base.isEmpty()) {
             problems.add(listing.id() + ": replacement '" + replacement + "' has no primary license");
-            return ruleEntry(listing, null);
+            return ruleEntry(listing);
         }
         LicenseEntry flags = base.get();
         Copyleft copyleft = flags.copyleft();
@@ -204,16 +204,16 @@ final class CatalogLoader {
     }
 
     /** A license no person curated: permissive by rule when OSI-approved or FSF-free, else unclassified. */
-    private static LicenseEntry ruleEntry(Listing listing, String replacedBy) {
+    private static LicenseEntry ruleEntry(Listing listing) {
         if (listing.osiApproved() || listing.fsfLibre()) {
             // Both definitions require the freedom to use for any purpose, commercial included.
             return new LicenseEntry(listing.id(), listing.name(), LicenseCategory.PERMISSIVE.level(),
                     LicenseCategory.PERMISSIVE, LevelBasis.RULE, RULE_OPEN_SOURCE, true, listing.deprecated(),
-                    replacedBy, listing.osiApproved(), listing.fsfLibre(), true, null, false, false, false,
+                    null, listing.osiApproved(), listing.fsfLibre(), true, null, false, false, false,
                     Copyleft.NONE, null, null, null, listing.reference(), List.of());
         }
         return new LicenseEntry(listing.id(), listing.name(), null, null, null, UNCLASSIFIED, true,
-                listing.deprecated(), replacedBy, false, false, null, null, null, null, null, null, null, null, null,
+                listing.deprecated(), null, false, false, null, null, null, null, null, null, null, null, null,
                 listing.reference(), List.of());
     }
 
