@@ -66,6 +66,25 @@ public class ProjectService {
         return h.id;
     }
 
+    /** Resolves a reference to a project by slug, adding a field error when it is not recorded. */
+    public Long resolve(String slug, String field, FieldErrors errors) {
+        if (slug == null || slug.isBlank()) {
+            errors.add(field, "is required (a project slug)");
+            return null;
+        }
+        Project h = Project.<Project>find("slug", slug.trim()).firstResultOptional().orElse(null);
+        if (h == null || facts.find(ProjectVersion.class, h.id, null).isEmpty()) {
+            errors.add(field, "no project '" + slug + "' is recorded");
+            return null;
+        }
+        return h.id;
+    }
+
+    /** The id of a project by slug, or null when there is none (for list filters: no match). */
+    public Long idOrNull(String slug) {
+        return slug == null ? null : Project.<Project>find("slug", slug.trim()).firstResultOptional().map(h -> h.id).orElse(-1L);
+    }
+
     /** Keys of the organisations stewarding the project on a day (as currently recorded). */
     public List<String> stewardKeysOn(long projectId, LocalDate day) {
         return currentStewards(projectId).stream().filter(s -> s.covers(day))

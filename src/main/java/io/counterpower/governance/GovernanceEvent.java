@@ -1,0 +1,40 @@
+package io.counterpower.governance;
+
+import io.counterpower.common.fact.VersionedFact;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import java.time.LocalDate;
+
+/**
+ * A dated governance event (METHODOLOGY.md section 2): a foundation transfer, a CLA, a trademark
+ * move, a fork, a new steering body, a change to a governance document.
+ */
+@Entity
+@Table(name = "governance_event")
+public class GovernanceEvent extends VersionedFact {
+    @Column(name = "project_id", nullable = false)
+    public Long projectId;
+
+    @Column(nullable = false)
+    public String kind;
+
+    /** The first day of the interval its precision gives. */
+    @Column(name = "event_date", nullable = false)
+    public LocalDate eventDate;
+
+    @Column(name = "date_precision", nullable = false)
+    public String datePrecision;
+
+    @Column(name = "from_organisation_id")
+    public Long fromOrganisationId;
+
+    @Column(name = "to_organisation_id")
+    public Long toOrganisationId;
+
+    public String note;
+
+    @Column(name = "evidence_ref")
+    public String evidenceRef;
+}

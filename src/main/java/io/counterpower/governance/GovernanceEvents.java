@@ -1,0 +1,151 @@
+package io.counterpower.governance;
+
+import io.counterpower.common.fact.FactInput;
+import io.counterpower.common.fact.FactKind;
+import io.counterpower.common.fact.FactQuery;
+import io.counterpower.common.fact.FactSource;
+import io.counterpower.common.fact.PartialDate;
+import io.counterpower.common.fact.SourceInput;
+import io.counterpower.common.fact.VersionInfo;
+import io.counterpower.common.audit.ChangeLog;
+import io.counterpower.common.paging.ListQuery;
+import io.counterpower.common.problem.FieldErrors;
+import io.counterpower.organisation.OrganisationService;
+import io.counterpower.project.ProjectService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Governance events as a kind of fact: what they hold, how they are checked, listed and keyed. */
+@ApplicationScoped
+public class GovernanceEvents implements FactKind<GovernanceEvent, GovernanceEvents.Input, GovernanceEvents.View> {
+    public static final Set<String> KINDS = Set.of("foundation-transfer", "cla-introduced", "cla-relicensing", "trademark",
+            "governance-doc-change", "fork", "steering-body-created");
+
+    /** A governance event to record; dates may be given to the day, the month or the year. */
+    public record Input(@Size(max = 80) String project,
+                        @Size(max = 40) String kind,
+                        @Size(max = 10) String date,
+                        @Size(max = 80) String fromOrganisation,
+                        @Size(max = 80) String toOrganisation,
+                        @Size(max = 4000) String note,
+                        @Size(max = 200) String evidenceRef,
+                        @NotNull @Valid SourceInput source,
+                        @Size(max = 2000) String reason) implements FactInput {
+    }
+
+    public record View(long id, String project, String kind, String date, String datePrecision, String fromOrganisation,
+                       String toOrganisation, String note, String evidenceRef, FactSource source, VersionInfo version) {
+    }
+
+    @Inject
+    ProjectService projects;
+    @Inject
+    OrganisationService organisations;
+
+    @Override
+    public String name() {
+        return "governance-event";
+    }
+
+    @Override
+    public Class<GovernanceEvent> entityType() {
+        return GovernanceEvent.class;
+    }
+
+    @Override
+    public Class<Input> inputType() {
+        return Input.class;
+    }
+
+    @Override
+    public Map<String, String> sortable() {
+        return Map.of("date", "f.eventDate", "kind", "f.kind", "recordedAt", "f.recordedAt", "id", "f.id");
+    }
+
+    @Override
+    public String defaultSort() {
+        return "date";
+    }
+
+    @Override
+    public GovernanceEvent build(Input in, FieldErrors errors) {
+        GovernanceEvent e = new GovernanceEvent();
+        e.projectId = projects.resolve(in.project(), "project", errors);
+        if (in.kind() == null || !KINDS.contains(in.kind())) {
+            errors.add("kind", "must be one of " + new java.util.TreeSet<>(KINDS));
+        }
+        e.kind = in.kind();
+        PartialDate date = PartialDate.parse(in.date(), "date", errors);
+        if (date != null) {
+            e.eventDate = date.day();
+            e.datePrecision = date.precision();
+        }
+        e.fromOrganisationId = organisations.resolve(blankToNull(in.fromOrganisation()), "fromOrganisation", errors);
+        e.toOrganisationId = organisations.resolve(blankToNull(in.toOrganisation()), "toOrganisation", errors);
+        if (e.fromOrganisationId != null && e.fromOrganisationId.equals(e.toOrganisationId)) {
+            errors.add("toOrganisation", "must differ from fromOrganisation");
+        }
+        e.note = in.note();
+        e.evidenceRef = blankToNull(in.evidenceRef());
+        return e;
+    }
+
+    @Override
+    public View view(GovernanceEvent e) {
+        return new View(e.id, projects.slugOf(e.projectId), e.kind, PartialDate.format(e.eventDate, e.datePrecision),
+                e.datePrecision, key(e.fromOrganisationId), key(e.toOrganisationId), e.note, e.evidenceRef,
+                FactSource.of(e), VersionInfo.of(e));
+    }
+
+    @Override
+    public Input input(GovernanceEvent e) {
+        return new Input(projects.slugOf(e.projectId), e.kind, PartialDate.format(e.eventDate, e.datePrecision),
+                key(e.fromOrganisationId), key(e.toOrganisationId), e.note, e.evidenceRef,
+                new SourceInput(e.sourceKind, e.sourceUrl, e.sourceNote, e.confidence), null);
+    }
+
+    @Override
+    public String dataScope(GovernanceEvent e) {
+        return ChangeLog.projectScope(e.projectId);
+    }
+
+    @Override
+    public List<String> stewards(GovernanceEvent e) {
+        return e.projectId == null || e.eventDate == null ? List.of() : projects.stewardKeysOn(e.projectId, e.eventDate);
+    }
+
+    @Override
+    public void filter(ListQuery<GovernanceEvent> query, FactQuery params) {
+        query.and("f.projectId = :project", "project", projects.idOrNull(params.text("project")))
+                .and("f.kind = :kind", "kind", params.text("kind"))
+                .and("f.eventDate >= :from", "from", params.date("from"))
+                .and("f.eventDate <= :to", "to", params.date("to"));
+        String organisation = params.text("organisation");
+        if (organisation != null) {
+            query.and("f.fromOrganisationId = :org or f.toOrganisationId = :org")
+                    .param("org", organisations.currentId(organisation).orElse(-1L));
+        }
+    }
+
+    @Override
+    public String naturalKey(GovernanceEvent e) {
+        return e.projectId + "|" + e.kind + "|" + e.eventDate + "|" + e.fromOrganisationId + "|" + e.toOrganisationId;
+    }
+
+    private String key(Long organisationId) {
+        return organisationId == null ? null : organisations.keyOf(organisationId);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+}
