@@ -12,6 +12,7 @@ import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
@@ -153,7 +154,7 @@ public final class GitRepositoryReader implements AutoCloseable {
                 .setCloneAllBranches(true)
                 .setTimeout(TRANSPORT_TIMEOUT_SECONDS)
                 .call()) {
-            Log.debugf("Cloned %s into %s", url, targetDir);
+            Log.debugf("Cloned %s into %s", url, clone.getRepository().getDirectory());
         } catch (InvalidRemoteException | TransportException e) {
             throw new RepositoryReadException(Reason.REMOTE_UNREACHABLE,
                     "Cannot clone " + url + ": " + e.getMessage(), e);
@@ -174,7 +175,7 @@ public final class GitRepositoryReader implements AutoCloseable {
         }
         Repository repository = reader.repository;
         String origin = repository.getConfig().getString("remote", "origin", "url");
-        if (!repository.isBare() || !url.equals(origin)) {
+        if (!repository.isBare() || origin == null || !sameRemote(url, origin)) {
             reader.close();
             throw new RepositoryReadException(Reason.TARGET_OCCUPIED, targetDir
                     + " holds a repository that is not a bare clone of " + url + " (origin: " + origin + ")");
@@ -196,6 +197,19 @@ public final class GitRepositoryReader implements AutoCloseable {
                     "Fetch of " + url + " failed: " + e.getMessage(), e);
         }
         return reader;
+    }
+
+    /** {@code https://host/org/repo}, with or without a trailing slash or {@code .git}, is one remote. */
+    private static boolean sameRemote(String a, String b) {
+        return normalisedRemote(a).equals(normalisedRemote(b));
+    }
+
+    private static String normalisedRemote(String url) {
+        String s = url.strip();
+        while (s.endsWith("/")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s.endsWith(".git") ? s.substring(0, s.length() - 4) : s;
     }
 
     /** A project that renames its default branch (master to main) must be read on the new one. */
@@ -285,7 +299,7 @@ public final class GitRepositoryReader implements AutoCloseable {
                 boundaries.add(since);
             }
             ObjectId tipMailmap = blobAt(tip.getTree(), MAILMAP);
-            Mailmap mailmap = tipMailmap == null ? Mailmap.EMPTY : Mailmap.parse(text(tipMailmap));
+            Mailmap mailmap = tipMailmap == null ? Mailmap.EMPTY : Mailmap.parse(mailmapText(tipMailmap));
             boolean mailmapChanged = since != null
                     && !Objects.equals(tipMailmap, blobAt(walk.parseCommit(since).getTree(), MAILMAP));
             return new ReadPlan(ref.getName(), tip.copy(), boundaries, mailmap, shallow, mailmapChanged);
@@ -414,9 +428,14 @@ public final class GitRepositoryReader implements AutoCloseable {
         }
     }
 
-    private String text(ObjectId blob) throws IOException {
-        byte[] bytes = repository.open(blob, Constants.OBJ_BLOB).getCachedBytes(BranchStateTracker.TEXT_LIMIT_BYTES);
-        return LenientDecoding.decode(bytes);
+    private String mailmapText(ObjectId blob) throws IOException {
+        ObjectLoader loader = repository.open(blob, Constants.OBJ_BLOB);
+        if (loader.getSize() > BranchStateTracker.TEXT_LIMIT_BYTES) {
+            Log.warnf("Ignoring a .mailmap of %d bytes in %s: no real one is that large", loader.getSize(),
+                    repository.getDirectory());
+            return "";
+        }
+        return LenientDecoding.decode(loader.getCachedBytes(BranchStateTracker.TEXT_LIMIT_BYTES));
     }
 
     private static boolean isNonEmptyDirectory(Path dir) throws RepositoryReadException {

@@ -164,7 +164,9 @@ class BadInputTest {
             repo.moveBranch("feature", third);
             repo.commit("feature").put("d.txt", "d\n").create();
         }
-        try (GitRepositoryReader reader = GitRepositoryReader.cloneOrFetch(url, cache)) {
+        // The same remote written without the trailing slash is still the remote of that clone.
+        String sameRemote = url.endsWith("/") ? url.substring(0, url.length() - 1) : url + "/";
+        try (GitRepositoryReader reader = GitRepositoryReader.cloneOrFetch(sameRemote, cache)) {
             assertEquals(3, reader.read(ReadRequest.defaultBranch(), new GitHistoryVisitor() { }).commitsRead());
             assertEquals(4, reader.read(ReadRequest.defaultBranch().onBranch("feature"), new GitHistoryVisitor() { })
                     .commitsRead());
@@ -184,6 +186,9 @@ class BadInputTest {
         Files.writeString(occupied.resolve("file.txt"), "x");
         assertEquals(Reason.TARGET_OCCUPIED, assertThrows(RepositoryReadException.class,
                 () -> GitRepositoryReader.cloneOrFetch(url, occupied)).reason());
+        String otherRemote = dir.resolve("other.git").toUri().toString();
+        assertEquals(Reason.TARGET_OCCUPIED, assertThrows(RepositoryReadException.class,
+                () -> GitRepositoryReader.cloneOrFetch(otherRemote, cache)).reason());
     }
 
     @Test
