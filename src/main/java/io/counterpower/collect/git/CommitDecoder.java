@@ -127,9 +127,10 @@ final class CommitDecoder {
         List<String> block = new ArrayList<>();
         for (int i = start; i < lines.length; i++) {
             String line = lines[i];
+            boolean continuation = !block.isEmpty() && !line.isEmpty() && Character.isWhitespace(line.charAt(0));
             if (TRAILER_LINE.matcher(line).matches()) {
                 block.add(line);
-            } else if (!(Character.isWhitespace(line.isEmpty() ? 'x' : line.charAt(0)) && !block.isEmpty())) {
+            } else if (!continuation) {
                 return List.of();
             }
         }

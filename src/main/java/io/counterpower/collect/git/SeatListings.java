@@ -22,6 +22,8 @@ final class SeatListings {
             "(?<![\\w.+/@-])@([A-Za-z0-9][A-Za-z0-9-]*)(/[A-Za-z0-9][A-Za-z0-9._-]*)?(?![\\w@-])");
     private static final Pattern EMAIL = Pattern.compile(
             "(?<![\\w.+-])([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)");
+    // A "#" after whitespace starts an inline comment; a path's escaped "\#" has none before it.
+    private static final Pattern INLINE_COMMENT = Pattern.compile("\\s#");
     private static final Pattern ATX_HEADING = Pattern.compile("^(#{1,6})\\s+(.*)$");
     private static final Pattern SETEXT_UNDERLINE = Pattern.compile("^(=+|-+)\\s*$");
     // Sections that list people who no longer hold the seat.
@@ -186,8 +188,7 @@ final class SeatListings {
         if (line.stripLeading().startsWith("#")) {
             return "";
         }
-        // An unescaped " #" starts an inline comment (paths may contain an escaped "\#").
-        Matcher inline = Pattern.compile("(?<!\\\\)\\s#").matcher(line);
+        Matcher inline = INLINE_COMMENT.matcher(line);
         return inline.find() ? line.substring(0, inline.start()) : line;
     }
 
