@@ -1,0 +1,247 @@
+package io.counterpower.collect.git;
+
+import io.quarkus.logging.Log;
+import org.eclipse.jgit.util.RawParseUtils;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the raw bytes of a commit into a {@link CommitRecord}. It parses the headers itself rather
+ * than through {@code RevCommit.getAuthorIdent()}, which returns null for a malformed line and may
+ * throw on an unknown {@code encoding} header: a collection must survive any commit.
+ */
+final class CommitDecoder {
+
+    // "Co-authored-by: Name <email>", the form GitHub recognises; anything else is ignored.
+    private static final Pattern CO_AUTHOR_KEY = Pattern.compile("^co-authored-by\\s*:\\s*(.*)$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NAME_AND_EMAIL = Pattern.compile("^([^<>]*?)\\s*<([^<>\\s@]+@[^<>\\s@]+)>\\s*$");
+    private static final Pattern TRAILER_LINE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9-]*\\s*:.*$");
+
+    private final Mailmap mailmap;
+
+    CommitDecoder(Mailmap mailmap) {
+        this.mailmap = mailmap;
+    }
+
+    CommitRecord decode(String sha, byte[] raw, List<String> changedTrackedPaths) {
+        Headers headers = Headers.parse(raw);
+        Charset declared = LenientDecoding.charsetOrNull(headers.encodingName);
+        Signature author = signature(raw, headers.authorStart, headers.authorEnd, declared);
+        Signature committer = signature(raw, headers.committerStart, headers.committerEnd, declared);
+        if (author == null) {
+            Log.warnf("Commit %s has no author line; the committer stands in for it", sha);
+            author = committer;
+        }
+        if (committer == null) {
+            committer = author;
+        }
+        if (author == null) {
+            Signature nobody = new Signature(identify("", ""), "", "", Instant.EPOCH, ZoneOffset.UTC, null);
+            author = nobody;
+            committer = nobody;
+        }
+        String message = LenientDecoding.decode(raw, headers.messageStart, raw.length, declared);
+        OriginalBytes originalMessage = LenientDecoding.originalIfNotUtf8(raw, headers.messageStart, raw.length);
+
+        boolean merge = headers.parents.size() >= 2;
+        // A merge's message may repeat trailers of the merged commits, which count on their own.
+        List<GitIdentity> coAuthors = merge ? List.of() : coAuthors(message, author.identity());
+        List<Contribution> contributions = new ArrayList<>(1 + coAuthors.size());
+        Instant at = author.at();
+        if (merge) {
+            contributions.add(new Contribution(Contribution.Kind.MERGE, author.identity(), at, sha));
+        } else {
+            contributions.add(new Contribution(Contribution.Kind.COMMIT, author.identity(), at, sha));
+            for (GitIdentity coAuthor : coAuthors) {
+                contributions.add(new Contribution(Contribution.Kind.COMMIT, coAuthor, at, sha));
+            }
+        }
+        return new CommitRecord(sha, headers.parents, author, committer, coAuthors, contributions,
+                message, originalMessage, changedTrackedPaths);
+    }
+
+    /** Resolves a recorded name and email through the mailmap and classifies it. */
+    GitIdentity identify(String recordedName, String recordedEmail) {
+        Mailmap.Resolved resolved = mailmap.resolve(recordedName, recordedEmail);
+        PlatformAccount account = PlatformAccount.fromNoreplyEmail(recordedEmail)
+                .or(() -> PlatformAccount.fromNoreplyEmail(resolved.email()))
+                .orElse(null);
+        GitIdentity.BotReason bot = KnownBots.classify(recordedName, recordedEmail, account);
+        if (bot == null) {
+            bot = KnownBots.classify(resolved.name(), resolved.email(), account);
+        }
+        String email = resolved.email() == null ? "" : resolved.email().strip().toLowerCase(Locale.ROOT);
+        String name = resolved.name() == null ? "" : resolved.name().strip();
+        return new GitIdentity(name, email, account, bot);
+    }
+
+    /** Co-authors from the trailer block (the last paragraph), deduplicated, without the author. */
+    List<GitIdentity> coAuthors(String message, GitIdentity author) {
+        List<String> lines = trailerBlock(message);
+        Map<String, GitIdentity> byEmail = new LinkedHashMap<>();
+        for (String line : lines) {
+            Matcher key = CO_AUTHOR_KEY.matcher(line.strip());
+            if (!key.matches()) {
+                continue;
+            }
+            Matcher value = NAME_AND_EMAIL.matcher(key.group(1).strip());
+            if (!value.matches() || value.group(1).isBlank()) {
+                Log.debugf("Ignoring malformed co-author trailer: %s", line);
+                continue;
+            }
+            GitIdentity identity = identify(value.group(1).strip(), value.group(2));
+            if (!identity.email().equals(author.email())) {
+                byEmail.putIfAbsent(identity.email(), identity);
+            }
+        }
+        return List.copyOf(byEmail.values());
+    }
+
+    /**
+     * The lines of the message's trailer block: its last paragraph, as git reads trailers, without
+     * the subject when the message is a single paragraph. The block must consist of trailer lines
+     * (or their indented continuations), so a prose paragraph that mentions "Co-authored-by:" in
+     * passing does not count.
+     */
+    private static List<String> trailerBlock(String message) {
+        String[] lines = message.strip().split("\r?\n");
+        int start = lines.length;
+        while (start > 0 && !lines[start - 1].isBlank()) {
+            start--;
+        }
+        if (start == 0) {
+            start = 1; // single paragraph: the first line is the subject
+        }
+        List<String> block = new ArrayList<>();
+        for (int i = start; i < lines.length; i++) {
+            String line = lines[i];
+            boolean continuation = !block.isEmpty() && !line.isEmpty() && Character.isWhitespace(line.charAt(0));
+            if (TRAILER_LINE.matcher(line).matches()) {
+                block.add(line);
+            } else if (!continuation) {
+                return List.of();
+            }
+        }
+        return block;
+    }
+
+    private Signature signature(byte[] raw, int start, int end, Charset declared) {
+        if (start < 0) {
+            return null;
+        }
+        int lt = indexOf(raw, start, end, (byte) '<');
+        int gt = lt < 0 ? -1 : indexOf(raw, lt + 1, end, (byte) '>');
+        String name;
+        String email;
+        int identEnd;
+        if (gt >= 0) {
+            name = LenientDecoding.decode(raw, start, lt, declared).strip();
+            email = LenientDecoding.decode(raw, lt + 1, gt, declared).strip();
+            identEnd = gt + 1;
+        } else {
+            // "Name" without an address: keep what is there rather than drop the commit.
+            name = LenientDecoding.decode(raw, start, end, declared).strip();
+            email = "";
+            identEnd = end;
+        }
+        OriginalBytes original = LenientDecoding.originalIfNotUtf8(raw, start, identEnd);
+        String[] when = new String(raw, identEnd, end - identEnd, StandardCharsets.ISO_8859_1).strip().split("\\s+");
+        Instant at = parseEpochSeconds(when.length > 0 ? when[0] : "");
+        ZoneOffset offset = parseOffset(when.length > 1 ? when[1] : "");
+        return new Signature(identify(name, email), name, email, at, offset, original);
+    }
+
+    private static Instant parseEpochSeconds(String seconds) {
+        try {
+            return Instant.ofEpochSecond(Long.parseLong(seconds));
+        } catch (NumberFormatException | DateTimeException e) {
+            return Instant.EPOCH;
+        }
+    }
+
+    /** "+0130" or "-0800"; anything else (or beyond ±18:00) reads as UTC. */
+    private static ZoneOffset parseOffset(String tz) {
+        if (!tz.matches("[+-]\\d{4}")) {
+            return ZoneOffset.UTC;
+        }
+        int sign = tz.charAt(0) == '-' ? -1 : 1;
+        int hours = Integer.parseInt(tz.substring(1, 3));
+        int minutes = Integer.parseInt(tz.substring(3, 5));
+        try {
+            return ZoneOffset.ofTotalSeconds(sign * (hours * 3600 + minutes * 60));
+        } catch (DateTimeException outOfRange) {
+            return ZoneOffset.UTC;
+        }
+    }
+
+    private static int indexOf(byte[] raw, int from, int to, byte b) {
+        for (int i = from; i < to; i++) {
+            if (raw[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Positions of the header lines a record needs; {@code -1} when absent. */
+    private static final class Headers {
+        final List<String> parents = new ArrayList<>(2);
+        int authorStart = -1;
+        int authorEnd = -1;
+        int committerStart = -1;
+        int committerEnd = -1;
+        String encodingName;
+        int messageStart;
+
+        static Headers parse(byte[] raw) {
+            Headers h = new Headers();
+            int ptr = 0;
+            h.messageStart = raw.length;
+            while (ptr < raw.length) {
+                if (raw[ptr] == '\n') {
+                    h.messageStart = ptr + 1;
+                    break;
+                }
+                int next = RawParseUtils.nextLF(raw, ptr);
+                int lineEnd = raw[next - 1] == '\n' ? next - 1 : next;
+                if (startsWith(raw, ptr, lineEnd, "parent ")) {
+                    h.parents.add(new String(raw, ptr + 7, lineEnd - ptr - 7, StandardCharsets.ISO_8859_1).strip());
+                } else if (h.authorStart < 0 && startsWith(raw, ptr, lineEnd, "author ")) {
+                    h.authorStart = ptr + 7;
+                    h.authorEnd = lineEnd;
+                } else if (h.committerStart < 0 && startsWith(raw, ptr, lineEnd, "committer ")) {
+                    h.committerStart = ptr + 10;
+                    h.committerEnd = lineEnd;
+                } else if (startsWith(raw, ptr, lineEnd, "encoding ")) {
+                    h.encodingName = new String(raw, ptr + 9, lineEnd - ptr - 9, StandardCharsets.ISO_8859_1);
+                }
+                ptr = next;
+            }
+            return h;
+        }
+
+        private static boolean startsWith(byte[] raw, int ptr, int end, String prefix) {
+            if (end - ptr < prefix.length()) {
+                return false;
+            }
+            for (int i = 0; i < prefix.length(); i++) {
+                if (raw[ptr + i] != prefix.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.counterpower.collect.git;
+
+import java.util.Locale;
+
+/**
+ * What a license file covers (METHODOLOGY.md section 2, "licenses": periods per artifact). AI
+ * projects license their code and their weights differently, so the distinction carries the
+ * co-optation signal.
+ */
+public enum LicenseArtifact {
+    /** The source code: any license file that names no other artifact. */
+    CODE,
+    /** Model weights: {@code LICENSE-MODEL*}, {@code MODEL_LICENSE*}, {@code USE_POLICY*}, or a name with "model" or "weights". */
+    WEIGHTS,
+    /** Data sets: a name with "data" (e.g. {@code LICENSE-DATA}). */
+    DATA,
+    /** Documentation: a name with "doc" (e.g. {@code LICENSE-DOCS}). */
+    DOCS;
+
+    /** The code stored in {@code license_period.artifact}. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,106 @@
+package io.counterpower.collect.git;
+
+import io.quarkus.logging.Log;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Folds license observations, oldest first, into {@link LicensePeriod}s per artifact.
+ *
+ * <p>An artifact with several license files (a {@code LICENSES/} folder next to {@code LICENSE})
+ * gets the conjunction of their expressions, {@code A AND B}: the reader cannot tell a choice
+ * ({@code OR}, as dual MIT/Apache files usually mean) from a conjunction, and a conjunction takes
+ * the most restrictive level, the cautious reading; a manual period can correct it. If any file is
+ * unidentified, the artifact is unidentified.
+ */
+public final class LicenseTimeline {
+
+    private final LicenseTextIdentifier identifier;
+    private final Map<String, Optional<String>> identifiedByTextHash = new HashMap<>();
+    private final Map<LicenseArtifact, LicensePeriod> current = new EnumMap<>(LicenseArtifact.class);
+    private final List<LicensePeriod> periods = new ArrayList<>();
+
+    public LicenseTimeline(LicenseTextIdentifier identifier) {
+        this.identifier = Objects.requireNonNull(identifier, "identifier");
+    }
+
+    /**
+     * Sets what the branch stated before the observations that follow, without reporting it as a
+     * period: an incremental read knows the state at its boundary, and an unchanged license after
+     * it must not look like a new period.
+     */
+    public void startFrom(LicenseObservation baseline) {
+        current.put(baseline.artifact(), periodOf(baseline));
+    }
+
+    /** Adds the next observation; opens a period when the terms differ from the current one. */
+    public void accept(LicenseObservation observation) {
+        LicensePeriod candidate = periodOf(observation);
+        LicensePeriod open = current.get(observation.artifact());
+        if (open != null && sameTerms(open, candidate)) {
+            return;
+        }
+        current.put(observation.artifact(), candidate);
+        periods.add(candidate);
+    }
+
+    /** The periods opened so far, in the order their observations came. */
+    public List<LicensePeriod> periods() {
+        return List.copyOf(periods);
+    }
+
+    /** The expression of an observation: {@code NONE}, an identified expression, or null. */
+    public String expressionOf(LicenseObservation observation) {
+        if (observation.isNoLicense()) {
+            return LicensePeriod.NO_LICENSE;
+        }
+        TreeSet<String> expressions = new TreeSet<>();
+        for (LicenseFileText file : observation.files()) {
+            Optional<String> identified = file.text() == null
+                    ? Optional.empty()
+                    : identifiedByTextHash.computeIfAbsent(file.textSha256(), hash -> identify(file));
+            if (identified.isEmpty()) {
+                return null;
+            }
+            expressions.add(identified.get().strip());
+        }
+        if (expressions.size() == 1) {
+            return expressions.first();
+        }
+        List<String> parts = new ArrayList<>();
+        for (String expression : expressions) {
+            boolean compound = expression.contains(" OR ") || expression.contains(" AND ");
+            parts.add(compound ? "(" + expression + ")" : expression);
+        }
+        return String.join(" AND ", parts);
+    }
+
+    private Optional<String> identify(LicenseFileText file) {
+        try {
+            return identifier.identify(file.text()).filter(expression -> !expression.isBlank());
+        } catch (RuntimeException e) {
+            // A catalog failure leaves the text unidentified instead of losing the whole history.
+            Log.warnf(e, "License identification failed for %s (%s)", file.path(), file.textSha256());
+            return Optional.empty();
+        }
+    }
+
+    private LicensePeriod periodOf(LicenseObservation observation) {
+        return new LicensePeriod(observation.artifact(), expressionOf(observation), observation.textSha256(),
+                observation.commitInstant(), observation.commitSha());
+    }
+
+    private static boolean sameTerms(LicensePeriod open, LicensePeriod next) {
+        if (open.expression() != null || next.expression() != null) {
+            return Objects.equals(open.expression(), next.expression());
+        }
+        return Objects.equals(open.textSha256(), next.textSha256());
+    }
+}

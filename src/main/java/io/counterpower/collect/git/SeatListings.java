@@ -1,0 +1,198 @@
+package io.counterpower.collect.git;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads who CODEOWNERS and MAINTAINERS files list. Both parsers are deliberately plain: they
+ * recognise the entries the formats define and skip everything else, so that prose never becomes
+ * a seat by accident more often than a reader of the file would expect.
+ */
+final class SeatListings {
+    private SeatListings() {
+    }
+
+    // GitHub logins: letters, digits, hyphens; teams: @org/team-slug.
+    private static final Pattern HANDLE = Pattern.compile(
+            "(?<![\\w.+/@-])@([A-Za-z0-9][A-Za-z0-9-]*)(/[A-Za-z0-9][A-Za-z0-9._-]*)?(?![\\w@-])");
+    private static final Pattern EMAIL = Pattern.compile(
+            "(?<![\\w.+-])([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)");
+    // A "#" after whitespace starts an inline comment; a path's escaped "\#" has none before it.
+    private static final Pattern INLINE_COMMENT = Pattern.compile("\\s#");
+    private static final Pattern ATX_HEADING = Pattern.compile("^(#{1,6})\\s+(.*)$");
+    private static final Pattern SETEXT_UNDERLINE = Pattern.compile("^(=+|-+)\\s*$");
+    // Sections that list people who no longer hold the seat.
+    private static final Pattern FORMER_SECTION = Pattern.compile(
+            "\\b(emeritus|emeriti|alumni|former|retired|past|inactive)\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Owners named in a CODEOWNERS file: every {@code @user}, {@code @org/team} or email after the
+     * path pattern of a rule (and after a GitLab {@code [Section]} header), comments removed.
+     */
+    static List<SeatHolder> codeowners(String text) {
+        Map<String, SeatHolder> holders = new LinkedHashMap<>();
+        for (String rawLine : lines(text)) {
+            String line = stripComment(rawLine).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String owners;
+            if (line.startsWith("[") || line.startsWith("^[")) {
+                int close = line.indexOf(']');
+                owners = close < 0 ? "" : line.substring(close + 1);
+            } else {
+                String[] parts = line.split("\\s+", 2);
+                owners = parts.length < 2 ? "" : parts[1];
+            }
+            for (String token : owners.strip().split("\\s+")) {
+                SeatHolder holder = ownerToken(token);
+                if (holder != null) {
+                    holders.putIfAbsent(holder.key(), holder);
+                }
+            }
+        }
+        return List.copyOf(holders.values());
+    }
+
+    /**
+     * People named in a MAINTAINERS file: each line that carries an email or an {@code @handle}
+     * (Linux's {@code M: Name <email>}, Markdown lists and tables alike), except under headings such
+     * as "Emeritus", "Alumni" or "Former maintainers". A line with one handle and one email is one
+     * holder, keyed by the handle; a line with several is several holders. Names alone are not
+     * entries: they cannot be told from prose.
+     */
+    static List<SeatHolder> maintainers(String text) {
+        Map<String, SeatHolder> holders = new LinkedHashMap<>();
+        int formerLevel = 0; // heading level of the "former" section we are in, 0 when none
+        String previous = "";
+        for (String line : lines(text)) {
+            int level = 0;
+            String heading = null;
+            Matcher atx = ATX_HEADING.matcher(line.strip());
+            if (atx.matches()) {
+                level = atx.group(1).length();
+                heading = atx.group(2);
+            } else if (SETEXT_UNDERLINE.matcher(line).matches() && !previous.isBlank()) {
+                level = line.strip().startsWith("=") ? 1 : 2;
+                heading = previous;
+                // The heading text was read as an ordinary line; it rarely holds an entry.
+            }
+            previous = line;
+            if (heading != null) {
+                if (formerLevel > 0 && level <= formerLevel) {
+                    formerLevel = 0;
+                }
+                if (formerLevel == 0 && FORMER_SECTION.matcher(heading).find()) {
+                    formerLevel = level;
+                }
+                continue;
+            }
+            if (formerLevel > 0) {
+                continue;
+            }
+            for (SeatHolder holder : maintainerLine(line)) {
+                holders.putIfAbsent(holder.key(), holder);
+            }
+        }
+        return List.copyOf(holders.values());
+    }
+
+    private static List<SeatHolder> maintainerLine(String line) {
+        List<String[]> handles = new ArrayList<>();
+        Matcher h = HANDLE.matcher(line);
+        while (h.find()) {
+            handles.add(new String[] {h.group(1), h.group(2)});
+        }
+        // A set: Markdown often repeats an address as link text and mailto target.
+        List<String> emails = new ArrayList<>(new java.util.LinkedHashSet<>(emailsIn(line)));
+        if (handles.isEmpty() && emails.isEmpty()) {
+            return List.of();
+        }
+        String name = displayName(line);
+        if (handles.size() == 1 && emails.size() <= 1 && handles.get(0)[1] == null) {
+            String email = emails.isEmpty() ? null : emails.get(0);
+            return List.of(new SeatHolder(SeatHolder.Kind.GITHUB_USER, handles.get(0)[0].toLowerCase(Locale.ROOT),
+                    name, email));
+        }
+        if (handles.isEmpty() && emails.size() == 1) {
+            return List.of(new SeatHolder(SeatHolder.Kind.EMAIL, emails.get(0), name, emails.get(0)));
+        }
+        List<SeatHolder> several = new ArrayList<>();
+        for (String[] handle : handles) {
+            several.add(handleHolder(handle[0], handle[1]));
+        }
+        for (String email : emails) {
+            several.add(new SeatHolder(SeatHolder.Kind.EMAIL, email, null, email));
+        }
+        return several;
+    }
+
+    private static List<String> emailsIn(String line) {
+        List<String> emails = new ArrayList<>();
+        Matcher e = EMAIL.matcher(line);
+        while (e.find()) {
+            emails.add(e.group(1).toLowerCase(Locale.ROOT));
+        }
+        return emails;
+    }
+
+    /** The text before the first entry, without list, table and Linux {@code M:} markers. */
+    private static String displayName(String line) {
+        int cut = line.length();
+        for (char c : new char[] {'<', '(', '@', '['}) {
+            int at = line.indexOf(c);
+            if (at >= 0 && at < cut) {
+                cut = at;
+            }
+        }
+        Matcher email = EMAIL.matcher(line);
+        if (email.find() && email.start() < cut) {
+            cut = email.start();
+        }
+        String name = line.substring(0, cut)
+                .replaceFirst("^\\s*[A-Z]:\\s*", "")
+                .replaceAll("[|*_`>]", " ")
+                .replaceFirst("^\\s*(?:[-+]|\\d+\\.)\\s+", "")
+                .replaceAll("[,:;\\s]+$", "")
+                .strip()
+                .replaceAll("\\s{2,}", " ");
+        return name.isEmpty() ? null : name;
+    }
+
+    private static SeatHolder ownerToken(String token) {
+        Matcher h = HANDLE.matcher(token);
+        if (h.matches()) {
+            return handleHolder(h.group(1), h.group(2));
+        }
+        Matcher e = EMAIL.matcher(token);
+        if (e.matches()) {
+            String email = e.group(1).toLowerCase(Locale.ROOT);
+            return new SeatHolder(SeatHolder.Kind.EMAIL, email, null, email);
+        }
+        return null;
+    }
+
+    private static SeatHolder handleHolder(String login, String teamSuffix) {
+        if (teamSuffix != null) {
+            return new SeatHolder(SeatHolder.Kind.GITHUB_TEAM, (login + teamSuffix).toLowerCase(Locale.ROOT), null, null);
+        }
+        return new SeatHolder(SeatHolder.Kind.GITHUB_USER, login.toLowerCase(Locale.ROOT), null, null);
+    }
+
+    private static String stripComment(String line) {
+        if (line.stripLeading().startsWith("#")) {
+            return "";
+        }
+        Matcher inline = INLINE_COMMENT.matcher(line);
+        return inline.find() ? line.substring(0, inline.start()) : line;
+    }
+
+    private static String[] lines(String text) {
+        return text == null ? new String[0] : text.split("\r?\n");
+    }
+}

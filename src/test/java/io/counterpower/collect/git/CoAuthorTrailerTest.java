@@ -1,0 +1,51 @@
+package io.counterpower.collect.git;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Which {@code Co-authored-by} lines count: trailers of the last paragraph only. */
+class CoAuthorTrailerTest {
+
+    private final CommitDecoder decoder = new CommitDecoder(Mailmap.parse("Erin Park <erin@acme.example> <erin@home.example>\n"));
+    private final GitIdentity author = decoder.identify("Dan", "dan@example.org");
+
+    private List<String> coAuthorEmails(String message) {
+        return decoder.coAuthors(message, author).stream().map(GitIdentity::email).toList();
+    }
+
+    @Test
+    void trailersOfTheLastParagraphCountAndAreMailmapped() {
+        assertEquals(List.of("erin@acme.example", "frank@example.org"), coAuthorEmails("""
+                Fix the tokenizer
+
+                Co-authored-by: Erin <erin@home.example>
+                Signed-off-by: Dan <dan@example.org>
+                Co-authored-by: Frank <frank@example.org>
+                """));
+    }
+
+    @Test
+    void aSingleParagraphMessageHasItsSubjectSkipped() {
+        assertEquals(List.of("frank@example.org"),
+                coAuthorEmails("Fix the tokenizer\nCo-authored-by: Frank <frank@example.org>"));
+    }
+
+    @Test
+    void aMentionInProseIsNotATrailer() {
+        assertEquals(List.of(), coAuthorEmails("""
+                Fix the tokenizer
+
+                Co-authored-by: Frank <frank@example.org>
+
+                Frank helped; see the thread for details.
+                """));
+        assertEquals(List.of(), coAuthorEmails("""
+                Fix the tokenizer
+
+                We used to write Co-authored-by: Frank <frank@example.org> here.
+                """));
+    }
+}
