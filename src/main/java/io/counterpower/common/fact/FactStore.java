@@ -144,20 +144,22 @@ public class FactStore {
             if (existing != null) {
                 stewards.retainAll(kind.stewards(existing));
             }
-            boolean asSteward;
-            try {
-                asSteward = caller.requireCuratorOrStewardOf(stewards);
-            } catch (ApiProblem forbidden) {
-                throw new ApiProblem(403, "Forbidden", "line " + row.line() + ": " + forbidden.getMessage()
-                        + "; nothing was imported", List.of(), Map.of());
+            if (existing != null && kind.input(existing).equals(kind.input(withSource(fact, row.input().source())))) {
+                // Unchanged: nothing to write, whatever its source kind (exports of collected or
+                // reference facts can be imported back as they are).
+                outcomes.add(new ImportedRow(row.line(), existing.id, "unchanged"));
+                unchanged++;
+                continue;
             }
-            FactWrite write = caller.write(row.input().source(), row.input().reason(), asSteward);
+            FactWrite write;
+            try {
+                write = caller.write(row.input().source(), row.input().reason(), caller.requireCuratorOrStewardOf(stewards));
+            } catch (ApiProblem problem) {
+                throw onLine(row.line(), problem);
+            }
             if (existing == null) {
                 outcomes.add(new ImportedRow(row.line(), recordNew(kind, fact, write).id, "created"));
                 created++;
-            } else if (kind.input(existing).equals(kind.input(withProvenance(fact, write)))) {
-                outcomes.add(new ImportedRow(row.line(), existing.id, "unchanged"));
-                unchanged++;
             } else {
                 E next = supersede(kind, existing, fact, write);
                 current.put(kind.naturalKey(next), next);
@@ -206,12 +208,21 @@ public class FactStore {
         return next;
     }
 
-    /** The unsaved fact with the provenance it would be recorded with, to compare it with a current one. */
-    private static <E extends VersionedFact> E withProvenance(E fact, FactWrite write) {
-        fact.sourceKind = write.source().kind();
-        fact.sourceUrl = write.source().url();
-        fact.sourceNote = write.source().note();
-        fact.confidence = write.source().confidence();
+    /** The unsaved fact with the source a row gives, to compare it with a current one. */
+    private static <E extends VersionedFact> E withSource(E fact, SourceInput source) {
+        fact.sourceKind = source.kind() == null ? SourceKind.MANUAL : source.kind();
+        fact.sourceUrl = source.url() == null || source.url().isBlank() ? null : source.url().trim();
+        fact.sourceNote = source.note();
+        fact.confidence = source.confidence();
         return fact;
+    }
+
+    /** The same problem, naming the import line it comes from; the whole import is rolled back. */
+    private static ApiProblem onLine(int line, ApiProblem problem) {
+        List<FieldError> errors = problem.errors().isEmpty()
+                ? List.of(new FieldError("line " + line, problem.getMessage()))
+                : problem.errors().stream().map(e -> new FieldError("line " + line + ": " + e.field(), e.message())).toList();
+        return new ApiProblem(problem.status(), problem.title(), "line " + line + ": " + problem.getMessage()
+                + "; nothing was imported", errors, problem.headers());
     }
 }
