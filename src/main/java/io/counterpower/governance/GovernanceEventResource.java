@@ -25,6 +25,10 @@ public class GovernanceEventResource extends FactResource<GovernanceEvent, Gover
     @Inject
     GovernanceEvents kind;
 
+    public GovernanceEventResource() {
+        super(PATH);
+    }
+
     @POST
     public Response create(@Valid @NotNull GovernanceEvents.Input input) {
         return created(input);
@@ -40,20 +44,5 @@ public class GovernanceEventResource extends FactResource<GovernanceEvent, Gover
     @Override
     protected FactKind<GovernanceEvent, GovernanceEvents.Input, GovernanceEvents.View> kind() {
         return kind;
-    }
-
-    @Override
-    protected long revision(GovernanceEvents.View view) {
-        return view.version().revision();
-    }
-
-    @Override
-    protected long idOf(GovernanceEvents.View view) {
-        return view.id();
-    }
-
-    @Override
-    protected String collectionPath() {
-        return PATH;
     }
 }

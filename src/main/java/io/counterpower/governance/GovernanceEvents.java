@@ -1,9 +1,10 @@
 package io.counterpower.governance;
 
 import io.counterpower.common.fact.FactInput;
-import io.counterpower.common.fact.FactKind;
+import io.counterpower.common.fact.DescribedFactKind;
 import io.counterpower.common.fact.FactQuery;
 import io.counterpower.common.fact.FactSource;
+import io.counterpower.common.fact.FactView;
 import io.counterpower.common.fact.PartialDate;
 import io.counterpower.common.fact.SourceInput;
 import io.counterpower.common.fact.VersionInfo;
@@ -18,14 +19,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** Governance events as a kind of fact: what they hold, how they are checked, listed and keyed. */
 @ApplicationScoped
-public class GovernanceEvents implements FactKind<GovernanceEvent, GovernanceEvents.Input, GovernanceEvents.View> {
+public class GovernanceEvents extends DescribedFactKind<GovernanceEvent, GovernanceEvents.Input, GovernanceEvents.View> {
     public static final Set<String> KINDS = Set.of("foundation-transfer", "cla-introduced", "cla-relicensing", "trademark",
             "governance-doc-change", "fork", "steering-body-created");
 
@@ -42,7 +42,7 @@ public class GovernanceEvents implements FactKind<GovernanceEvent, GovernanceEve
     }
 
     public record View(long id, String project, String kind, String date, String datePrecision, String fromOrganisation,
-                       String toOrganisation, String note, String evidenceRef, FactSource source, VersionInfo version) {
+                       String toOrganisation, String note, String evidenceRef, FactSource source, VersionInfo version) implements FactView {
     }
 
     @Inject
@@ -50,29 +50,9 @@ public class GovernanceEvents implements FactKind<GovernanceEvent, GovernanceEve
     @Inject
     OrganisationService organisations;
 
-    @Override
-    public String name() {
-        return "governance-event";
-    }
-
-    @Override
-    public Class<GovernanceEvent> entityType() {
-        return GovernanceEvent.class;
-    }
-
-    @Override
-    public Class<Input> inputType() {
-        return Input.class;
-    }
-
-    @Override
-    public Map<String, String> sortable() {
-        return Map.of("date", "f.eventDate", "kind", "f.kind", "recordedAt", "f.recordedAt", "id", "f.id");
-    }
-
-    @Override
-    public String defaultSort() {
-        return "date";
+    public GovernanceEvents() {
+        super("governance-event", GovernanceEvent.class, Input.class,
+                Map.of("date", "f.eventDate", "kind", "f.kind", "recordedAt", "f.recordedAt", "id", "f.id"), "date");
     }
 
     @Override
@@ -109,7 +89,7 @@ public class GovernanceEvents implements FactKind<GovernanceEvent, GovernanceEve
     public Input input(GovernanceEvent e) {
         return new Input(projects.slugOf(e.projectId), e.kind, PartialDate.format(e.eventDate, e.datePrecision),
                 key(e.fromOrganisationId), key(e.toOrganisationId), e.note, e.evidenceRef,
-                new SourceInput(e.sourceKind, e.sourceUrl, e.sourceNote, e.confidence), null);
+                sourceOf(e), null);
     }
 
     @Override
@@ -142,10 +122,6 @@ public class GovernanceEvents implements FactKind<GovernanceEvent, GovernanceEve
 
     private String key(Long organisationId) {
         return organisationId == null ? null : organisations.keyOf(organisationId);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 
 }

@@ -29,20 +29,21 @@ import java.util.Map;
  * close, import and export. A feature's resource extends it with its {@code @Path} and kind, and
  * declares the two methods that read a typed body (create and edit).
  */
-public abstract class FactResource<E extends VersionedFact, I extends FactInput, V> {
+public abstract class FactResource<E extends VersionedFact, I extends FactInput, V extends FactView> {
 
     @Inject
     protected FactStore store;
     @Inject
     FactTransfer transfer;
 
+    /** The path of the collection, e.g. "/api/v1/governance-events", for Location headers. */
+    private final String collectionPath;
+
+    protected FactResource(String collectionPath) {
+        this.collectionPath = collectionPath;
+    }
+
     protected abstract FactKind<E, I, V> kind();
-
-    /** The revision of a view, for its ETag. */
-    protected abstract long revision(V view);
-
-    /** The path of the collection, e.g. "/api/v1/governance-events". */
-    protected abstract String collectionPath();
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, FactTransfer.CSV})
@@ -73,7 +74,7 @@ public abstract class FactResource<E extends VersionedFact, I extends FactInput,
     @Path("/{id}")
     public Response get(@PathParam("id") long id, @QueryParam("asRecordedOn") String asRecordedOn) {
         V view = store.get(kind(), id, Instants.parseInstantOrDate(asRecordedOn, "asRecordedOn"));
-        return Response.ok(view).tag(String.valueOf(revision(view))).build();
+        return Response.ok(view).tag(String.valueOf(view.version().revision())).build();
     }
 
     @GET
@@ -92,13 +93,13 @@ public abstract class FactResource<E extends VersionedFact, I extends FactInput,
 
     protected Response created(I input) {
         V view = store.create(kind(), input);
-        return Response.created(URI.create(collectionPath() + "/" + idOf(view))).tag(String.valueOf(revision(view)))
+        return Response.created(URI.create(collectionPath + "/" + view.id())).tag(String.valueOf(view.version().revision()))
                 .entity(view).build();
     }
 
     protected Response updated(long id, I input, String ifMatch) {
         V view = store.update(kind(), id, input, ifMatch);
-        return Response.ok(view).tag(String.valueOf(revision(view))).build();
+        return Response.ok(view).tag(String.valueOf(view.version().revision())).build();
     }
 
     /**
@@ -112,8 +113,6 @@ public abstract class FactResource<E extends VersionedFact, I extends FactInput,
     public Response importRows(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         return Response.ok(store.importRows(kind(), transfer.read(kind(), contentType, body))).build();
     }
-
-    protected abstract long idOf(V view);
 
     private static FactQuery params(UriInfo uri) {
         Map<String, String> flat = new HashMap<>();
