@@ -1,0 +1,62 @@
+package io.counterpower.license;
+
+import io.counterpower.common.fact.FactSource;
+import io.counterpower.common.fact.PartialDate;
+import io.counterpower.common.paging.ListQuery;
+import io.counterpower.project.ProjectService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * License change events, derived from the periods of each artifact in date order: each period
+ * after the first is a change from the one before, restrictive when the level rises, liberalising
+ * when it falls (METHODOLOGY.md section 5). A period equal to the one before is no change.
+ */
+@ApplicationScoped
+public class LicenseChanges {
+
+    /** One change of an artifact's terms, with the levels on both sides and the period that made it. */
+    public record Change(String project, String artifact, String date, String datePrecision, String changeKind,
+                         String fromExpression, String toExpression, Integer fromLevel, Integer toLevel,
+                         LicenseChangeKind direction, long periodId, FactSource source) {
+    }
+
+    @Inject
+    EntityManager em;
+    @Inject
+    ProjectService projects;
+    @Inject
+    LicenseExpressions expressions;
+
+    /** Changes of the periods visible at {@code asOf} (current when null), oldest first. */
+    public List<Change> changes(Long projectId, String artifact, LocalDate from, LocalDate to, Instant asOf) {
+        List<LicensePeriod> periods = ListQuery.facts(LicensePeriod.class, "LicensePeriod f", "f").visibleAt("f", asOf)
+                .and("f.projectId = :project", "project", projectId)
+                .and("f.artifact = :artifact", "artifact", artifact)
+                .all(em, "f.projectId, f.artifact, f.validFrom, f.rowId");
+        Map<String, LicensePeriod> previous = new LinkedHashMap<>();
+        List<Change> changes = new ArrayList<>();
+        for (LicensePeriod p : periods) {
+            LicensePeriod before = previous.put(p.projectId + "|" + p.artifact, p);
+            if (before == null) {
+                continue;
+            }
+            if ((from != null && p.validFrom.isBefore(from)) || (to != null && p.validFrom.isAfter(to))) {
+                continue;
+            }
+            LicenseChange change = expressions.change(before.expression, p.expression);
+            changes.add(new Change(projects.slugOf(p.projectId), p.artifact, PartialDate.format(p.validFrom, p.datePrecision),
+                    p.datePrecision, p.changeKind, before.expression, p.expression, change.previous().level(),
+                    change.next().level(), change.kind(), p.id, FactSource.of(p)));
+        }
+        return changes;
+    }
+}

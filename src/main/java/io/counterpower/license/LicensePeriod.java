@@ -1,0 +1,58 @@
+package io.counterpower.license;
+
+import io.counterpower.common.fact.VersionedFact;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import java.time.LocalDate;
+
+/**
+ * The terms of one artifact of a project (code, weights, data, docs) from a date until the next
+ * period of the same artifact, as an SPDX expression stored as given. Its level is derived by the
+ * catalog when it is recorded (and again when the catalog changes).
+ */
+@Entity
+@Table(name = "license_period")
+public class LicensePeriod extends VersionedFact {
+    @Column(name = "project_id", nullable = false)
+    public Long projectId;
+
+    @Column(nullable = false)
+    public String artifact;
+
+    @Column(nullable = false)
+    public String expression;
+
+    @Column(name = "valid_from", nullable = false)
+    public LocalDate validFrom;
+
+    @Column(name = "date_precision", nullable = false)
+    public String datePrecision;
+
+    /** initial | relicense (the same artifact's terms changed) | new-release (a new version came out under its own terms). */
+    @Column(name = "change_kind", nullable = false)
+    public String changeKind;
+
+    @Column(name = "release_label")
+    public String releaseLabel;
+
+    @Column(name = "text_sha256")
+    public String textSha256;
+
+    @Column(name = "evidence_ref")
+    public String evidenceRef;
+
+    public String note;
+
+    public Short level;
+
+    @Column(name = "level_lower")
+    public Short levelLower;
+
+    @Column(name = "level_upper")
+    public Short levelUpper;
+
+    @Column(name = "catalog_version")
+    public String catalogVersion;
+}

@@ -1,0 +1,150 @@
+package io.counterpower.license;
+
+import io.counterpower.common.audit.ChangeLog;
+import io.counterpower.common.fact.DescribedFactKind;
+import io.counterpower.common.fact.FactInput;
+import io.counterpower.common.fact.FactQuery;
+import io.counterpower.common.fact.FactSource;
+import io.counterpower.common.fact.FactView;
+import io.counterpower.common.fact.PartialDate;
+import io.counterpower.common.fact.SourceInput;
+import io.counterpower.common.fact.VersionInfo;
+import io.counterpower.common.paging.ListQuery;
+import io.counterpower.common.problem.FieldErrors;
+import io.counterpower.project.ProjectService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** License periods as a kind of fact; each carries the restrictiveness level its expression has. */
+@ApplicationScoped
+public class LicensePeriods extends DescribedFactKind<LicensePeriod, LicensePeriods.Input, LicensePeriods.View> {
+    public static final Set<String> ARTIFACTS = Set.of("code", "weights", "data", "docs");
+    public static final Set<String> CHANGE_KINDS = Set.of("initial", "relicense", "new-release");
+
+    /** A license period to record; an unknown license id is accepted, stored as given and shown as unknown. */
+    public record Input(@Size(max = 80) String project, @Size(max = 10) String artifact, @Size(max = 500) String expression,
+                        @Size(max = 10) String date, @Size(max = 20) String changeKind, @Size(max = 200) String releaseLabel,
+                        @Size(max = 4000) String note, @Size(max = 200) String evidenceRef, @Size(max = 64) String textSha256,
+                        @NotNull @Valid SourceInput source, @Size(max = 2000) String reason) implements FactInput {
+    }
+
+    /**
+     * The restrictiveness of an expression (METHODOLOGY.md section 5): {@code level} is null when
+     * unknown, and the bounds say how far the unknown parts could move it.
+     */
+    public record Level(Integer level, String category, int lowerBound, int upperBound, List<String> unknownIds,
+                        String normalisedExpression) {
+        static Level of(ExpressionLevel l) {
+            return new Level(l.level(), l.category().map(LicenseCategory::code).orElse(null), l.lowerBound(), l.upperBound(),
+                    l.unknownIds(), l.normalised());
+        }
+    }
+
+    public record View(long id, String project, String artifact, String expression, Level restrictiveness, String date,
+                       String datePrecision, String changeKind, String releaseLabel, String note, String evidenceRef,
+                       String textSha256, String catalogVersion, FactSource source, VersionInfo version) implements FactView {
+    }
+
+    @Inject
+    ProjectService projects;
+    @Inject
+    LicenseExpressions expressions;
+    @Inject
+    LicenseCatalog catalog;
+
+    public LicensePeriods() {
+        super("license-period", LicensePeriod.class, Input.class,
+                Map.of("date", "f.validFrom", "artifact", "f.artifact", "level", "f.level", "recordedAt", "f.recordedAt", "id", "f.id"),
+                "date");
+    }
+
+    @Override
+    public LicensePeriod build(Input in, FieldErrors errors) {
+        LicensePeriod p = new LicensePeriod();
+        p.projectId = projects.resolve(in.project(), "project", errors);
+        if (in.artifact() == null || !ARTIFACTS.contains(in.artifact())) {
+            errors.add("artifact", "must be one of [code, data, docs, weights]");
+        }
+        p.artifact = in.artifact();
+        p.expression = blankToNull(in.expression());
+        if (p.expression == null) {
+            errors.add("expression", "is required: an SPDX license expression such as Apache-2.0 or LicenseRef-Llama-3-Community");
+        } else {
+            ExpressionLevel level = expressions.evaluate(p.expression);
+            if (level.malformed()) {
+                errors.add("expression", "is not a valid SPDX expression: " + level.malformedReason());
+            } else {
+                applyLevel(p, level);
+            }
+        }
+        PartialDate date = PartialDate.parse(in.date(), "date", errors);
+        if (date != null) {
+            p.validFrom = date.day();
+            p.datePrecision = date.precision();
+        }
+        if (in.changeKind() == null || !CHANGE_KINDS.contains(in.changeKind())) {
+            errors.add("changeKind", "must be one of [initial, new-release, relicense]");
+        }
+        p.changeKind = in.changeKind();
+        p.releaseLabel = blankToNull(in.releaseLabel());
+        p.note = in.note();
+        p.evidenceRef = blankToNull(in.evidenceRef());
+        p.textSha256 = blankToNull(in.textSha256());
+        if (p.textSha256 != null && !p.textSha256.matches("^[0-9a-f]{64}$")) {
+            errors.add("textSha256", "must be 64 lower-case hex digits");
+        }
+        return p;
+    }
+
+    /** Stores the level an expression has under the current catalog. */
+    void applyLevel(LicensePeriod p, ExpressionLevel level) {
+        p.level = level.level() == null ? null : level.level().shortValue();
+        p.levelLower = (short) level.lowerBound();
+        p.levelUpper = (short) level.upperBound();
+        p.catalogVersion = catalog.catalogVersion();
+    }
+
+    @Override
+    public View view(LicensePeriod p) {
+        return new View(p.id, projects.slugOf(p.projectId), p.artifact, p.expression, Level.of(expressions.evaluate(p.expression)),
+                PartialDate.format(p.validFrom, p.datePrecision), p.datePrecision, p.changeKind, p.releaseLabel, p.note,
+                p.evidenceRef, p.textSha256, p.catalogVersion, FactSource.of(p), VersionInfo.of(p));
+    }
+
+    @Override
+    public Input input(LicensePeriod p) {
+        return new Input(projects.slugOf(p.projectId), p.artifact, p.expression, PartialDate.format(p.validFrom, p.datePrecision),
+                p.changeKind, p.releaseLabel, p.note, p.evidenceRef, p.textSha256, sourceOf(p), null);
+    }
+
+    @Override
+    public String dataScope(LicensePeriod p) {
+        return ChangeLog.projectScope(p.projectId);
+    }
+
+    @Override
+    public List<String> stewards(LicensePeriod p) {
+        return p.projectId == null || p.validFrom == null ? List.of() : projects.stewardKeysOn(p.projectId, p.validFrom);
+    }
+
+    @Override
+    public void filter(ListQuery<LicensePeriod> query, FactQuery params) {
+        query.and("f.projectId = :project", "project", projects.idOrNull(params.text("project")))
+                .and("f.artifact = :artifact", "artifact", params.text("artifact"))
+                .and("f.changeKind = :changeKind", "changeKind", params.text("changeKind"))
+                .and("f.validFrom >= :from", "from", params.date("from"))
+                .and("f.validFrom <= :to", "to", params.date("to"));
+    }
+
+    @Override
+    public String naturalKey(LicensePeriod p) {
+        return p.projectId + "|" + p.artifact + "|" + p.validFrom;
+    }
+}
