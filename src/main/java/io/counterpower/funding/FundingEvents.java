@@ -185,6 +185,8 @@ public class FundingEvents extends DescribedFactKind<FundingEvent, FundingEvents
             errors.add(field, "is implausibly large (10^15 or more)");
         } else if (value.stripTrailingZeros().scale() > 2) {
             errors.add(field, "has more than two decimals");
+        } else {
+            return value.setScale(2); // as the database keeps it, so that every answer shows it alike
         }
         return value;
     }

@@ -4,8 +4,6 @@ import io.counterpower.common.paging.Page;
 import io.counterpower.common.paging.PageRequest;
 import io.counterpower.common.paging.QueryParams;
 import io.counterpower.common.problem.ApiProblem;
-import io.counterpower.common.time.Instants;
-import io.counterpower.project.ProjectService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,8 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The license catalog, expression levels and the license changes derived from the periods. */
-@Path("/api/v1")
+/** The license catalog, and the level of any expression under it. */
+@Path("/api/v1/licenses")
 @Produces(MediaType.APPLICATION_JSON)
 public class LicenseResource {
 
@@ -31,13 +29,8 @@ public class LicenseResource {
     LicenseCatalog catalog;
     @Inject
     LicenseExpressions expressions;
-    @Inject
-    LicenseChanges changes;
-    @Inject
-    ProjectService projects;
 
     @GET
-    @Path("/licenses")
     public Page<LicenseEntry> licenses(@QueryParam("q") String q, @QueryParam("level") String level,
                                        @QueryParam("spdx") String spdx, @QueryParam("page") String page,
                                        @QueryParam("size") String size) {
@@ -55,14 +48,14 @@ public class LicenseResource {
     }
 
     @GET
-    @Path("/licenses/{id}")
+    @Path("/{id}")
     public LicenseEntry license(@PathParam("id") String id) {
         return catalog.find(id).orElseThrow(() -> ApiProblem.notFound("The catalog has no license '" + id
                 + "'; a period may still record it, and it is then shown as unknown"));
     }
 
     @GET
-    @Path("/license-expressions")
+    @Path("/evaluate")
     public Evaluation evaluate(@QueryParam("expression") String expression) {
         if (expression == null || expression.isBlank() || expression.length() > 500) {
             throw ApiProblem.badRequest("expression", "is required: an SPDX expression of at most 500 characters");
@@ -72,24 +65,7 @@ public class LicenseResource {
                 catalog.catalogVersion());
     }
 
-    @GET
-    @Path("/license-changes")
-    public Page<LicenseChanges.Change> changes(@QueryParam("project") String project, @QueryParam("artifact") String artifact,
-                                               @QueryParam("direction") String direction, @QueryParam("from") String from,
-                                               @QueryParam("to") String to, @QueryParam("asRecordedOn") String asRecordedOn,
-                                               @QueryParam("page") String page, @QueryParam("size") String size) {
-        PageRequest paging = PageRequest.parse(page, size, null, Map.of("date", "date"), "date");
-        LicenseChangeKind wanted = QueryParams.code(direction, "direction", LicenseChangeKind::of);
-        Long projectId = project == null || project.isBlank() ? null : projects.idOrNull(project);
-        List<LicenseChanges.Change> all = changes.changes(projectId, artifact == null || artifact.isBlank() ? null : artifact.trim(),
-                        Instants.parseDate(from, "from"), Instants.parseDate(to, "to"),
-                        Instants.parseInstantOrDate(asRecordedOn, "asRecordedOn")).stream()
-                .filter(c -> wanted == null || c.direction() == wanted)
-                .toList();
-        return slice(all, paging);
-    }
-
-    private static <T> Page<T> slice(List<T> all, PageRequest paging) {
+    static <T> Page<T> slice(List<T> all, PageRequest paging) {
         int fromIndex = Math.min(paging.offset(), all.size());
         int toIndex = Math.min(fromIndex + paging.size(), all.size());
         return new Page<>(all.subList(fromIndex, toIndex), paging.page(), paging.size(), all.size());

@@ -5,6 +5,9 @@ import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -37,12 +40,16 @@ public final class Api {
                         .build());
     }
 
+    /** Decimal amounts compare as doubles (REST Assured would read them as floats). */
+    private static final RestAssuredConfig DOUBLES = RestAssuredConfig.config()
+            .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
+
     private Api() {
     }
 
     /** An anonymous request (reads are public). */
     public static RequestSpecification anonymous() {
-        return RestAssured.given().filter(Contract.FULL).contentType(ContentType.JSON)
+        return RestAssured.given().config(DOUBLES).filter(Contract.FULL).contentType(ContentType.JSON)
                 .accept("application/json, application/problem+json");
     }
 
@@ -56,7 +63,7 @@ public final class Api {
 
     /** A deliberately invalid request: only the response is checked against the contract. */
     public static RequestSpecification invalid() {
-        return RestAssured.given().filter(Contract.RESPONSES_ONLY).accept("application/json, application/problem+json");
+        return RestAssured.given().config(DOUBLES).filter(Contract.RESPONSES_ONLY).accept("application/json, application/problem+json");
     }
 
     public static RequestSpecification invalidAsAdmin() {
