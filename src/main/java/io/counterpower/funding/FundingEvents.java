@@ -102,7 +102,7 @@ public class FundingEvents extends DescribedFactKind<FundingEvent, FundingEvents
             f.eventDate = date.day();
             f.datePrecision = date.precision();
         }
-        boolean periodic = PERIODIC.contains(in.type());
+        boolean periodic = in.type() != null && PERIODIC.contains(in.type());
         errors.check(periodic || in.periodFrom() == null && in.periodTo() == null, "periodFrom",
                 "a period is recorded for memberships and sponsorships only");
         if (in.periodTo() != null && in.periodFrom() != null && in.periodTo().isBefore(in.periodFrom())) {
@@ -156,7 +156,7 @@ public class FundingEvents extends DescribedFactKind<FundingEvent, FundingEvents
     @Override
     public void filter(ListQuery<FundingEvent> query, FactQuery params) {
         query.and("f.recipientProjectId = :project", "project", projects.idOrNull(params.text("project")))
-                .and("f.type = :type", "type", params.text("type"))
+                .and("f.type = :type", "type", params.oneOf("type", TYPES))
                 .and("f.eventDate >= :from", "from", params.date("from"))
                 .and("f.eventDate <= :to", "to", params.date("to"));
         String organisation = params.text("organisation");

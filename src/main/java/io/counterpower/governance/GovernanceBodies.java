@@ -89,7 +89,7 @@ public class GovernanceBodies extends DescribedFactKind<GovernanceBody, Governan
     @Override
     public void filter(ListQuery<GovernanceBody> query, FactQuery params) {
         query.and("f.projectId = :project", "project", projects.idOrNull(params.text("project")))
-                .and("f.kind = :kind", "kind", params.text("kind"));
+                .and("f.kind = :kind", "kind", params.oneOf("kind", KINDS));
     }
 
     @Override

@@ -105,7 +105,7 @@ public class GovernanceEvents extends DescribedFactKind<GovernanceEvent, Governa
     @Override
     public void filter(ListQuery<GovernanceEvent> query, FactQuery params) {
         query.and("f.projectId = :project", "project", projects.idOrNull(params.text("project")))
-                .and("f.kind = :kind", "kind", params.text("kind"))
+                .and("f.kind = :kind", "kind", params.oneOf("kind", KINDS))
                 .and("f.eventDate >= :from", "from", params.date("from"))
                 .and("f.eventDate <= :to", "to", params.date("to"));
         String organisation = params.text("organisation");

@@ -137,8 +137,8 @@ public class LicensePeriods extends DescribedFactKind<LicensePeriod, LicensePeri
     @Override
     public void filter(ListQuery<LicensePeriod> query, FactQuery params) {
         query.and("f.projectId = :project", "project", projects.idOrNull(params.text("project")))
-                .and("f.artifact = :artifact", "artifact", params.text("artifact"))
-                .and("f.changeKind = :changeKind", "changeKind", params.text("changeKind"))
+                .and("f.artifact = :artifact", "artifact", params.oneOf("artifact", ARTIFACTS))
+                .and("f.changeKind = :changeKind", "changeKind", params.oneOf("changeKind", CHANGE_KINDS))
                 .and("f.validFrom >= :from", "from", params.date("from"))
                 .and("f.validFrom <= :to", "to", params.date("to"));
     }

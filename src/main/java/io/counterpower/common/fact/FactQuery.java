@@ -19,6 +19,15 @@ public record FactQuery(Map<String, String> params) {
         return QueryParams.code(params.get(name), name, parser);
     }
 
+    /** A filter value that must be one of {@code allowed}; anything else is a 400 naming the parameter. */
+    public String oneOf(String name, java.util.Set<String> allowed) {
+        String value = text(name);
+        if (value != null && !allowed.contains(value)) {
+            throw io.counterpower.common.problem.ApiProblem.badRequest(name, "must be one of " + new java.util.TreeSet<>(allowed));
+        }
+        return value;
+    }
+
     public LocalDate date(String name) {
         return Instants.parseDate(params.get(name), name);
     }

@@ -35,6 +35,8 @@ public abstract class FactResource<E extends VersionedFact, I extends FactInput,
     protected FactStore store;
     @Inject
     FactTransfer transfer;
+    @Inject
+    io.counterpower.common.auth.Caller caller;
 
     /** The path of the collection, e.g. "/api/v1/governance-events", for Location headers. */
     private final String collectionPath;
@@ -111,6 +113,7 @@ public abstract class FactResource<E extends VersionedFact, I extends FactInput,
     @Consumes({MediaType.APPLICATION_JSON, FactTransfer.CSV})
     @Produces(MediaType.APPLICATION_JSON)
     public Response importRows(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+        caller.requireKey(); // before reading the body: an anonymous import is a 401, whatever it holds
         return Response.ok(store.importRows(kind(), transfer.read(kind(), contentType, body))).build();
     }
 

@@ -144,6 +144,12 @@ public class FactStore {
             if (existing != null) {
                 stewards.retainAll(kind.stewards(existing));
             }
+            boolean asSteward;
+            try {
+                asSteward = caller.requireCuratorOrStewardOf(stewards);
+            } catch (ApiProblem problem) {
+                throw onLine(row.line(), problem);
+            }
             if (existing != null && kind.input(existing).equals(kind.input(withSource(fact, row.input().source())))) {
                 // Unchanged: nothing to write, whatever its source kind (exports of collected or
                 // reference facts can be imported back as they are).
@@ -153,7 +159,7 @@ public class FactStore {
             }
             FactWrite write;
             try {
-                write = caller.write(row.input().source(), row.input().reason(), caller.requireCuratorOrStewardOf(stewards));
+                write = caller.write(row.input().source(), row.input().reason(), asSteward);
             } catch (ApiProblem problem) {
                 throw onLine(row.line(), problem);
             }

@@ -77,7 +77,7 @@ public class FactTransfer {
             throw new IllegalStateException("Cannot write CSV", e);
         }
         return Response.ok(out.toString()).type(CSV + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + kind.name() + "s.csv\"").build();
+                .header("Content-Disposition", "attachment; filename=\"" + kind.name() + "-export.csv\"").build();
     }
 
     /** Parses an import body into rows, with line numbers (CSV) or positions from 1 (JSON). */

@@ -47,7 +47,7 @@ public record PartialDate(LocalDate day, String precision) {
             return null;
         }
         return switch (precision == null ? "day" : precision) {
-            case "year" -> String.valueOf(day.getYear());
+            case "year" -> String.format("%04d", day.getYear());
             case "month" -> YearMonth.from(day).toString();
             default -> day.toString();
         };

@@ -98,7 +98,7 @@ public class ProblemMapper {
             case 404 -> "No resource at " + path(uri);
             case 405 -> "This method is not allowed here" + allowed(e, headers);
             case 406 -> "The representation asked for in Accept is not available here";
-            case 415 -> "The request's Content-Type is not supported here; send application/json";
+            case 415 -> "The request's Content-Type is not supported here; the contract lists the accepted types";
             case 400 -> safeMessage(e, "The request could not be read");
             default -> ProblemResponses.titleFor(status);
         };
