@@ -51,4 +51,13 @@ public interface FactKind<E extends VersionedFact, I extends FactInput, V> {
      * it (or leaves it alone when nothing changed) instead of recording a duplicate.
      */
     String naturalKey(E fact);
+
+    /**
+     * Refuses (409) a create or an edit that would record a second current fact with the same
+     * natural key, for kinds that allow only one; {@code self} is the id of the fact being edited
+     * (null on a create), which may keep its own key. Imports never call it: they match rows to
+     * current facts by natural key instead. By default duplicates are allowed.
+     */
+    default void checkUnique(E fact, Long self) {
+    }
 }

@@ -74,6 +74,7 @@ public class FactStore {
         E fact = validated(kind, input);
         boolean asSteward = caller.requireCuratorOrStewardOf(kind.stewards(fact));
         FactWrite write = caller.write(input.source(), input.reason(), asSteward);
+        kind.checkUnique(fact, null);
         return kind.view(recordNew(kind, fact, write));
     }
 
@@ -85,6 +86,7 @@ public class FactStore {
         asSteward |= caller.requireCuratorOrStewardOf(kind.stewards(next));
         Revisions.checkIfMatch(ifMatch, current);
         FactWrite write = caller.write(input.source(), input.reason(), asSteward);
+        kind.checkUnique(next, current.id);
         return kind.view(supersede(kind, current, next, write));
     }
 

@@ -1,0 +1,190 @@
+package io.counterpower.adoption;
+
+import io.counterpower.common.audit.ChangeLog;
+import io.counterpower.common.fact.FactInput;
+import io.counterpower.common.fact.FactKind;
+import io.counterpower.common.fact.FactQuery;
+import io.counterpower.common.fact.FactSource;
+import io.counterpower.common.fact.FactView;
+import io.counterpower.common.fact.SourceInput;
+import io.counterpower.common.fact.VersionInfo;
+import io.counterpower.common.paging.ListQuery;
+import io.counterpower.common.problem.ApiProblem;
+import io.counterpower.common.problem.FieldErrors;
+import io.counterpower.organisation.OrganisationService;
+import io.counterpower.project.ProjectService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Derivatives as a kind of fact. One current record per base project, derived name and relation
+ * (the database enforces it too); the base project's stewards and the publishing organisation may
+ * write it.
+ */
+@ApplicationScoped
+public class Derivatives implements FactKind<Derivative, Derivatives.Input, Derivatives.View> {
+    /** The relations of METHODOLOGY.md section 2, in its order. */
+    public static final List<String> RELATIONS = List.of("finetune", "merge", "quantization", "adapter", "fork", "distillation");
+    static final int MAX_NAME = 200;
+
+    /** A derivative to record; {@code publishedAt} is a day, YYYY-MM-DD. */
+    public record Input(@Size(max = 80) String project,
+                        @Size(max = 80) String derivedProject,
+                        @Size(max = MAX_NAME) String derivedName,
+                        @Size(max = 40) String relation,
+                        @Size(max = 80) String publisherOrganisation,
+                        @Size(max = MAX_NAME) String publisherName,
+                        @Size(max = 10) String publishedAt,
+                        @NotNull @Valid SourceInput source,
+                        @Size(max = 2000) String reason) implements FactInput {
+    }
+
+    public record View(long id, String project, String derivedProject, String derivedName, String relation,
+                       String publisherOrganisation, String publisherName, LocalDate publishedAt,
+                       FactSource source, VersionInfo version) implements FactView {
+    }
+
+    @Inject
+    ProjectService projects;
+    @Inject
+    OrganisationService organisations;
+
+    @Override
+    public String name() {
+        return "derivative";
+    }
+
+    @Override
+    public Class<Derivative> entityType() {
+        return Derivative.class;
+    }
+
+    @Override
+    public Class<Input> inputType() {
+        return Input.class;
+    }
+
+    @Override
+    public Map<String, String> sortable() {
+        return Map.of("publishedAt", "f.publishedAt", "derivedName", "f.derivedName", "relation", "f.relation",
+                "recordedAt", "f.recordedAt", "id", "f.id");
+    }
+
+    @Override
+    public String defaultSort() {
+        return "publishedAt";
+    }
+
+    @Override
+    public Derivative build(Input in, FieldErrors errors) {
+        Derivative d = new Derivative();
+        d.projectId = projects.resolve(in.project(), "project", errors);
+        String derivedProject = BodyFields.text(in.derivedProject());
+        if (derivedProject != null) {
+            d.derivedProjectId = projects.resolve(derivedProject, "derivedProject", errors);
+            if (d.derivedProjectId != null && d.derivedProjectId.equals(d.projectId)) {
+                errors.add("derivedProject", "must differ from project: a project is not derived from itself");
+            }
+        }
+        d.derivedName = BodyFields.text(in.derivedName());
+        if (d.derivedName == null) {
+            errors.add("derivedName", "is required: the derivative's name as published, e.g. a Hugging Face repository id"
+                    + " such as TheBloke/Llama-2-7B-GGUF");
+        }
+        BodyFields.maxLength(d.derivedName, MAX_NAME, "derivedName", errors);
+        d.relation = BodyFields.text(in.relation());
+        if (d.relation == null || !RELATIONS.contains(d.relation)) {
+            errors.add("relation", "must be one of " + RELATIONS);
+        }
+        String publisher = BodyFields.text(in.publisherOrganisation());
+        d.publisherOrganisationId = organisations.resolve(publisher, "publisherOrganisation", errors);
+        d.publisherName = BodyFields.text(in.publisherName());
+        BodyFields.maxLength(d.publisherName, MAX_NAME, "publisherName", errors);
+        d.publishedAt = BodyFields.parse(in.publishedAt(), "publishedAt", false, errors);
+        BodyFields.notInFuture(d.publishedAt, "publishedAt", "a derivative once it is published", errors);
+        return d;
+    }
+
+    @Override
+    public View view(Derivative d) {
+        return new View(d.id, projects.slugOf(d.projectId), slug(d.derivedProjectId), d.derivedName, d.relation,
+                key(d.publisherOrganisationId), d.publisherName, d.publishedAt, FactSource.of(d), VersionInfo.of(d));
+    }
+
+    @Override
+    public Input input(Derivative d) {
+        return new Input(projects.slugOf(d.projectId), slug(d.derivedProjectId), d.derivedName, d.relation,
+                key(d.publisherOrganisationId), d.publisherName, d.publishedAt == null ? null : d.publishedAt.toString(),
+                new SourceInput(d.sourceKind, d.sourceUrl, d.sourceNote, d.confidence), null);
+    }
+
+    @Override
+    public String dataScope(Derivative d) {
+        return ChangeLog.projectScope(d.projectId);
+    }
+
+    /** The base project's stewards on the day of publication (today when undated), and the publisher. */
+    @Override
+    public List<String> stewards(Derivative d) {
+        List<String> keys = new ArrayList<>();
+        if (d.projectId != null) {
+            keys.addAll(projects.stewardKeysOn(d.projectId, d.publishedAt == null ? BodyFields.today() : d.publishedAt));
+        }
+        if (d.publisherOrganisationId != null) {
+            keys.add(organisations.keyOf(d.publisherOrganisationId));
+        }
+        return keys;
+    }
+
+    @Override
+    public void filter(ListQuery<Derivative> query, FactQuery params) {
+        String organisation = params.text("organisation");
+        query.and("f.projectId = :project", "project", projects.idOrNull(params.text("project")))
+                .and("f.relation = :relation", "relation", params.code("relation", Derivatives::relation))
+                .and("f.publisherOrganisationId = :organisation", "organisation",
+                        organisation == null ? null : organisations.currentId(organisation).orElse(-1L))
+                .and("f.publishedAt >= :from", "from", params.date("from"))
+                .and("f.publishedAt <= :to", "to", params.date("to"));
+    }
+
+    @Override
+    public String naturalKey(Derivative d) {
+        return d.projectId + "|" + d.derivedName + "|" + d.relation;
+    }
+
+    @Override
+    public void checkUnique(Derivative d, Long self) {
+        List<Derivative> same = Derivative.list("projectId = ?1 and derivedName = ?2 and relation = ?3 and supersededAt is null",
+                d.projectId, d.derivedName, d.relation);
+        for (Derivative other : same) {
+            if (!other.id.equals(self)) {
+                throw ApiProblem.conflict("derivedName", "derivative " + other.id + " already records '" + d.derivedName
+                        + "' as a derivative (" + d.relation + ") of '" + projects.slugOf(d.projectId) + "'; edit that record (PUT "
+                        + DerivativeResource.PATH + "/" + other.id + ") instead");
+            }
+        }
+    }
+
+    private static String relation(String code) {
+        if (!RELATIONS.contains(code)) {
+            throw new IllegalArgumentException("must be one of " + RELATIONS);
+        }
+        return code;
+    }
+
+    private String slug(Long projectId) {
+        return projectId == null ? null : projects.slugOf(projectId);
+    }
+
+    private String key(Long organisationId) {
+        return organisationId == null ? null : organisations.keyOf(organisationId);
+    }
+}

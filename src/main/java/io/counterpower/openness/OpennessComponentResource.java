@@ -1,0 +1,48 @@
+package io.counterpower.openness;
+
+import io.counterpower.common.fact.FactKind;
+import io.counterpower.common.fact.FactResource;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path(OpennessComponentResource.PATH)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OpennessComponentResource extends FactResource<OpennessComponent, OpennessComponents.Input, OpennessComponents.View> {
+    static final String PATH = "/api/v1/openness-components";
+
+    @Inject
+    OpennessComponents kind;
+
+    public OpennessComponentResource() {
+        super(PATH);
+    }
+
+    @POST
+    public Response create(@Valid @NotNull OpennessComponents.Input input) {
+        return created(input);
+    }
+
+    @PUT
+    @Path("/{id}")
+    public Response update(@PathParam("id") long id, @Valid @NotNull OpennessComponents.Input input,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return updated(id, input, ifMatch);
+    }
+
+    @Override
+    protected FactKind<OpennessComponent, OpennessComponents.Input, OpennessComponents.View> kind() {
+        return kind;
+    }
+}
