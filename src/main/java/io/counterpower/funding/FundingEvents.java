@@ -3,6 +3,7 @@ package io.counterpower.funding;
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.fact.DescribedFactKind;
 import io.counterpower.common.fact.FactInput;
+import io.counterpower.common.fact.Duplicates;
 import io.counterpower.common.fact.FactQuery;
 import io.counterpower.common.fact.FactSource;
 import io.counterpower.common.fact.FactView;
@@ -209,5 +210,14 @@ public class FundingEvents extends DescribedFactKind<FundingEvent, FundingEvents
 
     private String slug(Long projectId) {
         return projectId == null ? null : projects.slugOf(projectId);
+    }
+
+    @Override
+    public void checkUnique(FundingEvent f, Long self) {
+        Duplicates.refuse(FundingEvent.class, "coalesce(f.recipientProjectId, -1) = ?1 and coalesce(f.recipientOrganisationId, -1) = ?2"
+                        + " and f.funderOrganisationId = ?3 and f.type = ?4 and f.eventDate = ?5",
+                self, "date", "This funding event", FundingEventResource.PATH,
+                f.recipientProjectId == null ? -1L : f.recipientProjectId,
+                f.recipientOrganisationId == null ? -1L : f.recipientOrganisationId, f.funderOrganisationId, f.type, f.eventDate);
     }
 }

@@ -3,6 +3,7 @@ package io.counterpower.governance;
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.fact.DescribedFactKind;
 import io.counterpower.common.fact.FactInput;
+import io.counterpower.common.fact.Duplicates;
 import io.counterpower.common.fact.FactQuery;
 import io.counterpower.common.fact.FactSource;
 import io.counterpower.common.fact.FactView;
@@ -95,5 +96,11 @@ public class GovernanceBodies extends DescribedFactKind<GovernanceBody, Governan
     @Override
     public String naturalKey(GovernanceBody b) {
         return b.projectId + "|" + b.kind + "|" + b.name;
+    }
+
+    @Override
+    public void checkUnique(GovernanceBody b, Long self) {
+        Duplicates.refuse(GovernanceBody.class, "f.projectId = ?1 and f.kind = ?2 and f.name = ?3",
+                self, "name", "This body", GovernanceBodyResource.PATH, b.projectId, b.kind, b.name);
     }
 }

@@ -1,6 +1,7 @@
 package io.counterpower.governance;
 
 import io.counterpower.common.fact.FactInput;
+import io.counterpower.common.fact.Duplicates;
 import io.counterpower.common.fact.DescribedFactKind;
 import io.counterpower.common.fact.FactQuery;
 import io.counterpower.common.fact.FactSource;
@@ -124,4 +125,11 @@ public class GovernanceEvents extends DescribedFactKind<GovernanceEvent, Governa
         return organisationId == null ? null : organisations.keyOf(organisationId);
     }
 
+    @Override
+    public void checkUnique(GovernanceEvent e, Long self) {
+        Duplicates.refuse(GovernanceEvent.class, "f.projectId = ?1 and f.kind = ?2 and f.eventDate = ?3"
+                        + " and coalesce(f.fromOrganisationId, -1) = ?4 and coalesce(f.toOrganisationId, -1) = ?5",
+                self, "date", "This event", GovernanceEventResource.PATH, e.projectId, e.kind, e.eventDate,
+                e.fromOrganisationId == null ? -1L : e.fromOrganisationId, e.toOrganisationId == null ? -1L : e.toOrganisationId);
+    }
 }

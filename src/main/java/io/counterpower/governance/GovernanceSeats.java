@@ -3,6 +3,7 @@ package io.counterpower.governance;
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.fact.DescribedFactKind;
 import io.counterpower.common.fact.FactInput;
+import io.counterpower.common.fact.Duplicates;
 import io.counterpower.common.fact.FactQuery;
 import io.counterpower.common.fact.FactSource;
 import io.counterpower.common.fact.FactView;
@@ -125,5 +126,16 @@ public class GovernanceSeats extends DescribedFactKind<GovernanceSeat, Governanc
     @Override
     public String naturalKey(GovernanceSeat s) {
         return s.bodyId + "|" + s.holderContributorId + "|" + s.holderOrganisationId + "|" + s.role + "|" + s.validFrom;
+    }
+
+    @Override
+    public void checkUnique(GovernanceSeat s, Long self) {
+        Duplicates.refuse(GovernanceSeat.class, "f.bodyId = ?1 and coalesce(f.holderContributorId, -1) = ?2"
+                        + " and coalesce(f.holderOrganisationId, -1) = ?3 and f.role = ?4"
+                        + " and coalesce(f.validFrom, cast('0001-01-01' as date)) = ?5",
+                self, "from", "This seat", GovernanceSeatResource.PATH, s.bodyId,
+                s.holderContributorId == null ? -1L : s.holderContributorId,
+                s.holderOrganisationId == null ? -1L : s.holderOrganisationId, s.role,
+                s.validFrom == null ? java.time.LocalDate.of(1, 1, 1) : s.validFrom);
     }
 }

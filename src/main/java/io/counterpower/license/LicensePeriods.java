@@ -3,6 +3,7 @@ package io.counterpower.license;
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.fact.DescribedFactKind;
 import io.counterpower.common.fact.FactInput;
+import io.counterpower.common.fact.Duplicates;
 import io.counterpower.common.fact.FactQuery;
 import io.counterpower.common.fact.FactSource;
 import io.counterpower.common.fact.FactView;
@@ -146,5 +147,12 @@ public class LicensePeriods extends DescribedFactKind<LicensePeriod, LicensePeri
     @Override
     public String naturalKey(LicensePeriod p) {
         return p.projectId + "|" + p.artifact + "|" + p.validFrom;
+    }
+
+    @Override
+    public void checkUnique(LicensePeriod p, Long self) {
+        Duplicates.refuse(LicensePeriod.class, "f.projectId = ?1 and f.artifact = ?2 and f.validFrom = ?3",
+                self, "date", "A period of this artifact starting on this date", LicensePeriodResource.PATH,
+                p.projectId, p.artifact, p.validFrom);
     }
 }

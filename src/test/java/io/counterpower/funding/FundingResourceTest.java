@@ -74,6 +74,18 @@ class FundingResourceTest {
     }
 
     @Test
+    void theSameEventRecordedTwiceIsAConflictNotADoubleCount() {
+        String lab = organisation("company");
+        String investor = organisation("company");
+        long id = admin().body(funding(lab, investor, "grant", 50_000, "USD", "2023-03-01")).post("/api/v1/funding-events")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        admin().body(funding(lab, investor, "grant", 60_000, "USD", "2023-03-01")).post("/api/v1/funding-events")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString(String.valueOf(id)));
+        anonymous().queryParam("organisation", lab).get("/api/v1/funding-events").then().body("totalItems", equalTo(1));
+    }
+
+    @Test
     void badFundingIsRejected() {
         String lab = organisation("company");
         String investor = organisation("company");
