@@ -49,6 +49,12 @@ public class GovernanceBodies extends DescribedFactKind<GovernanceBody, Governan
                 Map.of("id", "f.id", "kind", "f.kind", "name", "lower(f.name)", "recordedAt", "f.recordedAt"), "id");
     }
 
+    /** The body's last recorded version, even if it was closed since: a seat read in the past still names it. */
+    public Optional<GovernanceBody> latest(long id) {
+        List<GovernanceBody> versions = facts.history(GovernanceBody.class, id);
+        return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
+    }
+
     /** The body with this stable id, as currently recorded. */
     public Optional<GovernanceBody> current(long id) {
         return facts.find(GovernanceBody.class, id, null);

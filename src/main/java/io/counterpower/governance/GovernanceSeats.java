@@ -82,7 +82,7 @@ public class GovernanceSeats extends DescribedFactKind<GovernanceSeat, Governanc
 
     @Override
     public View view(GovernanceSeat s) {
-        GovernanceBody body = bodies.current(s.bodyId).orElse(null);
+        GovernanceBody body = bodies.latest(s.bodyId).orElse(null);
         return new View(s.id, s.bodyId, body == null ? null : projects.slugOf(body.projectId), body == null ? null : body.kind,
                 s.holderContributorId, s.holderOrganisationId == null ? null : organisations.keyOf(s.holderOrganisationId),
                 s.role, s.validFrom, s.validTo, s.evidenceRef, FactSource.of(s), VersionInfo.of(s));
@@ -97,7 +97,7 @@ public class GovernanceSeats extends DescribedFactKind<GovernanceSeat, Governanc
 
     @Override
     public String dataScope(GovernanceSeat s) {
-        return bodies.current(s.bodyId).map(b -> ChangeLog.projectScope(b.projectId)).orElse(ChangeLog.GLOBAL);
+        return bodies.latest(s.bodyId).map(b -> ChangeLog.projectScope(b.projectId)).orElse(ChangeLog.GLOBAL);
     }
 
     @Override
