@@ -1,0 +1,384 @@
+package io.counterpower.indicator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.counterpower.common.version.DataVersions;
+import io.counterpower.project.ProjectService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.counterpower.indicator.StageAssessment.Condition;
+import static io.counterpower.indicator.StageAssessment.Evidence;
+import static io.counterpower.indicator.StageAssessment.Gate;
+import static io.counterpower.indicator.StageAssessment.Missing;
+import static io.counterpower.indicator.StageAssessment.Requirement;
+import static io.counterpower.indicator.StageAssessment.Signal;
+
+/**
+ * Turns the indicators into the stage assessment of METHODOLOGY.md section 4: signals, stage scores,
+ * gates, the stage and its confidence, capture_risk and its 12-month trend; and the counter-power
+ * profile of section 7. Every threshold and weight is read from the methodology file.
+ */
+@ApplicationScoped
+public class AssessmentService {
+    static final List<String> STAGES = List.of("emergence", "adoption", "contribution", "direction", "capture");
+    static final String HOLDS = "holds", FAILS = "fails", UNKNOWN = "unknown", HELD_BY_ORIGIN = "held_by_origin";
+
+    @Inject
+    IndicatorService indicators;
+    @Inject
+    ProjectService projects;
+    @Inject
+    DataVersions dataVersions;
+    @Inject
+    Methodology methodology;
+    @Inject
+    IndicatorCache cache;
+    @Inject
+    EntityManager em;
+
+    public StageAssessment assess(String slug, String at, String asRecordedOn, String window, String version) {
+        IndicatorService.Request r = indicators.parse(slug, null, at, window, asRecordedOn, null, version);
+        long dataVersion = dataVersions.forProject(r.projectId()).version();
+        return cache.get(List.of("assessment", r.projectId(), dataVersion, r.methodology().number(), r.at(), r.window(),
+                String.valueOf(r.asOf())), () -> compute(slug, r.scope(), dataVersion));
+    }
+
+    private Map<String, IndicatorValue> values(Scope scope, long dataVersion) {
+        List<String> all = new ArrayList<>(indicators.implemented(scope.methodology()));
+        all.add("company_restrictive_relicenses_24m");
+        return indicators.compute(scope, all, dataVersion);
+    }
+
+    StageAssessment compute(String slug, Scope scope, long dataVersion) {
+        Methodology.Version m = scope.methodology();
+        Map<String, IndicatorValue> v = values(scope, dataVersion);
+        String origin = origin(scope);
+        List<Signal> signals = new ArrayList<>();
+        List<Missing> missing = new ArrayList<>();
+        Map<String, Double> scores = scores(m, v, origin, signals, missing);
+
+        Map<String, Gate> gates = new LinkedHashMap<>();
+        JsonNode gateDefs = m.assessment().path("gates");
+        boolean corporateOrigin = false;
+        for (JsonNode o : m.assessment().path("heldByOrigin").path("origins")) {
+            corporateOrigin |= o.asText().equals(origin);
+        }
+        for (String stage : STAGES.subList(1, STAGES.size())) {
+            List<Condition> conditions = new ArrayList<>();
+            String status = evaluate(gateDefs.path(stage), v, m.minCoverage(), conditions);
+            if (corporateOrigin && contains(m.assessment().path("heldByOrigin").path("gates"), stage)) {
+                status = HELD_BY_ORIGIN;
+            }
+            gates.put(stage, new Gate(status, conditions));
+        }
+        String stage = "emergence";
+        for (String s : STAGES.subList(1, STAGES.size())) {
+            String g = gates.get(s).status();
+            if (g.equals(HOLDS) || g.equals(HELD_BY_ORIGIN)) {
+                stage = s;
+            }
+        }
+        int upTo = STAGES.indexOf(stage);
+        List<String> considered = upTo == 0 ? STAGES.subList(1, STAGES.size()) : STAGES.subList(1, upTo + 1);
+        List<String> unknownBefore = new ArrayList<>();
+        long decided = 0;
+        for (String s : considered) {
+            if (gates.get(s).status().equals(UNKNOWN)) {
+                if (upTo > 0) {
+                    unknownBefore.add(s);
+                }
+            } else {
+                decided++;
+            }
+        }
+        double confidence = Values.round((double) decided / considered.size());
+
+        Integer risk = captureRisk(m, scores);
+        Integer trend = null;
+        if (risk != null && scope.at().minusMonths(12).isAfter(Window.BEGINNING)) {
+            Scope earlier = scope.withAt(scope.at().minusMonths(12));
+            Map<String, Double> earlierScores = scores(m, values(earlier, dataVersion), origin, new ArrayList<>(), new ArrayList<>());
+            Integer before = captureRisk(m, earlierScores);
+            trend = before == null ? null : risk - before;
+        }
+        Map<String, Object> walkaway = new LinkedHashMap<>();
+        for (String name : List.of("walkaway_share", "walkaway_maintainers", "derivative_orgs")) {
+            walkaway.put(name, v.get(name));
+        }
+        return new StageAssessment(slug, scope.at(), scope.window().name(), scope.asOf(), m.number(), dataVersion, origin, stage,
+                unknownBefore, confidence, scores, gates, signals, missing, risk, trend, walkaway,
+                counterPower(m, v, scope, risk, trend), evidence(slug, scope, v));
+    }
+
+    private String origin(Scope scope) {
+        List<?> rows = em.createNativeQuery("select origin from project_version v where v.id = :project and " + Sql.visible("v"))
+                .setParameter("project", scope.projectId()).setParameter("asof", scope.recordedOn()).getResultList();
+        return rows.isEmpty() ? null : (String) rows.get(0);
+    }
+
+    /** The signals of each stage (clipped to [0, 1]) and the stage scores, the mean of the present signals. */
+    private Map<String, Double> scores(Methodology.Version m, Map<String, IndicatorValue> v, String origin,
+                                       List<Signal> signals, List<Missing> missing) {
+        JsonNode scales = m.assessment().path("scales");
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (String stage : STAGES) {
+            double sum = 0;
+            int count = 0;
+            for (JsonNode def : m.assessment().path("signals").path(stage)) {
+                String id = def.path("id").asText(), indicator = def.path("indicator").asText();
+                Double value;
+                if (indicator.equals("origin")) {
+                    value = origin == null ? null : origin.equals("community") || origin.equals("academic") ? 1.0 : 0.0;
+                    if (value == null) {
+                        missing.add(new Missing(stage, id, indicator, "no origin recorded", null));
+                        continue;
+                    }
+                } else {
+                    IndicatorValue iv = v.get(indicator);
+                    if (iv == null || iv.value() == null) {
+                        missing.add(new Missing(stage, id, indicator, "no value", iv == null ? null : iv.coverage()));
+                        continue;
+                    }
+                    if (iv.coverage() < m.minCoverage()) {
+                        missing.add(new Missing(stage, id, indicator, "coverage below min_coverage", iv.coverage()));
+                        continue;
+                    }
+                    value = transform(id, iv, scales);
+                }
+                double clipped = Math.max(0, Math.min(1, value));
+                signals.add(new Signal(stage, id, indicator, Values.round(clipped)));
+                sum += clipped;
+                count++;
+            }
+            scores.put(stage, count == 0 ? null : Values.round(sum / count));
+        }
+        return scores;
+    }
+
+    /** The expressions of the methodology file's signals, by signal id. */
+    private static double transform(String id, IndicatorValue iv, JsonNode scales) {
+        Object x = iv.value();
+        return switch (id) {
+            case "non_corporate_share", "low_concentration" -> 1 - iv.number();
+            case "corporate_adopters" -> iv.number() / scales.path("corporate_adopters").asDouble();
+            case "derivatives" -> iv.number() / scales.path("derivatives").asDouble();
+            case "corporate_contribution" -> iv.number() > 0 ? 1 : 0;
+            case "org_count" -> iv.number() / scales.path("org_count").asDouble();
+            case "hired_contributors" -> iv.number() / scales.path("hired_contributors").asDouble();
+            case "license_restrictiveness" -> iv.number() / scales.path("license_levels").asDouble();
+            case "cla_relicensing" -> Boolean.TRUE.equals(x) ? 1 : 0;
+            case "company_trademark" -> "company".equals(x) ? 1 : 0;
+            default -> iv.number();
+        };
+    }
+
+    /** Evaluates a gate node: a comparison, or "any" / "all" of nodes (section 4). */
+    static String evaluate(JsonNode node, Map<String, IndicatorValue> v, double minCoverage, List<Condition> out) {
+        if (node.has("any") || node.has("all")) {
+            boolean any = node.has("any");
+            boolean holds = false, fails = false, unknown = false;
+            for (JsonNode part : node.path(any ? "any" : "all")) {
+                String s = evaluate(part, v, minCoverage, out);
+                holds |= s.equals(HOLDS);
+                fails |= s.equals(FAILS);
+                unknown |= s.equals(UNKNOWN);
+            }
+            if (any) {
+                return holds ? HOLDS : unknown ? UNKNOWN : FAILS;
+            }
+            return fails ? FAILS : unknown ? UNKNOWN : HOLDS;
+        }
+        String name = node.path("indicator").asText();
+        String op = node.path("op").asText();
+        double threshold = node.path("value").asDouble();
+        IndicatorValue iv = v.get(name);
+        if (iv == null || iv.number() == null || iv.coverage() < minCoverage) {
+            out.add(new Condition(name, op, threshold, iv == null ? null : iv.value(), iv == null ? null : iv.coverage(), UNKNOWN));
+            return UNKNOWN;
+        }
+        double x = iv.number();
+        boolean ok = switch (op) {
+            case ">=" -> x >= threshold;
+            case ">" -> x > threshold;
+            case "<=" -> x <= threshold;
+            case "<" -> x < threshold;
+            default -> throw new IllegalStateException("Unknown operator " + op + " in the methodology file");
+        };
+        String status = ok ? HOLDS : FAILS;
+        out.add(new Condition(name, op, threshold, iv.value(), iv.coverage(), status));
+        return status;
+    }
+
+    /** round(100 * weighted mean of the contribution, direction and capture scores), weights renormalised. */
+    static Integer captureRisk(Methodology.Version m, Map<String, Double> scores) {
+        if (scores.get("direction") == null && scores.get("capture") == null) {
+            return null;
+        }
+        double sum = 0, weights = 0;
+        var fields = m.assessment().path("capture_risk").path("weights").fields();
+        while (fields.hasNext()) {
+            var e = fields.next();
+            Double s = scores.get(e.getKey());
+            if (s != null) {
+                sum += e.getValue().asDouble() * s;
+                weights += e.getValue().asDouble();
+            }
+        }
+        return BigDecimal.valueOf(100 * sum / weights).setScale(0, RoundingMode.HALF_UP).intValue();
+    }
+
+    private Map<String, Requirement> counterPower(Methodology.Version m, Map<String, IndicatorValue> v, Scope scope,
+                                                  Integer risk, Integer trend) {
+        JsonNode cp = m.counterPower();
+        Map<String, Requirement> out = new LinkedHashMap<>();
+        // Training capability: the openness of training code and data.
+        List<?> rows = em.createNativeQuery("select component, status from openness_component c where c.project_id = :project and "
+                        + Sql.visible("c") + " and component in ('training-code', 'training-data') order by component")
+                .setParameter("project", scope.projectId()).setParameter("asof", scope.recordedOn()).getResultList();
+        Map<String, Object> training = new LinkedHashMap<>();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            training.put((String) r[0], r[1]);
+        }
+        String code = (String) training.get("training-code"), data = (String) training.get("training-data");
+        String status;
+        if (code == null || data == null || code.equals("unknown") || data.equals("unknown")) {
+            status = "unknown";
+        } else if (code.equals("open") && data.equals("open")) {
+            status = "met";
+        } else if (code.equals("closed") && data.equals("closed")) {
+            status = "unmet";
+        } else {
+            status = "partial";
+        }
+        out.put("training_capability", new Requirement(status, training));
+        out.put("competitive_performance", benchmark(scope));
+        // Sustainable funding.
+        Double funders = num(v, "funder_count"), hhi = num(v, "funder_hhi"), corporate = num(v, "corporate_funding_share");
+        JsonNode f = cp.path("sustainable_funding");
+        Map<String, Object> fv = Values.detail("funder_count", funders, "funder_hhi", hhi, "corporate_funding_share", corporate);
+        if (funders == null) {
+            status = "unknown";
+        } else if (funders >= f.path("met").path("funder_count_min").asDouble() && hhi != null
+                && hhi <= f.path("met").path("funder_hhi_max").asDouble() && corporate != null
+                && corporate <= f.path("met").path("corporate_funding_share_max").asDouble()) {
+            status = "met";
+        } else if (funders >= f.path("partial").path("funder_count_min").asDouble()) {
+            status = "partial";
+        } else {
+            status = "unmet";
+        }
+        out.put("sustainable_funding", new Requirement(status, fv));
+        // Governance.
+        IndicatorValue hosted = v.get("foundation_hosted");
+        Double seatOrgs = num(v, "seat_orgs"), topSeat = num(v, "top_org_seat_share");
+        JsonNode g = cp.path("governance").path("met");
+        Map<String, Object> gv = Values.detail("foundation_hosted", hosted == null ? null : hosted.value(), "seat_orgs", seatOrgs,
+                "top_org_seat_share", topSeat);
+        boolean isHosted = hosted != null && Boolean.TRUE.equals(hosted.value());
+        boolean plural = seatOrgs != null && topSeat != null && seatOrgs >= g.path("seat_orgs_min").asDouble()
+                && topSeat < g.path("top_org_seat_share_max").asDouble();
+        if ((hosted == null || hosted.value() == null) && seatOrgs == null) {
+            status = "unknown";
+        } else if (isHosted && plural) {
+            status = "met";
+        } else if (isHosted || plural) {
+            status = "partial";
+        } else {
+            status = "unmet";
+        }
+        out.put("governance", new Requirement(status, gv));
+        // Resistance to capture.
+        JsonNode rc = cp.path("resistance_to_capture");
+        if (risk == null) {
+            status = "unknown";
+        } else if (risk <= rc.path("met").path("capture_risk_max").asInt() && (trend == null || trend <= rc.path("met").path("trend_max").asInt())) {
+            status = "met";
+        } else if (risk <= rc.path("partial").path("capture_risk_max").asInt()) {
+            status = "partial";
+        } else {
+            status = "unmet";
+        }
+        out.put("resistance_to_capture", new Requirement(status, Values.detail("capture_risk", risk, "trend", trend)));
+        return out;
+    }
+
+    private Requirement benchmark(Scope scope) {
+        List<?> rows = em.createNativeQuery("""
+                        select benchmark, measured_on, rank, cast(score as float8), cast(best_closed_score as float8)
+                        from benchmark_result b where b.project_id = :project and b.measured_on <= :day and\s""" + Sql.visible("b")
+                        + " order by measured_on desc, id desc limit 1")
+                .setParameter("project", scope.projectId()).setParameter("asof", scope.recordedOn()).setParameter("day", scope.at())
+                .getResultList();
+        if (rows.isEmpty()) {
+            return new Requirement("unknown", Map.of());
+        }
+        Object[] r = (Object[]) rows.get(0);
+        Integer rank = r[2] == null ? null : ((Number) r[2]).intValue();
+        Double score = (Double) r[3], best = (Double) r[4];
+        Double ratio = score != null && best != null && best > 0 ? score / best : null;
+        String status = (rank != null && rank <= 10) || (ratio != null && ratio >= 0.95) ? "met"
+                : (rank != null && rank <= 50) || (ratio != null && ratio >= 0.8) ? "partial"
+                : rank == null && ratio == null ? "unknown" : "unmet";
+        return new Requirement(status, Values.detail("benchmark", r[0], "measuredOn", String.valueOf(r[1]), "rank", rank,
+                "score", score, "bestClosedScore", best));
+    }
+
+    private List<Evidence> evidence(String slug, Scope scope, Map<String, IndicatorValue> v) {
+        List<Evidence> out = new ArrayList<>();
+        String query = "?at=" + scope.at() + "&window=" + scope.window().name();
+        IndicatorValue top = v.get("top_org");
+        if (top != null && top.value() != null) {
+            out.add(new Evidence("top_org_share", "Known contributions by the top organisation in the window",
+                    "/api/v1/projects/" + slug + "/indicators" + query + "&names=top_org,top_org_share",
+                    top.detail().get("contributions")));
+            out.add(new Evidence("top_org_share", "The top organisation and its affiliated contributors",
+                    "/api/v1/contributors?organisation=" + top.value(), top.value()));
+        }
+        IndicatorValue seats = v.get("seats_total");
+        if (seats != null && seats.value() != null) {
+            out.add(new Evidence("top_org_seat_share", "Governance seats active at the date",
+                    "/api/v1/governance-seats?project=" + slug, seats.value()));
+        }
+        IndicatorValue funding = v.get("funding_total_usd");
+        if (funding != null && funding.detail() != null) {
+            for (Object id : (List<?>) funding.detail().get("events")) {
+                out.add(new Evidence("top_funder_share", "A funding event in the window", "/api/v1/funding-events/" + id, id));
+            }
+        }
+        IndicatorValue relicense = v.get("company_restrictive_relicenses_24m");
+        if (relicense != null && relicense.detail() != null) {
+            for (Object id : (List<?>) relicense.detail().get("periods")) {
+                out.add(new Evidence("license_restrictiveness", "A license change that raised the level in the last 24 months",
+                        "/api/v1/license-periods/" + id, id));
+            }
+            if (!((List<?>) relicense.detail().get("periods")).isEmpty()) {
+                out.add(new Evidence("license_restrictiveness", "The project's license changes", "/api/v1/license-changes?project=" + slug, null));
+            }
+        }
+        return out;
+    }
+
+    private static boolean contains(JsonNode array, String value) {
+        for (JsonNode n : array) {
+            if (n.asText().equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Double num(Map<String, IndicatorValue> v, String name) {
+        IndicatorValue iv = v.get(name);
+        return iv == null ? null : iv.number();
+    }
+
+}

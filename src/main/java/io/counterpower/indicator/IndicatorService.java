@@ -1,0 +1,143 @@
+package io.counterpower.indicator;
+
+import io.counterpower.common.problem.ApiProblem;
+import io.counterpower.common.problem.FieldErrors;
+import io.counterpower.common.time.Instants;
+import io.counterpower.common.version.DataVersions;
+import io.counterpower.project.ProjectService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads the request parameters, computes the requested indicators (cached by data version) and names their versions. */
+@ApplicationScoped
+public class IndicatorService {
+    static final List<String> KINDS = List.of("commit", "review", "merge", "issue", "release");
+
+    @Inject
+    ProjectService projects;
+    @Inject
+    DataVersions dataVersions;
+    @Inject
+    Methodology methodology;
+    @Inject
+    IndicatorCache cache;
+    @Inject
+    ContributionIndicators contribution;
+    @Inject
+    FactIndicators facts;
+
+    private List<IndicatorGroup> groups() {
+        return List.of(contribution, facts);
+    }
+
+    /** The parsed, validated parameters of an indicators request. */
+    record Request(long projectId, String slug, LocalDate at, Window window, Instant asOf, List<String> kinds,
+                   Methodology.Version methodology, List<String> names) {
+        Scope scope() {
+            return new Scope(projectId, at, window, asOf, kinds, methodology);
+        }
+    }
+
+    Request parse(String slug, String names, String at, String window, String asRecordedOn, String kinds, String version) {
+        long projectId = projects.requireId(slug);
+        Methodology.Version m = methodology.pinned(version, "methodology");
+        LocalDate day = Instants.parseDate(at, "at");
+        if (day == null) {
+            day = today();
+        } else if (day.isAfter(today())) {
+            throw ApiProblem.badRequest("at", "must not be after today (" + today() + "): indicators describe recorded facts");
+        }
+        Window w = Window.parse(window, "window");
+        Instant asOf = Instants.parseInstantOrDate(asRecordedOn, "asRecordedOn");
+        return new Request(projectId, slug, day, w, asOf, parseKinds(kinds), m, parseNames(names, m));
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    List<String> parseKinds(String kinds) {
+        if (kinds == null || kinds.isBlank()) {
+            return List.of("commit");
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String k : kinds.split(",")) {
+            String kind = k.trim();
+            if (!KINDS.contains(kind)) {
+                throw ApiProblem.badRequest("kinds", "unknown contribution kind '" + kind + "'; valid kinds are " + KINDS);
+            }
+            out.add(kind);
+        }
+        return List.copyOf(out);
+    }
+
+    /** The requested names (all when none), each checked against the pinned methodology. */
+    List<String> parseNames(String names, Methodology.Version m) {
+        List<String> valid = implemented(m);
+        if (names == null || names.isBlank()) {
+            return valid;
+        }
+        FieldErrors errors = new FieldErrors();
+        Set<String> out = new LinkedHashSet<>();
+        for (String n : names.split(",")) {
+            String name = n.trim();
+            if (!valid.contains(name)) {
+                errors.add("names", "unknown indicator '" + name + "'; valid names are " + String.join(", ", valid));
+            } else {
+                out.add(name);
+            }
+        }
+        errors.throwIfAny();
+        return List.copyOf(out);
+    }
+
+    /** Indicators of the methodology version that this build computes, in the methodology's order. */
+    List<String> implemented(Methodology.Version m) {
+        Set<String> computed = new LinkedHashSet<>();
+        groups().forEach(g -> computed.addAll(g.names()));
+        return m.indicatorIds().stream().filter(computed::contains).toList();
+    }
+
+    public IndicatorsView indicators(String slug, String names, String at, String window, String asRecordedOn,
+                                     String kinds, String version) {
+        Request r = parse(slug, names, at, window, asRecordedOn, kinds, version);
+        long dataVersion = dataVersions.forProject(r.projectId()).version();
+        Map<String, IndicatorValue> values = compute(r.scope(), r.names(), dataVersion);
+        List<IndicatorValue> list = r.names().stream().map(values::get).toList();
+        return new IndicatorsView(slug, r.at(), r.window().name(), r.kinds(), r.asOf(), r.methodology().number(), dataVersion, list);
+    }
+
+    /** Every indicator of the groups that hold one of {@code names}, for one scope; cached per data version. */
+    Map<String, IndicatorValue> compute(Scope scope, List<String> names, long dataVersion) {
+        Map<String, IndicatorValue> all = new LinkedHashMap<>();
+        for (IndicatorGroup g : groups()) {
+            if (g.names().stream().noneMatch(names::contains)) {
+                continue;
+            }
+            Map<String, IndicatorValue> part = cache.get(List.of("group", g.getClass().getSimpleName(), scope.projectId(),
+                    dataVersion, scope.methodology().number(), scope.at(), scope.window(), String.valueOf(scope.asOf()),
+                    scope.kinds()), () -> {
+                Values v = new Values(scope.methodology());
+                g.compute(scope, v);
+                return Map.copyOf(v.values());
+            });
+            all.putAll(part);
+        }
+        return all;
+    }
+
+    static List<String> split(String s) {
+        return s == null ? List.of() : new ArrayList<>(Arrays.asList(s.split(",")));
+    }
+}

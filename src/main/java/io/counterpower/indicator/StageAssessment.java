@@ -1,0 +1,41 @@
+package io.counterpower.indicator;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The five-stage assessment of a project at a date (METHODOLOGY.md section 4), with the walk-away
+ * resilience and the counter-power profile of section 7.
+ */
+public record StageAssessment(String project, LocalDate at, String window, Instant asRecordedOn, int methodologyVersion,
+                              long dataVersion, String origin, String stage, List<String> unknownGatesBefore,
+                              Double stageConfidence, Map<String, Double> scores, Map<String, Gate> gates,
+                              List<Signal> signals, List<Missing> missing, Integer captureRisk, Integer trend,
+                              Map<String, Object> walkaway, Map<String, Requirement> counterPower, List<Evidence> evidence) {
+
+    /** A stage signal: an indicator value clipped to [0, 1]. */
+    public record Signal(String stage, String id, String indicator, double value) {
+    }
+
+    /** A signal left out: its input is missing or its coverage is below min_coverage. */
+    public record Missing(String stage, String id, String indicator, String reason, Double coverage) {
+    }
+
+    /** A gate and the values that decided it. */
+    public record Gate(String status, List<Condition> conditions) {
+    }
+
+    /** One comparison of a gate. */
+    public record Condition(String indicator, String op, double threshold, Object value, Double coverage, String status) {
+    }
+
+    /** One requirement of the counter-power profile: met | partial | unmet | unknown, with the values behind it. */
+    public record Requirement(String status, Map<String, Object> values) {
+    }
+
+    /** A link to the records that drove a signal. */
+    public record Evidence(String signal, String description, String href, Object value) {
+    }
+}
