@@ -31,6 +31,8 @@ public class ContributorResource {
     ContributorService contributors;
     @Inject
     AffiliationService affiliations;
+    @Inject
+    ContributorMerges merges;
 
     @GET
     public Page<ContributorView> list(@QueryParam("q") String q, @QueryParam("email") String email,
@@ -40,6 +42,13 @@ public class ContributorResource {
                                       @QueryParam("sort") String sort) {
         PageRequest paging = PageRequest.parse(page, size, sort, ContributorService.SORTABLE, "id");
         return contributors.list(q, email, organisation, Instants.parseInstantOrDate(asRecordedOn, "asRecordedOn"), paging);
+    }
+
+    /** Contributors who may be one person (same email local part and name, same GitHub login, same name). */
+    @GET
+    @Path("/merge-candidates")
+    public Page<ContributorMerges.Candidate> mergeCandidates(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return merges.candidates(PageRequest.parse(page, size, null, java.util.Map.of("contributors", "contributors"), "contributors"));
     }
 
     @POST
