@@ -188,7 +188,8 @@ public class AffiliationService {
     private AffiliationView view(Affiliation a) {
         return new AffiliationView(a.id, a.contributorId, a.organisationId == null ? null : organisations.keyOf(a.organisationId),
                 a.organisationId == null, a.validFrom, a.validTo, a.role,
-                a.sourceKind.tier(), FactSource.of(a), VersionInfo.of(a));
+                a.sourceKind.tier(), AffiliationDispute.count("affiliationId = ?1 and state = 'open'", a.id) > 0,
+                FactSource.of(a), VersionInfo.of(a));
     }
 
     private static Boolean parseBoolean(String value) {
