@@ -29,6 +29,8 @@ import java.util.List;
 public class AffiliationResource {
     @Inject
     AffiliationService affiliations;
+    @Inject
+    EnrolmentImports imports;
 
     @GET
     public Page<AffiliationView> list(@QueryParam("contributor") String contributor, @QueryParam("organisation") String organisation,
@@ -70,6 +72,28 @@ public class AffiliationResource {
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         affiliations.close(id, reason, ifMatch);
         return Response.noContent().build();
+    }
+
+    /**
+     * Imports enrolments: {@code format=gitdm} (a developers_affiliations.txt file, text/plain) or
+     * {@code format=sortinghat} (its JSON export); one transaction, all rows or none.
+     */
+    @POST
+    @Path("/import")
+    @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
+    public EnrolmentImports.Report importEnrolments(@QueryParam("format") String format, @QueryParam("sourceUrl") String sourceUrl,
+                                                    @QueryParam("confidence") String confidence, byte[] body) {
+        return imports.importEnrolments(format, utf8(body), sourceUrl, confidence);
+    }
+
+    private static String utf8(byte[] body) {
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(body)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw io.counterpower.common.problem.ApiProblem.badRequest("body", "is not valid UTF-8");
+        }
     }
 
     @GET

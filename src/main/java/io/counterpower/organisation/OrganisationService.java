@@ -81,6 +81,71 @@ public class OrganisationService implements OrganisationDirectory {
         return keysById.computeIfAbsent(id, i -> Organisation.<Organisation>findByIdOptional(i).map(h -> h.key).orElse(null));
     }
 
+    /**
+     * The current organisation an imported name refers to: by key, by name or alias (ignoring
+     * case), or by one of the email domains given.
+     */
+    public Optional<Long> match(String name, List<String> domains) {
+        String n = name == null ? "" : name.trim();
+        Optional<Long> byKey = currentId(n);
+        if (byKey.isPresent()) {
+            return byKey;
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> byName = em.createNativeQuery("""
+                        select id from organisation_version where superseded_at is null
+                        and (lower(name) = lower(?1) or exists (select 1 from unnest(aliases) a where lower(a) = lower(?1)))
+                        order by id limit 1""").setParameter(1, n).getResultList();
+        if (!byName.isEmpty()) {
+            return Optional.of(byName.get(0).longValue());
+        }
+        for (String d : domains) {
+            List<Long> owners = claimants(normaliseDomain(d), null);
+            if (!owners.isEmpty()) {
+                return Optional.of(owners.get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Records an organisation an import names but the service does not know yet, with a key made
+     * from its name. Its type is not given by the import formats: it is recorded as a company and
+     * the source note says so, for a curator to check.
+     */
+    public long createFromImport(String name, List<String> domains, FactWrite write) {
+        String base = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (base.isEmpty()) {
+            base = "organisation";
+        }
+        base = base.length() > 70 ? base.substring(0, 70) : base;
+        String key = base;
+        for (int i = 2; header(key).isPresent(); i++) {
+            key = base + "-" + i;
+        }
+        Organisation h = new Organisation();
+        h.key = key;
+        h.createdAt = write.at();
+        h.persist();
+        OrganisationVersion v = new OrganisationVersion();
+        v.id = h.id;
+        v.name = name.trim();
+        v.type = OrganisationType.COMPANY;
+        v.aliases = new String[0];
+        List<String> free = new ArrayList<>();
+        for (String d : domains) {
+            String nd = normaliseDomain(d);
+            if (DOMAIN.matcher(nd).matches() && claimants(nd, null).isEmpty() && !free.contains(nd)) {
+                free.add(nd);
+            }
+        }
+        v.domains = free.toArray(String[]::new);
+        facts.record(v, write);
+        v.sourceNote = "created by an import that named it; its type (company) is assumed";
+        changes.record(ChangeLog.GLOBAL, "create", "organisation", key, null, view(v, null), write.reason());
+        return h.id;
+    }
+
     // ---- organisations -----------------------------------------------------------------------
 
     public Page<OrganisationView> list(String type, String q, String domain, Instant asOf, PageRequest page) {

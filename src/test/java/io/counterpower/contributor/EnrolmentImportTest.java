@@ -1,0 +1,81 @@
+package io.counterpower.contributor;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static io.counterpower.support.Api.admin;
+import static io.counterpower.support.Api.anonymous;
+import static io.counterpower.support.Api.as;
+import static io.counterpower.support.Api.invalidAsAdmin;
+import static io.counterpower.support.Fixtures.key;
+import static io.counterpower.support.Fixtures.organisation;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+class EnrolmentImportTest {
+
+    private static String fixture(String name) throws Exception {
+        return Files.readString(Path.of("src/test/resources/imports", name));
+    }
+
+    @Test
+    void aGitdmFileBecomesContributorsIdentitiesAndConsecutivePeriods() throws Exception {
+        String text = fixture("developers_affiliations.txt");
+        admin().contentType("text/plain").queryParam("format", "gitdm").queryParam("sourceUrl", "https://example.org/gitdm")
+                .body(text).post("/api/v1/affiliations/import").then().statusCode(200)
+                .body("people", equalTo(2)).body("contributorsCreated", equalTo(2)).body("identitiesCreated", equalTo(3))
+                .body("affiliationsCreated", equalTo(4))
+                .body("organisationsCreated", hasKey("Acme Test Corp"));
+        long ada = admin().queryParam("email", "ada@acme-test.example").get("/api/v1/contributors").then()
+                .extract().jsonPath().getLong("items[0].id");
+        JsonPath periods = anonymous().get("/api/v1/contributors/" + ada + "/affiliations").then().extract().jsonPath();
+        // Acme until 2019-03-01 -> ends the day before; the lab from that day until 2021-01-01; Acme again from then on.
+        assertEquals(java.util.Arrays.asList(null, "2019-03-01", "2021-01-01"), periods.getList("from"));
+        assertEquals(java.util.Arrays.asList("2019-02-28", "2020-12-31", null), periods.getList("to"));
+        assertEquals("import", periods.getString("[0].source.kind"));
+        assertEquals(3, periods.getInt("[0].tier"));
+
+        // Repeating the import changes nothing.
+        admin().contentType("text/plain").queryParam("format", "gitdm").body(text).post("/api/v1/affiliations/import").then()
+                .statusCode(200).body("affiliationsCreated", equalTo(0)).body("affiliationsUnchanged", equalTo(4))
+                .body("contributorsCreated", equalTo(0)).body("identitiesCreated", equalTo(0));
+    }
+
+    @Test
+    void aSortingHatExportMatchesOrganisationsByDomainAndOpensUnboundedDates() throws Exception {
+
+        admin().contentType("application/json").queryParam("format", "sortinghat").body(fixture("sortinghat.json"))
+                .post("/api/v1/affiliations/import").then().statusCode(200)
+                .body("people", equalTo(1)).body("identitiesCreated", equalTo(2)).body("affiliationsCreated", equalTo(2));
+        long cy = admin().queryParam("email", "cy@cy-test.example").get("/api/v1/contributors").then()
+                .extract().jsonPath().getLong("items[0].id");
+        anonymous().get("/api/v1/contributors/" + cy + "/affiliations").then()
+                .body("[0].from", equalTo(null)).body("[0].to", equalTo("2020-06-29"))
+                .body("[1].from", equalTo("2020-06-30")).body("[1].to", equalTo(null));
+        anonymous().queryParam("domain", "cy-test.example").get("/api/v1/organisations").then().body("totalItems", equalTo(1));
+    }
+
+    @Test
+    void aBadFileIsRejectedWithLineNumbersAndNothingIsWritten() {
+        String bad = "Dee Example: dee!dee-test.example\n\tDee Corp until 2020-13-01\nnot a person line\n\tCompany without until\n\tLast Corp\n";
+        invalidAsAdmin().contentType("text/plain").queryParam("format", "gitdm").body(bad).post("/api/v1/affiliations/import")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItem("line 3"))
+                .body("detail", containsString("nothing was imported"));
+        admin().queryParam("email", "dee@dee-test.example").get("/api/v1/contributors").then().body("totalItems", equalTo(0));
+        invalidAsAdmin().contentType("text/plain").queryParam("format", "csv2").body("x").post("/api/v1/affiliations/import")
+                .then().statusCode(400).body("errors[0].field", equalTo("format"));
+        invalidAsAdmin().contentType("application/json").queryParam("format", "sortinghat").body("{\"nope\": 1}")
+                .post("/api/v1/affiliations/import").then().statusCode(400).body("errors[0].field", equalTo("uidentities"));
+        as(key("steward:" + organisation("company"))).contentType("text/plain").queryParam("format", "gitdm").body("x: y!z.example\n")
+                .post("/api/v1/affiliations/import").then().statusCode(403);
+    }
+}
