@@ -31,6 +31,8 @@ public class AffiliationResource {
     AffiliationService affiliations;
     @Inject
     EnrolmentImports imports;
+    @Inject
+    EnrolmentCsv csv;
 
     @GET
     public Page<AffiliationView> list(@QueryParam("contributor") String contributor, @QueryParam("organisation") String organisation,
@@ -80,10 +82,22 @@ public class AffiliationResource {
      */
     @POST
     @Path("/import")
-    @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
-    public EnrolmentImports.Report importEnrolments(@QueryParam("format") String format, @QueryParam("sourceUrl") String sourceUrl,
-                                                    @QueryParam("confidence") String confidence, byte[] body) {
+    @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON, "text/csv"})
+    public Object importEnrolments(@QueryParam("format") String format, @QueryParam("sourceUrl") String sourceUrl,
+                                   @QueryParam("confidence") String confidence, byte[] body) {
+        if ("csv".equals(format)) {
+            return csv.importCsv(utf8(body));
+        }
         return imports.importEnrolments(format, utf8(body), sourceUrl, confidence);
+    }
+
+    /** Every current affiliation as CSV, in the format that format=csv imports (a round trip gives the same bytes). */
+    @GET
+    @Path("/export")
+    @Produces("text/csv")
+    public Response exportEnrolments() {
+        return Response.ok(csv.export()).type("text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"affiliations.csv\"").build();
     }
 
     private static String utf8(byte[] body) {

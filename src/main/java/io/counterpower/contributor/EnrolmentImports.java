@@ -82,7 +82,7 @@ public class EnrolmentImports {
         List<Person> people = switch (format == null ? "" : format) {
             case "gitdm" -> parseGitdm(text, errors);
             case "sortinghat" -> parseSortingHat(text, errors);
-            default -> throw ApiProblem.badRequest("format", "must be gitdm or sortinghat");
+            default -> throw ApiProblem.badRequest("format", "must be gitdm, sortinghat or csv");
         };
         Confidence level = confidence == null || confidence.isBlank() ? Confidence.REPORTED : parseConfidence(confidence);
         FactWrite write = caller.write(new io.counterpower.common.fact.SourceInput(SourceKind.IMPORT, sourceUrl, format + " import", level),
