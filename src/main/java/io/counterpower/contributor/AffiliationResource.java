@@ -46,9 +46,13 @@ public class AffiliationResource {
                 Instants.parseInstantOrDate(asRecordedOn, "asRecordedOn"), paging);
     }
 
+    /** {@code previous=close} ends a running earlier period of the same tier the day before this one starts. */
     @POST
-    public Response create(@Valid @NotNull AffiliationInput input) {
-        AffiliationView created = affiliations.create(input);
+    public Response create(@Valid @NotNull AffiliationInput input, @QueryParam("previous") String previous) {
+        if (previous != null && !previous.isBlank() && !"close".equals(previous)) {
+            throw io.counterpower.common.problem.ApiProblem.badRequest("previous", "must be close (or left out)");
+        }
+        AffiliationView created = affiliations.create(input, "close".equals(previous));
         return Response.created(URI.create("/api/v1/affiliations/" + created.id()))
                 .tag(String.valueOf(created.version().revision())).entity(created).build();
     }

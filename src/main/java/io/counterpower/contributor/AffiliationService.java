@@ -88,9 +88,22 @@ public class AffiliationService {
 
     @Transactional
     public AffiliationView create(AffiliationInput in) {
+        return create(in, false);
+    }
+
+    /**
+     * Records an affiliation; with {@code closePrevious}, a period of the same tier that started
+     * before it and is still running on its first day is ended the day before (someone moved from
+     * one employer to the next), instead of refusing the overlap.
+     */
+    @Transactional
+    public AffiliationView create(AffiliationInput in, boolean closePrevious) {
         Long orgId = validate(in);
         boolean asSteward = requireScope(in.organisation());
         FactWrite write = caller.write(in.source(), in.reason(), asSteward);
+        if (closePrevious) {
+            closePrevious(in, write);
+        }
         checkOverlap(in, write.source().kind().tier(), null);
         Affiliation a = fill(new Affiliation(), in, orgId);
         a.id = facts.newFactId();
@@ -156,6 +169,35 @@ public class AffiliationService {
         }
         errors.throwIfAny();
         return orgId;
+    }
+
+    private void closePrevious(AffiliationInput in, FactWrite write) {
+        if (in.from() == null) {
+            throw ApiProblem.badRequest("from", "is required to close the previous period (it ends the day before)");
+        }
+        List<Affiliation> sameTier = Affiliation.list("contributorId = ?1 and sourceTier = ?2 and supersededAt is null",
+                in.contributor(), (short) write.source().kind().tier());
+        for (Affiliation other : sameTier) {
+            boolean startedBefore = other.validFrom == null || other.validFrom.isBefore(in.from());
+            boolean runningThen = other.validTo == null || !other.validTo.isBefore(in.from());
+            if (startedBefore && runningThen) {
+                write.checkMayReplace(other);
+                if (!caller.isCurator()) {
+                    requireScope(other.organisationId == null ? null : organisations.keyOf(other.organisationId));
+                }
+                AffiliationView before = view(other);
+                Affiliation shortened = new Affiliation();
+                shortened.contributorId = other.contributorId;
+                shortened.organisationId = other.organisationId;
+                shortened.validFrom = other.validFrom;
+                shortened.validTo = in.from().minusDays(1);
+                shortened.role = other.role;
+                facts.supersede(other, shortened, new FactWrite(io.counterpower.common.fact.FactSource.of(other), write.at(),
+                        write.keyId(), "ended the day before affiliation from " + in.from()));
+                changes.record(ChangeLog.GLOBAL, "update", "affiliation", String.valueOf(other.id), before, view(shortened),
+                        "closed by a later period");
+            }
+        }
     }
 
     private void checkOverlap(AffiliationInput in, int tier, Long exceptId) {

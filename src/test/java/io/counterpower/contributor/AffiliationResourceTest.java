@@ -73,6 +73,21 @@ class AffiliationResourceTest {
     }
 
     @Test
+    void aNewPeriodCanCloseTheRunningOneInsteadOfConflicting() {
+        long person = contributor(unique("p") + "@example.org");
+        String first = organisation("company");
+        String second = organisation("company");
+        long old = admin().body(affiliation(person, first, "2019-01-01", null)).post("/api/v1/affiliations")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        admin().body(affiliation(person, second, "2022-04-01", null)).post("/api/v1/affiliations").then().statusCode(409);
+        admin().queryParam("previous", "close").body(affiliation(person, second, "2022-04-01", null)).post("/api/v1/affiliations")
+                .then().statusCode(201).body("organisation", equalTo(second));
+        anonymous().get("/api/v1/affiliations/" + old).then().body("to", equalTo("2022-03-31"));
+        admin().queryParam("previous", "split").body(affiliation(person, first, "2023-01-01", null)).post("/api/v1/affiliations")
+                .then().statusCode(400).body("errors[0].field", equalTo("previous"));
+    }
+
+    @Test
     void editsKeepTheirHistoryAndAsRecordedOnGivesTheOldPeriod() throws InterruptedException {
         long person = contributor(unique("p") + "@example.org");
         String org = organisation("company");
