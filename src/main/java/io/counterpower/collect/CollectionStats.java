@@ -46,7 +46,7 @@ public record CollectionStats(
         repositories = repositories == null ? List.of() : List.copyOf(repositories);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         totals = totals == null ? new Totals(0, 0, 0, 0, 0) : totals;
-        timings = timings == null ? new Timings(0, 0, 0, 0, 0, 0) : timings;
+        timings = timings == null ? new Timings(0, 0, 0, 0, 0, 0, 0) : timings;
     }
 
     /**
@@ -71,8 +71,12 @@ public record CollectionStats(
                                  boolean historyComplete) {
     }
 
-    /** Milliseconds spent opening (clone or fetch), counting, reading and writing commits, license and governance history, and inferring affiliations. */
-    public record Timings(long openMillis, long countMillis, long readMillis, long historyMillis, long affiliationMillis,
-                          long totalMillis) {
+    /**
+     * Milliseconds spent opening (clone or fetch), counting, reading and writing commits
+     * ({@code writeMillis}: the database writes, which run alongside the reading), following license
+     * and governance history, and inferring affiliations.
+     */
+    public record Timings(long openMillis, long countMillis, long readMillis, long writeMillis, long historyMillis,
+                          long affiliationMillis, long totalMillis) {
     }
 }
