@@ -31,10 +31,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
@@ -54,6 +62,8 @@ import java.util.stream.Stream;
 public class GitCollector implements Collector {
 
     private static final ConcurrentHashMap<Path, ReentrantLock> CLONE_LOCKS = new ConcurrentHashMap<>();
+    /** Contributions a repository adds before the statistics of the tables it wrote are refreshed. */
+    static final long ANALYZE_AFTER_ROWS = 10_000;
 
     @Inject
     GitCollectConfig config;
@@ -133,19 +143,41 @@ public class GitCollector implements Collector {
 
             LocalDate forkDate = project.forkPointCommit() == null ? project.forkPointDate() : null;
             ContributionWriter contributions = new ContributionWriter(run.projectId(), location, forkDate, identities);
+            long[] added = {0};
             BatchingVisitor visitor = new BatchingVisitor(Math.max(1, config.batchSize()), total, batch -> {
+                long started = System.nanoTime();
                 ContributionWriter.Written written = inTransaction(c -> {
+                    // A batch need not wait for its commit to reach the disk: a crash loses at most the
+                    // last batches, in order, before the cursor moves, and the rerun writes them again.
+                    try (var s = c.createStatement()) {
+                        s.execute("set local synchronous_commit to off");
+                    }
                     ContributionWriter.Written w = contributions.write(c, batch);
                     changes.bump(ChangeLog.projectScope(run.projectId()));
                     changes.bump(ChangeLog.GLOBAL);
                     return w;
                 });
                 run.contributionsAdded(written.commits(), written.merges());
+                added[0] += written.commits() + written.merges();
+                run.writing(System.nanoTime() - started);
                 run.advance(batch.size());
             }, () -> run.enter(Phase.HISTORY));
-            ReadSummary summary = reader.read(request, visitor);
+            ReadSummary summary;
+            try (visitor) {
+                summary = reader.read(request, visitor);
+            }
             if (total == 0) {
                 run.enter(Phase.HISTORY);
+            }
+            if (added[0] >= ANALYZE_AFTER_ROWS) {
+                // Fresh statistics, or the planner takes a table that just grew a hundredfold for a
+                // small one and the affiliation query walks an index per identity.
+                inTransaction(c -> {
+                    try (var s = c.createStatement()) {
+                        s.execute("analyze contribution, identity, identity_link");
+                    }
+                    return null;
+                });
             }
 
             boolean fullRead = since == null;
@@ -269,18 +301,31 @@ public class GitCollector implements Collector {
         }
     }
 
-    /** Hands commits over in batches and keeps the (few) governance changes for the end of the read. */
-    private static final class BatchingVisitor implements GitHistoryVisitor {
+    /**
+     * Hands commits over in batches to a writer thread, so that the database writes one batch while
+     * the reader decodes the next (on two cores this hides most of the write time). At most two
+     * batches are in flight besides the one being filled, so memory stays bounded; a failed write
+     * surfaces in the reading thread at the next hand-over. Keeps the (few) governance changes for
+     * the end of the read.
+     */
+    private static final class BatchingVisitor implements GitHistoryVisitor, AutoCloseable {
+        private static final int IN_FLIGHT = 2;
+
         private final int batchSize;
         private final long total;
-        private final java.util.function.Consumer<List<CommitRecord>> onBatch;
+        private final Consumer<List<CommitRecord>> onBatch;
         private final Runnable onCommitsDone;
         private final List<CommitRecord> pending;
         private final List<GovernanceDocChange> governanceChanges = new ArrayList<>();
+        private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "counterpower-git-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        private final Deque<Future<?>> inFlight = new ArrayDeque<>();
         private long handed;
 
-        BatchingVisitor(int batchSize, long total, java.util.function.Consumer<List<CommitRecord>> onBatch,
-                        Runnable onCommitsDone) {
+        BatchingVisitor(int batchSize, long total, Consumer<List<CommitRecord>> onBatch, Runnable onCommitsDone) {
             this.batchSize = batchSize;
             this.total = total;
             this.onBatch = onBatch;
@@ -292,11 +337,13 @@ public class GitCollector implements Collector {
         public void commit(CommitRecord commit) {
             pending.add(commit);
             handed++;
-            if (pending.size() == batchSize || handed == total) {
-                flush();
-                if (handed == total) {
-                    onCommitsDone.run();
-                }
+            if (pending.size() == batchSize) {
+                submit();
+            }
+            if (handed == total) {
+                submit();
+                drain();
+                onCommitsDone.run();
             }
         }
 
@@ -307,18 +354,59 @@ public class GitCollector implements Collector {
 
         @Override
         public void finished(ReadSummary summary) {
-            flush();
+            submit();
+            drain();
         }
 
         List<GovernanceDocChange> governanceChanges() {
             return governanceChanges;
         }
 
-        private void flush() {
-            if (!pending.isEmpty()) {
-                List<CommitRecord> batch = List.copyOf(pending);
-                pending.clear();
-                onBatch.accept(batch);
+        private void submit() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            List<CommitRecord> batch = List.copyOf(pending);
+            pending.clear();
+            while (inFlight.size() >= IN_FLIGHT) {
+                awaitOldest();
+            }
+            inFlight.add(writer.submit(() -> onBatch.accept(batch)));
+        }
+
+        private void drain() {
+            while (!inFlight.isEmpty()) {
+                awaitOldest();
+            }
+        }
+
+        private void awaitOldest() {
+            try {
+                inFlight.removeFirst().get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while writing commits", e);
+            }
+        }
+
+        /** Stops the writer; after a failure, a batch still queued is not written (its rerun is). */
+        @Override
+        public void close() {
+            writer.shutdownNow();
+            try {
+                if (!writer.awaitTermination(60, TimeUnit.SECONDS)) {
+                    Log.warn("A git batch writer did not stop within a minute");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
