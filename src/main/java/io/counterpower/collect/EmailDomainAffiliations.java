@@ -60,6 +60,9 @@ public class EmailDomainAffiliations {
     private record Current(long rowId, long id, long organisationId, LocalDate from, LocalDate to) {
     }
 
+    /** The advisory lock that serialises inference runs across instances ("email-domain" as a number). */
+    static final long INFERENCE_LOCK = 0x656d61696c2d646dL;
+
     private final PublicMailProviders publicProviders = PublicMailProviders.bundled();
 
     @Inject
@@ -72,6 +75,11 @@ public class EmailDomainAffiliations {
     public Outcome inferForProject(long projectId) {
         int[] counts = new int[3];
         em.unwrap(Session.class).doWork(connection -> {
+            // Two collections may share contributors: one inference at a time keeps their tier free of overlaps.
+            try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, INFERENCE_LOCK);
+                lock.execute();
+            }
             Map<String, Owner> owners = domainOwners(connection);
             Map<Long, List<Candidate>> candidates = candidates(connection, projectId, owners);
             Map<Long, List<Current>> current = current(connection, projectId);
