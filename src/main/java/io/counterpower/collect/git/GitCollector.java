@@ -91,20 +91,31 @@ public class GitCollector implements Collector {
 
     @Override
     public void collect(CollectionRun run) throws CollectionFailure {
-        ProjectView project = QuarkusTransaction.requiringNew().call(() -> projects.get(run.projectSlug(), null));
+        ProjectView project;
+        try {
+            project = QuarkusTransaction.requiringNew().call(() -> projects.get(run.projectSlug(), null));
+        } catch (RuntimeException e) {
+            throw new CollectionFailure("Project '" + run.projectSlug() + "' is no longer recorded", e);
+        }
         String sourceNote = "collected by job " + run.jobId();
         IdentityResolver identities = new IdentityResolver(null, sourceNote);
-        for (RepositoryTarget target : run.repositories()) {
-            collectRepository(run, project, target, identities, sourceNote);
+        try {
+            for (RepositoryTarget target : run.repositories()) {
+                collectRepository(run, project, target, identities, sourceNote);
+            }
+            run.enter(Phase.AFFILIATIONS);
+            EmailDomainAffiliations.Outcome inferred = affiliations.inferForProject(run.projectId());
+            run.affiliations(inferred.added(), inferred.superseded());
+            run.totals(inTransaction(c -> totals(c, run.projectId())));
+            run.enter(Phase.DONE);
+        } finally {
+            run.identitiesAdded(identities.identitiesAdded(), identities.contributorsAdded());
+            try {
+                inTransaction(c -> audit(c, run));
+            } catch (RuntimeException e) {
+                Log.warnf("Job %d: the audit row could not be written: %s", run.jobId(), e.getMessage());
+            }
         }
-        run.identitiesAdded(identities.identitiesAdded(), identities.contributorsAdded());
-
-        run.enter(Phase.AFFILIATIONS);
-        EmailDomainAffiliations.Outcome inferred = affiliations.inferForProject(run.projectId());
-        run.affiliations(inferred.added(), inferred.superseded());
-        run.totals(inTransaction(c -> totals(c, run.projectId())));
-        inTransaction(c -> audit(c, run));
-        run.enter(Phase.DONE);
     }
 
     private void collectRepository(CollectionRun run, ProjectView project, RepositoryTarget target,
@@ -115,7 +126,8 @@ public class GitCollector implements Collector {
         try (GitRepositoryReader reader = open(location)) {
             ReadRequest request = ReadRequest.defaultBranch().onBranch(target.branch())
                     .identifyingLicensesWith(new CatalogLicenseIdentifier(matcher));
-            if (project.forkPointCommit() != null) {
+            // The fork point is a commit of the code; a fork's weights or data repositories have their own history.
+            if (project.forkPointCommit() != null && "code".equals(target.role())) {
                 request = request.afterForkPoint(project.forkPointCommit());
             }
             if (reader.isShallow()) {
