@@ -3,9 +3,9 @@
 # collected end to end by the packaged service (read, database writes, affiliation inference),
 # against `git log --format='%H %ae %at'` on the same repository in the same run.
 #
-#   bench/git-ingest/run.sh            # generates the repository once, builds the jar if missing
+#   bench/git-ingest/run.sh            # generates the repository once, packages the service
 #   COMMITS=20000 bench/git-ingest/run.sh
-#   REBUILD=1 bench/git-ingest/run.sh  # repackages the service first
+#   SKIP_BUILD=1 bench/git-ingest/run.sh  # measures the jar already in target/ (the commit shown may then differ)
 #   KEEP_DB=1 bench/git-ingest/run.sh   # keeps counterpower_bench afterwards, to look into it
 #
 # Needs Java 17, git, curl, jq and PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth). It
@@ -36,7 +36,7 @@ if [ ! -d "$repo" ] || [ "$(git -C "$repo" rev-list --count main 2>/dev/null || 
 fi
 
 # ---- the service -----------------------------------------------------------------------------
-if [ -n "${REBUILD:-}" ] || [ ! -f "$root/target/quarkus-app/quarkus-run.jar" ]; then
+if [ -z "${SKIP_BUILD:-}" ] || [ ! -f "$root/target/quarkus-app/quarkus-run.jar" ]; then
   log "packaging the service"
   (cd "$root" && ./mvnw -B -q -o -DskipTests package >&2)
 fi
