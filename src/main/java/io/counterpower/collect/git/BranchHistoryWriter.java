@@ -33,7 +33,11 @@ import java.util.Set;
  *     {@code LicenseRef-No-License} (level 7). The natural key is project, artifact and day: two
  *     changes on one day keep the day's last state.</li>
  * <li><b>Governance events</b>: a change to a governance document is a {@code governance-doc-change};
- *     a CONTRIBUTING change that brings in a CLA mention is {@code cla-introduced}.</li>
+ *     a CONTRIBUTING change that brings in a CLA mention is {@code cla-introduced}. The changes of one
+ *     kind on one day are one event, whose note lists them.</li>
+ * <li>Like every fact, at most one is current per natural key (project, artifact and day for a
+ *     period; project, kind and day for an event; body, holder, role and start for a seat): where a
+ *     curated fact holds that key, the git one is not recorded, since curated facts win.</li>
  * <li><b>Seats</b> on the project's {@code maintainers} bodies (one per file kind), held by the
  *     contributor of the handle or email, from the day of the commit that listed the holder to the
  *     day before the commit that stopped listing them.</li>
@@ -153,11 +157,16 @@ final class BranchHistoryWriter {
         }
     }
 
-    /** Null: none; {null, id}: the same is recorded; {rowId, id}: a different version to supersede. */
+    /**
+     * The current period of the row's artifact and day, whatever its source (one current fact per
+     * natural key). Null: none; {null, id}: leave it (the same, or a curated period, which wins);
+     * {rowId, id}: a different git version to supersede.
+     */
     private Long[] currentPeriod(Connection c, PeriodRow row, String changeKind) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                select row_id, id, expression, text_sha256, evidence_ref, change_kind from license_period
-                where project_id = ? and artifact = ? and valid_from = ? and source_kind = 'git' and superseded_at is null""")) {
+                select row_id, id, expression, text_sha256, evidence_ref, change_kind, source_kind from license_period
+                where project_id = ? and artifact = ? and valid_from = ? and superseded_at is null
+                order by source_kind = 'git', row_id""")) {
             s.setLong(1, projectId);
             s.setString(2, row.artifact());
             s.setDate(3, Date.valueOf(row.from()));
@@ -165,9 +174,10 @@ final class BranchHistoryWriter {
                 if (!r.next()) {
                     return null;
                 }
+                boolean curated = !"git".equals(r.getString(7));
                 boolean same = row.expression().equals(r.getString(3)) && Objects.equals(row.textSha256(), r.getString(4))
                         && Objects.equals(row.evidence(), r.getString(5)) && changeKind.equals(r.getString(6));
-                return new Long[] {same ? null : r.getLong(1), r.getLong(2)};
+                return new Long[] {same || curated ? null : r.getLong(1), r.getLong(2)};
             }
         }
     }
@@ -220,43 +230,72 @@ final class BranchHistoryWriter {
 
     // ---- governance events ---------------------------------------------------------------------
 
+    /** The changes of one kind on one day: one event (one current fact per project, kind and day). */
+    private record EventDay(String kind, LocalDate day, String evidence, List<String> notes) {
+    }
+
     private void governanceEvents(Connection c, List<GovernanceDocChange> changes) throws SQLException {
-        if (changes.isEmpty()) {
-            run.governanceEventsAdded(0);
-            return;
+        Map<String, EventDay> days = new LinkedHashMap<>();
+        for (GovernanceDocChange change : changes) {
+            String kind = change.claChange() == GovernanceDocChange.ClaChange.INTRODUCED ? "cla-introduced" : "governance-doc-change";
+            LocalDate day = day(change.at());
+            EventDay event = days.computeIfAbsent(kind + "|" + day,
+                    k -> new EventDay(kind, day, change.commitSha(), new java.util.ArrayList<>()));
+            String note = noteOf(change);
+            if (!event.notes().contains(note)) {
+                event.notes().add(note);
+            }
         }
-        int n = changes.size();
-        String[] kinds = new String[n];
-        Date[] dates = new Date[n];
-        String[] notes = new String[n];
-        String[] refs = new String[n];
-        String[] urls = new String[n];
-        for (int i = 0; i < n; i++) {
-            GovernanceDocChange change = changes.get(i);
-            kinds[i] = change.claChange() == GovernanceDocChange.ClaChange.INTRODUCED ? "cla-introduced" : "governance-doc-change";
-            dates[i] = Date.valueOf(day(change.at()));
-            notes[i] = noteOf(change);
-            refs[i] = change.commitSha();
-            urls[i] = location.sourceUrl(change.commitSha());
+        long added = 0;
+        for (EventDay event : days.values()) {
+            Object[] current = currentEvent(c, event);
+            if (current == null) {
+                insertEvent(c, null, event, String.join("; ", event.notes()), event.evidence());
+                added++;
+                continue;
+            }
+            String note = (String) current[2];
+            List<String> missing = event.notes().stream().filter(n -> note == null || !note.contains(n)).toList();
+            if (!"git".equals(current[3]) || missing.isEmpty()) {
+                continue; // recorded already, or a curated event of that day, which wins
+            }
+            close(c, "governance_event", (Long) current[0]);
+            insertEvent(c, (Long) current[1], event, note + "; " + String.join("; ", missing), (String) current[4]);
+            added++;
         }
+        run.governanceEventsAdded(added);
+    }
+
+    /** {rowId, id, note, sourceKind, evidenceRef} of the current event of that kind and day, curated ones first. */
+    private Object[] currentEvent(Connection c, EventDay event) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                select row_id, id, note, source_kind, evidence_ref from governance_event
+                where project_id = ? and kind = ? and event_date = ? and from_organisation_id is null
+                  and to_organisation_id is null and superseded_at is null
+                order by source_kind = 'git', row_id limit 1""")) {
+            s.setLong(1, projectId);
+            s.setString(2, event.kind());
+            s.setDate(3, Date.valueOf(event.day()));
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? new Object[] {r.getLong(1), r.getLong(2), r.getString(3), r.getString(4), r.getString(5)} : null;
+            }
+        }
+    }
+
+    private void insertEvent(Connection c, Long id, EventDay event, String note, String evidence) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 insert into governance_event (id, project_id, kind, event_date, date_precision, note, evidence_ref,
                                               source_kind, source_url, source_note, confidence, recorded_at)
-                select nextval('fact_id_seq'), ?, t.kind, t.day, 'day', t.note, t.ref, 'git', t.url, ?, 'verified', now()
-                from (select distinct on (kind, ref, note) * from unnest(?::text[], ?::date[], ?::text[], ?::text[], ?::text[])
-                      as u(kind, day, note, ref, url)) as t
-                where not exists (select 1 from governance_event g where g.project_id = ? and g.kind = t.kind
-                                  and g.evidence_ref = t.ref and g.note = t.note and g.source_kind = 'git'
-                                  and g.superseded_at is null)""")) {
-            s.setLong(1, projectId);
-            s.setString(2, sourceNote);
-            s.setArray(3, c.createArrayOf("text", kinds));
-            s.setArray(4, c.createArrayOf("date", dates));
-            s.setArray(5, c.createArrayOf("text", notes));
-            s.setArray(6, c.createArrayOf("text", refs));
-            s.setArray(7, c.createArrayOf("text", urls));
-            s.setLong(8, projectId);
-            run.governanceEventsAdded(s.executeUpdate());
+                values (coalesce(?, nextval('fact_id_seq')), ?, ?, ?, 'day', ?, ?, 'git', ?, ?, 'verified', now())""")) {
+            s.setObject(1, id, Types.BIGINT);
+            s.setLong(2, projectId);
+            s.setString(3, event.kind());
+            s.setDate(4, Date.valueOf(event.day()));
+            s.setString(5, note);
+            s.setString(6, evidence);
+            s.setString(7, location.sourceUrl(evidence));
+            s.setString(8, sourceNote);
+            s.executeUpdate();
         }
     }
 
@@ -317,8 +356,8 @@ final class BranchHistoryWriter {
             LocalDate from = day(seat.from());
             LocalDate to = seat.to() == null ? null : lastDay(from, seat.to());
             Object[] existing = seat(c, body, contributor, role, from);
-            if (existing != null && Objects.equals(existing[4], to)) {
-                continue;
+            if (existing != null && (Objects.equals(existing[4], to) || !"git".equals(existing[5]))) {
+                continue; // recorded already, or a curated seat, which wins
             }
             if (existing != null) {
                 close(c, "governance_seat", (Long) existing[0]);
@@ -363,12 +402,17 @@ final class BranchHistoryWriter {
         }
     }
 
-    /** {rowId, id, validFrom, evidenceRef, validTo} of the current git seat; {@code from} null finds the open one. */
+    /**
+     * {rowId, id, validFrom, evidenceRef, validTo, sourceKind} of the current seat of that holder and
+     * role: from {@code from} whatever its source (one current fact per natural key), or with
+     * {@code from} null the open git seat.
+     */
     private Object[] seat(Connection c, long body, long contributor, String role, LocalDate from) throws SQLException {
         String sql = """
-                select row_id, id, valid_from, evidence_ref, valid_to from governance_seat
-                where body_id = ? and holder_contributor_id = ? and role = ? and source_kind = 'git' and superseded_at is null
-                """ + (from == null ? "and valid_to is null order by valid_from desc limit 1" : "and valid_from = ?");
+                select row_id, id, valid_from, evidence_ref, valid_to, source_kind from governance_seat
+                where body_id = ? and holder_contributor_id = ? and role = ? and superseded_at is null
+                """ + (from == null ? "and source_kind = 'git' and valid_to is null order by valid_from desc limit 1"
+                : "and valid_from = ? order by source_kind = 'git', row_id limit 1");
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, body);
             s.setLong(2, contributor);
@@ -382,7 +426,7 @@ final class BranchHistoryWriter {
                 }
                 Date to = r.getDate(5);
                 return new Object[] {r.getLong(1), r.getLong(2), r.getDate(3).toLocalDate(), r.getString(4),
-                        to == null ? null : to.toLocalDate()};
+                        to == null ? null : to.toLocalDate(), r.getString(6)};
             }
         }
     }

@@ -321,6 +321,50 @@ class GitCollectionTest {
         assertEquals(2L, number("select count(*) from collection_cursor where project_id = ?", projectId));
     }
 
+    @Test
+    void curatedFactsWinAndTheChangesOfADayAreOneEvent() throws Exception {
+        String slug = project();
+        long projectId = number("select id from project where slug = ?", slug);
+        // A curator says the code was Apache-2.0 from the first day, whatever the file said.
+        execute("""
+                insert into license_period (project_id, artifact, expression, valid_from, change_kind, source_kind,
+                                            source_url, confidence)
+                values (?, 'code', 'Apache-2.0', date '2022-01-01', 'initial', 'manual', 'https://example.org/terms', 'verified')""",
+                projectId);
+        Path path = dir.resolve("day.git");
+        ObjectId codeowners;
+        try (HistoryFixture repo = HistoryFixture.bare(path)) {
+            repo.commit("main").by("Ann", "ann@example.org", "2022-01-01T09:00:00Z").put("LICENSE", MIT).create();
+            codeowners = repo.commit("main").by("Ann", "ann@example.org", "2022-02-01T09:00:00Z")
+                    .put("CODEOWNERS", "* @ann\n").create();
+            repo.commit("main").by("Ann", "ann@example.org", "2022-02-01T17:00:00Z")
+                    .put("MAINTAINERS", "Ann <ann@example.org>\n").create();
+            repo.commit("main").by("Ann", "ann@example.org", "2022-03-01T09:00:00Z").put("LICENSE", CC_BY_NC).create();
+        }
+
+        JsonPath job = collect(slug, path);
+
+        assertEquals("succeeded", job.getString("state"), job.getString("error"));
+        assertEquals(List.of(List.of("2022-01-01", "Apache-2.0", "manual"), List.of("2022-03-01", "CC-BY-NC-4.0", "git")), rows("""
+                select valid_from::text, expression, source_kind from license_period
+                where project_id = ? and superseded_at is null order by valid_from""", projectId));
+        assertEquals(List.of(List.of("governance-doc-change", "2022-02-01",
+                "CODEOWNERS added: CODEOWNERS; MAINTAINERS added: MAINTAINERS", codeowners.name())), rows("""
+                select kind, event_date::text, note, evidence_ref from governance_event
+                where project_id = ? and superseded_at is null""", projectId));
+        assertEquals(1, job.getInt("stats.governanceEventsAdded"));
+        assertEquals(1, job.getInt("stats.licensePeriodsAdded"));
+        // Two bodies, one seat each, both held by Ann.
+        long ann = contributorOfEmail("ann@example.org");
+        assertEquals(List.of(List.of("Code owners (CODEOWNERS)", "code-owner"), List.of("Maintainers (MAINTAINERS)", "maintainer")),
+                rows("""
+                        select b.name, s.role from governance_seat s join governance_body b on b.id = s.body_id
+                        where b.project_id = ? and s.holder_contributor_id in (?, (select l.contributor_id from identity i
+                              join identity_link l on l.id = i.id and l.superseded_at is null
+                              where i.platform = 'github' and i.username = 'ann'))
+                        order by b.name""", projectId, ann));
+    }
+
     // ---- the history ----------------------------------------------------------------------------
 
     private History buildHistory(Path path) throws Exception {
