@@ -168,6 +168,28 @@ class CollectionJobTest {
     }
 
     @Test
+    void aRewrittenHistoryIsReadInFullWithAWarning() throws Exception {
+        String slug = project();
+        Path path = smallRepository("r.git");
+        assertEquals(2, collect(slug, path).getInt("stats.commitsRead"));
+        try (HistoryFixture repo = HistoryFixture.existing(path)) {
+            // A force-push replaces the history with a new root and one commit on top.
+            ObjectId root = repo.commit("main").orphan().by("Ann", "ann@example.org", "2022-01-01T00:00:00Z")
+                    .put("a.txt", "a, rewritten\n").create();
+            repo.moveBranch("main", root);
+            repo.commit("main").by("Cy", "cy@example.org", "2022-01-05T00:00:00Z").put("c.txt", "c\n").create();
+        }
+
+        JsonPath job = collect(slug, path);
+
+        assertEquals("succeeded", job.getString("state"), job.getString("error"));
+        assertEquals(2, job.getInt("stats.commitsRead"));
+        assertTrue(job.getString("warnings[0]").contains("It was read in full"), job.getString("warnings[0]"));
+        assertEquals(2, job.getInt("stats.commitContributionsAdded"));
+        assertEquals(4L, number("select count(*) from contribution where project_id = (select id from project where slug = ?)", slug));
+    }
+
+    @Test
     void namesThatAreNotUtf8AreDecodedAndTheCollectionGoesOn() throws Exception {
         Path path = dir.resolve("latin1.git");
         try (HistoryFixture repo = HistoryFixture.bare(path)) {
