@@ -4,6 +4,7 @@ import io.counterpower.common.audit.ChangeLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
@@ -72,6 +73,7 @@ public class EmailDomainAffiliations {
 
     /** Infers the affiliations of every contributor with a contribution to the project, in one transaction. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @TransactionConfiguration(timeout = 600)
     public Outcome inferForProject(long projectId) {
         int[] counts = new int[3];
         em.unwrap(Session.class).doWork(connection -> {

@@ -64,6 +64,7 @@ public class GitCollector implements Collector {
     private static final ConcurrentHashMap<Path, ReentrantLock> CLONE_LOCKS = new ConcurrentHashMap<>();
     /** Contributions a repository adds before the statistics of the tables it wrote are refreshed. */
     static final long ANALYZE_AFTER_ROWS = 10_000;
+    static final int TRANSACTION_TIMEOUT_SECONDS = 600;
 
     @Inject
     GitCollectConfig config;
@@ -257,8 +258,10 @@ public class GitCollector implements Collector {
 
     // ---- SQL -----------------------------------------------------------------------------------
 
+    /** Runs SQL in a transaction of its own, allowed ten minutes (the default minute is short for a large history). */
     private <T> T inTransaction(ReturningWork<T> work) {
-        return QuarkusTransaction.requiringNew().call(() -> em.unwrap(Session.class).doReturningWork(work));
+        return QuarkusTransaction.requiringNew().timeout(TRANSACTION_TIMEOUT_SECONDS)
+                .call(() -> em.unwrap(Session.class).doReturningWork(work));
     }
 
     private static String cursor(Connection c, long projectId, String url) throws SQLException {
