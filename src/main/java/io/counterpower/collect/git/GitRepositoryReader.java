@@ -264,6 +264,32 @@ public final class GitRepositoryReader implements AutoCloseable {
         }
     }
 
+    /**
+     * How many commits {@link #read} would hand over for {@code request}, by a walk over commit
+     * headers only (no bodies, no trees): a job shows its progress against it. It checks the
+     * request as {@code read} does and fails with the same reasons.
+     */
+    public long countCommits(ReadRequest request) throws RepositoryReadException {
+        Objects.requireNonNull(request, "request");
+        try {
+            ReadPlan plan = plan(request);
+            try (RevWalk walk = new RevWalk(repository)) {
+                walk.setRetainBody(false);
+                markRange(walk, plan);
+                long count = 0;
+                while (walk.next() != null) {
+                    count++;
+                }
+                return count;
+            }
+        } catch (MissingObjectException e) {
+            throw new RepositoryReadException(Reason.UNREADABLE,
+                    "The repository lacks object " + e.getObjectId().name() + " (corrupt or incomplete)", e);
+        } catch (IOException e) {
+            throw new RepositoryReadException(Reason.UNREADABLE, "Cannot read the repository: " + e.getMessage(), e);
+        }
+    }
+
     /** What a read resolved before handing anything over. */
     private record ReadPlan(String branchRef, ObjectId tip, List<ObjectId> boundaries, Mailmap mailmap,
                             boolean shallow, boolean mailmapChanged) {

@@ -1,7 +1,8 @@
 /**
- * The repository-reading half of the git collector: turns a git repository into the facts of
- * METHODOLOGY.md section 2 (contributions with identities, license periods, governance events and
- * seats). It reads and reports; it does not write to the database, run jobs or infer affiliations.
+ * The git collector. Its reading half turns a git repository into the facts of METHODOLOGY.md
+ * section 2 (contributions with identities, license periods, governance events and seats) and
+ * reports them without touching the database; {@link io.counterpower.collect.git.GitCollector}
+ * and its writers record them for a collection job (rules in docs/decisions.md, "Git collection").
  *
  * <h2>Use</h2>
  * Open a {@link io.counterpower.collect.git.GitRepositoryReader} (a local path, a {@code file:} URL,

@@ -1,0 +1,177 @@
+package io.counterpower.collect;
+
+import io.counterpower.collect.CollectionStats.RepositoryRead;
+import io.counterpower.collect.CollectionStats.Totals;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One running collection as a {@link Collector} sees it: what to collect, and where to report
+ * phase, progress, counts and warnings. Progress reaches the job row at once, so that
+ * {@code GET /api/v1/jobs/{id}} follows the run; counts are saved when the job ends.
+ */
+public final class CollectionRun {
+
+    /** The phases a job goes through, as shown in {@code job.phase}. */
+    public enum Phase {
+        OPENING("opening"), COUNTING("counting"), READING("reading"), HISTORY("history"),
+        AFFILIATIONS("affiliations"), DONE("done");
+
+        private final String code;
+
+        Phase(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    private final long jobId;
+    private final long projectId;
+    private final String projectSlug;
+    private final List<RepositoryTarget> repositories;
+    private final JobService jobs;
+    private final long startedNanos = System.nanoTime();
+
+    private Phase phase = Phase.OPENING;
+    private long progressDone;
+    private Long progressTotal;
+
+    private long commitsRead;
+    private long commitContributionsAdded;
+    private long mergeContributionsAdded;
+    private long identitiesAdded;
+    private long contributorsAdded;
+    private long affiliationsAdded;
+    private long affiliationsSuperseded;
+    private long licensePeriodsAdded;
+    private long licensePeriodsSuperseded;
+    private long governanceEventsAdded;
+    private long seatsAdded;
+    private long seatsSuperseded;
+    private Totals totals;
+    private final List<RepositoryRead> reads = new ArrayList<>();
+    private final Set<String> warnings = new LinkedHashSet<>();
+    private final long[] phaseNanos = new long[Phase.values().length];
+    private long phaseStartedNanos = System.nanoTime();
+    private long writeNanos;
+
+    CollectionRun(long jobId, long projectId, String projectSlug, List<RepositoryTarget> repositories, JobService jobs) {
+        this.jobId = jobId;
+        this.projectId = projectId;
+        this.projectSlug = projectSlug;
+        this.repositories = List.copyOf(repositories);
+        this.jobs = jobs;
+    }
+
+    public long jobId() {
+        return jobId;
+    }
+
+    public long projectId() {
+        return projectId;
+    }
+
+    public String projectSlug() {
+        return projectSlug;
+    }
+
+    public List<RepositoryTarget> repositories() {
+        return repositories;
+    }
+
+    // ---- phase and progress, written to the job row -------------------------------------------
+
+    /** Enters a phase; the time spent in the one left is added to its timing. */
+    public void enter(Phase next) {
+        long now = System.nanoTime();
+        phaseNanos[phase.ordinal()] += now - phaseStartedNanos;
+        phaseStartedNanos = now;
+        phase = next;
+        jobs.progress(jobId, phase.code(), progressDone, progressTotal, snapshot());
+    }
+
+    /** Adds commits to the total the progress counts towards (each repository adds its own). */
+    public void addToTotal(long commits) {
+        progressTotal = (progressTotal == null ? 0 : progressTotal) + commits;
+        jobs.progress(jobId, phase.code(), progressDone, progressTotal, snapshot());
+    }
+
+    /** Counts commits as done (written). */
+    public void advance(long commits) {
+        progressDone += commits;
+        commitsRead += commits;
+        jobs.progress(jobId, phase.code(), progressDone, progressTotal, snapshot());
+    }
+
+    /** Adds time spent writing to the database while reading, to tell it from the reading itself. */
+    public void writing(long nanos) {
+        writeNanos += nanos;
+    }
+
+    /** Something the run could not do as asked, in words for the requester; repeated words appear once. */
+    public void warn(String warning) {
+        warnings.add(warning);
+    }
+
+    // ---- counts -------------------------------------------------------------------------------
+
+    public void contributionsAdded(long commits, long merges) {
+        commitContributionsAdded += commits;
+        mergeContributionsAdded += merges;
+    }
+
+    public void identitiesAdded(long identities, long contributors) {
+        identitiesAdded += identities;
+        contributorsAdded += contributors;
+    }
+
+    public void affiliations(long added, long superseded) {
+        affiliationsAdded += added;
+        affiliationsSuperseded += superseded;
+    }
+
+    public void licensePeriods(long added, long superseded) {
+        licensePeriodsAdded += added;
+        licensePeriodsSuperseded += superseded;
+    }
+
+    public void governanceEventsAdded(long added) {
+        governanceEventsAdded += added;
+    }
+
+    public void seats(long added, long superseded) {
+        seatsAdded += added;
+        seatsSuperseded += superseded;
+    }
+
+    public void repositoryRead(RepositoryRead read) {
+        reads.add(read);
+    }
+
+    public void totals(Totals projectTotals) {
+        totals = projectTotals;
+    }
+
+    /** The counts so far, with the current phase's time included. */
+    public CollectionStats snapshot() {
+        long[] nanos = phaseNanos.clone();
+        nanos[phase.ordinal()] += System.nanoTime() - phaseStartedNanos;
+        CollectionStats.Timings timings = new CollectionStats.Timings(
+                millis(nanos[Phase.OPENING.ordinal()]), millis(nanos[Phase.COUNTING.ordinal()]),
+                millis(nanos[Phase.READING.ordinal()]), millis(writeNanos), millis(nanos[Phase.HISTORY.ordinal()]),
+                millis(nanos[Phase.AFFILIATIONS.ordinal()]), millis(System.nanoTime() - startedNanos));
+        return new CollectionStats(commitsRead, commitContributionsAdded, mergeContributionsAdded, identitiesAdded,
+                contributorsAdded, affiliationsAdded, affiliationsSuperseded, licensePeriodsAdded, licensePeriodsSuperseded,
+                governanceEventsAdded, seatsAdded, seatsSuperseded, totals, reads, timings, new ArrayList<>(warnings));
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
+    }
+}

@@ -1,0 +1,32 @@
+package io.counterpower.collect;
+
+import io.counterpower.common.paging.Page;
+import io.counterpower.common.paging.PageRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** Background jobs: their state, phase, progress, timings and errors. Public, like every read. */
+@Path("/api/v1/jobs")
+@Produces(MediaType.APPLICATION_JSON)
+public class JobResource {
+    @Inject
+    JobService jobs;
+
+    @GET
+    public Page<JobView> list(@QueryParam("project") String project, @QueryParam("state") String state,
+                              @QueryParam("page") String page, @QueryParam("size") String size,
+                              @QueryParam("sort") String sort) {
+        return jobs.list(project, state, PageRequest.parse(page, size, sort, JobService.SORTABLE, "-createdAt"));
+    }
+
+    @GET
+    @Path("/{id}")
+    public JobView get(@PathParam("id") long id) {
+        return jobs.get(id);
+    }
+}

@@ -1,0 +1,474 @@
+package io.counterpower.collect.git;
+
+import io.counterpower.collect.CollectionRun;
+import io.counterpower.license.ExpressionLevel;
+import io.counterpower.license.LicenseExpressions;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Writes what a repository's branch said about its terms and its governance, once every commit of
+ * the repository is written, in the same transaction as the cursor (so a crash before it reruns
+ * the whole repository, and nothing here is recorded twice):
+ *
+ * <ul>
+ * <li><b>License periods</b> per artifact, source {@code git}, confidence {@code inferred}, the
+ *     commit as evidence. An unidentified text is {@code LicenseRef-Unrecognised-<12 hex of its
+ *     hash>} with the hash (level unknown, never guessed); no license file is
+ *     {@code LicenseRef-No-License} (level 7). The natural key is project, artifact and day: two
+ *     changes on one day keep the day's last state.</li>
+ * <li><b>Governance events</b>: a change to a governance document is a {@code governance-doc-change};
+ *     a CONTRIBUTING change that brings in a CLA mention is {@code cla-introduced}. The changes of one
+ *     kind on one day are one event, whose note lists them.</li>
+ * <li>Like every fact, at most one is current per natural key (project, artifact and day for a
+ *     period; project, kind and day for an event; body, holder, role and start for a seat): where a
+ *     curated fact holds that key, the git one is not recorded, since curated facts win.</li>
+ * <li><b>Seats</b> on the project's {@code maintainers} bodies (one per file kind), held by the
+ *     contributor of the handle or email, from the day of the commit that listed the holder to the
+ *     day before the commit that stopped listing them.</li>
+ * </ul>
+ */
+final class BranchHistoryWriter {
+
+    static final String NO_LICENSE = ExpressionLevel.NO_LICENSE_ID;
+    static final String UNRECOGNISED_PREFIX = "LicenseRef-Unrecognised-";
+
+    private final long projectId;
+    private final String role;
+    private final RepositoryLocation location;
+    private final IdentityResolver identities;
+    private final LicenseExpressions expressions;
+    private final String catalogVersion;
+    private final String sourceNote;
+    private final CollectionRun run;
+
+    BranchHistoryWriter(long projectId, String role, RepositoryLocation location, IdentityResolver identities,
+                        LicenseExpressions expressions, String catalogVersion, String sourceNote, CollectionRun run) {
+        this.projectId = projectId;
+        this.role = role == null ? "code" : role;
+        this.location = location;
+        this.identities = identities;
+        this.expressions = expressions;
+        this.catalogVersion = catalogVersion;
+        this.sourceNote = sourceNote;
+        this.run = run;
+    }
+
+    void write(Connection c, ReadSummary summary, List<GovernanceDocChange> changes, boolean fullRead, String cursorKey)
+            throws SQLException {
+        licensePeriods(c, summary.licensePeriods(), fullRead);
+        governanceEvents(c, changes);
+        seats(c, summary.maintainerSeats());
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into collection_cursor (project_id, source, repository_url, position, updated_at)
+                values (?, 'git', ?, ?, now())
+                on conflict (project_id, source, repository_url)
+                do update set position = excluded.position, updated_at = excluded.updated_at""")) {
+            s.setLong(1, projectId);
+            s.setString(2, cursorKey);
+            s.setString(3, summary.tipSha());
+            s.executeUpdate();
+        }
+    }
+
+    /** The expression stored for a period the reader found. */
+    static String expressionOf(LicensePeriod period) {
+        if (LicensePeriod.NO_LICENSE.equals(period.expression())) {
+            return NO_LICENSE;
+        }
+        if (period.expression() == null) {
+            return UNRECOGNISED_PREFIX + period.textSha256().substring(0, 12);
+        }
+        return period.expression();
+    }
+
+    // ---- license periods ----------------------------------------------------------------------
+
+    private record PeriodRow(String artifact, LocalDate from, String expression, String textSha256, String evidence) {
+    }
+
+    private void licensePeriods(Connection c, List<LicensePeriod> periods, boolean fullRead) throws SQLException {
+        Map<String, PeriodRow> rows = new LinkedHashMap<>();
+        for (LicensePeriod p : periods) {
+            String artifact = artifactOf(p.artifact());
+            LocalDate from = day(p.validFrom());
+            rows.remove(artifact + "|" + from); // the day's last state wins, in its place in time
+            rows.put(artifact + "|" + from, new PeriodRow(artifact, from, expressionOf(p), p.textSha256(),
+                    p.evidenceCommitSha()));
+        }
+        Set<String> firstOfArtifact = new HashSet<>();
+        long added = 0;
+        long superseded = 0;
+        for (PeriodRow row : rows.values()) {
+            String changeKind;
+            if (fullRead) {
+                changeKind = firstOfArtifact.add(row.artifact()) ? "initial" : "relicense";
+            } else {
+                changeKind = earlierPeriodExists(c, row) ? "relicense" : "initial";
+            }
+            Long[] current = currentPeriod(c, row, changeKind);
+            if (current != null && current[0] == null) {
+                continue; // the same period is recorded
+            }
+            if (current != null) {
+                close(c, "license_period", current[0]);
+                superseded++;
+            }
+            insertPeriod(c, current == null ? null : current[1], row, changeKind);
+            added++;
+        }
+        if (fullRead) {
+            superseded += closeOtherPeriods(c, rows.values());
+        }
+        run.licensePeriods(added, superseded);
+    }
+
+    /** A plain LICENSE covers the artifact the repository holds (a weights repository's LICENSE covers weights). */
+    private String artifactOf(LicenseArtifact artifact) {
+        return artifact == LicenseArtifact.CODE ? role : artifact.code();
+    }
+
+    private boolean earlierPeriodExists(Connection c, PeriodRow row) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                select exists (select 1 from license_period where project_id = ? and artifact = ? and source_kind = 'git'
+                               and superseded_at is null and valid_from < ?)""")) {
+            s.setLong(1, projectId);
+            s.setString(2, row.artifact());
+            s.setDate(3, Date.valueOf(row.from()));
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getBoolean(1);
+            }
+        }
+    }
+
+    /**
+     * The current period of the row's artifact and day, whatever its source (one current fact per
+     * natural key). Null: none; {null, id}: leave it (the same, or a curated period, which wins);
+     * {rowId, id}: a different git version to supersede.
+     */
+    private Long[] currentPeriod(Connection c, PeriodRow row, String changeKind) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                select row_id, id, expression, text_sha256, evidence_ref, change_kind, source_kind from license_period
+                where project_id = ? and artifact = ? and valid_from = ? and superseded_at is null
+                order by source_kind = 'git', row_id""")) {
+            s.setLong(1, projectId);
+            s.setString(2, row.artifact());
+            s.setDate(3, Date.valueOf(row.from()));
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return null;
+                }
+                boolean curated = !"git".equals(r.getString(7));
+                boolean same = row.expression().equals(r.getString(3)) && Objects.equals(row.textSha256(), r.getString(4))
+                        && Objects.equals(row.evidence(), r.getString(5)) && changeKind.equals(r.getString(6));
+                return new Long[] {same || curated ? null : r.getLong(1), r.getLong(2)};
+            }
+        }
+    }
+
+    private void insertPeriod(Connection c, Long id, PeriodRow row, String changeKind) throws SQLException {
+        ExpressionLevel level = expressions.evaluate(row.expression());
+        String note = row.expression().startsWith(UNRECOGNISED_PREFIX)
+                ? "The license text is not recognised by the catalog; its SHA-256 is kept, the terms are unknown."
+                : NO_LICENSE.equals(row.expression()) ? "No license file in the tree: no rights granted." : null;
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into license_period (id, project_id, artifact, expression, valid_from, date_precision, change_kind,
+                                            text_sha256, evidence_ref, note, source_kind, source_url, source_note, confidence,
+                                            recorded_at, level, level_lower, level_upper, catalog_version)
+                values (coalesce(?, nextval('fact_id_seq')), ?, ?, ?, ?, 'day', ?, ?, ?, ?, 'git', ?, ?, 'inferred', now(),
+                        ?, ?, ?, ?)""")) {
+            s.setObject(1, id, Types.BIGINT);
+            s.setLong(2, projectId);
+            s.setString(3, row.artifact());
+            s.setString(4, row.expression());
+            s.setDate(5, Date.valueOf(row.from()));
+            s.setString(6, changeKind);
+            s.setString(7, row.textSha256());
+            s.setString(8, row.evidence());
+            s.setString(9, note);
+            s.setString(10, location.sourceUrl(row.evidence()));
+            s.setString(11, sourceNote);
+            s.setObject(12, level.level() == null ? null : level.level().shortValue(), Types.SMALLINT);
+            s.setShort(13, (short) level.lowerBound());
+            s.setShort(14, (short) level.upperBound());
+            s.setString(15, catalogVersion);
+            s.executeUpdate();
+        }
+    }
+
+    /** After a full read, this repository's periods that the read no longer finds are closed. */
+    private long closeOtherPeriods(Connection c, java.util.Collection<PeriodRow> kept) throws SQLException {
+        List<String> keys = kept.stream().map(r -> r.artifact() + "|" + r.from()).toList();
+        try (PreparedStatement s = c.prepareStatement("""
+                update license_period set superseded_at = now()
+                where project_id = ? and source_kind = 'git' and superseded_at is null
+                  and (source_url = ? or source_url like ?)
+                  and not (artifact || '|' || valid_from::text = any(?))""")) {
+            s.setLong(1, projectId);
+            s.setString(2, location.url());
+            s.setString(3, location.sourceUrlPattern());
+            s.setArray(4, c.createArrayOf("text", keys.toArray()));
+            return s.executeUpdate();
+        }
+    }
+
+    // ---- governance events ---------------------------------------------------------------------
+
+    /** The changes of one kind on one day: one event (one current fact per project, kind and day). */
+    private record EventDay(String kind, LocalDate day, String evidence, List<String> notes) {
+    }
+
+    private void governanceEvents(Connection c, List<GovernanceDocChange> changes) throws SQLException {
+        Map<String, EventDay> days = new LinkedHashMap<>();
+        for (GovernanceDocChange change : changes) {
+            String kind = change.claChange() == GovernanceDocChange.ClaChange.INTRODUCED ? "cla-introduced" : "governance-doc-change";
+            LocalDate day = day(change.at());
+            EventDay event = days.computeIfAbsent(kind + "|" + day,
+                    k -> new EventDay(kind, day, change.commitSha(), new java.util.ArrayList<>()));
+            String note = noteOf(change);
+            if (!event.notes().contains(note)) {
+                event.notes().add(note);
+            }
+        }
+        long added = 0;
+        for (EventDay event : days.values()) {
+            Object[] current = currentEvent(c, event);
+            if (current == null) {
+                insertEvent(c, null, event, String.join("; ", event.notes()), event.evidence());
+                added++;
+                continue;
+            }
+            String note = (String) current[2];
+            List<String> missing = event.notes().stream().filter(n -> note == null || !note.contains(n)).toList();
+            if (!"git".equals(current[3]) || missing.isEmpty()) {
+                continue; // recorded already, or a curated event of that day, which wins
+            }
+            close(c, "governance_event", (Long) current[0]);
+            insertEvent(c, (Long) current[1], event, note + "; " + String.join("; ", missing), (String) current[4]);
+            added++;
+        }
+        run.governanceEventsAdded(added);
+    }
+
+    /** {rowId, id, note, sourceKind, evidenceRef} of the current event of that kind and day, curated ones first. */
+    private Object[] currentEvent(Connection c, EventDay event) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                select row_id, id, note, source_kind, evidence_ref from governance_event
+                where project_id = ? and kind = ? and event_date = ? and from_organisation_id is null
+                  and to_organisation_id is null and superseded_at is null
+                order by source_kind = 'git', row_id limit 1""")) {
+            s.setLong(1, projectId);
+            s.setString(2, event.kind());
+            s.setDate(3, Date.valueOf(event.day()));
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? new Object[] {r.getLong(1), r.getLong(2), r.getString(3), r.getString(4), r.getString(5)} : null;
+            }
+        }
+    }
+
+    private void insertEvent(Connection c, Long id, EventDay event, String note, String evidence) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into governance_event (id, project_id, kind, event_date, date_precision, note, evidence_ref,
+                                              source_kind, source_url, source_note, confidence, recorded_at)
+                values (coalesce(?, nextval('fact_id_seq')), ?, ?, ?, 'day', ?, ?, 'git', ?, ?, 'verified', now())""")) {
+            s.setObject(1, id, Types.BIGINT);
+            s.setLong(2, projectId);
+            s.setString(3, event.kind());
+            s.setDate(4, Date.valueOf(event.day()));
+            s.setString(5, note);
+            s.setString(6, evidence);
+            s.setString(7, location.sourceUrl(evidence));
+            s.setString(8, sourceNote);
+            s.executeUpdate();
+        }
+    }
+
+    /** "CODEOWNERS added: .github/CODEOWNERS", "CONTRIBUTING modified: CONTRIBUTING.md; a CLA is now mentioned". */
+    static String noteOf(GovernanceDocChange change) {
+        StringBuilder note = new StringBuilder(change.docKind().name()).append(' ').append(change.change().code())
+                .append(": ").append(IdentityResolver.clean(change.path()));
+        if (change.previousPath() != null) {
+            note.append(" (was ").append(IdentityResolver.clean(change.previousPath())).append(')');
+        }
+        switch (change.claChange()) {
+            case INTRODUCED -> note.append("; a Contributor License Agreement is now mentioned");
+            case REMOVED -> note.append("; the Contributor License Agreement is no longer mentioned");
+            default -> { }
+        }
+        return note.toString();
+    }
+
+    // ---- seats -------------------------------------------------------------------------------
+
+    private void seats(Connection c, List<MaintainerSeat> seats) throws SQLException {
+        Map<MaintainerSeat.Source, Long> bodies = new EnumMap<>(MaintainerSeat.Source.class);
+        long added = 0;
+        long superseded = 0;
+        int teams = 0;
+        String exampleTeam = null;
+        for (MaintainerSeat seat : seats) {
+            SeatHolder holder = seat.holder();
+            if (holder.kind() == SeatHolder.Kind.GITHUB_TEAM) {
+                teams++;
+                exampleTeam = exampleTeam == null ? holder.id() : exampleTeam;
+                continue;
+            }
+            Long body = bodies.get(seat.source());
+            if (body == null) {
+                body = body(c, seat.source());
+                bodies.put(seat.source(), body);
+            }
+            long contributor = holder.kind() == SeatHolder.Kind.GITHUB_USER
+                    ? identities.contributorOfLogin(c, holder.id(), holder.name())
+                    : identities.contributorOfEmail(c, holder.id(), holder.name());
+            String role = seat.source().role();
+            if (seat.fromCommitSha() == null) {
+                // Listed before this incremental read: the open seat is recorded; end it if the read did.
+                if (seat.to() != null) {
+                    Object[] open = seat(c, body, contributor, role, null);
+                    if (open != null) {
+                        LocalDate from = (LocalDate) open[2];
+                        close(c, "governance_seat", (Long) open[0]);
+                        insertSeat(c, (Long) open[1], body, contributor, role, from, lastDay(from, seat.to()),
+                                (String) open[3], seat);
+                        superseded++;
+                        added++;
+                    }
+                }
+                continue;
+            }
+            LocalDate from = day(seat.from());
+            LocalDate to = seat.to() == null ? null : lastDay(from, seat.to());
+            Object[] existing = seat(c, body, contributor, role, from);
+            if (existing != null && (Objects.equals(existing[4], to) || !"git".equals(existing[5]))) {
+                continue; // recorded already, or a curated seat, which wins
+            }
+            if (existing != null) {
+                close(c, "governance_seat", (Long) existing[0]);
+                superseded++;
+            }
+            insertSeat(c, existing == null ? null : (Long) existing[1], body, contributor, role, from, to,
+                    seat.fromCommitSha(), seat);
+            added++;
+        }
+        if (teams > 0) {
+            run.warn(teams + " CODEOWNERS or MAINTAINERS entr" + (teams == 1 ? "y names a team" : "ies name teams")
+                    + " (e.g. @" + exampleTeam + "): a team's members are not known from git, so it holds no seat");
+        }
+        run.seats(added, superseded);
+    }
+
+    /** The project's maintainers body for a kind of file, recorded once. */
+    private long body(Connection c, MaintainerSeat.Source source) throws SQLException {
+        String name = source == MaintainerSeat.Source.CODEOWNERS ? "Code owners (CODEOWNERS)" : "Maintainers (MAINTAINERS)";
+        try (PreparedStatement s = c.prepareStatement("""
+                select id from governance_body where project_id = ? and kind = 'maintainers' and name = ?
+                and superseded_at is null order by id limit 1""")) {
+            s.setLong(1, projectId);
+            s.setString(2, name);
+            try (ResultSet r = s.executeQuery()) {
+                if (r.next()) {
+                    return r.getLong(1);
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into governance_body (project_id, kind, name, source_kind, source_url, source_note, confidence, recorded_at)
+                values (?, 'maintainers', ?, 'git', ?, ?, 'verified', now()) returning id""")) {
+            s.setLong(1, projectId);
+            s.setString(2, name);
+            s.setString(3, location.webUrl() == null ? location.url() : location.webUrl());
+            s.setString(4, "the holders the repository's " + source.name() + " files list");
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * {rowId, id, validFrom, evidenceRef, validTo, sourceKind} of the current seat of that holder and
+     * role: from {@code from} whatever its source (one current fact per natural key), or with
+     * {@code from} null the open git seat.
+     */
+    private Object[] seat(Connection c, long body, long contributor, String role, LocalDate from) throws SQLException {
+        String sql = """
+                select row_id, id, valid_from, evidence_ref, valid_to, source_kind from governance_seat
+                where body_id = ? and holder_contributor_id = ? and role = ? and superseded_at is null
+                """ + (from == null ? "and source_kind = 'git' and valid_to is null order by valid_from desc limit 1"
+                : "and valid_from = ? order by source_kind = 'git', row_id limit 1");
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, body);
+            s.setLong(2, contributor);
+            s.setString(3, role);
+            if (from != null) {
+                s.setDate(4, Date.valueOf(from));
+            }
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return null;
+                }
+                Date to = r.getDate(5);
+                return new Object[] {r.getLong(1), r.getLong(2), r.getDate(3).toLocalDate(), r.getString(4),
+                        to == null ? null : to.toLocalDate(), r.getString(6)};
+            }
+        }
+    }
+
+    private void insertSeat(Connection c, Long id, long body, long contributor, String role, LocalDate from, LocalDate to,
+                            String evidence, MaintainerSeat seat) throws SQLException {
+        String note = "listed in " + seat.source().name() + (evidence == null ? "" : " from commit " + evidence)
+                + (seat.toCommitSha() == null ? "" : " until commit " + seat.toCommitSha());
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into governance_seat (id, body_id, holder_contributor_id, role, valid_from, valid_to, evidence_ref,
+                                             source_kind, source_url, source_note, confidence, recorded_at)
+                values (coalesce(?, nextval('fact_id_seq')), ?, ?, ?, ?, ?, ?, 'git', ?, ?, 'verified', now())""")) {
+            s.setObject(1, id, Types.BIGINT);
+            s.setLong(2, body);
+            s.setLong(3, contributor);
+            s.setString(4, role);
+            s.setDate(5, Date.valueOf(from));
+            s.setDate(6, to == null ? null : Date.valueOf(to));
+            s.setString(7, evidence);
+            s.setString(8, location.sourceUrl(evidence));
+            s.setString(9, note);
+            s.executeUpdate();
+        }
+    }
+
+    // ---- shared --------------------------------------------------------------------------------
+
+    private static void close(Connection c, String table, long rowId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "update " + table + " set superseded_at = now() where row_id = ? and superseded_at is null")) {
+            s.setLong(1, rowId);
+            s.executeUpdate();
+        }
+    }
+
+    /** The last day a holder was listed: the day before the commit that removed them, never before the first. */
+    static LocalDate lastDay(LocalDate from, Instant removedAt) {
+        LocalDate before = day(removedAt).minusDays(1);
+        return before.isBefore(from) ? from : before;
+    }
+
+    static LocalDate day(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

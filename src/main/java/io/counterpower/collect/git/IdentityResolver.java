@@ -1,0 +1,391 @@
+package io.counterpower.collect.git;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds or records the identities a collection meets, and the contributor each belongs to
+ * (METHODOLOGY.md section 2, "contributor"). One instance per job: it remembers every identity it
+ * resolved, so each is looked up once however many commits it made.
+ *
+ * <ul>
+ * <li>An identity is the tuple the reader gives after {@code .mailmap}: name and lower-cased email.
+ *     Its natural key ({@code identity_natural}) keeps it single across jobs and projects.</li>
+ * <li>A new identity joins the contributor that already has an identity with the same email (one
+ *     contributor per address), else the contributor of its GitHub account (a noreply address names
+ *     it), else a new contributor. Identities without an email group by name.</li>
+ * <li>A GitHub noreply address also gives a platform identity ({@code github}, login), linked to the
+ *     same contributor, so that the GitHub collector and CODEOWNERS handles meet the same person.</li>
+ * <li>Links record the bot flag and its reason; they are source {@code git}, confidence
+ *     {@code inferred} (a rule groups the identities). An identity already linked is never moved:
+ *     merging people is a curator's decision.</li>
+ * </ul>
+ */
+final class IdentityResolver {
+
+    /** An identity as stored: name and lower-cased email, either may be null but not both. */
+    record Key(String name, String email) {
+    }
+
+    private final Map<Key, Long> identities = new HashMap<>();
+    private final Map<String, Long> logins = new HashMap<>();
+    private String sourceUrl;
+    private final String sourceNote;
+    private long identitiesAdded;
+    private long contributorsAdded;
+
+    IdentityResolver(String sourceUrl, String sourceNote) {
+        this.sourceUrl = sourceUrl;
+        this.sourceNote = sourceNote;
+    }
+
+    /** Names the repository being read as the source of what is recorded from now on. */
+    void from(String repositoryUrl) {
+        this.sourceUrl = repositoryUrl;
+    }
+
+    long identitiesAdded() {
+        return identitiesAdded;
+    }
+
+    long contributorsAdded() {
+        return contributorsAdded;
+    }
+
+    /** The stored form of a reader identity, or null when it has neither name nor email. */
+    static Key keyOf(GitIdentity identity) {
+        String name = clean(identity.name());
+        String email = clean(identity.email());
+        if (name == null && email == null) {
+            return null;
+        }
+        return new Key(name, email == null ? null : email.toLowerCase(Locale.ROOT));
+    }
+
+    /** The id of an identity resolved before. */
+    Long idOf(Key key) {
+        return key == null ? null : identities.get(key);
+    }
+
+    /** Makes sure every identity has a row and a contributor. */
+    void resolve(Connection c, Collection<GitIdentity> seen) throws SQLException {
+        Map<Key, GitIdentity> fresh = new LinkedHashMap<>();
+        for (GitIdentity identity : seen) {
+            Key key = keyOf(identity);
+            if (key != null && !identities.containsKey(key)) {
+                fresh.putIfAbsent(key, identity);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        upsertIdentities(c, fresh.keySet());
+        Map<String, GitIdentity> accounts = new LinkedHashMap<>();
+        for (GitIdentity identity : fresh.values()) {
+            if (identity.platformAccount() != null) {
+                accounts.putIfAbsent(login(identity.platformAccount().username()), identity);
+            }
+        }
+        upsertLogins(c, accounts.keySet());
+
+        Set<Long> ids = new HashSet<>();
+        fresh.keySet().forEach(k -> ids.add(identities.get(k)));
+        accounts.keySet().forEach(l -> ids.add(logins.get(l)));
+        Map<Long, Long> linked = currentLinks(c, ids);
+
+        // Unlinked identities, grouped by the person they stand for.
+        Map<String, List<Key>> groups = new LinkedHashMap<>();
+        for (Key key : fresh.keySet()) {
+            if (!linked.containsKey(identities.get(key))) {
+                groups.computeIfAbsent(groupOf(key), g -> new ArrayList<>()).add(key);
+            }
+        }
+        Map<String, Long> contributorOfGroup = existingContributors(c, groups.keySet());
+        List<String> newGroups = new ArrayList<>();
+        for (Map.Entry<String, List<Key>> group : groups.entrySet()) {
+            if (contributorOfGroup.containsKey(group.getKey())) {
+                continue;
+            }
+            Long viaAccount = null;
+            for (Key key : group.getValue()) {
+                PlatformAccount account = fresh.get(key).platformAccount();
+                if (account != null && linked.containsKey(logins.get(login(account.username())))) {
+                    viaAccount = linked.get(logins.get(login(account.username())));
+                    break;
+                }
+            }
+            if (viaAccount != null) {
+                contributorOfGroup.put(group.getKey(), viaAccount);
+            } else {
+                newGroups.add(group.getKey());
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (String group : newGroups) {
+            names.add(displayName(groups.get(group).get(0)));
+        }
+        List<Long> created = createContributors(c, names);
+        for (int i = 0; i < newGroups.size(); i++) {
+            contributorOfGroup.put(newGroups.get(i), created.get(i));
+        }
+
+        List<Link> links = new ArrayList<>();
+        Map<Key, Long> contributorOfKey = new HashMap<>();
+        for (Map.Entry<String, List<Key>> group : groups.entrySet()) {
+            long contributor = contributorOfGroup.get(group.getKey());
+            for (Key key : group.getValue()) {
+                contributorOfKey.put(key, contributor);
+                GitIdentity identity = fresh.get(key);
+                links.add(new Link(identities.get(key), contributor, botReason(identity.botReason())));
+            }
+        }
+        for (Map.Entry<String, GitIdentity> account : accounts.entrySet()) {
+            long loginId = logins.get(account.getKey());
+            if (linked.containsKey(loginId)) {
+                continue;
+            }
+            Key holder = keyOf(account.getValue());
+            Long contributor = contributorOfKey.containsKey(holder) ? contributorOfKey.get(holder)
+                    : linked.get(identities.get(holder));
+            if (contributor != null) {
+                links.add(new Link(loginId, contributor, botReason(account.getValue().botReason())));
+            }
+        }
+        link(c, links);
+    }
+
+    /** The contributor a CODEOWNERS or MAINTAINERS handle names: its GitHub identity's, or a new one. */
+    long contributorOfLogin(Connection c, String rawLogin, String displayName) throws SQLException {
+        String login = login(rawLogin);
+        upsertLogins(c, Set.of(login));
+        long id = logins.get(login);
+        Long linked = currentLinks(c, Set.of(id)).get(id);
+        if (linked != null) {
+            return linked;
+        }
+        long contributor = createContributors(c, List.of(displayName == null ? rawLogin : displayName)).get(0);
+        link(c, List.of(new Link(id, contributor, login.endsWith("[bot]") ? "bot-suffix" : null)));
+        return contributor;
+    }
+
+    /** The contributor an email belongs to: the one with an identity of that address, or a new one. */
+    long contributorOfEmail(Connection c, String email, String displayName) throws SQLException {
+        String address = email.toLowerCase(Locale.ROOT);
+        Long existing = existingContributors(c, Set.of(address)).get(address);
+        if (existing != null) {
+            return existing;
+        }
+        GitIdentity identity = new GitIdentity(displayName, address, PlatformAccount.fromNoreplyEmail(address).orElse(null), null);
+        resolve(c, List.of(identity));
+        long id = identities.get(keyOf(identity));
+        return currentLinks(c, Set.of(id)).get(id);
+    }
+
+    // ---- SQL ---------------------------------------------------------------------------------
+
+    private record Link(long identityId, long contributorId, String botReason) {
+    }
+
+    private void upsertIdentities(Connection c, Collection<Key> keys) throws SQLException {
+        String[] names = new String[keys.size()];
+        String[] emails = new String[keys.size()];
+        int i = 0;
+        for (Key key : keys) {
+            names[i] = key.name();
+            emails[i++] = key.email();
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into identity (name, email, created_at)
+                select t.name, t.email, now() from unnest(?::text[], ?::text[]) as t(name, email)
+                on conflict (coalesce(name, ''), coalesce(lower(email), ''), coalesce(platform, ''), coalesce(lower(username), ''))
+                do nothing""")) {
+            s.setArray(1, c.createArrayOf("text", names));
+            s.setArray(2, c.createArrayOf("text", emails));
+            identitiesAdded += s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                select t.name, t.email, i.id from unnest(?::text[], ?::text[]) as t(name, email)
+                join identity i on coalesce(i.name, '') = coalesce(t.name, '') and coalesce(lower(i.email), '') = coalesce(t.email, '')
+                               and coalesce(i.platform, '') = '' and coalesce(lower(i.username), '') = ''""")) {
+            s.setArray(1, c.createArrayOf("text", names));
+            s.setArray(2, c.createArrayOf("text", emails));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    identities.put(new Key(r.getString(1), r.getString(2)), r.getLong(3));
+                }
+            }
+        }
+    }
+
+    private void upsertLogins(Connection c, Collection<String> wanted) throws SQLException {
+        List<String> missing = wanted.stream().filter(l -> !logins.containsKey(l)).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        String[] array = missing.toArray(new String[0]);
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into identity (platform, username, created_at)
+                select 'github', t.login, now() from unnest(?::text[]) as t(login)
+                on conflict (coalesce(name, ''), coalesce(lower(email), ''), coalesce(platform, ''), coalesce(lower(username), ''))
+                do nothing""")) {
+            s.setArray(1, c.createArrayOf("text", array));
+            identitiesAdded += s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                select t.login, i.id from unnest(?::text[]) as t(login)
+                join identity i on coalesce(i.name, '') = '' and coalesce(lower(i.email), '') = ''
+                               and coalesce(i.platform, '') = 'github' and coalesce(lower(i.username), '') = t.login""")) {
+            s.setArray(1, c.createArrayOf("text", array));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    logins.put(r.getString(1), r.getLong(2));
+                }
+            }
+        }
+    }
+
+    private static Map<Long, Long> currentLinks(Connection c, Set<Long> ids) throws SQLException {
+        Map<Long, Long> linked = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "select id, contributor_id from identity_link where id = any(?) and superseded_at is null")) {
+            s.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    linked.put(r.getLong(1), r.getLong(2));
+                }
+            }
+        }
+        return linked;
+    }
+
+    /** Contributors that already hold an identity with the group's email (or, without email, name). */
+    private static Map<String, Long> existingContributors(Connection c, Collection<String> groups) throws SQLException {
+        Map<String, Long> found = new HashMap<>();
+        List<String> emails = groups.stream().filter(g -> !g.startsWith("name:")).toList();
+        List<String> names = groups.stream().filter(g -> g.startsWith("name:")).map(g -> g.substring(5)).toList();
+        if (!emails.isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement("""
+                    select lower(i.email), min(l.contributor_id) from identity i
+                    join identity_link l on l.id = i.id and l.superseded_at is null
+                    where lower(i.email) = any(?) group by 1""")) {
+                s.setArray(1, c.createArrayOf("text", emails.toArray()));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        found.put(r.getString(1), r.getLong(2));
+                    }
+                }
+            }
+        }
+        if (!names.isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement("""
+                    select i.name, min(l.contributor_id) from identity i
+                    join identity_link l on l.id = i.id and l.superseded_at is null
+                    where i.email is null and i.platform is null and i.name = any(?) group by 1""")) {
+                s.setArray(1, c.createArrayOf("text", names.toArray()));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        found.put("name:" + r.getString(1), r.getLong(2));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private List<Long> createContributors(Connection c, List<String> displayNames) throws SQLException {
+        List<Long> ids = new ArrayList<>(displayNames.size());
+        if (displayNames.isEmpty()) {
+            return ids;
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "insert into contributor (created_at) select now() from generate_series(1, ?) returning id")) {
+            s.setInt(1, displayNames.size());
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getLong(1));
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into contributor_version (id, display_name, source_kind, source_url, source_note, confidence, recorded_at)
+                select t.id, t.name, 'git', ?, ?, 'verified', now() from unnest(?::bigint[], ?::text[]) as t(id, name)""")) {
+            s.setString(1, sourceUrl);
+            s.setString(2, sourceNote);
+            s.setArray(3, c.createArrayOf("bigint", ids.toArray()));
+            s.setArray(4, c.createArrayOf("text", displayNames.toArray()));
+            s.executeUpdate();
+        }
+        contributorsAdded += ids.size();
+        return ids;
+    }
+
+    private void link(Connection c, List<Link> links) throws SQLException {
+        if (links.isEmpty()) {
+            return;
+        }
+        Long[] ids = new Long[links.size()];
+        Long[] contributors = new Long[links.size()];
+        String[] reasons = new String[links.size()];
+        for (int i = 0; i < links.size(); i++) {
+            ids[i] = links.get(i).identityId();
+            contributors[i] = links.get(i).contributorId();
+            reasons[i] = links.get(i).botReason();
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into identity_link (id, contributor_id, is_bot, bot_reason, source_kind, source_url, source_note,
+                                           confidence, recorded_at)
+                select t.id, t.contributor, t.reason is not null, t.reason, 'git', ?, ?, 'inferred', now()
+                from unnest(?::bigint[], ?::bigint[], ?::text[]) as t(id, contributor, reason)
+                on conflict (id) where superseded_at is null do nothing""")) {
+            s.setString(1, sourceUrl);
+            s.setString(2, sourceNote);
+            s.setArray(3, c.createArrayOf("bigint", ids));
+            s.setArray(4, c.createArrayOf("bigint", contributors));
+            s.setArray(5, c.createArrayOf("text", reasons));
+            s.executeUpdate();
+        }
+    }
+
+    // ---- rules -------------------------------------------------------------------------------
+
+    private static String groupOf(Key key) {
+        return key.email() != null ? key.email() : "name:" + key.name();
+    }
+
+    private static String displayName(Key key) {
+        if (key.name() != null) {
+            return key.name();
+        }
+        int at = key.email().indexOf('@');
+        return at > 0 ? key.email().substring(0, at) : key.email();
+    }
+
+    /** The reason stored on the link: {@code bot-suffix}, {@code known-bot-account} or {@code web-ui}. */
+    static String botReason(GitIdentity.BotReason reason) {
+        return reason == null ? null : reason.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static String login(String username) {
+        return username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Text PostgreSQL can store (no NUL), blank as null. */
+    static String clean(String text) {
+        if (text == null) {
+            return null;
+        }
+        String stripped = text.replace('\0', '\uFFFD').strip();
+        return stripped.isEmpty() ? null : stripped;
+    }
+}
