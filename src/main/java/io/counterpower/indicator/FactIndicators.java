@@ -167,11 +167,15 @@ public class FactIndicators implements IndicatorGroup {
      * subquery of the steps, its date parameters replaced by the step's columns. Rows come back in
      * the steps' order.
      */
-    private List<Object[]> rows(String sql, Scope scope, Steps steps) {
+    static String lateral(String sql) {
         String inner = sql.replace(":lo_day", "step_.lo_day").replace(":lo24", "step_.lo24").replace(":day", "step_.day")
                 .replace(":top_org", "step_.top_org");
-        Query q = em.createNativeQuery("with " + Steps.CTE + "\nselect x.* from steps step_ cross join lateral (\n" + inner
-                + "\n) x order by step_.i");
+        return "with " + Steps.CTE + "\nselect x.* from steps step_ cross join lateral (\n" + inner + "\n) x order by step_.i";
+    }
+
+    private List<Object[]> rows(String sql, Scope scope, Steps steps) {
+        String inner = lateral(sql);
+        Query q = em.createNativeQuery(inner);
         if (inner.contains(":project")) {
             q.setParameter("project", scope.projectId());
         }
