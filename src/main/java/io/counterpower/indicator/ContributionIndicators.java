@@ -3,7 +3,9 @@ package io.counterpower.indicator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +25,20 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class ContributionIndicators implements IndicatorGroup {
-    /** The attributed contributions up to the end of the window; {@code in_window} marks those inside it. */
+    /**
+     * The attributed contributions up to the end of the last step. Attribution depends on the date of
+     * the act only, never on the date evaluated, so it is computed once for every step.
+     */
     static final String ATTRIBUTED = """
             recursive
+            """ + Steps.CTE + """
+            ,
             base as (
-                select c.id, c.at, cast(c.at at time zone 'UTC' as date) as day, l.contributor_id, c.at > :lo as in_window
+                select c.id, c.at, cast(c.at at time zone 'UTC' as date) as day, l.contributor_id
                 from contribution c
                 join identity_link l on l.id = c.identity_id
                  and l.recorded_at <= :asof and (l.superseded_at is null or l.superseded_at > :asof)
-                where c.project_id = :project and c.kind in (:kinds) and c.at <= :hi
+                where c.project_id = :project and c.kind in (:kinds) and c.at <= (select max(hi) from steps)
                   and c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof)
                   and not l.is_bot
                   and not (c.kind = 'merge' and exists (
@@ -66,7 +73,7 @@ public class ContributionIndicators implements IndicatorGroup {
                 where v.recorded_at <= :asof and (v.superseded_at is null or v.superseded_at > :asof)
             ),
             attributed as (
-                select b.id, b.at, b.contributor_id, b.in_window,
+                select b.id, b.at, b.day, b.contributor_id,
                        a.contributor_id is not null as known,
                        a.organisation_id,
                        case when a.contributor_id is null then null
@@ -81,46 +88,83 @@ public class ContributionIndicators implements IndicatorGroup {
                 left join org_type ot on ot.id = a.organisation_id
             )""";
 
+    /**
+     * The aggregates of every step. Contributions are first counted per day and attribution
+     * ({@code daily}); each distinct day is matched to the steps whose window (lo_day, day] holds it
+     * ({@code day_steps}, a contiguous run of steps); the aggregates are then grouped by step.
+     * {@code new_orgs} and {@code hired} use first dates over all contributions up to the last step:
+     * a first date inside a step's window is also the first date up to that step's end.
+     */
     private static final String SQL = "with " + ATTRIBUTED + """
             ,
-            w as (select * from attributed where in_window),
+            daily as (
+                select day, contributor_id, known, organisation_id, entity, org_key, org_type, count(*) as cnt
+                from attributed group by day, contributor_id, known, organisation_id, entity, org_key, org_type
+            ),
+            day_steps as (
+                select d.day, s.i from (select distinct day from daily) d join steps s on d.day <= s.day and d.day > s.lo_day
+            ),
+            w as (select ds.i, d.* from daily d join day_steps ds on ds.day = d.day),
             totals as (
-                select count(*) as n_all,
-                       count(*) filter (where known) as n_known,
-                       count(*) filter (where org_type = 'company') as n_company,
-                       count(*) filter (where known and organisation_id is null) as n_independent,
-                       count(distinct contributor_id) as n_contributors,
-                       count(distinct org_key) as n_orgs,
-                       count(distinct entity) as n_entities
-                from w
+                select s.i, s.lo, s.hi,
+                       coalesce(sum(w.cnt), 0) as n_all,
+                       coalesce(sum(w.cnt) filter (where w.known), 0) as n_known,
+                       coalesce(sum(w.cnt) filter (where w.org_type = 'company'), 0) as n_company,
+                       coalesce(sum(w.cnt) filter (where w.known and w.organisation_id is null), 0) as n_independent,
+                       count(distinct w.contributor_id) as n_contributors,
+                       count(distinct w.org_key) as n_orgs,
+                       count(distinct w.entity) as n_entities
+                from steps s left join w on w.i = s.i
+                group by s.i, s.lo, s.hi
             ),
-            entities as (select entity, org_key, count(*) as cnt from w where known group by entity, org_key),
+            entities as (select i, entity, org_key, sum(cnt) as cnt from w where known group by i, entity, org_key),
             ranked as (
-                select cnt, sum(cnt) over (order by cnt desc, entity rows unbounded preceding) as cum from entities
+                select i, cnt, sum(cnt) over (partition by i order by cnt desc, entity rows unbounded preceding) as cum from entities
             ),
-            people as (select contributor_id, count(*) as cnt from w group by contributor_id),
+            elephant as (
+                select r.i, count(*) as n from ranked r join totals t on t.i = r.i where 2 * (r.cum - r.cnt) < t.n_known group by r.i
+            ),
+            hhi as (
+                select e.i, sum(power(cast(e.cnt as float8) / t.n_known, 2)) as v
+                from entities e join totals t on t.i = e.i where t.n_known > 0 group by e.i
+            ),
+            people as (select i, contributor_id, sum(cnt) as cnt from w group by i, contributor_id),
             people_ranked as (
-                select cnt, sum(cnt) over (order by cnt desc, contributor_id rows unbounded preceding) as cum from people
+                select i, cnt, sum(cnt) over (partition by i order by cnt desc, contributor_id rows unbounded preceding) as cum from people
             ),
-            top_org as (select org_key, cnt from entities where org_key is not null order by cnt desc, org_key limit 1),
+            bus as (
+                select r.i, count(*) as n from people_ranked r join totals t on t.i = r.i where 2 * (r.cum - r.cnt) < t.n_all group by r.i
+            ),
+            top_org as (
+                select distinct on (i) i, org_key, cnt from entities where org_key is not null order by i, cnt desc, org_key
+            ),
             firsts as (select org_key, min(at) as first_at from attributed where org_key is not null group by org_key),
+            new_orgs as (
+                select s.i, count(*) as n from firsts f join steps s on f.first_at > s.lo and f.first_at <= s.hi group by s.i
+            ),
             careers as (
-                select contributor_id,
-                       min(at) filter (where org_type = 'company') as first_company,
-                       min(at) filter (where known and (organisation_id is null or org_type = 'academic')) as first_independent
-                from attributed group by contributor_id
+                select * from (
+                    select contributor_id,
+                           min(at) filter (where org_type = 'company') as first_company,
+                           min(at) filter (where known and (organisation_id is null or org_type = 'academic')) as first_independent
+                    from attributed group by contributor_id) x
+                where first_independent < first_company
+            ),
+            hired as (
+                select s.i, count(*) as n from careers c join steps s on c.first_company > s.lo and c.first_company <= s.hi group by s.i
             )
-            select t.n_all, t.n_known, t.n_company, t.n_independent, t.n_contributors, t.n_orgs, t.n_entities,
-                   (select count(*) from ranked r, totals x where 2 * (r.cum - r.cnt) < x.n_known) as elephant,
-                   (select sum(power(cast(e.cnt as float8) / x.n_known, 2)) from entities e, totals x where x.n_known > 0) as hhi,
-                   (select org_key from top_org) as top_org,
-                   (select cnt from top_org) as top_org_count,
-                   (select count(*) from people_ranked r, totals x where 2 * (r.cum - r.cnt) < x.n_all) as bus,
-                   (select count(*) from firsts where first_at > :lo) as new_orgs,
-                   (select count(*) from careers where first_company > :lo and first_independent < first_company) as hired,
+            select t.i, t.n_all, t.n_known, t.n_company, t.n_independent, t.n_contributors, t.n_orgs, t.n_entities,
+                   coalesce(el.n, 0), h.v, tp.org_key, tp.cnt, coalesce(b.n, 0), coalesce(nw.n, 0), coalesce(hd.n, 0),
                    exists (select 1 from contribution c where c.project_id = :project and c.kind in (:kinds)
                            and c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof)) as any_recorded
-            from totals t""";
+            from totals t
+            left join elephant el on el.i = t.i
+            left join hhi h on h.i = t.i
+            left join top_org tp on tp.i = t.i
+            left join bus b on b.i = t.i
+            left join new_orgs nw on nw.i = t.i
+            left join hired hd on hd.i = t.i
+            order by t.i""";
 
     @Inject
     EntityManager em;
@@ -132,21 +176,42 @@ public class ContributionIndicators implements IndicatorGroup {
     }
 
     Counts counts(Scope scope) {
-        Object[] r = (Object[]) em.createNativeQuery(SQL)
+        return counts(scope, new Steps(List.of(scope.at()), scope.window())).get(0);
+    }
+
+    /** The aggregates at each step, in the steps' order. */
+    List<Counts> counts(Scope scope, Steps steps) {
+        Query q = em.createNativeQuery(SQL)
                 .setParameter("project", scope.projectId())
                 .setParameter("kinds", scope.kinds())
-                .setParameter("lo", scope.lo())
-                .setParameter("hi", scope.hi())
-                .setParameter("asof", scope.recordedOn())
-                .getSingleResult();
-        return new Counts(l(r[0]), l(r[1]), l(r[2]), l(r[3]), l(r[4]), l(r[5]), l(r[6]), l(r[7]),
-                r[8] == null ? null : ((Number) r[8]).doubleValue(), (String) r[9], l(r[10]), l(r[11]), l(r[12]),
-                l(r[13]), (Boolean) r[14]);
+                .setParameter("asof", scope.recordedOn());
+        steps.bind(q);
+        List<Counts> out = new ArrayList<>();
+        for (Object row : q.getResultList()) {
+            Object[] r = (Object[]) row;
+            out.add(new Counts(l(r[1]), l(r[2]), l(r[3]), l(r[4]), l(r[5]), l(r[6]), l(r[7]), l(r[8]),
+                    r[9] == null ? null : ((Number) r[9]).doubleValue(), (String) r[10], l(r[11]), l(r[12]), l(r[13]),
+                    l(r[14]), (Boolean) r[15]));
+        }
+        if (out.size() != steps.days.size()) {
+            throw new IllegalStateException("expected " + steps.days.size() + " steps, got " + out.size());
+        }
+        return out;
     }
 
     @Override
-    public void compute(Scope scope, Values out) {
-        Counts c = counts(scope);
+    public List<Values> compute(Scope scope, List<LocalDate> days) {
+        List<Counts> counts = counts(scope, new Steps(days, scope.window()));
+        List<Values> out = new ArrayList<>();
+        for (Counts c : counts) {
+            Values v = new Values(scope.methodology());
+            put(c, v);
+            out.add(v);
+        }
+        return out;
+    }
+
+    private static void put(Counts c, Values out) {
         double known = Values.coverage(c.known(), c.all());
         // A count is 0 only when contributions are recorded for the project at all: no data is not "nobody".
         Long contributors = c.anyRecorded() ? c.contributors() : null;

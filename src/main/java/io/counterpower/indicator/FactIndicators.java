@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -161,37 +162,61 @@ public class FactIndicators implements IndicatorGroup {
         return NAMES;
     }
 
-    private Query query(String sql, Scope scope) {
-        Query q = em.createNativeQuery(sql);
-        if (sql.contains(":project")) {
+    /**
+     * Runs a single-date statement at every step in one round trip: the statement becomes a LATERAL
+     * subquery of the steps, its date parameters replaced by the step's columns. Rows come back in
+     * the steps' order.
+     */
+    static String lateral(String sql) {
+        String inner = sql.replace(":lo_day", "step_.lo_day").replace(":lo24", "step_.lo24").replace(":day", "step_.day")
+                .replace(":top_org", "step_.top_org");
+        return "with " + Steps.CTE + "\nselect x.* from steps step_ cross join lateral (\n" + inner + "\n) x order by step_.i";
+    }
+
+    private List<Object[]> rows(String sql, Scope scope, Steps steps) {
+        String inner = lateral(sql);
+        Query q = em.createNativeQuery(inner);
+        if (inner.contains(":project")) {
             q.setParameter("project", scope.projectId());
         }
-        if (sql.contains(":asof")) {
+        if (inner.contains(":asof")) {
             q.setParameter("asof", scope.recordedOn());
         }
-        if (sql.contains(":day")) {
-            q.setParameter("day", scope.at());
+        steps.bind(q);
+        List<Object[]> out = new ArrayList<>();
+        for (Object row : q.getResultList()) {
+            out.add((Object[]) row);
         }
-        if (sql.contains(":lo_day")) {
-            q.setParameter("lo_day", scope.lastDayBefore());
+        if (out.size() != steps.days.size()) {
+            throw new IllegalStateException("expected " + steps.days.size() + " steps, got " + out.size());
         }
-        if (sql.contains(":lo24")) {
-            q.setParameter("lo24", scope.at().minusMonths(24));
-        }
-        return q;
+        return out;
     }
 
     @Override
-    public void compute(Scope scope, Values out) {
-        ContributionIndicators.Counts commits = contributions.counts(scope);
-        governance(scope, out, commits.known() == 0 ? null : commits.topOrg());
-        funding(scope, out);
-        license(scope, out);
-        adoption(scope, out);
+    public List<Values> compute(Scope scope, List<LocalDate> days) {
+        Steps steps = new Steps(days, scope.window());
+        List<ContributionIndicators.Counts> commits = contributions.counts(scope, steps);
+        List<ContributionIndicators.Counts> merges = contributions.counts(scope.withKinds(List.of("merge")), steps);
+        List<String> topOrgs = commits.stream().map(c -> c.known() == 0 ? null : c.topOrg()).toList();
+        List<Object[]> seats = rows(SEATS, scope, steps.withTopOrgs(topOrgs.stream().map(t -> t == null ? "" : t).toList()));
+        List<Object[]> flags = rows(FLAGS, scope, steps);
+        List<Object[]> funding = rows(FUNDING, scope, steps);
+        List<Object[]> license = rows(LICENSE, scope, steps);
+        List<Object[]> adoption = rows(ADOPTION, scope, steps);
+        List<Values> out = new ArrayList<>();
+        for (int i = 0; i < days.size(); i++) {
+            Values v = new Values(scope.methodology());
+            governance(seats.get(i), merges.get(i), flags.get(i), v, topOrgs.get(i));
+            funding(funding.get(i), v);
+            license(license.get(i), v);
+            adoption(adoption.get(i), v);
+            out.add(v);
+        }
+        return out;
     }
 
-    private void governance(Scope scope, Values out, String topOrg) {
-        Object[] r = (Object[]) query(SEATS, scope).setParameter("top_org", topOrg == null ? "" : topOrg).getSingleResult();
+    private void governance(Object[] r, ContributionIndicators.Counts merges, Object[] f, Values out, String topOrg) {
         long total = l(r[0]), known = l(r[1]), company = l(r[2]), orgs = l(r[3]), topCount = l(r[5]);
         long maintainers = l(r[7]), maintainersKnown = l(r[8]), maintainersNotTop = l(r[9]);
         boolean anyBody = (Boolean) r[10];
@@ -207,12 +232,10 @@ public class FactIndicators implements IndicatorGroup {
                 Values.coverage(maintainersKnown, maintainers), maintainers, List.of(),
                 Values.detail("topOrganisation", topOrg, "maintainerSeats", maintainers, "known", maintainersKnown));
 
-        ContributionIndicators.Counts merges = contributions.counts(scope.withKinds(List.of("merge")));
         out.put("gatekeeper_top_org_share", merges.known() == 0 ? null : (double) merges.topOrgCount() / merges.known(),
                 Values.coverage(merges.known(), merges.all()), merges.known(), List.of(),
                 Values.detail("organisation", merges.topOrg(), "merges", merges.topOrgCount(), "known", merges.known(), "all", merges.all()));
 
-        Object[] f = (Object[]) query(FLAGS, scope).getSingleResult();
         String stewardType = (String) f[0];
         out.put("foundation_hosted", stewardType == null ? null : "foundation".equals(stewardType), stewardType == null ? 0.0 : 1.0,
                 stewardType == null ? 0 : 1, List.of(), Values.detail("steward", f[4], "stewardType", stewardType));
@@ -222,8 +245,7 @@ public class FactIndicators implements IndicatorGroup {
         out.put("trademark_holder_type", f[3], f[3] == null ? 0.0 : 1.0, f[3] == null ? 0 : 1);
     }
 
-    private void funding(Scope scope, Values out) {
-        Object[] r = (Object[]) query(FUNDING, scope).getSingleResult();
+    private void funding(Object[] r, Values out) {
         long recorded = l(r[0]), inWindow = l(r[1]), summable = l(r[2]);
         Double funderSum = d(r[3]), roundSum = d(r[4]);
         long funders = l(r[5]), scoped = l(r[6]);
@@ -247,8 +269,7 @@ public class FactIndicators implements IndicatorGroup {
         out.put("funder_hhi", shares ? hhi : null, cov, scoped, flags, null);
     }
 
-    private void license(Scope scope, Values out) {
-        Object[] r = (Object[]) query(LICENSE, scope).getSingleResult();
+    private void license(Object[] r, Values out) {
         long artifacts = l(r[0]), knownArtifacts = l(r[1]);
         Number lower = (Number) r[2], upper = (Number) r[3];
         long relicenses = l(r[4]), releases = l(r[5]), changes = l(r[6]), knownChanges = l(r[7]), company24 = l(r[8]);
@@ -264,8 +285,7 @@ public class FactIndicators implements IndicatorGroup {
                 List.of(), Values.detail("periods", ids));
     }
 
-    private void adoption(Scope scope, Values out) {
-        Object[] r = (Object[]) query(ADOPTION, scope).getSingleResult();
+    private void adoption(Object[] r, Values out) {
         boolean anyAdopter = (Boolean) r[2];
         List<String> adopterFlags = Boolean.TRUE.equals(r[3]) ? List.of("date_uncertain") : List.of();
         out.put("adopter_orgs", anyAdopter ? l(r[0]) : null, anyAdopter ? 1.0 : 0.0, l(r[0]), adopterFlags, null);

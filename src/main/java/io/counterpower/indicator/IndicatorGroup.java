@@ -1,10 +1,16 @@
 package io.counterpower.indicator;
 
+import java.time.LocalDate;
 import java.util.List;
 
-/** A set of indicators that one SQL statement computes together. */
+/** A set of indicators that one SQL statement per part computes together, for one date or a series of dates. */
 interface IndicatorGroup {
     List<String> names();
 
-    void compute(Scope scope, Values out);
+    /**
+     * The group's values at each of {@code days} (the scope's {@code at} is not used), in the same
+     * order, with the scope's window, kinds and recorded state. The statements take the dates as a
+     * set: a series is one round trip per statement, not one per date.
+     */
+    List<Values> compute(Scope scope, List<LocalDate> days);
 }

@@ -22,4 +22,14 @@ public class IndicatorResource {
                                      @QueryParam("methodology") String methodology) {
         return indicators.indicators(slug, names, at, window, asRecordedOn, kinds, methodology);
     }
+
+    @GET
+    @Path("series")
+    public IndicatorSeriesView series(@PathParam("slug") String slug, @QueryParam("names") String names,
+                                      @QueryParam("from") String from, @QueryParam("to") String to,
+                                      @QueryParam("step") String step, @QueryParam("window") String window,
+                                      @QueryParam("asRecordedOn") String asRecordedOn, @QueryParam("kinds") String kinds,
+                                      @QueryParam("methodology") String methodology) {
+        return indicators.series(slug, names, from, to, step, window, asRecordedOn, kinds, methodology);
+    }
 }

@@ -7,6 +7,7 @@ import io.counterpower.common.version.DataVersions;
 import io.counterpower.project.ProjectService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Reads the request parameters, computes the requested indicators (cached by data version) and names their versions. */
 @ApplicationScoped
@@ -36,6 +38,8 @@ public class IndicatorService {
     ContributionIndicators contribution;
     @Inject
     FactIndicators facts;
+    @ConfigProperty(name = "counterpower.indicators.series-max-points", defaultValue = "240")
+    int maxPoints;
 
     private List<IndicatorGroup> groups() {
         return List.of(contribution, facts);
@@ -127,14 +131,90 @@ public class IndicatorService {
             }
             Map<String, IndicatorValue> part = cache.get(List.of("group", g.getClass().getSimpleName(), scope.projectId(),
                     dataVersion, scope.methodology().number(), scope.at(), scope.window(), String.valueOf(scope.asOf()),
-                    scope.kinds()), () -> {
-                Values v = new Values(scope.methodology());
-                g.compute(scope, v);
-                return Map.copyOf(v.values());
-            });
+                    scope.kinds()), () -> Map.copyOf(g.compute(scope, List.of(scope.at())).get(0).values()));
             all.putAll(part);
         }
         return all;
+    }
+
+    /**
+     * Every indicator of the groups that hold one of {@code names}, at each of {@code days} (same
+     * order); one statement per group part for all the days; cached per data version.
+     */
+    List<Map<String, IndicatorValue>> compute(Scope scope, List<LocalDate> days, List<String> names, long dataVersion) {
+        List<Map<String, IndicatorValue>> all = new ArrayList<>();
+        days.forEach(d -> all.add(new LinkedHashMap<>()));
+        for (IndicatorGroup g : groups()) {
+            if (g.names().stream().noneMatch(names::contains)) {
+                continue;
+            }
+            List<Map<String, IndicatorValue>> part = cache.get(List.of("series", g.getClass().getSimpleName(), scope.projectId(),
+                    dataVersion, scope.methodology().number(), days, scope.window(), String.valueOf(scope.asOf()),
+                    scope.kinds()), () -> g.compute(scope, days).stream().map(v -> Map.copyOf(v.values())).toList());
+            for (int i = 0; i < days.size(); i++) {
+                all.get(i).putAll(part.get(i));
+            }
+        }
+        return all;
+    }
+
+    /** The series request: indicators at the end of each step from {@code from} to {@code to}. */
+    public IndicatorSeriesView series(String slug, String names, String from, String to, String step, String window,
+                                      String asRecordedOn, String kinds, String version) {
+        long projectId = projects.requireId(slug);
+        FieldErrors errors = new FieldErrors();
+        Methodology.Version m = collect(errors, () -> methodology.pinned(version, "methodology"));
+        LocalDate start = collect(errors, () -> Instants.parseDate(from, "from"));
+        LocalDate parsedEnd = collect(errors, () -> Instants.parseDate(to, "to"));
+        if (from == null || from.isBlank()) {
+            errors.add("from", "is required: the first date of the series, YYYY-MM-DD");
+        }
+        LocalDate end = parsedEnd == null && (to == null || to.isBlank()) ? today() : parsedEnd;
+        Step s = collect(errors, () -> Step.parse(step, "step"));
+        Window w = collect(errors, () -> Window.parse(window, "window"));
+        Instant asOf = collect(errors, () -> Instants.parseInstantOrDate(asRecordedOn, "asRecordedOn"));
+        List<String> kindList = collect(errors, () -> parseKinds(kinds));
+        if (end != null && end.isAfter(today())) {
+            errors.add("to", "must not be after today (" + today() + "): indicators describe recorded facts");
+        }
+        if (start != null && end != null && start.isAfter(end)) {
+            errors.add("from", "must not be after to (" + end + ")");
+        }
+        List<String> nameList = m == null ? List.of() : collect(errors, () -> parseNames(names, m));
+        errors.throwIfAny();
+        List<LocalDate> days = s.ends(start, end, maxPoints);
+        if (days == null) {
+            throw ApiProblem.badRequest("to", "the series from " + start + " to " + end + " by " + s.name().toLowerCase()
+                    + " has more than " + maxPoints + " points (counterpower.indicators.series-max-points): "
+                    + "narrow from..to or use a longer step");
+        }
+        Scope scope = new Scope(projectId, end, w, asOf, kindList, m);
+        long dataVersion = dataVersions.forProject(projectId).version();
+        List<Map<String, IndicatorValue>> values = compute(scope, days, nameList, dataVersion);
+        List<IndicatorSeriesView.Series> series = new ArrayList<>();
+        for (String name : nameList) {
+            List<IndicatorSeriesView.Point> points = new ArrayList<>();
+            for (int i = 0; i < days.size(); i++) {
+                IndicatorValue v = values.get(i).get(name);
+                points.add(new IndicatorSeriesView.Point(days.get(i), v.value(), v.coverage(), v.n(), v.flags(), v.detail()));
+            }
+            series.add(new IndicatorSeriesView.Series(name, m.definition(name), points));
+        }
+        return new IndicatorSeriesView(slug, start, end, s.name().toLowerCase(), w.name(), kindList, asOf, m.number(),
+                dataVersion, days, series);
+    }
+
+    /** The parsed value, or null with the parser's field errors added to {@code errors}: a client learns every fault at once. */
+    private static <T> T collect(FieldErrors errors, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (ApiProblem e) {
+            if (e.status() != 400) {
+                throw e;
+            }
+            e.errors().forEach(x -> errors.add(x.field(), x.message()));
+            return null;
+        }
     }
 
     static List<String> split(String s) {

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Indicator benchmark: a scratch database with 1,000 projects and 5,000,000 contributions, the
+# packaged service against it, cold and warm assessments, a 10-year monthly series, /q/health/live
+# as the baseline, and EXPLAIN (ANALYZE, BUFFERS) of the indicator statements. Loopback only.
+# Usage: bench/indicators/run.sh [--no-build]   (from the repository root; writes bench/indicators/out/)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+DB=counterpower_bench_ind
+PORT=${BENCH_PORT:-18091}
+KEY=cp_bench_admin_key_not_secret_0123456789
+OUT=bench/indicators/out
+PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q)
+BASE="http://127.0.0.1:$PORT"
+mkdir -p "$OUT"
+PID=
+
+stop() { if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then kill "$PID"; wait "$PID" 2>/dev/null || true; fi; PID=; }
+cleanup() { stop; "${PSQL[@]}" -d postgres -c "drop database if exists $DB" || true; }
+trap cleanup EXIT
+
+start() {
+  COUNTERPOWER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" COUNTERPOWER_DATASET_LOAD_ON_START=false \
+  COUNTERPOWER_ADMIN_KEY=$KEY QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1 \
+    java -jar target/quarkus-app/quarkus-run.jar > "$OUT/service.log" 2>&1 &
+  PID=$!
+  for _ in $(seq 1 120); do
+    curl -sf --max-time 2 "$BASE/q/health/ready" > /dev/null 2>&1 && return 0
+    sleep 1
+  done
+  echo "service did not start" >&2; tail -30 "$OUT/service.log" >&2; exit 1
+}
+
+# time_total in milliseconds of one GET (bounded)
+ms() { curl -s -o /dev/null --max-time 180 -w '%{http_code} %{time_total}\n' "$1" | awk '$1 != 200 { print "HTTP " $1 > "/dev/stderr"; exit 1 } { printf "%.2f\n", $2 * 1000 }'; }
+# median and p95 of N requests
+stats() {
+  local url=$1 n=$2
+  for _ in $(seq 1 "$n"); do ms "$url"; done | sort -n | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; p = a[int(NR * 0.95 + 0.999)]; printf "median %.2f ms, p95 %.2f ms, min %.2f ms (n=%d)\n", m, p, a[1], NR }'
+}
+bump() { "${PSQL[@]}" -d $DB -c "insert into data_version (scope, version, changed_at) values ('project:$1', nextval('data_version_seq'), now()) on conflict (scope) do update set version = excluded.version, changed_at = excluded.changed_at"; }
+
+[ "${1:-}" = "--no-build" ] || ./mvnw -B -q -DskipTests package
+
+"${PSQL[@]}" -d postgres -c "drop database if exists $DB" -c "create database $DB"
+echo "== migrate (start the service once)"; start; stop
+echo "== generate"
+/usr/bin/time -f "generation: %e s" "${PSQL[@]}" -d $DB -f bench/indicators/generate.sql > "$OUT/generate.log" 2> "$OUT/generate.time"
+cat "$OUT/generate.time"; tail -4 "$OUT/generate.log"
+
+LARGEST=$("${PSQL[@]}" -d $DB -Atc "select p.slug || ' ' || p.id || ' ' || count(*) from contribution c join project p on p.id = c.project_id group by p.id order by count(*) desc limit 1")
+read -r SLUG PID_ N <<< "$LARGEST"
+echo "== largest project: $SLUG (id $PID_) with $N contributions"
+
+start
+AT=2025-12-31
+ASSESS="$BASE/api/v1/projects/$SLUG/assessment?at=$AT"
+NAMES=contributors_active,affiliation_coverage,corporate_share,top_org_share,elephant_factor,org_hhi,bus_factor,new_orgs,seats_total,funding_total_usd
+SERIES="$BASE/api/v1/projects/$SLUG/indicators/series?names=$NAMES&from=2016-01-01&to=$AT&step=month&window=P12M"
+stats "$BASE/q/health/live" 20 > /dev/null   # JIT warm-up of the HTTP layer
+ms "$ASSESS" > /dev/null; ms "$SERIES" > /dev/null   # warm the JVM and the statements' plans
+{
+  echo "date: $(date -u +%FT%TZ)"
+  echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src migrations || echo ' (with uncommitted changes)')"
+  echo "machine: nproc $(nproc), $(free -g | awk '/^Mem:/ { print $2 " GiB memory" }'), $(java -version 2>&1 | head -1), $(psql --version)"
+  echo "dataset: $("${PSQL[@]}" -d $DB -Atc "select (select count(*) from project) || ' projects, ' || (select count(*) from contribution) || ' contributions, ' || (select count(*) from contributor) || ' contributors, ' || (select count(*) from organisation) || ' organisations, ' || (select count(*) from affiliation) || ' affiliations'")"
+  echo "largest project: $SLUG ($N contributions)"
+  echo "baseline /q/health/live: $(stats "$BASE/q/health/live" 50)"
+  cold=(); for _ in 1 2 3; do bump "$PID_"; cold+=("$(ms "$ASSESS")"); done
+  echo "cold assessment (after a data version bump), 3 runs: ${cold[*]} ms"
+  echo "warm assessment: $(stats "$ASSESS" 50)"
+  scold=(); for _ in 1 2 3; do bump "$PID_"; scold+=("$(ms "$SERIES")"); done
+  echo "cold series (120 monthly points, 10 indicators, P12M), 3 runs: ${scold[*]} ms"
+  echo "warm series: $(stats "$SERIES" 20)"
+  stop; start
+  echo "cold assessment, first request after a restart: $(ms "$ASSESS") ms"
+} | tee "$OUT/figures.txt"
+stop
+
+echo "== EXPLAIN (ANALYZE, BUFFERS) of the statements the service sends"
+java -cp "target/classes:target/quarkus-app/lib/main/*" bench/indicators/Statements.java "$OUT/sql"
+DAYS1="'{$AT}'"; LO1="'{2024-12-31}'"; LO24_1="'{2023-12-31}'"
+DAYS=$(python3 - <<PY
+import datetime as d
+def end(y, m): return (d.date(y + m // 12, m % 12 + 1, 1) - d.timedelta(days=1))
+days = [end(y, m) for y in range(2016, 2026) for m in range(1, 13)]
+def minus(x, k):
+    y, m = x.year, x.month - k
+    while m < 1: m += 12; y -= 1
+    import calendar
+    return d.date(y, m, min(x.day, calendar.monthrange(y, m)[1]))
+print("'{%s}' '{%s}' '{%s}'" % (",".join(map(str, days)), ",".join(str(minus(x, 12)) for x in days), ",".join(str(minus(x, 24)) for x in days)))
+PY
+)
+read -r DAYSN LON LO24N <<< "$DAYS"
+explain() { # file days lo_days lo24s kinds label
+  {
+    echo "-- $6"
+    "${PSQL[@]}" -d $DB -v project="$PID_" -v kinds="$5" -v asof="now()" -v days="$2" -v lo_days="$3" -v lo24s="$4" \
+      -v top_orgs="'{}'" -v top_org="''" <<SQL
+\\set QUIET on
+set jit = off;
+explain (analyze, buffers) $(cat "$OUT/sql/$1")
+SQL
+  } >> "$OUT/explain.txt"
+}
+: > "$OUT/explain.txt"
+"${PSQL[@]}" -d $DB -Atc "show jit" | sed 's/^/jit (server default): /' >> "$OUT/explain.txt"
+explain contribution.sql "$DAYS1" "$LO1" "$LO24_1" "'commit'" "contribution indicators, one date ($AT, P12M)"
+explain contribution.sql "$DAYS1" "$LO1" "$LO24_1" "'merge'" "merges (gatekeeper), one date"
+explain contribution.sql "$DAYSN" "$LON" "$LO24N" "'commit'" "contribution indicators, 120 monthly points (P12M)"
+for f in seats flags funding license adoption; do
+  explain $f.sql "$DAYS1" "$LO1" "$LO24_1" "'commit'" "$f, one date"
+  explain $f.sql "$DAYSN" "$LON" "$LO24N" "'commit'" "$f, 120 points"
+done
+grep -E "^-- |Execution Time|Planning Time" "$OUT/explain.txt" | tee "$OUT/explain-summary.txt"
