@@ -71,9 +71,9 @@ ms "$ASSESS" > /dev/null; ms "$SERIES" > /dev/null   # warm the JVM and the stat
   scold=(); for _ in 1 2 3; do bump "$PID_"; scold+=("$(ms "$SERIES")"); done
   echo "cold series (120 monthly points, 10 indicators, P12M), 3 runs: ${scold[*]} ms"
   echo "warm series: $(stats "$SERIES" 20)"
-  stop; start
-  echo "cold assessment, first request after a restart: $(ms "$ASSESS") ms"
 } | tee "$OUT/figures.txt"
+stop; start   # not inside the pipeline above: PID must be this shell's, for stop and the exit trap
+echo "cold assessment, first request after a restart: $(ms "$ASSESS") ms" | tee -a "$OUT/figures.txt"
 stop
 
 echo "== EXPLAIN (ANALYZE, BUFFERS) of the statements the service sends"
