@@ -2,7 +2,7 @@ package io.counterpower.adoption;
 
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.fact.FactInput;
-import io.counterpower.common.fact.FactKind;
+import io.counterpower.common.fact.DescribedFactKind;
 import io.counterpower.common.fact.FactQuery;
 import io.counterpower.common.fact.FactSource;
 import io.counterpower.common.fact.FactView;
@@ -29,7 +29,7 @@ import java.util.Map;
  * organisation; the project's stewards and the adopting organisation itself may write it.
  */
 @ApplicationScoped
-public class Adopters implements FactKind<Adopter, Adopters.Input, Adopters.View> {
+public class Adopters extends DescribedFactKind<Adopter, Adopters.Input, Adopters.View> {
 
     /** An adopter to record; {@code since} may be given to the day, the month or the year, or left out. */
     public record Input(@Size(max = 80) String project,
@@ -49,29 +49,8 @@ public class Adopters implements FactKind<Adopter, Adopters.Input, Adopters.View
     @Inject
     OrganisationService organisations;
 
-    @Override
-    public String name() {
-        return "adopter";
-    }
-
-    @Override
-    public Class<Adopter> entityType() {
-        return Adopter.class;
-    }
-
-    @Override
-    public Class<Input> inputType() {
-        return Input.class;
-    }
-
-    @Override
-    public Map<String, String> sortable() {
-        return Map.of("since", "f.since", "recordedAt", "f.recordedAt", "id", "f.id");
-    }
-
-    @Override
-    public String defaultSort() {
-        return "since";
+    public Adopters() {
+        super("adopter", Adopter.class, Input.class, Map.of("since", "f.since", "recordedAt", "f.recordedAt", "id", "f.id"), "since");
     }
 
     @Override

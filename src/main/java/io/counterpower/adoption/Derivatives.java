@@ -2,7 +2,7 @@ package io.counterpower.adoption;
 
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.fact.FactInput;
-import io.counterpower.common.fact.FactKind;
+import io.counterpower.common.fact.DescribedFactKind;
 import io.counterpower.common.fact.FactQuery;
 import io.counterpower.common.fact.FactSource;
 import io.counterpower.common.fact.FactView;
@@ -30,7 +30,7 @@ import java.util.Map;
  * write it.
  */
 @ApplicationScoped
-public class Derivatives implements FactKind<Derivative, Derivatives.Input, Derivatives.View> {
+public class Derivatives extends DescribedFactKind<Derivative, Derivatives.Input, Derivatives.View> {
     /** The relations of METHODOLOGY.md section 2, in its order. */
     public static final List<String> RELATIONS = List.of("finetune", "merge", "quantization", "adapter", "fork", "distillation");
     static final int MAX_NAME = 200;
@@ -57,30 +57,9 @@ public class Derivatives implements FactKind<Derivative, Derivatives.Input, Deri
     @Inject
     OrganisationService organisations;
 
-    @Override
-    public String name() {
-        return "derivative";
-    }
-
-    @Override
-    public Class<Derivative> entityType() {
-        return Derivative.class;
-    }
-
-    @Override
-    public Class<Input> inputType() {
-        return Input.class;
-    }
-
-    @Override
-    public Map<String, String> sortable() {
-        return Map.of("publishedAt", "f.publishedAt", "derivedName", "f.derivedName", "relation", "f.relation",
-                "recordedAt", "f.recordedAt", "id", "f.id");
-    }
-
-    @Override
-    public String defaultSort() {
-        return "publishedAt";
+    public Derivatives() {
+        super("derivative", Derivative.class, Input.class, Map.of("publishedAt", "f.publishedAt", "derivedName", "f.derivedName", "relation", "f.relation",
+                "recordedAt", "f.recordedAt", "id", "f.id"), "publishedAt");
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.counterpower.adoption;
 
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.fact.FactInput;
-import io.counterpower.common.fact.FactKind;
+import io.counterpower.common.fact.DescribedFactKind;
 import io.counterpower.common.fact.FactQuery;
 import io.counterpower.common.fact.FactSource;
 import io.counterpower.common.fact.FactView;
@@ -29,7 +29,7 @@ import java.util.Map;
  * day, both included). The project's stewards on the last day of the period may write it.
  */
 @ApplicationScoped
-public class DownloadCounts implements FactKind<DownloadCount, DownloadCounts.Input, DownloadCounts.View> {
+public class DownloadCounts extends DescribedFactKind<DownloadCount, DownloadCounts.Input, DownloadCounts.View> {
     static final int MAX_PLATFORM = 40;
     /**
      * Larger than any figure a platform has published (the most downloaded PyPI packages count tens of
@@ -57,30 +57,9 @@ public class DownloadCounts implements FactKind<DownloadCount, DownloadCounts.In
     @Inject
     ProjectService projects;
 
-    @Override
-    public String name() {
-        return "download-count";
-    }
-
-    @Override
-    public Class<DownloadCount> entityType() {
-        return DownloadCount.class;
-    }
-
-    @Override
-    public Class<Input> inputType() {
-        return Input.class;
-    }
-
-    @Override
-    public Map<String, String> sortable() {
-        return Map.of("periodFrom", "f.periodFrom", "periodTo", "f.periodTo", "platform", "f.platform",
-                "downloads", "f.downloads", "recordedAt", "f.recordedAt", "id", "f.id");
-    }
-
-    @Override
-    public String defaultSort() {
-        return "periodFrom";
+    public DownloadCounts() {
+        super("download-count", DownloadCount.class, Input.class, Map.of("periodFrom", "f.periodFrom", "periodTo", "f.periodTo", "platform", "f.platform",
+                "downloads", "f.downloads", "recordedAt", "f.recordedAt", "id", "f.id"), "periodFrom");
     }
 
     @Override
