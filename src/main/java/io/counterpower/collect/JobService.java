@@ -84,8 +84,14 @@ public class JobService {
     @Transactional
     public JobView createCollection(String slug, CollectionInput in) {
         long projectId = projects.requireId(slug);
-        caller.requireCuratorOrStewardOf(projects.stewardKeysOn(projectId, LocalDate.now(ZoneOffset.UTC)));
+        boolean asSteward = caller.requireCuratorOrStewardOf(projects.stewardKeysOn(projectId, LocalDate.now(ZoneOffset.UTC)));
         List<RepositoryTarget> targets = targets(projectId, slug, in);
+        if (asSteward && targets.stream().anyMatch(t -> !t.url().toLowerCase(Locale.ROOT).startsWith("https://"))) {
+            // A steward is an outside party: reading paths on the service's own disk, and telling
+            // from the job's error whether they exist, is for curators only.
+            throw ApiProblem.forbidden("A steward key may collect https repositories only; local paths and file: URLs "
+                    + "are read by curators");
+        }
         Job active = activeCollection(projectId);
         if (active != null) {
             throw conflict(slug, active);

@@ -276,9 +276,17 @@ class GitCollectionTest {
                 .post("/api/v1/projects/" + slug + "/collections").then().statusCode(403);
         io.counterpower.support.Api.invalid().contentType("application/json").body(CollectionJobs.body(repoPath.toUri().toString(), null))
                 .post("/api/v1/projects/" + slug + "/collections").then().statusCode(401);
-        long id = io.counterpower.support.Api.as(stewardKey).body(CollectionJobs.body(repoPath.toUri().toString(), null))
+        // A steward is an outside party: paths on the service's disk are for curators only.
+        io.counterpower.support.Api.as(stewardKey).body(CollectionJobs.body(repoPath.toUri().toString(), null))
+                .post("/api/v1/projects/" + slug + "/collections").then().statusCode(403)
+                .body("detail", org.hamcrest.Matchers.containsString("https repositories only"));
+        long queued = io.counterpower.support.Api.as(stewardKey).body(CollectionJobs.body("https://127.0.0.1:9/nothing.git", null))
                 .post("/api/v1/projects/" + slug + "/collections").then().statusCode(202)
                 .header("Location", org.hamcrest.Matchers.containsString("/api/v1/jobs/"))
+                .extract().jsonPath().getLong("id");
+        assertEquals("failed", CollectionJobs.await(queued).getString("state")); // nothing listens there
+        long id = io.counterpower.support.Api.admin().body(CollectionJobs.body(repoPath.toUri().toString(), null))
+                .post("/api/v1/projects/" + slug + "/collections").then().statusCode(202)
                 .extract().jsonPath().getLong("id");
         succeeded(id);
         long projectId = number("select id from project where slug = ?", slug);
