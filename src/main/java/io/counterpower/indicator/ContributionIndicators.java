@@ -199,14 +199,50 @@ public class ContributionIndicators implements IndicatorGroup {
         return out;
     }
 
+    /**
+     * Whether, at each step, a contribution in the window counts through an affiliation that was
+     * under an open dispute as recorded on the scope's instant: such figures are flagged
+     * {@code disputed_affiliation}. Conservative: any affiliation of the contributor valid on the
+     * contribution's day counts, not only the tier that won.
+     */
+    static final String DISPUTED = "with " + Steps.CTE + """
+            select s.i, exists (
+                select 1 from contribution c
+                join identity_link l on l.id = c.identity_id
+                 and l.recorded_at <= :asof and (l.superseded_at is null or l.superseded_at > :asof)
+                join affiliation a on a.contributor_id = l.contributor_id
+                 and a.recorded_at <= :asof and (a.superseded_at is null or a.superseded_at > :asof)
+                 and (a.valid_from is null or a.valid_from <= cast(c.at at time zone 'UTC' as date))
+                 and (a.valid_to is null or a.valid_to >= cast(c.at at time zone 'UTC' as date))
+                join affiliation_dispute d on d.affiliation_id = a.id
+                 and d.raised_at <= :asof and (d.resolved_at is null or d.resolved_at > :asof)
+                where c.project_id = :project and c.kind in (:kinds) and c.at > s.lo and c.at <= s.hi
+                  and c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof))
+            from steps s order by s.i""";
+
     @Override
     public List<Values> compute(Scope scope, List<LocalDate> days) {
-        List<Counts> counts = counts(scope, new Steps(days, scope.window()));
+        Steps steps = new Steps(days, scope.window());
+        List<Counts> counts = counts(scope, steps);
+        List<Boolean> disputed = disputed(scope, steps);
         List<Values> out = new ArrayList<>();
-        for (Counts c : counts) {
+        for (int i = 0; i < counts.size(); i++) {
             Values v = new Values(scope.methodology());
-            put(c, v);
-            out.add(v);
+            put(counts.get(i), v);
+            out.add(disputed.get(i) ? v.flagAll("disputed_affiliation") : v);
+        }
+        return out;
+    }
+
+    private List<Boolean> disputed(Scope scope, Steps steps) {
+        Query q = em.createNativeQuery(DISPUTED)
+                .setParameter("project", scope.projectId())
+                .setParameter("kinds", scope.kinds())
+                .setParameter("asof", scope.recordedOn());
+        steps.bind(q);
+        List<Boolean> out = new ArrayList<>();
+        for (Object row : q.getResultList()) {
+            out.add(Boolean.TRUE.equals(((Object[]) row)[1]));
         }
         return out;
     }

@@ -25,6 +25,19 @@ final class Values {
         return put(name, value, coverage, n, List.of(), null);
     }
 
+    /** Adds a flag to every value (e.g. disputed_affiliation when a disputed fact fed them). */
+    Values flagAll(String flag) {
+        out.replaceAll((name, v) -> {
+            List<String> flags = new java.util.ArrayList<>(v.flags());
+            if (!flags.contains(flag)) {
+                flags.add(flag);
+            }
+            return new IndicatorValue(v.name(), v.value(), v.coverage(), v.n(), v.definition(), v.methodologyVersion(),
+                    List.copyOf(flags), v.detail());
+        });
+        return this;
+    }
+
     Map<String, IndicatorValue> values() {
         return out;
     }
