@@ -2,6 +2,7 @@ package io.counterpower.contributor;
 
 import io.counterpower.common.paging.Page;
 import io.counterpower.common.paging.PageRequest;
+import io.counterpower.common.text.RequestText;
 import io.counterpower.common.time.Instants;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -90,9 +91,9 @@ public class AffiliationResource {
     public Object importEnrolments(@QueryParam("format") String format, @QueryParam("sourceUrl") String sourceUrl,
                                    @QueryParam("confidence") String confidence, byte[] body) {
         if ("csv".equals(format)) {
-            return csv.importCsv(utf8(body));
+            return csv.importCsv(RequestText.utf8(body));
         }
-        return imports.importEnrolments(format, utf8(body), sourceUrl, confidence);
+        return imports.importEnrolments(format, RequestText.utf8(body), sourceUrl, confidence);
     }
 
     /** Every current affiliation as CSV, in the format that format=csv imports (a round trip gives the same bytes). */
@@ -102,16 +103,6 @@ public class AffiliationResource {
     public Response exportEnrolments() {
         return Response.ok(csv.export()).type("text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"affiliations.csv\"").build();
-    }
-
-    private static String utf8(byte[] body) {
-        try {
-            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(body)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw io.counterpower.common.problem.ApiProblem.badRequest("body", "is not valid UTF-8");
-        }
     }
 
     @GET

@@ -13,6 +13,7 @@ import io.counterpower.common.fact.SourceInput;
 import io.counterpower.common.fact.SourceKind;
 import io.counterpower.common.problem.ApiProblem;
 import io.counterpower.common.problem.FieldError;
+import io.counterpower.common.text.RequestText;
 import io.counterpower.organisation.OrganisationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -64,9 +65,9 @@ public class EnrolmentCsv {
         try (var writer = csv.writer(schema.build()).writeValues(out)) {
             for (Affiliation a : all) {
                 ContributorVersion c = facts.find(ContributorVersion.class, a.contributorId, null).orElse(null);
-                writer.write(List.of(a.contributorId, c == null ? "" : guard(c.displayName), String.join(";", emails(a.contributorId)),
+                writer.write(List.of(a.contributorId, c == null ? "" : RequestText.guard(c.displayName), String.join(";", emails(a.contributorId)),
                         a.organisationId == null ? "" : organisations.keyOf(a.organisationId), a.organisationId == null,
-                        text(a.validFrom), text(a.validTo), guard(a.role), a.sourceKind.code(), nz(a.sourceUrl), guard(a.sourceNote),
+                        text(a.validFrom), text(a.validTo), RequestText.guard(a.role), a.sourceKind.code(), nz(a.sourceUrl), RequestText.guard(a.sourceNote),
                         a.confidence.code()));
             }
         } catch (IOException e) {
@@ -127,7 +128,7 @@ public class EnrolmentCsv {
                     unchanged++;
                     continue;
                 }
-                FactWrite write = caller.write(new SourceInput(kind, blank(row.get("source.url")), blank(unguard(row.get("source.note"))),
+                FactWrite write = caller.write(new SourceInput(kind, blank(row.get("source.url")), blank(RequestText.unguard(row.get("source.note"))),
                         Confidence.of(row.get("source.confidence"))), "CSV import", false);
                 for (Affiliation other : Affiliation.<Affiliation>list("contributorId = ?1 and sourceTier = ?2 and supersededAt is null",
                         contributor, (short) kind.tier())) {
@@ -142,7 +143,7 @@ public class EnrolmentCsv {
                 a.organisationId = org;
                 a.validFrom = from;
                 a.validTo = to;
-                a.role = blank(unguard(row.get("role")));
+                a.role = blank(RequestText.unguard(row.get("role")));
                 facts.record(a, write);
                 em.flush();
                 created++;
@@ -196,17 +197,5 @@ public class EnrolmentCsv {
 
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s;
-    }
-
-    /** Formula injection guard (a leading apostrophe), removed again on import. */
-    private static String guard(String s) {
-        if (s == null) {
-            return "";
-        }
-        return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
-    }
-
-    private static String unguard(String s) {
-        return s != null && s.length() > 1 && s.charAt(0) == '\'' && "=+-@\t\r".indexOf(s.charAt(1)) >= 0 ? s.substring(1) : s;
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.counterpower.common.problem.ApiProblem;
 import io.counterpower.common.problem.FieldError;
+import io.counterpower.common.text.RequestText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -17,10 +18,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.lang.reflect.RecordComponent;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -37,7 +34,6 @@ import java.util.Set;
 @ApplicationScoped
 public class FactTransfer {
     public static final String CSV = "text/csv";
-    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     @Inject
     ObjectMapper json;
@@ -69,7 +65,7 @@ public class FactTransfer {
                 List<String> cells = new ArrayList<>();
                 for (String column : columns) {
                     JsonNode value = at(tree, column);
-                    cells.add(value == null || value.isNull() ? "" : guard(value.asText()));
+                    cells.add(value == null || value.isNull() ? "" : RequestText.guard(value.asText()));
                 }
                 writer.write(cells);
             }
@@ -82,7 +78,7 @@ public class FactTransfer {
 
     /** Parses an import body into rows, with line numbers (CSV) or positions from 1 (JSON). */
     public <I extends FactInput> List<FactStore.Row<I>> read(FactKind<?, I, ?> kind, String contentType, byte[] body) {
-        String text = utf8(body);
+        String text = RequestText.utf8(body);
         MediaType type = contentType == null ? MediaType.APPLICATION_JSON_TYPE : MediaType.valueOf(contentType);
         List<FactStore.Row<I>> rows = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
@@ -124,7 +120,7 @@ public class FactTransfer {
                     break;
                 }
                 ObjectNode tree = json.createObjectNode();
-                cells.forEach((column, value) -> put(tree, column, unguard(value)));
+                cells.forEach((column, value) -> put(tree, column, RequestText.unguard(value)));
                 convert(kind, tree, line, rows, errors);
             }
         } catch (IOException | RuntimeException e) {
@@ -205,23 +201,5 @@ public class FactTransfer {
             node = node.has(parts[i]) ? (ObjectNode) node.get(parts[i]) : node.putObject(parts[i]);
         }
         node.put(parts[parts.length - 1], value);
-    }
-
-    static String guard(String cell) {
-        return !cell.isEmpty() && FORMULA_STARTS.indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
-    }
-
-    static String unguard(String cell) {
-        return cell != null && cell.length() > 1 && cell.charAt(0) == '\'' && FORMULA_STARTS.indexOf(cell.charAt(1)) >= 0
-                ? cell.substring(1) : cell;
-    }
-
-    private static String utf8(byte[] body) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            throw ApiProblem.badRequest("body", "is not valid UTF-8");
-        }
     }
 }
