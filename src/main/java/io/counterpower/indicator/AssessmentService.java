@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,9 +53,14 @@ public class AssessmentService {
     }
 
     private Map<String, IndicatorValue> values(Scope scope, long dataVersion) {
-        List<String> all = new ArrayList<>(indicators.implemented(scope.methodology()));
+        return indicators.compute(scope, assessedNames(scope.methodology()), dataVersion);
+    }
+
+    /** The indicators an assessment reads: every implemented one and the relicensing count of the capture gate. */
+    private List<String> assessedNames(Methodology.Version m) {
+        List<String> all = new ArrayList<>(indicators.implemented(m));
         all.add("company_restrictive_relicenses_24m");
-        return indicators.compute(scope, all, dataVersion);
+        return all;
     }
 
     StageAssessment compute(String slug, Scope scope, long dataVersion) {
@@ -65,27 +71,8 @@ public class AssessmentService {
         List<Missing> missing = new ArrayList<>();
         Map<String, Double> scores = scores(m, v, origin, signals, missing);
 
-        Map<String, Gate> gates = new LinkedHashMap<>();
-        JsonNode gateDefs = m.assessment().path("gates");
-        boolean corporateOrigin = false;
-        for (JsonNode o : m.assessment().path("heldByOrigin").path("origins")) {
-            corporateOrigin |= o.asText().equals(origin);
-        }
-        for (String stage : STAGES.subList(1, STAGES.size())) {
-            List<Condition> conditions = new ArrayList<>();
-            String status = evaluate(gateDefs.path(stage), v, m.minCoverage(), conditions);
-            if (corporateOrigin && contains(m.assessment().path("heldByOrigin").path("gates"), stage)) {
-                status = HELD_BY_ORIGIN;
-            }
-            gates.put(stage, new Gate(status, conditions));
-        }
-        String stage = "emergence";
-        for (String s : STAGES.subList(1, STAGES.size())) {
-            String g = gates.get(s).status();
-            if (g.equals(HOLDS) || g.equals(HELD_BY_ORIGIN)) {
-                stage = s;
-            }
-        }
+        Map<String, Gate> gates = gates(m, v, origin);
+        String stage = stageOf(gates);
         int upTo = STAGES.indexOf(stage);
         List<String> considered = upTo == 0 ? STAGES.subList(1, STAGES.size()) : STAGES.subList(1, upTo + 1);
         List<String> unknownBefore = new ArrayList<>();
@@ -116,6 +103,62 @@ public class AssessmentService {
         return new StageAssessment(slug, scope.at(), scope.window().name(), scope.asOf(), m.number(), dataVersion, origin, stage,
                 unknownBefore, confidence, scores, gates, signals, missing, risk, trend, walkaway,
                 counterPower(m, v, scope, risk, trend), evidence(slug, scope, v));
+    }
+
+    /** The gates of stages 2 to 5 (section 4), each with the comparisons that decided it. */
+    private static Map<String, Gate> gates(Methodology.Version m, Map<String, IndicatorValue> v, String origin) {
+        Map<String, Gate> gates = new LinkedHashMap<>();
+        JsonNode gateDefs = m.assessment().path("gates");
+        boolean corporateOrigin = false;
+        for (JsonNode o : m.assessment().path("heldByOrigin").path("origins")) {
+            corporateOrigin |= o.asText().equals(origin);
+        }
+        for (String stage : STAGES.subList(1, STAGES.size())) {
+            List<Condition> conditions = new ArrayList<>();
+            String status = evaluate(gateDefs.path(stage), v, m.minCoverage(), conditions);
+            if (corporateOrigin && contains(m.assessment().path("heldByOrigin").path("gates"), stage)) {
+                status = HELD_BY_ORIGIN;
+            }
+            gates.put(stage, new Gate(status, conditions));
+        }
+        return gates;
+    }
+
+    /** The furthest stage whose gate holds (or is held by origin); emergence when none does. */
+    private static String stageOf(Map<String, Gate> gates) {
+        String stage = STAGES.get(0);
+        for (String s : STAGES.subList(1, STAGES.size())) {
+            String g = gates.get(s).status();
+            if (g.equals(HOLDS) || g.equals(HELD_BY_ORIGIN)) {
+                stage = s;
+            }
+        }
+        return stage;
+    }
+
+    /** The stage and capture risk of a project at one date of a series. */
+    public record StagePoint(LocalDate at, String stage, Integer captureRisk) {
+    }
+
+    /**
+     * The stage and capture_risk at each date of {@code series}, assessed as {@code GET /assessment?at=} would
+     * with the series' window, recorded state, methodology and data version (default contribution kinds,
+     * as the assessment has); one batched computation for all the dates.
+     */
+    public List<StagePoint> stages(IndicatorSeriesView series) {
+        long projectId = projects.requireId(series.project());
+        Methodology.Version m = methodology.pinned(String.valueOf(series.methodologyVersion()), "methodology");
+        Scope scope = new Scope(projectId, series.to(), Window.valueOf(series.window()), series.asRecordedOn(),
+                indicators.parseKinds(null), m);
+        String origin = origin(scope);
+        List<Map<String, IndicatorValue>> values = indicators.compute(scope, series.points(), assessedNames(m), series.dataVersion());
+        List<StagePoint> out = new ArrayList<>();
+        for (int i = 0; i < series.points().size(); i++) {
+            Map<String, IndicatorValue> v = values.get(i);
+            Map<String, Double> scores = scores(m, v, origin, new ArrayList<>(), new ArrayList<>());
+            out.add(new StagePoint(series.points().get(i), stageOf(gates(m, v, origin)), captureRisk(m, scores)));
+        }
+        return out;
     }
 
     private String origin(Scope scope) {

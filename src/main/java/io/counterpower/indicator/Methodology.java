@@ -42,6 +42,16 @@ public class Methodology {
         public String definition(String indicator) {
             return "/api/v1/methodology/" + number + "#" + indicator;
         }
+
+        /** The indicator's unit as the methodology file states it ("share", "level 0..7", "boolean"), or null. */
+        public String unit(String indicator) {
+            for (JsonNode i : document.path("indicators")) {
+                if (i.path("id").asText().equals(indicator)) {
+                    return i.path("unit").asText(null);
+                }
+            }
+            return null;
+        }
     }
 
     @Inject

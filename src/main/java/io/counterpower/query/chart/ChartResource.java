@@ -1,0 +1,26 @@
+package io.counterpower.query.chart;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+
+/** A project's indicator series as an SVG line chart. */
+@Path("/api/v1/projects/{slug}/charts")
+@Produces(Svg.MEDIA_TYPE)
+public class ChartResource {
+    @Inject
+    Charts charts;
+
+    @GET
+    @Path("{indicator}.svg")
+    public String chart(@PathParam("slug") String slug, @PathParam("indicator") String indicator,
+                        @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("step") String step,
+                        @QueryParam("window") String window, @QueryParam("kinds") String kinds,
+                        @QueryParam("asRecordedOn") String asRecordedOn, @QueryParam("methodology") String methodology) {
+        return charts.chart(slug, indicator, from, to, step, window, kinds, asRecordedOn, methodology);
+    }
+
+}

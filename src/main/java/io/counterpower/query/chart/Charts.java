@@ -1,0 +1,97 @@
+package io.counterpower.query.chart;
+
+import io.counterpower.common.fact.PartialDate;
+import io.counterpower.common.problem.ApiProblem;
+import io.counterpower.common.problem.FieldErrors;
+import io.counterpower.common.time.Instants;
+import io.counterpower.indicator.AssessmentService;
+import io.counterpower.indicator.IndicatorSeriesView;
+import io.counterpower.indicator.IndicatorService;
+import io.counterpower.indicator.Methodology;
+import io.counterpower.indicator.StageAssessment;
+import io.counterpower.license.LicenseChanges;
+import io.counterpower.project.ProjectService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Gathers what a chart or a badge shows from the indicator, assessment, license and project services
+ * (the same figures as their JSON endpoints) and hands it to the drawings.
+ */
+@ApplicationScoped
+public class Charts {
+    /** Not drawn as a line: assessment output rather than an indicator, read from the stage of each date. */
+    static final String CAPTURE_RISK = "capture_risk";
+    /** Units whose values are not numbers on a scale (keys, types, booleans, intervals): no line to draw. */
+    private static final Set<String> NOT_NUMERIC = Set.of("organisation key", "organisation type", "boolean", "share interval");
+    /** A chart without {@code from} covers the three years up to {@code to}. */
+    private static final int DEFAULT_YEARS = 3;
+
+    @Inject
+    IndicatorService indicators;
+    @Inject
+    AssessmentService assessments;
+    @Inject
+    Methodology methodology;
+    @Inject
+    LicenseChanges licenseChanges;
+    @Inject
+    ProjectService projects;
+
+    public String chart(String slug, String indicator, String from, String to, String step, String window, String kinds,
+                        String asRecordedOn, String version) {
+        long projectId = projects.requireId(slug);
+        Methodology.Version m = methodology.pinned(version, "methodology");
+        boolean risk = indicator.equals(CAPTURE_RISK);
+        if (!risk) {
+            requireChartable(m, indicator);
+        } else if (kinds != null && !kinds.isBlank()) {
+            throw ApiProblem.badRequest("kinds", "capture_risk is assessed from commits, as the assessment is; kinds applies to contribution indicators only");
+        }
+        String start = from == null || from.isBlank() ? defaultFrom(to) : from;
+        // capture_risk needs every indicator; the series computes them once and the stages reuse them from the cache.
+        IndicatorSeriesView series = indicators.series(slug, risk ? null : indicator, start, to, step, window, asRecordedOn,
+                kinds, version);
+        List<AssessmentService.StagePoint> stages = assessments.stages(series);
+        List<Double> values = new ArrayList<>();
+        if (risk) {
+            stages.forEach(s -> values.add(s.captureRisk() == null ? null : s.captureRisk().doubleValue()));
+        } else {
+            series.indicators().get(0).points().forEach(p -> values.add(p.value() instanceof Number n ? n.doubleValue() : null));
+        }
+        List<LicenseChanges.Change> changes = licenseChanges.changes(projectId, null, series.from(), series.to(), series.asRecordedOn());
+        List<IndicatorChart.Marker> markers = changes.stream()
+                .map(c -> new IndicatorChart.Marker(PartialDate.parse(c.date(), "date", new FieldErrors()).day(),
+                        c.artifact() + ": " + c.fromExpression() + " \u2192 " + c.toExpression(), c.direction()))
+                .toList();
+        String name = projects.get(slug, series.asRecordedOn()).name();
+        String unit = risk ? "0 to 100" : m.unit(indicator);
+        return new IndicatorChart(indicator, unit, name, series, values, stages, markers).svg();
+    }
+
+    public String badge(String slug, String at, String window, String asRecordedOn, String version) {
+        StageAssessment a = assessments.assess(slug, at, asRecordedOn, window, version);
+        String name = projects.get(slug, a.asRecordedOn()).name();
+        return new StageBadge(name, a).svg();
+    }
+
+    /** A 404 for an indicator the methodology does not define or that has no numeric scale to draw. */
+    private static void requireChartable(Methodology.Version m, String indicator) {
+        List<String> drawable = m.indicatorIds().stream().filter(i -> !NOT_NUMERIC.contains(String.valueOf(m.unit(i)))).toList();
+        if (!drawable.contains(indicator)) {
+            throw ApiProblem.notFound("No chart for '" + indicator + "' in methodology v" + m.number() + ": charts exist for "
+                    + CAPTURE_RISK + " and the numeric indicators " + String.join(", ", drawable));
+        }
+    }
+
+    private static String defaultFrom(String to) {
+        LocalDate end = Instants.parseDate(to, "to");
+        return (end == null ? LocalDate.now(ZoneOffset.UTC) : end).minusYears(DEFAULT_YEARS).toString();
+    }
+}

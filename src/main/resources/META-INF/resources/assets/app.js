@@ -1,0 +1,261 @@
+// The Counterpower web page: reads the public API and shows one project at a time.
+// Every text from the API goes through textContent (never innerHTML), and links are
+// made only from http(s) URLs, so a hostile name or source cannot run script here.
+'use strict';
+
+const CHARTS = ['capture_risk', 'top_org_share', 'corporate_share', 'org_hhi', 'top_org_seat_share',
+  'license_restrictiveness', 'top_funder_share'];
+const MAX_PROJECT_PAGES = 50;
+
+function el(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text !== undefined && text !== null) {
+    node.textContent = String(text);
+  }
+  if (className) {
+    node.className = className;
+  }
+  return node;
+}
+
+function unknownText(value, render) {
+  if (value === null || value === undefined) {
+    return el('span', 'unknown', 'unknown');
+  }
+  return document.createTextNode(render ? render(value) : String(value));
+}
+
+/** A link for an http(s) URL or a path of this service; any other scheme is shown as text. */
+function link(url, text) {
+  if (!url) {
+    return el('span', 'no source', 'unknown');
+  }
+  let parsed;
+  try {
+    parsed = new URL(url, window.location.origin);
+  } catch (e) {
+    return el('span', url);
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    return el('span', url);
+  }
+  const a = el('a', text || (parsed.origin === window.location.origin ? parsed.pathname + parsed.search : parsed.host));
+  a.href = parsed.href;
+  a.rel = 'noopener noreferrer';
+  return a;
+}
+
+function sourceCell(source) {
+  const td = el('td');
+  if (!source) {
+    td.appendChild(el('span', 'no source', 'unknown'));
+    return td;
+  }
+  td.appendChild(link(source.url));
+  td.appendChild(el('span', ' (' + [source.kind, source.confidence].filter(Boolean).join(', ') + ')'));
+  return td;
+}
+
+function row(cells) {
+  const tr = el('tr');
+  for (const c of cells) {
+    if (c instanceof Node && c.nodeName === 'TD') {
+      tr.appendChild(c);
+    } else {
+      const td = el('td');
+      td.appendChild(c instanceof Node ? c : unknownText(c));
+      tr.appendChild(td);
+    }
+  }
+  return tr;
+}
+
+function fill(tableId, rows, emptyText) {
+  const body = document.querySelector('#' + tableId + ' tbody');
+  body.replaceChildren();
+  if (rows.length === 0) {
+    const tr = el('tr');
+    const td = el('td', emptyText, 'unknown');
+    td.colSpan = document.querySelectorAll('#' + tableId + ' thead th').length;
+    tr.appendChild(td);
+    body.appendChild(tr);
+    return;
+  }
+  rows.forEach(r => body.appendChild(r));
+}
+
+async function getJson(path) {
+  const response = await fetch(path, { headers: { Accept: 'application/json' } });
+  if (!response.ok) {
+    let detail = response.status + ' ' + response.statusText;
+    try {
+      detail = (await response.json()).detail || detail;
+    } catch (e) {
+      // not problem+json: keep the status line
+    }
+    throw new Error(path + ': ' + detail);
+  }
+  return response.json();
+}
+
+/** Every item of a paged list (at most `pages` pages of 200). */
+async function all(path, pages) {
+  const items = [];
+  for (let page = 0; page < (pages || 5); page++) {
+    const separator = path.includes('?') ? '&' : '?';
+    const result = await getJson(path + separator + 'size=200&page=' + page);
+    items.push(...result.items);
+    if (items.length >= result.totalItems || result.items.length === 0) {
+      break;
+    }
+  }
+  return items;
+}
+
+function status(text, isError) {
+  const node = document.getElementById('status');
+  node.textContent = text;
+  node.className = isError ? 'error' : '';
+}
+
+function daysAgo(years) {
+  const d = new Date();
+  d.setUTCFullYear(d.getUTCFullYear() - years);
+  return d.toISOString().slice(0, 10);
+}
+
+async function loadProjects() {
+  const select = document.getElementById('project');
+  const projects = await all('/api/v1/projects?sort=name', MAX_PROJECT_PAGES);
+  select.replaceChildren(el('option', 'Choose a project…'));
+  select.firstChild.value = '';
+  for (const p of projects) {
+    const option = el('option', p.name + ' (' + p.slug + ')');
+    option.value = p.slug;
+    select.appendChild(option);
+  }
+  select.disabled = false;
+  status(projects.length + ' projects');
+  const wanted = new URLSearchParams(window.location.hash.slice(1)).get('project');
+  if (wanted && projects.some(p => p.slug === wanted)) {
+    select.value = wanted;
+    await show(wanted);
+  }
+}
+
+function showOverview(project) {
+  document.getElementById('project-name').textContent = project.name;
+  const facts = document.getElementById('project-facts');
+  facts.replaceChildren();
+  facts.appendChild(document.createTextNode([project.kind, 'origin: ' + (project.origin || 'unknown'),
+    'steward: ' + (project.steward || 'unknown')].join(' · ') + ' · '));
+  facts.appendChild(link(project.homepage, 'homepage'));
+  facts.appendChild(document.createTextNode(' · source: '));
+  facts.appendChild(link(project.source && project.source.url));
+  if (project.description) {
+    facts.appendChild(el('br'));
+    facts.appendChild(document.createTextNode(project.description));
+  }
+}
+
+function showAssessment(slug, a) {
+  const badge = document.getElementById('badge');
+  badge.src = '/api/v1/projects/' + encodeURIComponent(slug) + '/badge.svg';
+  badge.alt = 'Badge: stage ' + a.stage + ', capture risk ' + (a.captureRisk === null ? 'unknown' : a.captureRisk);
+  document.getElementById('stage').textContent = a.stage;
+  document.getElementById('stage-confidence').replaceChildren(unknownText(a.stageConfidence));
+  document.getElementById('capture-risk').replaceChildren(unknownText(a.captureRisk));
+  document.getElementById('trend').replaceChildren(unknownText(a.trend, t => (t > 0 ? '+' : '') + t));
+  document.getElementById('assessed-at').textContent = a.at + ' (window ' + a.window + ')';
+  document.getElementById('versions').textContent = 'methodology v' + a.methodologyVersion + ' · data version ' + a.dataVersion;
+  const rows = Object.keys(a.scores).map(stage => row([stage, a.scores[stage],
+    a.gates[stage] ? a.gates[stage].status : '(no gate)']));
+  fill('scores', rows, 'No scores');
+  const evidence = document.getElementById('evidence');
+  evidence.replaceChildren();
+  for (const e of a.evidence) {
+    const li = el('li', e.description + ': ');
+    li.appendChild(link(e.href));
+    evidence.appendChild(li);
+  }
+  if (a.evidence.length === 0) {
+    evidence.appendChild(el('li', 'No evidence links for this assessment', 'unknown'));
+  }
+}
+
+function showCharts(slug, name) {
+  const list = document.getElementById('chart-list');
+  list.replaceChildren();
+  const from = daysAgo(5);
+  for (const indicator of CHARTS) {
+    const img = el('img', null, 'chart');
+    img.src = '/api/v1/projects/' + encodeURIComponent(slug) + '/charts/' + indicator + '.svg?step=quarter&from=' + from;
+    img.alt = 'Chart of ' + indicator + ' for ' + name;
+    img.width = 800;
+    img.height = 420;
+    img.loading = 'lazy';
+    list.appendChild(img);
+  }
+}
+
+function showLicenses(periods, changes) {
+  fill('license-periods', periods.map(p => row([p.date, p.artifact, p.expression,
+    p.restrictiveness.level === null ? null : p.restrictiveness.level + ' (' + p.restrictiveness.category + ')',
+    p.changeKind, sourceCell(p.source)])), 'No license recorded');
+  fill('license-changes', changes.map(c => {
+    const direction = el('span', c.direction, c.direction);
+    return row([c.date, c.artifact, c.fromExpression, c.toExpression, direction, sourceCell(c.source)]);
+  }), 'No license change recorded');
+}
+
+function showGovernance(bodies, seats, events) {
+  const names = new Map(bodies.map(b => [b.id, b.name]));
+  fill('governance-bodies', bodies.map(b => row([b.name, b.kind, sourceCell(b.source)])), 'No governance body recorded');
+  fill('governance-seats', seats.map(s => row([names.get(s.body) || s.bodyKind,
+    s.holderOrganisation || (s.holderContributor === null ? null : 'contributor ' + s.holderContributor),
+    s.role, s.from, s.to, sourceCell(s.source)])), 'No seat recorded');
+  fill('governance-events', events.map(e => row([e.date, e.kind, e.fromOrganisation, e.toOrganisation, e.note,
+    sourceCell(e.source)])), 'No governance event recorded');
+}
+
+function showFunding(events) {
+  fill('funding-events', events.map(f => row([f.date, f.funder, f.type,
+    f.amount === null ? null : f.amount + ' ' + f.currency + (f.amountScope === 'round' ? ' (whole round)' : ''),
+    f.amountUsd, sourceCell(f.source)])), 'No funding recorded');
+}
+
+async function show(slug) {
+  if (!slug) {
+    document.getElementById('content').hidden = true;
+    return;
+  }
+  window.location.hash = 'project=' + encodeURIComponent(slug);
+  status('Loading ' + slug + '…');
+  const p = encodeURIComponent(slug);
+  try {
+    const [project, assessment, periods, changes, bodies, seats, events, funding] = await Promise.all([
+      getJson('/api/v1/projects/' + p),
+      getJson('/api/v1/projects/' + p + '/assessment'),
+      all('/api/v1/license-periods?project=' + p),
+      all('/api/v1/license-changes?project=' + p),
+      all('/api/v1/governance-bodies?project=' + p),
+      all('/api/v1/governance-seats?project=' + p),
+      all('/api/v1/governance-events?project=' + p),
+      all('/api/v1/funding-events?project=' + p)]);
+    showOverview(project);
+    showAssessment(slug, assessment);
+    showCharts(slug, project.name);
+    showLicenses(periods, changes);
+    showGovernance(bodies, seats, events);
+    showFunding(funding);
+    document.getElementById('content').hidden = false;
+    status('');
+  } catch (e) {
+    status('Could not load ' + slug + ': ' + e.message, true);
+  }
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  document.getElementById('project').addEventListener('change', event => show(event.target.value));
+  loadProjects().catch(e => status('Could not load the projects: ' + e.message, true));
+});
