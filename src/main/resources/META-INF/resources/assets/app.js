@@ -1,5 +1,5 @@
 // The Counterpower web page: reads the public API and shows one project at a time.
-// Every text from the API goes through textContent (never innerHTML), and links are
+// Every text from the API goes through textContent (never parsed as markup), and links are
 // made only from http(s) URLs, so a hostile name or source cannot run script here.
 'use strict';
 
@@ -26,9 +26,9 @@ function unknownText(value, render) {
 }
 
 /** A link for an http(s) URL or a path of this service; any other scheme is shown as text. */
-function link(url, text) {
+function link(url, text, missing) {
   if (!url) {
-    return el('span', 'no source', 'unknown');
+    return el('span', missing || 'no source', 'unknown');
   }
   let parsed;
   try {
@@ -149,7 +149,7 @@ function showOverview(project) {
   facts.replaceChildren();
   facts.appendChild(document.createTextNode([project.kind, 'origin: ' + (project.origin || 'unknown'),
     'steward: ' + (project.steward || 'unknown')].join(' · ') + ' · '));
-  facts.appendChild(link(project.homepage, 'homepage'));
+  facts.appendChild(link(project.homepage, 'homepage', 'no homepage'));
   facts.appendChild(document.createTextNode(' · source: '));
   facts.appendChild(link(project.source && project.source.url));
   if (project.description) {

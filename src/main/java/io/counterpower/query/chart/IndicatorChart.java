@@ -49,6 +49,7 @@ final class IndicatorChart {
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
     private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
     private static final Color LINE = new Color(0x1f4e99);
+    private static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 200);
     /** Light background colours, from calm (emergence) to alarming (capture). */
     static final Map<String, Color> STAGE_COLOURS = Map.of(
             "emergence", new Color(0xe3eefa), "adoption", new Color(0xe2f3e5), "contribution", new Color(0xfdf3d3),
@@ -131,6 +132,8 @@ final class IndicatorChart {
 
         JFreeChart chart = new JFreeChart(title(), TITLE, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
+        // Room on the right for the last date label of the axis.
+        chart.setPadding(new RectangleInsets(4, 4, 4, 24));
         chart.addSubtitle(new TextTitle(versions(), SMALL));
         chart.addSubtitle(new TextTitle(gapNote(), SMALL));
         LegendTitle legend = new LegendTitle(() -> legendItems(shown));
@@ -157,6 +160,7 @@ final class IndicatorChart {
                 band.setLabelAnchor(RectangleAnchor.TOP_LEFT);
                 band.setLabelTextAnchor(TextAnchor.TOP_LEFT);
                 band.setLabelOffset(new RectangleInsets(2, 3, 2, 3));
+                band.setLabelBackgroundColor(LABEL_BACKGROUND);
                 plot.addDomainMarker(band, Layer.BACKGROUND);
                 shown.add(stage);
                 bandStart = stages.get(i).at();
@@ -167,15 +171,19 @@ final class IndicatorChart {
 
     private void licenseMarkers(XYPlot plot) {
         int row = 0;
+        long middle = (millis(series.from()) + millis(series.to())) / 2;
         for (Marker m : markers) {
+            // A label runs away from the nearer edge, so that it is not cut off.
+            boolean right = millis(m.at()) < middle;
             ValueMarker marker = new ValueMarker(millis(m.at()));
             marker.setPaint(colour(m.direction()));
             marker.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{5f, 3f}, 0f));
             marker.setLabel(m.at() + " " + m.label());
             marker.setLabelFont(SMALL);
             marker.setLabelPaint(colour(m.direction()));
-            marker.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-            marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+            marker.setLabelBackgroundColor(LABEL_BACKGROUND);
+            marker.setLabelAnchor(right ? RectangleAnchor.BOTTOM_RIGHT : RectangleAnchor.BOTTOM_LEFT);
+            marker.setLabelTextAnchor(right ? TextAnchor.BOTTOM_LEFT : TextAnchor.BOTTOM_RIGHT);
             // Staggered so that changes close in time do not write over each other.
             marker.setLabelOffset(new RectangleInsets(2, 3, 4 + 13 * (row++ % 4), 3));
             plot.addDomainMarker(marker, Layer.FOREGROUND);

@@ -214,5 +214,6 @@ class ChartResourceTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("methodology"));
         invalid().accept("image/svg+xml, application/problem+json").get("/api/v1/projects/" + unique("none") + "/badge.svg")
                 .then().statusCode(404).contentType("application/problem+json");
+        invalid().accept("application/json").get(base + "/badge.svg").then().statusCode(406).contentType("application/problem+json");
     }
 }
