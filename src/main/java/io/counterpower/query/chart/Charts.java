@@ -25,7 +25,7 @@ import java.util.Set;
  * (the same figures as their JSON endpoints) and hands it to the drawings.
  */
 @ApplicationScoped
-public class Charts {
+class Charts {
     /** Not drawn as a line: assessment output rather than an indicator, read from the stage of each date. */
     static final String CAPTURE_RISK = "capture_risk";
     /** Units whose values are not numbers on a scale (keys, types, booleans, intervals): no line to draw. */
@@ -44,7 +44,7 @@ public class Charts {
     @Inject
     ProjectService projects;
 
-    public String chart(String slug, String indicator, String from, String to, String step, String window, String kinds,
+    String chart(String slug, String indicator, String from, String to, String step, String window, String kinds,
                         String asRecordedOn, String version) {
         long projectId = projects.requireId(slug);
         Methodology.Version m = methodology.pinned(version, "methodology");
@@ -75,7 +75,7 @@ public class Charts {
         return new IndicatorChart(indicator, unit, name, series, values, stages, markers).svg();
     }
 
-    public String badge(String slug, String at, String window, String asRecordedOn, String version) {
+    String badge(String slug, String at, String window, String asRecordedOn, String version) {
         StageAssessment a = assessments.assess(slug, at, asRecordedOn, window, version);
         String name = projects.get(slug, a.asRecordedOn()).name();
         return new StageBadge(name, a).svg();

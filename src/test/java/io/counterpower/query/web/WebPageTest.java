@@ -12,6 +12,7 @@ import static io.counterpower.support.Api.unique;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,6 +43,10 @@ class WebPageTest {
         style.then().statusCode(200).contentType(startsWith("text/css"));
         assertPageHeaders(style);
         anonymous().get("/assets/" + unique("missing") + ".js").then().statusCode(404).contentType("application/problem+json");
+        // Only the page's paths: Swagger UI under /q runs inline script, and the API answers JSON.
+        anonymous().accept("application/yaml").get("/openapi").then().statusCode(200)
+                .header("Content-Security-Policy", nullValue());
+        anonymous().get("/api/v1/projects/terraform").then().statusCode(200).header("Content-Security-Policy", nullValue());
     }
 
     @Test
