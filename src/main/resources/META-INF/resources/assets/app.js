@@ -212,7 +212,8 @@ function showGovernance(bodies, seats, events) {
   const names = new Map(bodies.map(b => [b.id, b.name]));
   fill('governance-bodies', bodies.map(b => row([b.name, b.kind, sourceCell(b.source)])), 'No governance body recorded');
   fill('governance-seats', seats.map(s => row([names.get(s.body) || s.bodyKind,
-    s.holderOrganisation || (s.holderContributor === null ? null : 'contributor ' + s.holderContributor),
+    s.holderOrganisation || (s.holderContributor === null ? null
+      : link('/api/v1/contributors/' + encodeURIComponent(s.holderContributor), 'contributor ' + s.holderContributor)),
     s.role, s.from, s.to, sourceCell(s.source)])), 'No seat recorded');
   fill('governance-events', events.map(e => row([e.date, e.kind, e.fromOrganisation, e.toOrganisation, e.note,
     sourceCell(e.source)])), 'No governance event recorded');
