@@ -1,0 +1,42 @@
+package io.counterpower.common.db;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
+
+/**
+ * Tells a database that is away (stopped, restarting, unreachable, or a pool with no connection to
+ * give) from an error of the request itself: the first is a 503 to retry, a job to rerun, never a 500.
+ */
+public final class DatabaseFailures {
+    private DatabaseFailures() {
+    }
+
+    /** Whether {@code e}, or one of its causes, says the database cannot be reached right now. */
+    public static boolean isUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof java.net.ConnectException
+                    || t instanceof java.net.NoRouteToHostException || t instanceof java.io.EOFException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException s) {
+                String state = s.getSQLState();
+                // 08: connection exception; 57P01-57P03: admin shutdown, crash shutdown, cannot connect now.
+                if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                        || state.equals("57P03"))) {
+                    return true;
+                }
+                // Agroal gives up waiting for a connection with a plain SQLException and no state.
+                String message = s.getMessage() == null ? "" : s.getMessage().toLowerCase(Locale.ROOT);
+                if (state == null && message.contains("acquisition timeout")) {
+                    return true;
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+}
