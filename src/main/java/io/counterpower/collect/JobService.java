@@ -13,6 +13,7 @@ import io.counterpower.common.paging.PageRequest;
 import io.counterpower.common.paging.QueryParams;
 import io.counterpower.common.problem.ApiProblem;
 import io.counterpower.common.problem.FieldErrors;
+import io.counterpower.common.text.UrlCredentials;
 import io.counterpower.common.time.Instants;
 import io.counterpower.project.ProjectService;
 import io.counterpower.project.RepositoryView;
@@ -275,7 +276,7 @@ public class JobService {
             for (RepositoryView r : recorded) {
                 String problem = locationProblem(r.url());
                 if (problem != null) {
-                    errors.add("url", "the recorded repository " + r.url() + " cannot be collected: " + problem
+                    errors.add("url", "the recorded repository " + UrlCredentials.redact(r.url()) + " cannot be collected: " + problem
                             + "; give a url to collect instead");
                 }
                 targets.add(new RepositoryTarget(r.url(), branch != null ? branch : r.branch(), r.role().code()));
