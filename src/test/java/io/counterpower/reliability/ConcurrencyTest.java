@@ -168,7 +168,7 @@ class ConcurrencyTest {
 
     private void awaitNoQueued(List<Long> ids) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (number("select count(*) from job where id = any(?) and state in ('queued', 'running')", ids.toArray(new Long[0])) > 0) {
+        while (number("select count(*) from job where id = any(?) and state in ('queued', 'running')", (Object) ids.toArray(new Long[0])) > 0) {
             if (System.nanoTime() > deadline) {
                 fail("jobs still queued or running after a minute");
             }

@@ -72,10 +72,10 @@ class CollectionSecurityTest {
                 .body("errors[0].field", equalTo("repositories[0].url"))
                 .body("errors[0].message", containsString("credentials")).extract().asString();
         assertFalse(refused.contains("ghp_SECRETtoken123"), refused);
-        admin().body(Map.of("url", url)).post("/api/v1/projects/" + slug + "/repositories").then().statusCode(400)
-                .body("errors[0].field", equalTo("url"));
-        admin().body(Map.of("url", "ssh://git@github.com/a/b.git")).post("/api/v1/projects/" + slug + "/repositories")
-                .then().statusCode(201);
+        admin().body(Map.of("url", url, "source", Fixtures.source())).post("/api/v1/projects/" + slug + "/repositories")
+                .then().statusCode(400).body("errors[0].field", equalTo("url"));
+        admin().body(Map.of("url", "ssh://git@github.com/a/b.git", "source", Fixtures.source()))
+                .post("/api/v1/projects/" + slug + "/repositories").then().statusCode(201);
     }
 
     @Test
