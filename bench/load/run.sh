@@ -32,7 +32,7 @@ trap cleanup EXIT
 start() {
   COUNTERPOWER_DB_URL="$1" COUNTERPOWER_ADMIN_KEY=$KEY QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1 \
   COUNTERPOWER_JOBS_WORKERS=0 \
-    java -jar target/quarkus-app/quarkus-run.jar > "$2" 2>&1 &
+    java -jar "${BENCH_APP:-target/quarkus-app}/quarkus-run.jar" > "$2" 2>&1 &
   PID=$!
   for _ in $(seq 1 180); do
     curl -sf --max-time 2 "$BASE/q/health/ready" > /dev/null 2>&1 && return 0
@@ -72,6 +72,10 @@ echo "== 1. steady load on the shared server (database $DB)"
 psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $DB"
 start "jdbc:postgresql://127.0.0.1:5432/$DB" "$OUT/steady-service.log"
 curl -s -o /dev/null "$BASE/api/v1/projects"   # one request to warm the first connections
+# The baseline of this run: the same connections on /q/health/live (no database, no JSON body).
+wrk -t2 -c"$CONNECTIONS" -d20s --latency "$BASE/q/health/live" > "$OUT/baseline-wrk.txt"
+echo "baseline /q/health/live (20 s): $(awk '/Requests\/sec/ { rps = $2 } / 99%/ { p99 = $2 } END { print rps " req/s, p99 " p99 }' "$OUT/baseline-wrk.txt")" \
+  | tee -a "$OUT/steady-wrk.txt"
 load steady "postgresql://postgres@127.0.0.1:5432/$DB"
 stop
 

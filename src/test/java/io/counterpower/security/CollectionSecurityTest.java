@@ -1,6 +1,7 @@
 package io.counterpower.security;
 
 import io.counterpower.support.Fixtures;
+import io.counterpower.support.Jobs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,6 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Collections as an attack surface: a steward's https URL may not reach the service's own network
@@ -85,7 +85,7 @@ class CollectionSecurityTest {
         long id = admin().body(Map.of("source", "git", "url", missing.toUri().toString()))
                 .post("/api/v1/projects/" + slug + "/collections").then().statusCode(202)
                 .body("repositories[0].url", equalTo(missing.toUri().toString())).extract().jsonPath().getLong("id");
-        JsonPath ended = awaitEnd(id);
+        JsonPath ended = Jobs.ended(id, Duration.ofSeconds(60));
         assertEquals("failed", ended.getString("state"));
         String folder = dir.toString();
 
@@ -106,16 +106,4 @@ class CollectionSecurityTest {
         anonymous().get("/api/v1/jobs/" + id).then().body("error", not(containsString(folder)));
     }
 
-    private static JsonPath awaitEnd(long id) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonPath job = anonymous().get("/api/v1/jobs/" + id).then().statusCode(200).extract().jsonPath();
-            if (List.of("succeeded", "failed").contains(job.getString("state"))) {
-                return job;
-            }
-            Thread.sleep(100);
-        }
-        fail("job " + id + " did not end within a minute");
-        return null;
-    }
 }
