@@ -2,7 +2,10 @@ package io.counterpower.common.db;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Tells a database that is away (stopped, restarting, unreachable, or a pool with no connection to
@@ -12,9 +15,17 @@ public final class DatabaseFailures {
     private DatabaseFailures() {
     }
 
-    /** Whether {@code e}, or one of its causes, says the database cannot be reached right now. */
+    /**
+     * Whether {@code e}, one of its causes, or an exception suppressed along the way says the database
+     * cannot be reached right now. Suppressed ones count: when the connection dies during a commit,
+     * the transaction manager reports a RollbackException and attaches the driver's error to it.
+     */
     public static boolean isUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        return isUnavailable(e, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static boolean isUnavailable(Throwable e, Set<Throwable> seen) {
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof java.net.ConnectException
                     || t instanceof java.net.NoRouteToHostException || t instanceof java.io.EOFException
                     || t instanceof org.hibernate.exception.JDBCConnectionException) {
@@ -33,8 +44,10 @@ public final class DatabaseFailures {
                     return true;
                 }
             }
-            if (t.getCause() == t) {
-                break;
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (isUnavailable(suppressed, seen)) {
+                    return true;
+                }
             }
         }
         return false;
