@@ -91,11 +91,14 @@ start "jdbc:postgresql://127.0.0.1:$OUTAGE_PORT/counterpower" "$OUT/outage-servi
     sleep 0.1
   done ) > "$OUT/outage-probe.txt" 2>/dev/null &
 PROBE=$!
+# Stopped at: when the stop begins (sessions end at once); started at: when the server accepts
+# connections again. The server stays down 10 s between the end of the stop and the start.
 ( sleep $((DURATION / 2 - 5))
   date +%s.%N > "$OUT/outage-stopped-at"
   pg_ctlcluster --skip-systemctl-redirect "$PGVERSION" "$CLUSTER" stop -m fast
   sleep 10
   pg_ctlcluster --skip-systemctl-redirect "$PGVERSION" "$CLUSTER" start
+  until pg_isready -q -h 127.0.0.1 -p "$OUTAGE_PORT"; do sleep 0.05; done
   date +%s.%N > "$OUT/outage-started-at" ) &
 OUTAGE=$!
 load outage "postgresql://postgres@127.0.0.1:$OUTAGE_PORT/counterpower"
