@@ -67,7 +67,6 @@ public class JobService {
     /** The job param that keeps a steward's collection to public hosts when it is cloned. */
     static final String PUBLIC_HOSTS_ONLY = "publicHostsOnly";
 
-
     @Inject
     EntityManager em;
     @Inject
