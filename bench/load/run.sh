@@ -75,7 +75,7 @@ curl -s -o /dev/null "$BASE/api/v1/projects"   # one request to warm the first c
 # The baseline of this run: the same connections on /q/health/live (no database, no JSON body).
 wrk -t2 -c"$CONNECTIONS" -d20s --latency "$BASE/q/health/live" > "$OUT/baseline-wrk.txt"
 echo "baseline /q/health/live (20 s): $(awk '/Requests\/sec/ { rps = $2 } / 99%/ { p99 = $2 } END { print rps " req/s, p99 " p99 }' "$OUT/baseline-wrk.txt")" \
-  | tee -a "$OUT/steady-wrk.txt"
+  | tee "$OUT/baseline.txt"
 load steady "postgresql://postgres@127.0.0.1:5432/$DB"
 stop
 
@@ -117,5 +117,5 @@ awk -v stopped="$stopped" -v started="$started" '
       recovered - started, started - stopped
   }' "$OUT/outage-probe.txt" | tee -a "$OUT/outage-wrk.txt"
 stop
-{ echo "-- steady"; cat "$OUT/steady-wrk.txt"; echo "-- outage"; cat "$OUT/outage-wrk.txt"; } | grep -v '^ ' >> "$OUT/figures.txt"
+{ cat "$OUT/baseline.txt"; echo "-- steady"; cat "$OUT/steady-wrk.txt"; echo "-- outage"; cat "$OUT/outage-wrk.txt"; } | grep -v '^ ' >> "$OUT/figures.txt"
 echo "figures: $OUT/figures.txt"
