@@ -36,6 +36,7 @@ public final class CollectionRun {
     private final String projectSlug;
     private final List<RepositoryTarget> repositories;
     private final JobService jobs;
+    private final boolean publicHostsOnly;
     private final long startedNanos = System.nanoTime();
 
     private Phase phase = Phase.OPENING;
@@ -61,8 +62,10 @@ public final class CollectionRun {
     private long phaseStartedNanos = System.nanoTime();
     private long writeNanos;
 
-    CollectionRun(long jobId, long projectId, String projectSlug, List<RepositoryTarget> repositories, JobService jobs) {
+    CollectionRun(long jobId, long projectId, String projectSlug, List<RepositoryTarget> repositories, JobService jobs,
+                  boolean publicHostsOnly) {
         this.jobId = jobId;
+        this.publicHostsOnly = publicHostsOnly;
         this.projectId = projectId;
         this.projectSlug = projectSlug;
         this.repositories = List.copyOf(repositories);
@@ -83,6 +86,14 @@ public final class CollectionRun {
 
     public List<RepositoryTarget> repositories() {
         return repositories;
+    }
+
+    /**
+     * Whether remote hosts must be public ({@link RepositoryHosts}): a steward asked for the
+     * collection, so its hosts are checked again right before they are reached.
+     */
+    public boolean publicHostsOnly() {
+        return publicHostsOnly;
     }
 
     // ---- phase and progress, written to the job row -------------------------------------------

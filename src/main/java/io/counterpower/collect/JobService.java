@@ -2,6 +2,7 @@ package io.counterpower.collect;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.counterpower.common.audit.ChangeLog;
@@ -12,6 +13,7 @@ import io.counterpower.common.paging.PageRequest;
 import io.counterpower.common.paging.QueryParams;
 import io.counterpower.common.problem.ApiProblem;
 import io.counterpower.common.problem.FieldErrors;
+import io.counterpower.common.text.UrlCredentials;
 import io.counterpower.common.time.Instants;
 import io.counterpower.project.ProjectService;
 import io.counterpower.project.RepositoryView;
@@ -59,8 +61,11 @@ public class JobService {
 
     /** A job a worker has just claimed. */
     public record ClaimedJob(long id, String kind, long projectId, String source, List<RepositoryTarget> repositories,
-                             Long createdBy) {
+                             Long createdBy, boolean publicHostsOnly) {
     }
+
+    /** The job param that keeps a steward's collection to public hosts when it is cloned. */
+    static final String PUBLIC_HOSTS_ONLY = "publicHostsOnly";
 
     @Inject
     EntityManager em;
@@ -74,6 +79,8 @@ public class JobService {
     ProjectService projects;
     @Inject
     ObjectMapper json;
+    @Inject
+    CollectionHostsConfig hosts;
 
     // ---- the API ------------------------------------------------------------------------------
 
@@ -92,6 +99,14 @@ public class JobService {
             throw ApiProblem.forbidden("A steward key may collect https repositories only; local paths and file: URLs "
                     + "are read by curators");
         }
+        if (asSteward) {
+            FieldErrors refused = new FieldErrors();
+            for (RepositoryTarget t : targets) {
+                String refusal = RepositoryHosts.refusal(t.url(), hosts.allowedHosts().orElse(List.of()));
+                refused.check(refusal == null, "url", refusal);
+            }
+            refused.throwIfAny();
+        }
         Job active = activeCollection(projectId);
         if (active != null) {
             throw conflict(slug, active);
@@ -100,7 +115,8 @@ public class JobService {
         job.kind = "collection";
         job.projectId = projectId;
         job.source = in.source().trim();
-        job.params = Map.of("repositories", json.convertValue(targets, new TypeReference<List<Map<String, Object>>>() { }));
+        job.params = Map.of("repositories", json.convertValue(targets, new TypeReference<List<Map<String, Object>>>() { }),
+                PUBLIC_HOSTS_ONLY, asSteward);
         job.state = "queued";
         job.createdAt = Instants.now();
         job.stats = Map.of();
@@ -155,11 +171,13 @@ public class JobService {
                 if (!r.next()) {
                     return Optional.empty();
                 }
-                Map<String, List<RepositoryTarget>> params = json.readValue(r.getString(5),
-                        new TypeReference<Map<String, List<RepositoryTarget>>>() { });
+                JsonNode params = json.readTree(r.getString(5));
+                List<RepositoryTarget> repositories = params.has("repositories")
+                        ? json.convertValue(params.get("repositories"), new TypeReference<List<RepositoryTarget>>() { })
+                        : List.of();
                 long createdBy = r.getLong(6);
                 return Optional.of(new ClaimedJob(r.getLong(1), r.getString(2), r.getLong(3), r.getString(4),
-                        params.getOrDefault("repositories", List.of()), r.wasNull() ? null : createdBy));
+                        repositories, r.wasNull() ? null : createdBy, params.path(PUBLIC_HOSTS_ONLY).asBoolean(false)));
             }
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("Cannot claim a job: " + e.getMessage(), e);
@@ -189,8 +207,9 @@ public class JobService {
     /** Keeps the jobs this instance runs from looking interrupted while a phase takes long. */
     public void heartbeat(Collection<Long> running) {
         if (!running.isEmpty()) {
+            // Cast: a Long[] passed alone would be spread over the varargs instead of bound as one array.
             update("update job set heartbeat_at = now() where state = 'running' and id = any(?)",
-                    running.toArray(new Long[0]));
+                    (Object) running.toArray(new Long[0]));
         }
     }
 
@@ -256,7 +275,7 @@ public class JobService {
             for (RepositoryView r : recorded) {
                 String problem = locationProblem(r.url());
                 if (problem != null) {
-                    errors.add("url", "the recorded repository " + r.url() + " cannot be collected: " + problem
+                    errors.add("url", "the recorded repository " + UrlCredentials.redact(r.url()) + " cannot be collected: " + problem
                             + "; give a url to collect instead");
                 }
                 targets.add(new RepositoryTarget(r.url(), branch != null ? branch : r.branch(), r.role().code()));
@@ -276,6 +295,10 @@ public class JobService {
         if (lower.startsWith("https://")) {
             try {
                 URI uri = new URI(url);
+                if (uri.getRawUserInfo() != null) {
+                    // A token in the URL would be stored with the job, shown by it and logged: refused.
+                    return "must not carry credentials (user:token@): the collector reads public repositories";
+                }
                 return uri.getHost() == null || uri.getHost().isBlank() ? accepted + " (the URL has no host)" : null;
             } catch (URISyntaxException e) {
                 return accepted + " (" + e.getReason() + ")";
@@ -320,10 +343,11 @@ public class JobService {
                 : json.convertValue(job.stats, CollectionStats.class);
         Instant end = job.finishedAt != null ? job.finishedAt : Instant.now();
         Long duration = job.startedAt == null ? null : Duration.between(job.startedAt, end).toMillis();
-        return new JobView(job.id, job.kind, job.projectId == null ? null : projects.slugOf(job.projectId), job.source,
-                job.state, job.phase, new JobView.Progress(job.progressDone, job.progressTotal), repositories,
+        JobView view = new JobView(job.id, job.kind, job.projectId == null ? null : projects.slugOf(job.projectId),
+                job.source, job.state, job.phase, new JobView.Progress(job.progressDone, job.progressTotal), repositories,
                 job.createdAt, job.startedAt, job.finishedAt, job.heartbeatAt, duration, job.error,
                 stats.warnings(), stats);
+        return caller.isCurator() ? view : LocalPaths.hidden(view);
     }
 
     private int update(String sql, Object... params) {

@@ -1,6 +1,7 @@
 package io.counterpower.collect;
 
 import io.counterpower.collect.JobService.ClaimedJob;
+import io.counterpower.common.db.DatabaseFailures;
 import io.counterpower.project.ProjectService;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
@@ -15,6 +16,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import java.lang.management.ManagementFactory;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -49,6 +51,7 @@ public class JobWorkers {
     private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     private final Semaphore wake = new Semaphore(0);
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
+    private final Map<Long, UnrecordedFailure> unrecordedFailures = new ConcurrentHashMap<>();
     private volatile boolean stopping;
     private ExecutorService pool;
     private ScheduledExecutorService housekeeping;
@@ -124,7 +127,8 @@ public class JobWorkers {
         requestContext.activate();
         CollectionRun run = null;
         try {
-            run = new CollectionRun(job.id(), job.projectId(), projects.slugOf(job.projectId()), job.repositories(), jobs);
+            run = new CollectionRun(job.id(), job.projectId(), projects.slugOf(job.projectId()), job.repositories(), jobs,
+                    job.publicHostsOnly());
             Collector collector = collector(job.source());
             Log.infof("Job %d: %s collection of %s started", job.id(), job.source(), run.projectSlug());
             collector.collect(run);
@@ -133,21 +137,48 @@ public class JobWorkers {
             Log.infof("Job %d succeeded in %d ms", job.id(), stats.timings().totalMillis());
         } catch (CollectionFailure failure) {
             Log.infof("Job %d failed: %s", job.id(), failure.getMessage());
-            jobs.fail(job.id(), failure.getMessage(), run == null ? null : run.snapshot());
+            failNowOrLater(job.id(), failure.getMessage(), run == null ? null : run.snapshot());
         } catch (RuntimeException | Error unexpected) {
+            if (DatabaseFailures.isUnavailable(unexpected)) {
+                Log.warnf("Job %d stopped: the database is unavailable (%s)", job.id(), unexpected.getMessage());
+                failNowOrLater(job.id(), "The database became unavailable while collecting. What was written before is "
+                        + "consistent; ask for the collection again to complete it.", run == null ? null : run.snapshot());
+                return;
+            }
             // The worker survives anything a job throws; the job says where the log has the details.
             String reference = UUID.randomUUID().toString();
             Log.errorf(unexpected, "Job %d failed unexpectedly (error %s)", job.id(), reference);
-            try {
-                jobs.fail(job.id(), "Unexpected error while collecting (logged as " + reference + "). What was written "
-                        + "before it is consistent; ask for the collection again.", run == null ? null : run.snapshot());
-            } catch (RuntimeException e) {
-                Log.errorf(e, "Job %d could not be marked as failed; the heartbeat check will", job.id());
-            }
+            failNowOrLater(job.id(), "Unexpected error while collecting (logged as " + reference + "). What was written "
+                    + "before it is consistent; ask for the collection again.", run == null ? null : run.snapshot());
         } finally {
             requestContext.terminate();
             running.remove(job.id());
         }
+    }
+
+    /**
+     * Ends a job as failed; when the database is away too, the end is kept and written by the
+     * housekeeping as soon as it is back, so that the project can be collected again at once
+     * rather than after the stale-heartbeat delay.
+     */
+    private void failNowOrLater(long id, String error, CollectionStats stats) {
+        try {
+            jobs.fail(id, error, stats);
+        } catch (RuntimeException e) {
+            Log.warnf("Job %d could not be marked as failed yet (%s); retrying with the heartbeat", id, e.getMessage());
+            unrecordedFailures.put(id, new UnrecordedFailure(error, stats));
+        }
+    }
+
+    private void recordPendingFailures() {
+        for (var pending : Map.copyOf(unrecordedFailures).entrySet()) {
+            jobs.fail(pending.getKey(), pending.getValue().error(), pending.getValue().stats());
+            unrecordedFailures.remove(pending.getKey());
+            Log.infof("Job %d marked as failed now that the database answers", pending.getKey());
+        }
+    }
+
+    private record UnrecordedFailure(String error, CollectionStats stats) {
     }
 
     private Collector collector(String source) throws CollectionFailure {
@@ -161,6 +192,7 @@ public class JobWorkers {
 
     private void housekeep() {
         try {
+            recordPendingFailures();
             jobs.heartbeat(Set.copyOf(running));
             int reaped = jobs.failStale(config.staleAfter());
             if (reaped > 0) {

@@ -405,6 +405,9 @@ public class ProjectService {
         }
         if (in.url() != null && !isUrl(in.url(), true)) {
             errors.add(prefix + "url", "must be a repository URL (https://…, ssh://…, git@host:path or file:…)");
+        } else if (in.url() != null && hasPassword(in.url())) {
+            // A token in a recorded URL would be shown by every read of the project.
+            errors.add(prefix + "url", "must not carry credentials (user:token@ or a token as user name over http)");
         }
     }
 
@@ -453,6 +456,18 @@ public class ProjectService {
             return parentWrite;
         }
         return caller.write(own, reason == null ? parentWrite.reason() : reason, false);
+    }
+
+    /** An http(s) URL with any user info, or another URL with a password (ssh://git@host is fine). */
+    private static boolean hasPassword(String value) {
+        try {
+            URI uri = new URI(value.trim());
+            String info = uri.getRawUserInfo();
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            return info != null && (scheme.startsWith("http") || info.contains(":"));
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     private static boolean isUrl(String value, boolean repository) {

@@ -8,7 +8,9 @@ import io.counterpower.collect.CollectionRun.Phase;
 import io.counterpower.collect.CollectionStats;
 import io.counterpower.collect.Collector;
 import io.counterpower.collect.EmailDomainAffiliations;
+import io.counterpower.collect.RepositoryHosts;
 import io.counterpower.collect.RepositoryTarget;
+import io.counterpower.collect.CollectionHostsConfig;
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.license.LicenseCatalog;
 import io.counterpower.license.LicenseExpressions;
@@ -84,6 +86,8 @@ public class GitCollector implements Collector {
     LicenseCatalog catalog;
     @Inject
     ObjectMapper json;
+    @Inject
+    CollectionHostsConfig hosts;
 
     @Override
     public String source() {
@@ -124,7 +128,7 @@ public class GitCollector implements Collector {
         RepositoryLocation location = RepositoryLocation.of(target.url());
         identities.from(location.webUrl() == null ? location.url() : location.webUrl());
         run.enter(Phase.OPENING);
-        try (GitRepositoryReader reader = open(location)) {
+        try (GitRepositoryReader reader = open(location, run.publicHostsOnly())) {
             ReadRequest request = ReadRequest.defaultBranch().onBranch(target.branch())
                     .identifyingLicensesWith(new CatalogLicenseIdentifier(matcher));
             // The fork point is a commit of the code; a fork's weights or data repositories have their own history.
@@ -209,9 +213,14 @@ public class GitCollector implements Collector {
     }
 
     /** Opens a local repository in place, or brings a remote one into the cache first. */
-    private GitRepositoryReader open(RepositoryLocation location) throws RepositoryReadException, CollectionFailure {
+    private GitRepositoryReader open(RepositoryLocation location, boolean publicHostsOnly)
+            throws RepositoryReadException, CollectionFailure {
         if (!location.remote()) {
             return GitRepositoryReader.open(location.url());
+        }
+        String refusal = publicHostsOnly ? RepositoryHosts.refusal(location.url(), hosts.allowedHosts().orElse(List.of())) : null;
+        if (refusal != null) {
+            throw new CollectionFailure("Cannot collect " + location.url() + ": the host " + refusal.replaceFirst("^points", "now points"));
         }
         Path cache = cacheDir();
         Path folder = location.cacheFolder(cache);

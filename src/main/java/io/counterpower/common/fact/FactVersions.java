@@ -1,6 +1,7 @@
 package io.counterpower.common.fact;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import io.counterpower.common.problem.ApiProblem;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -62,9 +63,19 @@ public class FactVersions {
 
     /** Closes a version: the fact no longer holds from now on, but stays visible "as recorded on" before. */
     public <T extends VersionedFact> void close(T current, Instant at) {
-        current.supersededAt = at;
-        // Flush now: Hibernate runs inserts before updates, and the new version may only be
-        // inserted once the old one is no longer current (one current version per id).
+        // Only a version that is still current may be closed. Two writers that read the same version
+        // race here: the second waits for the first's row lock, then finds the row closed and gets
+        // 412, instead of closing it again and losing the first write.
         em.flush();
+        int closed = em.createQuery("update " + current.getClass().getSimpleName()
+                        + " f set f.supersededAt = :at where f.rowId = :rowId and f.supersededAt is null")
+                .setParameter("at", at)
+                .setParameter("rowId", current.rowId)
+                .executeUpdate();
+        if (closed == 0) {
+            throw ApiProblem.preconditionFailed("The fact changed since it was read: it was edited or closed by "
+                    + "another request; read it again and retry");
+        }
+        em.refresh(current);
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.counterpower.common.db.DatabaseFailures;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.logging.Log;
 import jakarta.persistence.PersistenceException;
@@ -111,7 +112,7 @@ public class ProblemMapper {
         SQLException sql = sqlCause(e);
         if (sql != null && sql.getSQLState() != null) {
             String state = sql.getSQLState();
-            if (state.startsWith("08") || state.equals("57P01") || state.equals("57P03")) {
+            if (DatabaseFailures.isUnavailable(sql)) {
                 return unavailable(uri);
             }
             if (state.equals("23505") || state.equals("23P01") || state.equals("23503")) {
@@ -274,16 +275,7 @@ public class ProblemMapper {
     }
 
     static boolean isConnectionProblem(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof java.net.ConnectException
-                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
+        return DatabaseFailures.isUnavailable(e);
     }
 
     private static String path(UriInfo uri) {

@@ -70,7 +70,8 @@ public class RouteProblemHandler {
         write(ctx, status, detail);
     }
 
-    private void write(RoutingContext ctx, int status, String detail) {
+    /** Ends the request with a problem+json answer (unless an answer has already started). */
+    public void write(RoutingContext ctx, int status, String detail) {
         if (ctx.response().ended() || ctx.response().headWritten()) {
             return;
         }

@@ -17,6 +17,11 @@ public class DataVersionHeader {
         if (!request.getUriInfo().getPath().startsWith("/api/") || response.getHeaders().containsKey(NAME)) {
             return;
         }
+        if (response.getStatus() >= 500) {
+            // A 503 says the database is away: asking it for the version would only wait for the
+            // pool's acquisition timeout a second time before the answer leaves.
+            return;
+        }
         try {
             response.getHeaders().putSingle(NAME, String.valueOf(versions.latest().version()));
         } catch (RuntimeException e) {
