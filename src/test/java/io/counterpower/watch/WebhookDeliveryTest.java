@@ -45,6 +45,13 @@ class WebhookDeliveryTest {
     WebhookSender sender;
     @Inject
     WebhookOutbox outbox;
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    private long queued() {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                ((Number) em.createNativeQuery("select count(*) from watch_evaluation").getSingleResult()).longValue());
+    }
 
     private void evaluate() {
         evaluations.evaluateQueued("test-evaluator");
@@ -251,6 +258,46 @@ class WebhookDeliveryTest {
             assertEquals(receiver.requests.get(0).body(), receiver.requests.get(1).body());
             assertTrue(verifies(receiver.requests.get(1), w.getString("secret")));
             admin().post("/api/v1/watches/" + watchId + "/deliveries/999999999/redeliver").then().statusCode(404);
+        }
+    }
+
+    @Test
+    void aChangeQueuesItsEvaluationInItsOwnTransactionAndARefusedOneQueuesNothing() {
+        String slug = project(organisation("foundation"));
+        evaluate();
+        long before = queued();
+        governanceEvent(slug, "2024-08-01");
+        assertEquals(before + 1, queued(), "the event and its evaluation commit together");
+        // The same event again is a 409: nothing is written, so nothing is queued.
+        admin().body(Map.of("project", slug, "kind", "governance-doc-change", "date", "2024-08-01",
+                "source", io.counterpower.support.Fixtures.source())).post("/api/v1/governance-events").then().statusCode(409);
+        assertEquals(before + 1, queued());
+        evaluate();
+        assertEquals(0, queued());
+    }
+
+    @Test
+    void aWatchOnAnOrganisationCoversEveryProjectItStewards() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            String foundation = organisation("foundation");
+            String first = project(foundation), second = project(foundation), elsewhere = project(organisation("foundation"));
+            JsonPath w = admin().body(WatchFixtures.watchBody(null, foundation, receiver.url(),
+                    List.of(Map.of("type", "governance-event", "kinds", List.of("trademark")))))
+                    .post("/api/v1/watches").then().statusCode(201).extract().jsonPath();
+            evaluate();
+            for (String slug : List.of(first, second, elsewhere)) {
+                admin().body(Map.of("project", slug, "kind", "trademark", "date", "2024-09-01",
+                        "source", io.counterpower.support.Fixtures.source())).post("/api/v1/governance-events").then().statusCode(201);
+            }
+            governanceEvent(first, "2024-09-02");       // another kind: not watched
+            evaluate();
+            sender.sendDue("test-sender");
+            assertEquals(Set.of(first, second), Set.copyOf(receiver.requests.stream()
+                    .map(r -> new JsonPath(r.body()).getString("project")).toList()));
+            assertEquals(2, receiver.requests.size());
+            for (Receiver.Request r : receiver.requests) {
+                assertTrue(verifies(r, w.getString("secret")));
+            }
         }
     }
 }
