@@ -69,6 +69,13 @@ public class WatchResource {
         return outbox.list(id, state, PageRequest.parse(page, size, null, DELIVERY_SORT, "-id"));
     }
 
+    @GET
+    @Path("/{id}/deliveries/{deliveryId}")
+    public DeliveryView delivery(@PathParam("id") long id, @PathParam("deliveryId") long deliveryId) {
+        watches.visible(id);
+        return outbox.get(id, deliveryId);
+    }
+
     /** Sends a delivery again, as a new delivery of the same event (same event id and body). */
     @POST
     @Path("/{id}/deliveries/{deliveryId}/redeliver")

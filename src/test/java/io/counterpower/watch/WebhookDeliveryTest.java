@@ -251,6 +251,8 @@ class WebhookDeliveryTest {
             JsonPath copy = admin().post("/api/v1/watches/" + watchId + "/deliveries/" + delivery + "/redeliver")
                     .then().statusCode(202).extract().jsonPath();
             assertEquals(delivery, copy.getLong("redeliveryOf"));
+            admin().get("/api/v1/watches/" + watchId + "/deliveries/" + copy.getLong("id")).then().statusCode(200)
+                    .body("eventId", org.hamcrest.Matchers.equalTo(copy.getString("eventId")));
             assertEquals("pending", copy.getString("state"));
             sender.sendDue("test-sender");
             assertEquals(2, receiver.requests.size());
