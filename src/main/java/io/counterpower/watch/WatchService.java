@@ -193,7 +193,8 @@ public class WatchService {
         if (in == null) {
             throw ApiProblem.badRequest("body", "is required: { \"name\", \"project\" or \"organisation\", \"url\", \"conditions\" }");
         }
-        errors.check(in.name() != null && !in.name().isBlank(), "name", "is required (at most 200 characters)");
+        errors.check(in.name() != null && !in.name().isBlank() && in.name().length() <= 200, "name",
+                "is required (at most 200 characters)");
         boolean project = in.project() != null && !in.project().isBlank();
         boolean organisation = in.organisation() != null && !in.organisation().isBlank();
         if (project == organisation) {
@@ -204,13 +205,15 @@ public class WatchService {
         } else if (organisations.currentId(in.organisation().trim()).isEmpty()) {
             errors.add("organisation", "no organisation '" + in.organisation().trim() + "' is recorded");
         }
-        String urlProblem = urlProblem(in.url());
+        String urlProblem = in.url() != null && in.url().length() > 2000 ? "must be at most 2000 characters" : urlProblem(in.url());
         if (urlProblem != null) {
             errors.add("url", urlProblem);
         }
         List<WatchCondition> conditions = in.conditions() == null ? List.of() : in.conditions();
         if (conditions.isEmpty()) {
             errors.add("conditions", "needs at least one condition, e.g. { \"type\": \"stage-change\" }");
+        } else if (conditions.size() > 20) {
+            errors.add("conditions", "has at most 20 conditions");
         }
         for (int i = 0; i < conditions.size(); i++) {
             WatchCondition.validate(conditions.get(i), "conditions[" + i + "]", errors);

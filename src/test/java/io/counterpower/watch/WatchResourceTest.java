@@ -90,6 +90,8 @@ class WatchResourceTest {
         cases.put("conditions[0].threshold|not applicable", List.of(URL, List.of(Map.of("type", "stage-change", "threshold", 5))));
         cases.put("conditions[0].kinds|unknown kind", List.of(URL, List.of(Map.of("type", "governance-event", "kinds", List.of("coup")))));
         cases.put("conditions|empty", List.of(URL, List.of()));
+        cases.put("conditions|too many", List.of(URL, java.util.Collections.nCopies(21, STAGE)));
+        cases.put("url|too long", List.of("https://hooks.example.org/" + "a".repeat(2000), List.of(STAGE)));
         for (Map.Entry<String, List<Object>> c : cases.entrySet()) {
             String field = c.getKey().split("\\|")[0];
             invalid().header("Authorization", "Bearer " + io.counterpower.support.Api.ADMIN_KEY).contentType(ContentType.JSON)
