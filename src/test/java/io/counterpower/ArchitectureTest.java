@@ -20,7 +20,7 @@ class ArchitectureTest {
                         "io.counterpower.project..", "io.counterpower.organisation..", "io.counterpower.contributor..",
                         "io.counterpower.governance..", "io.counterpower.funding..", "io.counterpower.license..",
                         "io.counterpower.adoption..", "io.counterpower.collect..", "io.counterpower.indicator..",
-                        "io.counterpower.query..", "io.counterpower.dataset..")
+                        "io.counterpower.query..", "io.counterpower.dataset..", "io.counterpower.watch..")
                 .check(CLASSES);
     }
 
@@ -29,6 +29,14 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("io.counterpower.query..")
                 .should().dependOnClassesThat().resideInAPackage("io.counterpower.query..")
                 .allowEmptyShould(true)
+                .check(CLASSES);
+    }
+
+    /** Watches observe changes (DataChanged) and read the features; no feature calls them. */
+    @Test
+    void nobodyDependsOnWatches() {
+        noClasses().that().resideOutsideOfPackage("io.counterpower.watch..")
+                .should().dependOnClassesThat().resideInAPackage("io.counterpower.watch..")
                 .check(CLASSES);
     }
 

@@ -113,7 +113,8 @@ public class ContributionIndicators implements IndicatorGroup {
                        coalesce(sum(w.cnt) filter (where w.known and w.organisation_id is null), 0) as n_independent,
                        count(distinct w.contributor_id) as n_contributors,
                        count(distinct w.org_key) as n_orgs,
-                       count(distinct w.entity) as n_entities
+                       count(distinct w.entity) as n_entities,
+                       count(distinct w.contributor_id) filter (where w.known and w.organisation_id is null) as n_independent_people
                 from steps s left join w on w.i = s.i
                 group by s.i, s.lo, s.hi
             ),
@@ -156,7 +157,8 @@ public class ContributionIndicators implements IndicatorGroup {
             select t.i, t.n_all, t.n_known, t.n_company, t.n_independent, t.n_contributors, t.n_orgs, t.n_entities,
                    coalesce(el.n, 0), h.v, tp.org_key, tp.cnt, coalesce(b.n, 0), coalesce(nw.n, 0), coalesce(hd.n, 0),
                    exists (select 1 from contribution c where c.project_id = :project and c.kind in (:kinds)
-                           and c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof)) as any_recorded
+                           and c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof)) as any_recorded,
+                   t.n_independent_people
             from totals t
             left join elephant el on el.i = t.i
             left join hhi h on h.i = t.i
@@ -172,7 +174,7 @@ public class ContributionIndicators implements IndicatorGroup {
     /** The raw aggregates of one scope. */
     record Counts(long all, long known, long company, long independent, long contributors, long orgs, long entities,
                   long elephant, Double hhi, String topOrg, long topOrgCount, long bus, long newOrgs, long hired,
-                  boolean anyRecorded) {
+                  boolean anyRecorded, long independentPeople) {
     }
 
     Counts counts(Scope scope) {
@@ -191,7 +193,7 @@ public class ContributionIndicators implements IndicatorGroup {
             Object[] r = (Object[]) row;
             out.add(new Counts(l(r[1]), l(r[2]), l(r[3]), l(r[4]), l(r[5]), l(r[6]), l(r[7]), l(r[8]),
                     r[9] == null ? null : ((Number) r[9]).doubleValue(), (String) r[10], l(r[11]), l(r[12]), l(r[13]),
-                    l(r[14]), (Boolean) r[15]));
+                    l(r[14]), (Boolean) r[15], l(r[16])));
         }
         if (out.size() != steps.days.size()) {
             throw new IllegalStateException("expected " + steps.days.size() + " steps, got " + out.size());
@@ -261,7 +263,7 @@ public class ContributionIndicators implements IndicatorGroup {
                         Values.round((double) (c.company() + c.all() - c.known()) / c.all())),
                 c.all() == 0 ? 0.0 : 1.0, c.all());
         out.put("independent_share", Values.share(c.independent(), c.known()), known, c.known(), List.of(),
-                Values.detail("independent", c.independent(), "known", c.known()));
+                Values.detail("independent", c.independent(), "known", c.known(), "independent_contributors", c.independentPeople()));
         Double topShare = c.known() == 0 ? null : (double) c.topOrgCount() / c.known();
         Map<String, Object> topDetail = Values.detail("organisation", c.topOrg(), "contributions", c.topOrgCount(), "known", c.known());
         out.put("top_org", c.known() == 0 ? null : c.topOrg(), known, c.known(), List.of(), topDetail);

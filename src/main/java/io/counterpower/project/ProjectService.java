@@ -91,6 +91,13 @@ public class ProjectService {
                 .map(s -> organisations.keyOf(s.organisationId)).toList();
     }
 
+    /** Ids of the currently recorded projects an organisation stewards on a day, in id order. */
+    public List<Long> stewardedBy(long organisationId, LocalDate day) {
+        return ProjectSteward.<ProjectSteward>list("organisationId = ?1 and supersededAt is null", organisationId).stream()
+                .filter(s -> s.covers(day)).map(s -> s.projectId).distinct().sorted()
+                .filter(id -> facts.find(ProjectVersion.class, id, null).isPresent()).toList();
+    }
+
     // ---- projects ----------------------------------------------------------------------------
 
     public Page<ProjectView> list(String kind, String origin, String steward, String q, Instant asOf, PageRequest page) {

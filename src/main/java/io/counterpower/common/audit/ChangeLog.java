@@ -4,13 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.counterpower.common.auth.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 /**
  * Every write goes through here, inside the write's transaction: it appends the audit row (who,
  * what, when, before and after) and bumps the data version of the scope it touched, so that caches
- * and ETags change exactly when the data does.
+ * and ETags change exactly when the data does. It also announces the change ({@link DataChanged}) to
+ * synchronous observers, which act in the same transaction.
  */
 @ApplicationScoped
 public class ChangeLog {
@@ -27,6 +29,8 @@ public class ChangeLog {
     ObjectMapper json;
     @Inject
     Caller caller;
+    @Inject
+    Event<DataChanged> changed;
 
     public void record(String scope, String action, String entityType, String entityId, Object before, Object after, String reason) {
         em.createNativeQuery("""
@@ -51,6 +55,8 @@ public class ChangeLog {
                         on conflict (scope) do update set version = excluded.version, changed_at = excluded.changed_at""")
                 .setParameter(1, scope)
                 .executeUpdate();
+        // Synchronous observers run here, in this transaction (watches queue their re-evaluation).
+        changed.fire(new DataChanged(scope));
     }
 
     private String toJson(Object value) {

@@ -1,0 +1,146 @@
+package io.counterpower.watch;
+
+import io.counterpower.common.fact.FactSource;
+import io.counterpower.common.problem.ApiProblem;
+import io.counterpower.common.time.Instants;
+import io.counterpower.contributor.ContributorService;
+import io.counterpower.funding.FundingEvent;
+import io.counterpower.funding.FundingEvents;
+import io.counterpower.governance.GovernanceBodies;
+import io.counterpower.governance.GovernanceBody;
+import io.counterpower.governance.GovernanceSeat;
+import io.counterpower.indicator.IndicatorSeriesView;
+import io.counterpower.indicator.IndicatorService;
+import io.counterpower.indicator.Methodology;
+import io.counterpower.organisation.OrganisationService;
+import io.counterpower.project.ProjectService;
+import io.counterpower.project.StewardView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Builds the governance report of an organisation from the indicator series and the recorded seats and funding. */
+@ApplicationScoped
+public class GovernanceReport {
+    /** Without {@code from}, the report covers the two years up to {@code to}. */
+    static final int DEFAULT_MONTHS = 24;
+
+    @Inject
+    OrganisationService organisations;
+    @Inject
+    ProjectService projects;
+    @Inject
+    IndicatorService indicators;
+    @Inject
+    Methodology methodology;
+    @Inject
+    GovernanceBodies bodies;
+    @Inject
+    FundingEvents fundingEvents;
+    @Inject
+    ContributorService contributors;
+
+    public GovernanceReportView report(String key, String from, String to, String step) {
+        long organisationId = organisations.currentId(key).orElseThrow(() -> ApiProblem.notFound("No organisation '" + key + "'"));
+        String name = organisations.get(key, null).name();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate end = to == null || to.isBlank() ? today : Instants.parseDate(to, "to");
+        String start = from == null || from.isBlank() ? end.minusMonths(DEFAULT_MONTHS).toString() : from;
+        String stepName = step == null || step.isBlank() ? "month" : step;
+        Methodology.Version m = methodology.latest();
+        List<GovernanceReportView.ProjectReport> reports = new ArrayList<>();
+        LocalDate firstDay = null;
+        for (long projectId : projects.stewardedBy(organisationId, today)) {
+            String slug = projects.slugOf(projectId);
+            IndicatorSeriesView series = indicators.series(slug, String.join(",", GovernanceRule.INDICATORS), start,
+                    end.toString(), stepName, null, null, null, null);
+            firstDay = series.from();
+            List<GovernanceReportView.RuleChecks> checks = new ArrayList<>();
+            for (GovernanceRule rule : GovernanceRule.values()) {
+                IndicatorSeriesView.Series s = series.indicators().stream().filter(x -> x.name().equals(rule.indicator()))
+                        .findFirst().orElseThrow();
+                List<GovernanceReportView.Point> points = new ArrayList<>();
+                for (IndicatorSeriesView.Point p : s.points()) {
+                    GovernanceRule.Check c = rule.check(p.value(), p.coverage(), p.n(), p.detail(), m.minCoverage());
+                    points.add(new GovernanceReportView.Point(p.at(), c.status(), c.value(), c.coverage(), c.n()));
+                }
+                checks.add(new GovernanceReportView.RuleChecks(rule.id(),
+                        points.isEmpty() ? GovernanceRule.UNKNOWN : points.get(points.size() - 1).status(), periods(points), points));
+            }
+            LocalDate stewardFrom = projects.stewards(slug, null).stream()
+                    .filter(st -> st.organisation().equals(key) && covers(st, today)).map(StewardView::from)
+                    .findFirst().orElse(null);
+            reports.add(new GovernanceReportView.ProjectReport(slug, stewardFrom, series.dataVersion(), checks,
+                    seats(projectId, series.to()), funding(FundingEvent.list(
+                    "recipientProjectId = ?1 and supersededAt is null and eventDate <= ?2 order by eventDate, id", projectId, series.to()))));
+        }
+        if (firstDay == null) {
+            // No project: still check the parameters, so that a bad one is a 400 whatever the organisation.
+            Instants.parseDate(start, "from");
+        }
+        List<GovernanceReportView.Rule> rules = java.util.Arrays.stream(GovernanceRule.values())
+                .map(r -> new GovernanceReportView.Rule(r.id(), r.description(), r.indicator(), r.op(), r.bound())).toList();
+        return new GovernanceReportView(key, name, firstDay == null ? Instants.parseDate(start, "from") : firstDay, end,
+                stepName, m.number(), m.minCoverage(), Instants.now(), rules, reports,
+                funding(FundingEvent.list("recipientOrganisationId = ?1 and supersededAt is null and eventDate <= ?2 order by eventDate, id",
+                        organisationId, end)));
+    }
+
+    /** Consecutive points of equal status as one period. */
+    static List<GovernanceReportView.Period> periods(List<GovernanceReportView.Point> points) {
+        List<GovernanceReportView.Period> out = new ArrayList<>();
+        for (GovernanceReportView.Point p : points) {
+            GovernanceReportView.Period last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && last.status().equals(p.status())) {
+                out.set(out.size() - 1, new GovernanceReportView.Period(last.from(), p.at(), p.status()));
+            } else {
+                out.add(new GovernanceReportView.Period(p.at(), p.at(), p.status()));
+            }
+        }
+        return out;
+    }
+
+    private static boolean covers(StewardView s, LocalDate day) {
+        return (s.from() == null || !s.from().isAfter(day)) && (s.to() == null || !s.to().isBefore(day));
+    }
+
+    private List<GovernanceReportView.Seat> seats(long projectId, LocalDate day) {
+        Map<Long, GovernanceBody> projectBodies = GovernanceBody.<GovernanceBody>list("projectId = ?1 and supersededAt is null", projectId)
+                .stream().collect(Collectors.toMap(b -> b.id, b -> b));
+        if (projectBodies.isEmpty()) {
+            return List.of();
+        }
+        List<GovernanceReportView.Seat> out = new ArrayList<>();
+        for (GovernanceSeat s : GovernanceSeat.<GovernanceSeat>list("bodyId in ?1 and supersededAt is null order by bodyId, id",
+                List.copyOf(projectBodies.keySet()))) {
+            if ((s.validFrom != null && s.validFrom.isAfter(day)) || (s.validTo != null && s.validTo.isBefore(day))) {
+                continue;
+            }
+            GovernanceBody b = projectBodies.get(s.bodyId);
+            out.add(new GovernanceReportView.Seat(s.id, s.bodyId, b.name, b.kind, s.holderContributorId,
+                    s.holderContributorId == null ? null : holderName(s.holderContributorId),
+                    s.holderOrganisationId == null ? null : organisations.keyOf(s.holderOrganisationId), s.role,
+                    s.validFrom, s.validTo, FactSource.of(s)));
+        }
+        return out;
+    }
+
+    private String holderName(long contributorId) {
+        try {
+            return contributors.get(contributorId, null).displayName();
+        } catch (ApiProblem closed) {
+            return null;
+        }
+    }
+
+    private List<GovernanceReportView.Funding> funding(List<FundingEvent> events) {
+        return events.stream().map(fundingEvents::view).map(v -> new GovernanceReportView.Funding(v.id(), v.recipientProject(),
+                v.funder(), v.type(), v.date(), v.amount(), v.currency(), v.amountUsd(), v.source())).toList();
+    }
+}

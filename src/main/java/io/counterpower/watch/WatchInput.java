@@ -1,0 +1,14 @@
+package io.counterpower.watch;
+
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/**
+ * A watch to create or the whole of a watch to replace: a name, one target ({@code project} slug or
+ * {@code organisation} key: every project it stewards), the receiver's {@code url} and the
+ * conditions; {@code active} defaults to true.
+ */
+public record WatchInput(@Size(max = 200) String name, @Size(max = 80) String project, @Size(max = 80) String organisation,
+                         @Size(max = 2000) String url, @Size(max = 20) List<WatchCondition> conditions, Boolean active) {
+}

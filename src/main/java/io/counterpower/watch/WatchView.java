@@ -1,0 +1,13 @@
+package io.counterpower.watch;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A watch as the API shows it. {@code secret} is the signing secret, present only in the answer
+ * that created the watch: it is never shown again.
+ */
+public record WatchView(long id, String name, String project, String organisation, String owner, String url,
+                        List<WatchCondition> conditions, boolean active, Instant createdAt, Instant updatedAt,
+                        String secret) {
+}
