@@ -2,6 +2,7 @@ package io.counterpower.support;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
@@ -109,7 +110,7 @@ public final class GitHubStubs {
                 .withHeader("x-ratelimit-resource", "core").withBody(fixtures.body("github/rate-limited.json"));
     }
 
-    public static void stub(MappingBuilder mapping) {
-        PlatformServer.server().stubFor(mapping);
+    public static StubMapping stub(MappingBuilder mapping) {
+        return PlatformServer.server().stubFor(mapping);
     }
 }

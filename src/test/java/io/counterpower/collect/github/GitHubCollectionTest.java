@@ -3,17 +3,13 @@ package io.counterpower.collect.github;
 import io.agroal.api.AgroalDataSource;
 import io.counterpower.support.GitHubStubs;
 import io.counterpower.support.PlatformServer;
+import io.counterpower.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +35,10 @@ class GitHubCollectionTest {
 
     @Inject
     AgroalDataSource db;
+
+    Sql sql() {
+        return new Sql(db);
+    }
 
     /** Posts a GitHub collection of the stubbed repository as admin; returns the job id. */
     static long post(String slug, GitHubStubs github) {
@@ -75,7 +75,7 @@ class GitHubCollectionTest {
         assertEquals(1, job.getInt("stats.platform.orgAffiliationsAdded"));  // grace; bob is in two recorded organisations
         assertEquals(0, job.getInt("stats.commitContributionsAdded"));
         // Five people are new to the service (dependabot's login may have been met before).
-        assertEquals(5L, number("select count(*) from identity where platform = 'github' and username like ?",
+        assertEquals(5L, sql().number("select count(*) from identity where platform = 'github' and username like ?",
                 "%-" + github.fixtures.value("run")));
         assertEquals(Map.of("commitContributions", 0, "mergeContributions", 2, "identities", 6, "contributors", 6,
                 "botIdentities", 1), job.getMap("stats.totals"));
@@ -83,28 +83,28 @@ class GitHubCollectionTest {
         assertTrue(job.getList("warnings", String.class).stream().anyMatch(w -> w.contains("several recorded organisations")),
                 job.getList("warnings").toString());
 
-        long projectId = number("select id from project where slug = ?", slug);
-        assertEquals(Map.of("review", 5L, "merge", 2L, "issue", 3L, "release", 2L), countsBy("""
+        long projectId = sql().number("select id from project where slug = ?", slug);
+        assertEquals(Map.of("review", 5L, "merge", 2L, "issue", 3L, "release", 2L), sql().countsBy("""
                 select kind, count(*) from contribution where project_id = ? and superseded_at is null
                   and source_kind = 'github' group by kind""", projectId));
         // Who merged, with the merge commit as reference: the git collector's reference for the same merge.
         assertEquals(List.of(List.of(github.login("grace"), "2".repeat(40)), List.of(github.login("bob-gh"), "3".repeat(40))),
-                rows("""
+                sql().rows("""
                         select i.username, c.reference from contribution c join identity i on i.id = c.identity_id
                         where c.project_id = ? and c.kind = 'merge' order by c.at""", projectId));
         assertEquals(Map.of(github.login("bob-gh"), 1L, github.login("carol-gh"), 2L, github.login("grace"), 1L,
-                github.login("alice-gh"), 1L), countsBy("""
+                github.login("alice-gh"), 1L), sql().countsBy("""
                 select i.username, count(*) from contribution c join identity i on i.id = c.identity_id
                 where c.project_id = ? and c.kind = 'review' group by 1""", projectId));
-        assertEquals(List.of(List.of("dependabot[bot]", "bot-suffix")), rows("""
+        assertEquals(List.of(List.of("dependabot[bot]", "bot-suffix")), sql().rows("""
                 select i.username, l.bot_reason from contribution c join identity i on i.id = c.identity_id
                 join identity_link l on l.id = i.id and l.superseded_at is null
                 where c.project_id = ? and l.is_bot""", projectId));
-        assertEquals(List.of(List.of("code", "MIT", "2024-03-01", "initial", "github", "verified")), rows("""
+        assertEquals(List.of(List.of("code", "MIT", "2024-03-01", "initial", "github", "verified")), sql().rows("""
                 select artifact, expression, valid_from::text, change_kind, source_kind, confidence from license_period
                 where project_id = ? and superseded_at is null""", projectId));
         // Grace's public membership of a recorded organisation: a hint of its own kind, tier 4, from today.
-        assertEquals(List.of(List.of(orgA, "github-org", 4, "inferred", true)), rows("""
+        assertEquals(List.of(List.of(orgA, "github-org", 4, "inferred", true)), sql().rows("""
                 select o.key, a.source_kind, a.source_tier, a.confidence, a.valid_from = current_date and a.valid_to is null
                 from affiliation a join organisation o on o.id = a.organisation_id
                 join identity_link l on l.contributor_id = a.contributor_id and l.superseded_at is null
@@ -128,10 +128,10 @@ class GitHubCollectionTest {
         // The third run finds the issues unchanged too: GitHub answers 304 to the ETag of the second.
         JsonPath third = succeeded(post(slug, github));
         assertEquals(0, third.getInt("progress.done"));
-        assertEquals(Map.of("review", 5L, "merge", 2L, "issue", 3L, "release", 2L), countsBy("""
+        assertEquals(Map.of("review", 5L, "merge", 2L, "issue", 3L, "release", 2L), sql().countsBy("""
                 select kind, count(*) from contribution where project_id = ? and superseded_at is null group by kind""",
                 projectId));
-        assertEquals(1L, number("""
+        assertEquals(1L, sql().number("""
                 select count(*) from affiliation a where a.source_kind = 'github-org' and a.contributor_id in (
                     select l.contributor_id from identity_link l join identity i on i.id = l.id
                     where i.username = ? and l.superseded_at is null)""", github.login("grace")));
@@ -151,7 +151,7 @@ class GitHubCollectionTest {
         JsonPath rerun = succeeded(post(slug, github));
 
         assertEquals(1, rerun.getInt("stats.platform.orgAffiliationsClosed"));
-        assertEquals(0L, number("""
+        assertEquals(0L, sql().number("""
                 select count(*) from affiliation a where a.source_kind = 'github-org' and a.superseded_at is null
                   and a.contributor_id in (select l.contributor_id from identity_link l join identity i on i.id = l.id
                                            where i.username = ? and l.superseded_at is null)""", github.login("grace")));
@@ -166,39 +166,5 @@ class GitHubCollectionTest {
         String view = anonymous().get("/api/v1/jobs/" + id).then().statusCode(200).extract().asString();
         assertFalse(view.contains(PlatformServer.GITHUB_TOKEN));
         assertFalse(view.contains("ghp_"));
-    }
-
-    // ---- SQL helpers ---------------------------------------------------------------------------
-
-    long number(String sql, Object... params) throws SQLException {
-        return ((Number) rows(sql, params).get(0).get(0)).longValue();
-    }
-
-    Map<String, Long> countsBy(String sql, Object... params) throws SQLException {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (List<Object> row : rows(sql, params)) {
-            counts.put((String) row.get(0), ((Number) row.get(1)).longValue());
-        }
-        return counts;
-    }
-
-    List<List<Object>> rows(String sql, Object... params) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            List<List<Object>> rows = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    List<Object> row = new ArrayList<>();
-                    for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
-                        Object value = r.getObject(i);
-                        row.add(value instanceof Short sh ? Integer.valueOf(sh) : value);
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
-        }
     }
 }
