@@ -158,6 +158,37 @@ class GitHubCollectionTest {
     }
 
     @Test
+    void withoutAUrlEachPlatformReadsTheRecordedRepositoriesOfItsOwnShape() {
+        GitHubStubs github = new GitHubStubs(unique("t")).stubAll();
+        String slug = unique("proj");
+        Map<String, Object> body = io.counterpower.support.Fixtures.projectBody(slug);
+        body.put("repositories", List.of(Map.of("url", github.url(), "role", "code"),
+                Map.of("url", "https://huggingface.co/" + github.owner + "/" + github.repo, "role", "weights")));
+        admin().body(body).post("/api/v1/projects").then().statusCode(201);
+
+        JsonPath fromGitHub = admin().body(Map.of("source", "github")).post("/api/v1/projects/" + slug + "/collections")
+                .then().statusCode(202).extract().jsonPath();
+        assertEquals(List.of(Map.of("url", github.url(), "role", "code")),
+                fromGitHub.getList("repositories").stream().map(r -> withoutNulls((Map<?, ?>) r)).toList());
+        succeeded(fromGitHub.getLong("id"));
+        JsonPath fromHub = admin().body(Map.of("source", "huggingface")).post("/api/v1/projects/" + slug + "/collections")
+                .then().statusCode(202).extract().jsonPath();
+        assertEquals(List.of(Map.of("url", "https://huggingface.co/" + github.owner + "/" + github.repo, "role", "weights")),
+                fromHub.getList("repositories").stream().map(r -> withoutNulls((Map<?, ?>) r)).toList());
+        io.counterpower.collect.git.CollectionJobs.await(fromHub.getLong("id")); // nothing is stubbed for it: it fails, 404
+    }
+
+    private static Map<Object, Object> withoutNulls(Map<?, ?> map) {
+        Map<Object, Object> copy = new java.util.LinkedHashMap<>();
+        map.forEach((k, v) -> {
+            if (v != null) {
+                copy.put(k, v);
+            }
+        });
+        return copy;
+    }
+
+    @Test
     void theJobViewNeverShowsTheToken() {
         GitHubStubs github = new GitHubStubs(unique("t")).stubAll();
         String slug = project(null);
