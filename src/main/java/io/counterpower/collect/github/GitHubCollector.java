@@ -91,13 +91,10 @@ public class GitHubCollector implements Collector {
             run.totals(store.totals(run.projectId(), SOURCE));
             run.enter(Phase.DONE);
         } catch (RateLimitExhausted e) {
-            throw new CollectionFailure(e.getMessage() + ". Everything read before is recorded; ask for the collection "
-                    + "again after then: it resumes where this one stopped.");
+            throw e.asJobError("it resumes where this one stopped");
         } finally {
             run.identitiesAdded(identities.identitiesAdded(), identities.contributorsAdded());
-            PlatformClient.Usage usage = client.usage();
-            run.httpUsage(usage.requests(), usage.notModified(), usage.retries(), usage.rateLimitWaitSeconds());
-            store.audit(run, SOURCE);
+            store.finish(run, client, SOURCE);
         }
     }
 
@@ -164,13 +161,7 @@ public class GitHubCollector implements Collector {
                         catalog.catalogVersion()).record(c, run.projectId(), target.role(), expression.get(),
                         LocalDate.ofInstant(created, ZoneOffset.UTC), today, SOURCE, webUrl,
                         "the repository's license as GitHub reports it, job " + run.jobId()));
-                if (result.outcome() == ReportedLicense.Outcome.ADDED) {
-                    run.licensePeriods(1, 0);
-                } else if (result.outcome() == ReportedLicense.Outcome.DISAGREES) {
-                    run.warn(webUrl + ": GitHub reports the license " + expression.get() + ", the latest recorded period of "
-                            + "the " + target.role() + " says " + result.latestExpression() + " (source "
-                            + result.latestSource() + "); left as recorded");
-                }
+                result.reportTo(run, webUrl, "GitHub reports the license", expression.get(), target.role());
             }
             store.rememberEtag(cursors, apiPath, response);
         }

@@ -97,12 +97,9 @@ public class HuggingFaceCollector implements Collector {
             run.totals(store.totals(run.projectId(), SOURCE));
             run.enter(Phase.DONE);
         } catch (RateLimitExhausted e) {
-            throw new CollectionFailure(e.getMessage() + ". Everything read before is recorded; ask for the collection "
-                    + "again after then: what was recorded is not recorded twice.");
+            throw e.asJobError("what was recorded is not recorded twice");
         } finally {
-            PlatformClient.Usage usage = client.usage();
-            run.httpUsage(usage.requests(), usage.notModified(), usage.retries(), usage.rateLimitWaitSeconds());
-            store.audit(run, SOURCE);
+            store.finish(run, client, SOURCE);
         }
     }
 
@@ -146,13 +143,7 @@ public class HuggingFaceCollector implements Collector {
                     catalog.catalogVersion()).record(c, run.projectId(), target.role(), expression.get(),
                     LocalDate.ofInstant(created, ZoneOffset.UTC), today, SOURCE, page,
                     "the model card's license, job " + run.jobId()));
-            if (result.outcome() == ReportedLicense.Outcome.ADDED) {
-                run.licensePeriods(1, 0);
-            } else if (result.outcome() == ReportedLicense.Outcome.DISAGREES) {
-                run.warn(page + ": the model card says " + expression.get() + ", the latest recorded period of the "
-                        + target.role() + " says " + result.latestExpression() + " (source " + result.latestSource()
-                        + "); left as recorded");
-            }
+            result.reportTo(run, page, "the model card says", expression.get(), target.role());
         } else if (license != null || licenseName != null) {
             run.warn(page + ": the model card's license (" + license + (licenseName == null ? "" : ", " + licenseName)
                     + ") is not in the license catalog; no license period recorded");

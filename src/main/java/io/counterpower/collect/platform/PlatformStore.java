@@ -19,7 +19,7 @@ import java.sql.SQLException;
 
 /**
  * The database side the platform collectors share: each write in a transaction of its own, the
- * totals a job reports, and the one audit row per collection.
+ * totals a job reports (the git collector's too), and the one audit row per collection.
  */
 @ApplicationScoped
 public class PlatformStore {
@@ -66,6 +66,13 @@ public class PlatformStore {
                 }
             }
         });
+    }
+
+    /** Ends a platform run, however it ends: its HTTP use on the run, and its audit row. */
+    public void finish(CollectionRun run, PlatformClient client, String source) {
+        PlatformClient.Usage usage = client.usage();
+        run.httpUsage(usage.requests(), usage.notModified(), usage.retries(), usage.rateLimitWaitSeconds());
+        audit(run, source);
     }
 
     /** One audit row per collection: what it recorded is counted there, not audited fact by fact. */

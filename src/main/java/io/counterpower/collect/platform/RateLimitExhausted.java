@@ -18,6 +18,12 @@ public class RateLimitExhausted extends CollectionFailure {
         this.resetsAt = resetsAt;
     }
 
+    /** The job's error: when the limit resets, that nothing read is lost, and what the next run does. */
+    public CollectionFailure asJobError(String nextRun) {
+        return new CollectionFailure(getMessage() + ". Everything read before is recorded; ask for the collection again "
+                + "after then: " + nextRun + ".", this);
+    }
+
     /** When the platform says the limit resets; null when it did not say. */
     public Instant resetsAt() {
         return resetsAt;

@@ -1,5 +1,6 @@
 package io.counterpower.collect.platform;
 
+import io.counterpower.collect.CollectionRun;
 import io.counterpower.license.ExpressionLevel;
 import io.counterpower.license.LicenseExpressions;
 
@@ -33,6 +34,19 @@ public final class ReportedLicense {
 
     /** The outcome, with the latest period's expression and source when they disagree. */
     public record Result(Outcome outcome, String latestExpression, String latestSource) {
+
+        /**
+         * Counts an added period on the run, or warns of a disagreement, e.g. "{@code <page>: GitHub
+         * reports the license MIT, the latest recorded period of the code says …}".
+         */
+        public void reportTo(CollectionRun run, String page, String reported, String expression, String artifact) {
+            if (outcome == Outcome.ADDED) {
+                run.licensePeriods(1, 0);
+            } else if (outcome == Outcome.DISAGREES) {
+                run.warn(page + ": " + reported + " " + expression + ", the latest recorded period of the " + artifact
+                        + " says " + latestExpression + " (source " + latestSource + "); left as recorded");
+            }
+        }
     }
 
     private final LicenseExpressions expressions;

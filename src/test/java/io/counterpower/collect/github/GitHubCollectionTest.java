@@ -2,6 +2,7 @@ package io.counterpower.collect.github;
 
 import io.agroal.api.AgroalDataSource;
 import io.counterpower.support.GitHubStubs;
+import io.counterpower.support.PlatformFixtures;
 import io.counterpower.support.PlatformServer;
 import io.counterpower.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,7 +21,6 @@ import static io.counterpower.collect.git.CollectionJobs.succeeded;
 import static io.counterpower.support.Api.admin;
 import static io.counterpower.support.Api.anonymous;
 import static io.counterpower.support.Api.unique;
-import static io.counterpower.support.Fixtures.organisationBody;
 import static io.counterpower.support.Fixtures.project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,20 +46,11 @@ class GitHubCollectionTest {
                 .post("/api/v1/projects/" + slug + "/collections").then().statusCode(202).extract().jsonPath().getLong("id");
     }
 
-    /** An organisation whose alias is a GitHub organisation login (how a login is made to stand for it). */
-    static String organisationWithAlias(String alias) {
-        String key = unique("org");
-        Map<String, Object> body = organisationBody(key, "company", List.of(key + ".example"));
-        body.put("aliases", List.of(alias));
-        admin().body(body).post("/api/v1/organisations").then().statusCode(201);
-        return key;
-    }
-
     @Test
     void aCollectionRecordsExactlyTheReviewsMergesIssuesReleasesAndLicenseAndARerunAddsNothing() throws SQLException {
         GitHubStubs github = new GitHubStubs(unique("t")).stubAll();
-        String orgA = organisationWithAlias(github.fixtures.value("orgA"));
-        organisationWithAlias(github.fixtures.value("orgB"));
+        String orgA = PlatformFixtures.organisationWithAlias(github.fixtures.value("orgA"));
+        PlatformFixtures.organisationWithAlias(github.fixtures.value("orgB"));
         String slug = project(null);
 
         JsonPath job = succeeded(post(slug, github));
@@ -140,7 +131,7 @@ class GitHubCollectionTest {
     @Test
     void aMembershipNoLongerPublicEndsTheHintAndAnotherOrganisationStartsOne() throws SQLException {
         GitHubStubs github = new GitHubStubs(unique("t")).stubAll();
-        organisationWithAlias(github.fixtures.value("orgA"));
+        PlatformFixtures.organisationWithAlias(github.fixtures.value("orgA"));
         String slug = project(null);
         succeeded(post(slug, github));
         // Grace now shows no recorded organisation: her open hint is closed (it began today, so it is withdrawn).

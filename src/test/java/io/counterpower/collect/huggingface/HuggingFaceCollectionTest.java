@@ -28,7 +28,6 @@ import static io.counterpower.collect.git.CollectionJobs.succeeded;
 import static io.counterpower.support.Api.admin;
 import static io.counterpower.support.Api.anonymous;
 import static io.counterpower.support.Api.unique;
-import static io.counterpower.support.Fixtures.organisationBody;
 import static io.counterpower.support.Fixtures.project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -113,19 +112,11 @@ class HuggingFaceCollectionTest {
                 .then().statusCode(202).extract().jsonPath().getLong("id");
     }
 
-    static String organisationWithAlias(String alias) {
-        String key = unique("org");
-        Map<String, Object> body = organisationBody(key, "company", List.of(key + ".example"));
-        body.put("aliases", List.of(alias));
-        admin().body(body).post("/api/v1/organisations").then().statusCode(201);
-        return key;
-    }
-
     @Test
     void aCollectionRecordsTheLicenseDownloadsAndDerivativesByRelationAndARerunAddsNothing() throws SQLException {
         Hub hub = hub().stubAll("huggingface/model.json");
-        String lab = organisationWithAlias(hub.namespace());
-        String pubA = organisationWithAlias(hub.fixtures().value("pubA"));
+        String lab = PlatformFixtures.organisationWithAlias(hub.namespace());
+        String pubA = PlatformFixtures.organisationWithAlias(hub.fixtures().value("pubA"));
         String slug = project(null);
 
         JsonPath job = succeeded(post(slug, hub.url()));
