@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Affiliation hints from public GitHub organisation membership (source {@code github-org}, tier 4 of
@@ -43,6 +44,7 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class OrgMembershipAffiliations {
     static final String SOURCE_KIND = "github-org";
+    private static final Pattern GITHUB_LOGIN = Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,38})$");
 
     @Inject
     PlatformStore store;
@@ -57,6 +59,9 @@ public class OrgMembershipAffiliations {
         List<Login> logins = store.inTransaction(c -> logins(c, run.projectId()));
         Map<Long, TreeSet<String>> orgsOfContributor = new LinkedHashMap<>();
         for (Login login : logins) {
+            if (!GITHUB_LOGIN.matcher(login.login()).matches()) {
+                continue; // not a user's login (an app's ends in [bot]); GitHub has no organisations for it
+            }
             List<String> orgs = orgsOf(client, cursors, login.login());
             if (orgs != null) {
                 orgsOfContributor.computeIfAbsent(login.contributor(), k -> new TreeSet<>()).addAll(orgs);

@@ -52,9 +52,9 @@ class GitAndGitHubMergersTest {
                     .message("Merge pull request #2").create();
             ObjectId loader = git.commit("f3").orphan().by("Alice", "alice@alice.example", "2026-09-08T09:00:00Z")
                     .put("loader.py", "pass\n").create();
-            // Merged in the web UI: the author is whoever git was told, the committer GitHub.
+            // The merge commit's author is whoever git was told; GitHub says bob-gh merged it.
             m3 = git.commit("main").merging(loader).by("Bob Git", "bob@bob-home.example", "2026-09-10T16:00:00Z")
-                    .committedBy("GitHub", "noreply@github.com", "2026-09-10T16:00:00Z").message("Merge pull request #3").create();
+                    .message("Merge pull request #3").create();
         }
         GitHubStubs github = new GitHubStubs(run);
         github.fixtures.with("mergeSha2", m2.name()).with("mergeSha3", m3.name());

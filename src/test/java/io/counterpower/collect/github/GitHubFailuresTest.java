@@ -1,5 +1,6 @@
 package io.counterpower.collect.github;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.agroal.api.AgroalDataSource;
@@ -9,9 +10,15 @@ import io.counterpower.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -103,11 +110,16 @@ class GitHubFailuresTest {
         GitHubStubs.stub(get(urlPathEqualTo(github.path() + "/pulls/3")).inScenario(scenario)
                 .whenScenarioStateIs("one failure").willSetStateTo("answering").atPriority(GitHubStubs.OVERRIDE)
                 .willReturn(aResponse().withStatus(503)));
+        String dropped = "dropped-" + github.owner;
+        GitHubStubs.stub(get(urlPathEqualTo(github.path() + "/releases")).inScenario(dropped)
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("answering").atPriority(GitHubStubs.OVERRIDE)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         String slug = project(null);
 
         JsonPath job = succeeded(GitHubCollectionTest.post(slug, github));
 
-        assertEquals(2, job.getInt("stats.platform.retries"));
+        assertEquals(3, job.getInt("stats.platform.retries"));          // 502, 503 and a reset connection
+        assertEquals(2, job.getInt("stats.platform.releaseContributionsAdded"));
         assertEquals(2, job.getInt("stats.mergeContributionsAdded"));
     }
 
@@ -142,15 +154,40 @@ class GitHubFailuresTest {
     }
 
     @Test
-    void aRefusedTokenFailsTheJobNamingTheVariableNeverTheToken() {
+    void aRefusedTokenFailsTheJobNamingTheVariableNeverTheTokenNorLogsIt() {
         GitHubStubs github = new GitHubStubs(unique("t")).stubAll();
         GitHubStubs.stub(get(urlPathEqualTo(github.path())).atPriority(GitHubStubs.OVERRIDE)
                 .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
                         .withBody(github.fixtures.body("github/bad-credentials.json"))));
 
-        long id = GitHubCollectionTest.post(project(null), github);
-        JsonPath job = await(id);
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
+                logged.add(message + (record.getThrown() == null ? "" : " " + record.getThrown()));
+            }
 
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger.getLogger("").addHandler(capture);
+        JsonPath job;
+        long id;
+        try {
+            id = GitHubCollectionTest.post(project(null), github);
+            job = await(id);
+        } finally {
+            Logger.getLogger("").removeHandler(capture);
+        }
+
+        assertTrue(logged.stream().anyMatch(m -> m.contains("failed: GitHub refused the credentials")), logged.toString());
+        assertTrue(logged.stream().noneMatch(m -> m.contains(PlatformServer.GITHUB_TOKEN)), "the token was logged");
         assertEquals("failed", job.getString("state"));
         assertEquals("GitHub refused the credentials (401) for GET /github/repos/" + github.owner + "/" + github.repo
                 + ": the token is invalid or expired; set a valid one in COUNTERPOWER_GITHUB_TOKEN", job.getString("error"));
