@@ -56,6 +56,16 @@ public final class CollectionRun {
     private long seatsAdded;
     private long seatsSuperseded;
     private Totals totals;
+    private long itemsRead;
+    private long reviewsAdded;
+    private long issuesAdded;
+    private long releasesAdded;
+    private long orgAffiliationsAdded;
+    private long orgAffiliationsClosed;
+    private final long[] derivativesAdded = new long[4];
+    private long downloadCountsAdded;
+    private final List<CollectionStats.ModelRead> models = new ArrayList<>();
+    private CollectionStats.PlatformCounts usage = CollectionStats.PlatformCounts.NONE;
     private final List<RepositoryRead> reads = new ArrayList<>();
     private final Set<String> warnings = new LinkedHashSet<>();
     private final long[] phaseNanos = new long[Phase.values().length];
@@ -120,6 +130,13 @@ public final class CollectionRun {
         jobs.progress(jobId, phase.code(), progressDone, progressTotal, snapshot());
     }
 
+    /** Counts platform items (issues, pull requests, models) as done. */
+    public void advanceItems(long items) {
+        progressDone += items;
+        itemsRead += items;
+        jobs.progress(jobId, phase.code(), progressDone, progressTotal, snapshot());
+    }
+
     /** Adds time spent writing to the database while reading, to tell it from the reading itself. */
     public void writing(long nanos) {
         writeNanos += nanos;
@@ -161,6 +178,39 @@ public final class CollectionRun {
         seatsSuperseded += superseded;
     }
 
+    /** Platform contributions recorded besides merges (those count with {@link #contributionsAdded}). */
+    public void platformContributionsAdded(long reviews, long issues, long releases) {
+        reviewsAdded += reviews;
+        issuesAdded += issues;
+        releasesAdded += releases;
+    }
+
+    public void orgAffiliations(long added, long closed) {
+        orgAffiliationsAdded += added;
+        orgAffiliationsClosed += closed;
+    }
+
+    /** Derivatives recorded: finetune, adapter, merge and quantization, in that order. */
+    public void derivativesAdded(long finetune, long adapter, long merge, long quantization) {
+        derivativesAdded[0] += finetune;
+        derivativesAdded[1] += adapter;
+        derivativesAdded[2] += merge;
+        derivativesAdded[3] += quantization;
+    }
+
+    public void downloadCountsAdded(long added) {
+        downloadCountsAdded += added;
+    }
+
+    public void modelRead(CollectionStats.ModelRead model) {
+        models.add(model);
+    }
+
+    /** The HTTP use so far: requests, 304s, retries and seconds waited. */
+    public void httpUsage(long requests, long notModified, long retries, long waitedSeconds) {
+        usage = new CollectionStats.PlatformCounts(requests, notModified, retries, waitedSeconds, 0, 0, 0, 0, 0, 0, null, 0, null);
+    }
+
     public void repositoryRead(RepositoryRead read) {
         reads.add(read);
     }
@@ -179,7 +229,12 @@ public final class CollectionRun {
                 millis(nanos[Phase.AFFILIATIONS.ordinal()]), millis(System.nanoTime() - startedNanos));
         return new CollectionStats(commitsRead, commitContributionsAdded, mergeContributionsAdded, identitiesAdded,
                 contributorsAdded, affiliationsAdded, affiliationsSuperseded, licensePeriodsAdded, licensePeriodsSuperseded,
-                governanceEventsAdded, seatsAdded, seatsSuperseded, totals, reads, timings, new ArrayList<>(warnings));
+                governanceEventsAdded, seatsAdded, seatsSuperseded, totals, reads, timings, new ArrayList<>(warnings),
+                new CollectionStats.PlatformCounts(usage.requests(), usage.notModified(), usage.retries(),
+                        usage.rateLimitWaitSeconds(), itemsRead, reviewsAdded, issuesAdded, releasesAdded,
+                        orgAffiliationsAdded, orgAffiliationsClosed, new CollectionStats.DerivativeCounts(
+                        derivativesAdded[0], derivativesAdded[1], derivativesAdded[2], derivativesAdded[3]),
+                        downloadCountsAdded, models));
     }
 
     private static long millis(long nanos) {

@@ -23,6 +23,8 @@ import java.util.List;
  * @param repositories               each repository read
  * @param timings                    milliseconds per phase
  * @param warnings                   what the run could not do as asked, in words
+ * @param platform                   what a {@code github} or {@code huggingface} collection read and recorded
+ *                                   besides the counts above (all zero for {@code git})
  */
 public record CollectionStats(
         long commitsRead,
@@ -40,13 +42,72 @@ public record CollectionStats(
         Totals totals,
         List<RepositoryRead> repositories,
         Timings timings,
-        List<String> warnings) {
+        List<String> warnings,
+        PlatformCounts platform) {
 
     public CollectionStats {
         repositories = repositories == null ? List.of() : List.copyOf(repositories);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         totals = totals == null ? new Totals(0, 0, 0, 0, 0) : totals;
         timings = timings == null ? new Timings(0, 0, 0, 0, 0, 0, 0) : timings;
+        platform = platform == null ? PlatformCounts.NONE : platform;
+    }
+
+    /**
+     * A platform collection's own counts: its HTTP use, and the records only a platform gives.
+     *
+     * @param requests                  HTTP requests made, retries included
+     * @param notModified               requests answered {@code 304} (an ETag said nothing changed)
+     * @param retries                   requests repeated after a 5xx or a failed connection
+     * @param rateLimitWaitSeconds      seconds waited for a rate limit to reset
+     * @param itemsRead                 issues and pull requests (GitHub) or models (Hugging Face) read
+     * @param reviewContributionsAdded  {@code review} contributions recorded (a reviewer's approval of a pull request)
+     * @param issueContributionsAdded   {@code issue} contributions recorded (an issue opened)
+     * @param releaseContributionsAdded {@code release} contributions recorded (a release published)
+     * @param orgAffiliationsAdded      {@code github-org} affiliation versions recorded
+     * @param orgAffiliationsClosed     {@code github-org} affiliation periods ended (the membership is no longer public)
+     * @param derivativesAdded          derivatives recorded, by relation
+     * @param downloadCountsAdded       download counts recorded
+     * @param models                    each Hugging Face model read
+     */
+    public record PlatformCounts(long requests, long notModified, long retries, long rateLimitWaitSeconds, long itemsRead,
+                                 long reviewContributionsAdded, long issueContributionsAdded,
+                                 long releaseContributionsAdded, long orgAffiliationsAdded, long orgAffiliationsClosed,
+                                 DerivativeCounts derivativesAdded, long downloadCountsAdded, List<ModelRead> models) {
+        static final PlatformCounts NONE = new PlatformCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, 0, null);
+
+        public PlatformCounts {
+            derivativesAdded = derivativesAdded == null ? new DerivativeCounts(0, 0, 0, 0) : derivativesAdded;
+            models = models == null ? List.of() : List.copyOf(models);
+        }
+    }
+
+    /** Derivatives by relation, as the Hugging Face Hub tags them ({@code quantized} is stored as {@code quantization}). */
+    public record DerivativeCounts(long finetune, long adapter, long merge, long quantization) {
+    }
+
+    /**
+     * A Hugging Face model as read: its card's metadata and counters.
+     *
+     * @param id                    the repository id, e.g. {@code meta-llama/Meta-Llama-3-8B}
+     * @param author                the publishing namespace
+     * @param publisherOrganisation the key of the organisation the namespace stands for, or null
+     * @param license               the card's {@code license}, or null
+     * @param licenseName           the card's {@code license_name} (for {@code license: other}), or null
+     * @param licenseExpression     the catalog expression recorded for the weights, or null when none could be derived
+     * @param baseModels            the card's {@code base_model} (empty for an original model)
+     * @param baseModelRelation     how it derives from them ({@code finetune}, {@code adapter}, {@code merge},
+     *                              {@code quantized}), or null
+     * @param downloads             downloads over the last 30 days, as the Hub reports them
+     * @param likes                 likes
+     * @param gated                 {@code none}, {@code auto} or {@code manual} (access needs approval)
+     */
+    public record ModelRead(String id, String author, String publisherOrganisation, String license, String licenseName,
+                            String licenseExpression, List<String> baseModels, String baseModelRelation, long downloads,
+                            long likes, String gated) {
+        public ModelRead {
+            baseModels = baseModels == null ? List.of() : List.copyOf(baseModels);
+        }
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.counterpower.collect;
 
 /**
- * Collects one source ({@code git}, later {@code github} and {@code huggingface}) for a job. The
+ * Collects one source ({@code git}, {@code github} or {@code huggingface}) for a job. The
  * worker pool finds it by {@link #source()}. It records facts with that source, whoever asked
  * for the collection: a steward's collection is still read from the source, not self-reported.
  */

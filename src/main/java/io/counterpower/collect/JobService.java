@@ -54,8 +54,13 @@ public class JobService {
     static final Map<String, String> SORTABLE = Map.of("createdAt", "j.createdAt", "id", "j.id", "state", "j.state",
             "finishedAt", "j.finishedAt");
     static final Set<String> STATES = Set.of("queued", "running", "succeeded", "failed");
-    static final Set<String> SOURCES_COLLECTED = Set.of("git");
-    private static final Set<String> SOURCES_PLANNED = Set.of("github", "huggingface");
+    static final Set<String> SOURCES_COLLECTED = Set.of("git", "github", "huggingface");
+    /** A repository on github.com: owner and name. */
+    public static final Pattern GITHUB_REPOSITORY = Pattern.compile(
+            "^https://(?:www\\.)?github\\.com/([A-Za-z0-9][A-Za-z0-9-]*)/([A-Za-z0-9._-]+?)(?:\\.git)?/?$");
+    /** A model on the Hugging Face Hub (datasets and Spaces have their own paths and are not models). */
+    public static final Pattern HUGGINGFACE_MODEL = Pattern.compile(
+            "^https://huggingface\\.co/(?!datasets/|spaces/)([A-Za-z0-9][A-Za-z0-9._-]*)/([A-Za-z0-9][A-Za-z0-9._-]*)/?$");
     // Branch names as git allows them, without what could be read as an option or a range.
     private static final Pattern BRANCH = Pattern.compile("^(?!-)(?!.*\\.\\.)[A-Za-z0-9._/+-]{1,250}$");
 
@@ -243,15 +248,20 @@ public class JobService {
         FieldErrors errors = new FieldErrors();
         String source = in.source() == null ? null : in.source().trim();
         if (source == null || source.isEmpty()) {
-            errors.add("source", "is required: git");
-        } else if (SOURCES_PLANNED.contains(source)) {
-            errors.add("source", "'" + source + "' is not collected yet; the only source so far is git");
+            errors.add("source", "is required: git, github or huggingface");
         } else if (!SOURCES_COLLECTED.contains(source)) {
-            errors.add("source", "must be git");
+            errors.add("source", "must be git, github or huggingface");
         }
         String branch = blankToNull(in.branch());
         if (branch != null && !BRANCH.matcher(branch).matches()) {
             errors.add("branch", "must be a branch name such as main or release/2.1");
+        }
+        if (source != null && !"git".equals(source) && SOURCES_COLLECTED.contains(source)) {
+            if (branch != null) {
+                errors.add("branch", "applies to git collections only");
+            }
+            errors.throwIfAny();
+            return platformTargets(slug, source, blankToNull(in.url()));
         }
         String url = blankToNull(in.url());
         List<RepositoryTarget> targets = new ArrayList<>();
@@ -279,6 +289,38 @@ public class JobService {
                             + "; give a url to collect instead");
                 }
                 targets.add(new RepositoryTarget(r.url(), branch != null ? branch : r.branch(), r.role().code()));
+            }
+        }
+        errors.throwIfAny();
+        return targets;
+    }
+
+    /**
+     * The repositories a {@code github} or {@code huggingface} collection reads: the URL given, or the
+     * project's recorded repositories on that platform (the others are for other sources).
+     */
+    private List<RepositoryTarget> platformTargets(String slug, String source, String url) {
+        Pattern accepted = "github".equals(source) ? GITHUB_REPOSITORY : HUGGINGFACE_MODEL;
+        String shape = "github".equals(source) ? "a repository on github.com, https://github.com/<owner>/<name>"
+                : "a model on the Hugging Face Hub, https://huggingface.co/<namespace>/<model>";
+        FieldErrors errors = new FieldErrors();
+        List<RepositoryView> recorded = projects.repositories(slug, null);
+        List<RepositoryTarget> targets = new ArrayList<>();
+        if (url != null) {
+            if (!accepted.matcher(url).matches()) {
+                errors.add("url", "must be " + shape + " for a " + source + " collection");
+            }
+            String role = recorded.stream().filter(r -> r.url().equals(url)).map(r -> r.role().code()).findFirst()
+                    .orElse("github".equals(source) ? "code" : "weights");
+            targets.add(new RepositoryTarget(url, null, role));
+        } else {
+            for (RepositoryView r : recorded) {
+                if (accepted.matcher(r.url()).matches()) {
+                    targets.add(new RepositoryTarget(r.url(), null, r.role().code()));
+                }
+            }
+            if (targets.isEmpty()) {
+                errors.add("url", "is required: project '" + slug + "' has no repository recorded that is " + shape);
             }
         }
         errors.throwIfAny();
@@ -339,7 +381,7 @@ public class JobService {
                 : json.convertValue(job.params.getOrDefault("repositories", List.of()),
                 new TypeReference<List<RepositoryTarget>>() { });
         CollectionStats stats = job.stats == null || job.stats.isEmpty()
-                ? new CollectionStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null, null, null)
+                ? new CollectionStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null, null, null, null)
                 : json.convertValue(job.stats, CollectionStats.class);
         Instant end = job.finishedAt != null ? job.finishedAt : Instant.now();
         Long duration = job.startedAt == null ? null : Duration.between(job.startedAt, end).toMillis();

@@ -9,10 +9,10 @@ import java.util.List;
  * @param id             the job id ({@code /api/v1/jobs/{id}})
  * @param kind           {@code collection}
  * @param project        the project's slug
- * @param source         what is collected: {@code git}
+ * @param source         what is collected: {@code git}, {@code github} or {@code huggingface}
  * @param state          queued, running, succeeded or failed
  * @param phase          where a running job is (opening, counting, reading, history, affiliations, done)
- * @param progress       commits done out of the total counted so far
+ * @param progress       commits done out of the total counted so far (items read, for a platform)
  * @param repositories   what the job reads
  * @param createdAt      when it was asked for
  * @param startedAt      when a worker claimed it

@@ -30,7 +30,7 @@ final class LocalPaths {
         CollectionStats stats = new CollectionStats(s.commitsRead(), s.commitContributionsAdded(), s.mergeContributionsAdded(),
                 s.identitiesAdded(), s.contributorsAdded(), s.affiliationsAdded(), s.affiliationsSuperseded(),
                 s.licensePeriodsAdded(), s.licensePeriodsSuperseded(), s.governanceEventsAdded(), s.seatsAdded(),
-                s.seatsSuperseded(), s.totals(), reads, s.timings(), warnings);
+                s.seatsSuperseded(), s.totals(), reads, s.timings(), warnings, s.platform());
         return new JobView(v.id(), v.kind(), v.project(), v.source(), v.state(), v.phase(), v.progress(), repositories,
                 v.createdAt(), v.startedAt(), v.finishedAt(), v.heartbeatAt(), v.durationMillis(), text(v.error()),
                 warnings, stats);

@@ -8,7 +8,9 @@
  * instance that claims queued rows with {@code FOR UPDATE SKIP LOCKED}, heartbeats them, and fails
  * those whose heartbeat stopped.</li>
  * <li>A {@link io.counterpower.collect.Collector} per source does the work and reports through its
- * {@link io.counterpower.collect.CollectionRun}; the git one is in {@code collect.git}.</li>
+ * {@link io.counterpower.collect.CollectionRun}; the git one is in {@code collect.git}, the GitHub and
+ * Hugging Face ones in {@code collect.github} and {@code collect.huggingface}, over what
+ * {@code collect.platform} gives them.</li>
  * <li>{@link io.counterpower.collect.EmailDomainAffiliations} infers affiliations from email domains
  * after a collection, never from {@link io.counterpower.collect.PublicMailProviders}.</li>
  * </ul>

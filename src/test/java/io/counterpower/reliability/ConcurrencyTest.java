@@ -47,7 +47,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 class ConcurrencyTest {
 
     private static final CollectionStats NOTHING_DONE = new CollectionStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null,
-            null, null);
+            null, null, null);
 
     @TempDir
     Path dir;

@@ -11,6 +11,7 @@ import io.counterpower.collect.EmailDomainAffiliations;
 import io.counterpower.collect.RepositoryHosts;
 import io.counterpower.collect.RepositoryTarget;
 import io.counterpower.collect.CollectionHostsConfig;
+import io.counterpower.collect.platform.PlatformStore;
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.license.LicenseCatalog;
 import io.counterpower.license.LicenseExpressions;
@@ -88,6 +89,8 @@ public class GitCollector implements Collector {
     ObjectMapper json;
     @Inject
     CollectionHostsConfig hosts;
+    @Inject
+    PlatformStore store;
 
     @Override
     public String source() {
@@ -111,7 +114,7 @@ public class GitCollector implements Collector {
             run.enter(Phase.AFFILIATIONS);
             EmailDomainAffiliations.Outcome inferred = affiliations.inferForProject(run.projectId());
             run.affiliations(inferred.added(), inferred.superseded());
-            run.totals(inTransaction(c -> totals(c, run.projectId())));
+            run.totals(store.totals(run.projectId(), source()));
             run.enter(Phase.DONE);
         } finally {
             run.identitiesAdded(identities.identitiesAdded(), identities.contributorsAdded());
@@ -280,22 +283,6 @@ public class GitCollector implements Collector {
             s.setString(2, url);
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? r.getString(1) : null;
-            }
-        }
-    }
-
-    private static CollectionStats.Totals totals(Connection c, long projectId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                select count(*) filter (where c.kind = 'commit'), count(*) filter (where c.kind = 'merge'),
-                       count(distinct c.identity_id), count(distinct l.contributor_id),
-                       count(distinct c.identity_id) filter (where l.is_bot)
-                from contribution c
-                left join identity_link l on l.id = c.identity_id and l.superseded_at is null
-                where c.project_id = ? and c.source_kind = 'git' and c.superseded_at is null""")) {
-            s.setLong(1, projectId);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return new CollectionStats.Totals(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5));
             }
         }
     }

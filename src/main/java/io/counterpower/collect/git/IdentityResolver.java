@@ -32,7 +32,7 @@ import java.util.Set;
  *     merging people is a curator's decision.</li>
  * </ul>
  */
-final class IdentityResolver {
+public final class IdentityResolver {
 
     /** An identity as stored: name and lower-cased email, either may be null but not both. */
     record Key(String name, String email) {
@@ -40,26 +40,37 @@ final class IdentityResolver {
 
     private final Map<Key, Long> identities = new HashMap<>();
     private final Map<String, Long> logins = new HashMap<>();
+    private final Map<Long, Long> contributorOfLoginId = new HashMap<>();
+    private final String sourceKind;
     private String sourceUrl;
     private final String sourceNote;
     private long identitiesAdded;
     private long contributorsAdded;
 
     IdentityResolver(String sourceUrl, String sourceNote) {
+        this("git", sourceUrl, sourceNote);
+    }
+
+    /**
+     * @param sourceKind the source of the contributors and links it records: the collector's
+     *                   ({@code git}, {@code github})
+     */
+    public IdentityResolver(String sourceKind, String sourceUrl, String sourceNote) {
+        this.sourceKind = sourceKind;
         this.sourceUrl = sourceUrl;
         this.sourceNote = sourceNote;
     }
 
     /** Names the repository being read as the source of what is recorded from now on. */
-    void from(String repositoryUrl) {
+    public void from(String repositoryUrl) {
         this.sourceUrl = repositoryUrl;
     }
 
-    long identitiesAdded() {
+    public long identitiesAdded() {
         return identitiesAdded;
     }
 
-    long contributorsAdded() {
+    public long contributorsAdded() {
         return contributorsAdded;
     }
 
@@ -167,16 +178,37 @@ final class IdentityResolver {
 
     /** The contributor a CODEOWNERS or MAINTAINERS handle names: its GitHub identity's, or a new one. */
     long contributorOfLogin(Connection c, String rawLogin, String displayName) throws SQLException {
+        long id = identityOfLogin(c, rawLogin, displayName, null);
+        return contributorOfLoginId.get(id);
+    }
+
+    /**
+     * The GitHub identity of a login, linked to a contributor: the one it is linked to already (the git
+     * collector links the login a noreply address reveals to that address's contributor), or a new one.
+     *
+     * @param botReason why the account is a bot ({@code bot-suffix}, {@code platform-bot}), or null;
+     *                  a login ending in {@code [bot]} is one in any case
+     */
+    public long identityOfLogin(Connection c, String rawLogin, String displayName, String botReason) throws SQLException {
         String login = login(rawLogin);
         upsertLogins(c, Set.of(login));
         long id = logins.get(login);
-        Long linked = currentLinks(c, Set.of(id)).get(id);
-        if (linked != null) {
-            return linked;
+        if (contributorOfLoginId.containsKey(id)) {
+            return id;
         }
-        long contributor = createContributors(c, List.of(displayName == null ? rawLogin : displayName)).get(0);
-        link(c, List.of(new Link(id, contributor, login.endsWith("[bot]") ? "bot-suffix" : null)));
-        return contributor;
+        Long linked = currentLinks(c, Set.of(id)).get(id);
+        if (linked == null) {
+            linked = createContributors(c, List.of(displayName == null ? rawLogin : displayName)).get(0);
+            String reason = login.endsWith("[bot]") ? "bot-suffix" : botReason;
+            link(c, List.of(new Link(id, linked, reason)));
+        }
+        contributorOfLoginId.put(id, linked);
+        return id;
+    }
+
+    /** The contributor of a login identity {@link #identityOfLogin} returned. */
+    public long contributorOfIdentity(long loginIdentityId) {
+        return contributorOfLoginId.get(loginIdentityId);
     }
 
     /** The contributor an email belongs to: the one with an identity of that address, or a new one. */
@@ -319,11 +351,12 @@ final class IdentityResolver {
         }
         try (PreparedStatement s = c.prepareStatement("""
                 insert into contributor_version (id, display_name, source_kind, source_url, source_note, confidence, recorded_at)
-                select t.id, t.name, 'git', ?, ?, 'verified', now() from unnest(?::bigint[], ?::text[]) as t(id, name)""")) {
-            s.setString(1, sourceUrl);
-            s.setString(2, sourceNote);
-            s.setArray(3, c.createArrayOf("bigint", ids.toArray()));
-            s.setArray(4, c.createArrayOf("text", displayNames.toArray()));
+                select t.id, t.name, ?, ?, ?, 'verified', now() from unnest(?::bigint[], ?::text[]) as t(id, name)""")) {
+            s.setString(1, sourceKind);
+            s.setString(2, sourceUrl);
+            s.setString(3, sourceNote);
+            s.setArray(4, c.createArrayOf("bigint", ids.toArray()));
+            s.setArray(5, c.createArrayOf("text", displayNames.toArray()));
             s.executeUpdate();
         }
         contributorsAdded += ids.size();
@@ -345,14 +378,15 @@ final class IdentityResolver {
         try (PreparedStatement s = c.prepareStatement("""
                 insert into identity_link (id, contributor_id, is_bot, bot_reason, source_kind, source_url, source_note,
                                            confidence, recorded_at)
-                select t.id, t.contributor, t.reason is not null, t.reason, 'git', ?, ?, 'inferred', now()
+                select t.id, t.contributor, t.reason is not null, t.reason, ?, ?, ?, 'inferred', now()
                 from unnest(?::bigint[], ?::bigint[], ?::text[]) as t(id, contributor, reason)
                 on conflict (id) where superseded_at is null do nothing""")) {
-            s.setString(1, sourceUrl);
-            s.setString(2, sourceNote);
-            s.setArray(3, c.createArrayOf("bigint", ids));
-            s.setArray(4, c.createArrayOf("bigint", contributors));
-            s.setArray(5, c.createArrayOf("text", reasons));
+            s.setString(1, sourceKind);
+            s.setString(2, sourceUrl);
+            s.setString(3, sourceNote);
+            s.setArray(4, c.createArrayOf("bigint", ids));
+            s.setArray(5, c.createArrayOf("bigint", contributors));
+            s.setArray(6, c.createArrayOf("text", reasons));
             s.executeUpdate();
         }
     }

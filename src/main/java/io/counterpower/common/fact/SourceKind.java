@@ -12,6 +12,8 @@ public enum SourceKind implements Coded {
     GIT("git", 4),
     GITHUB("github", 4),
     HUGGINGFACE("huggingface", 4),
+    /** An affiliation hint: public membership of a GitHub organisation, read by the GitHub collector. */
+    GITHUB_ORG("github-org", 4),
     EMAIL_DOMAIN("email-domain", 5);
 
     private final String code;

@@ -90,8 +90,12 @@ class CollectionJobTest {
         String slug = project();
         String url = smallRepository("r.git").toUri().toString();
         for (Object[] c : new Object[][] {
-                {Map.of("source", "svn", "url", url), "source", "must be git"},
-                {Map.of("source", "github", "url", url), "source", "not collected yet"},
+                {Map.of("source", "svn", "url", url), "source", "must be git, github or huggingface"},
+                {Map.of("source", "github", "url", url), "url", "a repository on github.com"},
+                {Map.of("source", "github"), "url", "no repository recorded that is a repository on github.com"},
+                {Map.of("source", "github", "url", "https://github.com/a/b", "branch", "main"), "branch", "git collections only"},
+                {Map.of("source", "huggingface", "url", "https://huggingface.co/datasets/a/b"), "url", "a model on the Hugging Face Hub"},
+                {Map.of("source", "huggingface", "url", "https://github.com/a/b"), "url", "a model on the Hugging Face Hub"},
                 {Map.of("url", url), "source", "is required"},
                 {Map.of("source", "git"), "url", "has no repository recorded"},
                 {Map.of("source", "git", "url", "repo/relative"), "url", "relative path"},

@@ -12,11 +12,11 @@ import static io.counterpower.support.Api.anonymous;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** Posting collections through the API and waiting for their jobs, with a bounded wait. */
-final class CollectionJobs {
+public final class CollectionJobs {
     private CollectionJobs() {
     }
 
-    static Map<String, Object> body(String url, String branch) {
+    public static Map<String, Object> body(String url, String branch) {
         Map<String, Object> body = new HashMap<>();
         body.put("source", "git");
         if (url != null) {
@@ -29,18 +29,18 @@ final class CollectionJobs {
     }
 
     /** Posts a collection of {@code repository} (a file: URL) as admin and returns the job id. */
-    static long post(String slug, Path repository) {
+    public static long post(String slug, Path repository) {
         return admin().body(body(repository.toUri().toString(), null)).post("/api/v1/projects/" + slug + "/collections")
                 .then().statusCode(202).extract().jsonPath().getLong("id");
     }
 
     /** Posts a collection and waits for its job to end; returns the job as JSON. */
-    static JsonPath collect(String slug, Path repository) {
+    public static JsonPath collect(String slug, Path repository) {
         return await(post(slug, repository));
     }
 
     /** Waits (at most a minute) until the job has ended, and returns it. */
-    static JsonPath await(long jobId) {
+    public static JsonPath await(long jobId) {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
             JsonPath job = anonymous().get("/api/v1/jobs/" + jobId).then().statusCode(200).extract().jsonPath();
@@ -60,7 +60,7 @@ final class CollectionJobs {
     }
 
     /** Waits for the job and fails the test with the job's error when it did not succeed. */
-    static JsonPath succeeded(long jobId) {
+    public static JsonPath succeeded(long jobId) {
         JsonPath job = await(jobId);
         if (!"succeeded".equals(job.getString("state"))) {
             fail("job " + jobId + " " + job.getString("state") + ": " + job.getString("error"));

@@ -1,0 +1,304 @@
+package io.counterpower.collect.huggingface;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.counterpower.collect.CollectionFailure;
+import io.counterpower.collect.CollectionRun;
+import io.counterpower.collect.CollectionRun.Phase;
+import io.counterpower.collect.CollectionStats;
+import io.counterpower.collect.Collector;
+import io.counterpower.collect.JobService;
+import io.counterpower.collect.RepositoryTarget;
+import io.counterpower.collect.platform.CollectionCursors;
+import io.counterpower.collect.platform.Json;
+import io.counterpower.collect.platform.OrganisationNames;
+import io.counterpower.collect.platform.PlatformClient;
+import io.counterpower.collect.platform.PlatformHttpConfig;
+import io.counterpower.collect.platform.PlatformResponse;
+import io.counterpower.collect.platform.PlatformStore;
+import io.counterpower.collect.platform.RateLimitExhausted;
+import io.counterpower.collect.platform.ReportedLicense;
+import io.counterpower.license.LicenseCatalog;
+import io.counterpower.license.LicenseExpressions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+
+/**
+ * Collects a project's models on the Hugging Face Hub (METHODOLOGY.md section 2, adoption and
+ * licenses): the model card's metadata (license, base model and relation), downloads, likes and
+ * gated status ({@code GET /api/models/{id}}), and the models that name it as their base, by
+ * relation ({@code GET /api/models?filter=base_model:<relation>:<id>}).
+ *
+ * <ul>
+ * <li>Each derivative is a derivative record (relation {@code finetune}, {@code adapter},
+ *     {@code merge}, or {@code quantization} for the Hub's {@code quantized}), published by the
+ *     namespace of its id: the recorded organisation that namespace stands for, else the name as
+ *     published; dated by its creation. One current record per base, name and relation, so a rerun
+ *     adds only new derivatives.</li>
+ * <li>The Hub's {@code downloads} counts the last 30 days. It becomes a download count for the 30
+ *     days ending yesterday, recorded only when no earlier Hub count of the project overlaps them:
+ *     summed over a window, overlapping counts would count a download several times.</li>
+ * <li>The card's license becomes a license period of the artifact the repository holds (weights)
+ *     through {@link ReportedLicense}.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class HuggingFaceCollector implements Collector {
+    static final String SOURCE = "huggingface";
+    static final String PLATFORM = "Hugging Face";
+    /** The Hub's relation names, in the order of {@link CollectionStats.DerivativeCounts}. */
+    static final List<String> HUB_RELATIONS = List.of("finetune", "adapter", "merge", "quantized");
+    static final int DOWNLOAD_DAYS = 30;
+
+    @Inject
+    HuggingFaceConfig config;
+    @Inject
+    PlatformHttpConfig http;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    PlatformStore store;
+    @Inject
+    LicenseExpressions expressions;
+    @Inject
+    LicenseCatalog catalog;
+
+    private volatile HubLicenses licenses;
+
+    @Override
+    public String source() {
+        return SOURCE;
+    }
+
+    @Override
+    public void collect(CollectionRun run) throws CollectionFailure {
+        PlatformClient client = new PlatformClient(new PlatformClient.Platform(PLATFORM, config.apiUrl(), config.token(),
+                "COUNTERPOWER_HUGGINGFACE_TOKEN", "application/json"), http, json);
+        CollectionCursors cursors = new CollectionCursors(run.projectId(), SOURCE);
+        try {
+            for (RepositoryTarget target : run.repositories()) {
+                collectModel(run, target, client, cursors);
+            }
+            run.totals(store.totals(run.projectId(), SOURCE));
+            run.enter(Phase.DONE);
+        } catch (RateLimitExhausted e) {
+            throw e.asJobError("what was recorded is not recorded twice");
+        } finally {
+            store.finish(run, client, SOURCE);
+        }
+    }
+
+    private void collectModel(CollectionRun run, RepositoryTarget target, PlatformClient client, CollectionCursors cursors)
+            throws CollectionFailure {
+        Matcher m = JobService.HUGGINGFACE_MODEL.matcher(target.url());
+        if (!m.matches()) {
+            throw new CollectionFailure(target.url() + " is not a model on the Hugging Face Hub");
+        }
+        String id = m.group(1) + "/" + m.group(2);
+        String web = "https://huggingface.co/";
+        run.enter(Phase.OPENING);
+        OrganisationNames names = store.inTransaction(OrganisationNames::load);
+        String path = "/api/models/" + id;
+        PlatformResponse response = store.conditionalGet(client, cursors, path);
+        if (!response.notModified()) {
+            modelInfo(run, target, Json.object(response.body(), PLATFORM, "GET " + path), id, web + id, names);
+            store.rememberEtag(cursors, path, response);
+        }
+        run.enter(Phase.READING);
+        long[] added = new long[HUB_RELATIONS.size()];
+        for (int i = 0; i < HUB_RELATIONS.size(); i++) {
+            added[i] = derivatives(run, client, cursors, id, HUB_RELATIONS.get(i), web, names);
+        }
+        run.derivativesAdded(added[0], added[1], added[2], added[3]);
+        run.repositoryRead(new CollectionStats.RepositoryRead(target.url(), null, null, null, 0, true));
+    }
+
+    /** The card's metadata: a license period, a download count, and what the job reports. */
+    private void modelInfo(CollectionRun run, RepositoryTarget target, JsonNode model, String id, String page,
+                           OrganisationNames names) throws CollectionFailure {
+        String where = "GET /api/models/" + id;
+        JsonNode card = model.path("cardData");
+        String license = Json.text(card, "license");
+        String licenseName = Json.text(card, "license_name");
+        Optional<String> expression = licenses().expressionOf(license, licenseName);
+        Instant created = Json.instant(model, "createdAt", PLATFORM, where);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        if (expression.isPresent() && created != null) {
+            ReportedLicense.Result result = store.writing(run.projectId(), c -> new ReportedLicense(expressions,
+                    catalog.catalogVersion()).record(c, run.projectId(), target.role(), expression.get(),
+                    LocalDate.ofInstant(created, ZoneOffset.UTC), today, SOURCE, page,
+                    "the model card's license, job " + run.jobId()));
+            result.reportTo(run, page, "the model card says", expression.get(), target.role());
+        } else if (license != null || licenseName != null) {
+            run.warn(page + ": the model card's license (" + license + (licenseName == null ? "" : ", " + licenseName)
+                    + ") is not in the license catalog; no license period recorded");
+        }
+        long downloads = model.path("downloads").asLong(0);
+        if (model.hasNonNull("downloads")) {
+            LocalDate to = today.minusDays(1);
+            LocalDate from = to.minusDays(DOWNLOAD_DAYS - 1);
+            run.downloadCountsAdded(store.writing(run.projectId(), c -> downloadCount(c, run.projectId(), from, to,
+                    downloads, page, run.jobId())));
+        }
+        String author = Json.text(model, "author");
+        Long publisher = names.organisationOf(author);
+        List<String> bases = new ArrayList<>();
+        JsonNode base = card.path("base_model");
+        if (base.isTextual()) {
+            bases.add(base.asText());
+        } else if (base.isArray()) {
+            base.forEach(b -> bases.add(b.asText()));
+        }
+        JsonNode gated = model.path("gated");
+        run.modelRead(new CollectionStats.ModelRead(id, author, publisher == null ? null : organisationKey(publisher),
+                license, licenseName, expression.orElse(null), bases, relationOf(model), downloads,
+                model.path("likes").asLong(0), gated.isTextual() ? gated.asText() : "none"));
+        run.advanceItems(1);
+    }
+
+    /** The relation the model's own tags give to its base ({@code base_model:<relation>:<id>}), or null. */
+    private static String relationOf(JsonNode model) {
+        for (JsonNode tag : model.path("tags")) {
+            String[] parts = tag.asText().split(":", 3);
+            if (parts.length == 3 && "base_model".equals(parts[0]) && HUB_RELATIONS.contains(parts[1])) {
+                return parts[1];
+            }
+        }
+        return null;
+    }
+
+    /** Reads the models naming {@code id} as base with one relation; returns the derivatives recorded. */
+    private long derivatives(CollectionRun run, PlatformClient client, CollectionCursors cursors, String id,
+                             String relation, String web, OrganisationNames names) throws CollectionFailure {
+        String path = "/api/models?filter=" + URLEncoder.encode("base_model:" + relation + ":" + id, StandardCharsets.UTF_8)
+                + "&limit=100";
+        String stored = "quantized".equals(relation) ? "quantization" : relation;
+        PlatformResponse first = store.conditionalGet(client, cursors, path);
+        PlatformResponse page = first;
+        long added = 0;
+        while (!page.notModified()) {
+            List<Object[]> rows = new ArrayList<>();
+            for (JsonNode model : Json.array(page.body(), PLATFORM, "GET /api/models (derivatives of " + id + ")")) {
+                String derived = Json.text(model, "id");
+                if (derived == null || derived.equals(id)) {
+                    continue;
+                }
+                String namespace = derived.contains("/") ? derived.substring(0, derived.indexOf('/')) : null;
+                Instant created = Json.instant(model, "createdAt", PLATFORM, "GET /api/models");
+                Long publisher = names.organisationOf(namespace);
+                rows.add(new Object[] {derived, publisher, publisher == null ? namespace : null,
+                        created == null ? null : Date.valueOf(LocalDate.ofInstant(created, ZoneOffset.UTC)), web + derived});
+            }
+            added += store.writing(run.projectId(), c -> insertDerivatives(c, run.projectId(), stored, rows, run.jobId()));
+            run.advanceItems(rows.size());
+            if (page.next() == null) {
+                break;
+            }
+            page = client.get(page.next(), null);
+        }
+        store.rememberEtag(cursors, path, first);
+        return added;
+    }
+
+    private static long insertDerivatives(Connection c, long projectId, String relation, List<Object[]> rows, long jobId)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        int n = rows.size();
+        String[] names = new String[n];
+        Long[] publishers = new Long[n];
+        String[] publisherNames = new String[n];
+        Date[] published = new Date[n];
+        String[] urls = new String[n];
+        for (int i = 0; i < n; i++) {
+            Object[] row = rows.get(i);
+            names[i] = (String) row[0];
+            publishers[i] = (Long) row[1];
+            publisherNames[i] = (String) row[2];
+            published[i] = (Date) row[3];
+            urls[i] = (String) row[4];
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into derivative (project_id, derived_project_id, derived_name, relation, publisher_organisation_id,
+                                        publisher_name, published_at, source_kind, source_url, source_note, confidence,
+                                        recorded_at)
+                select distinct on (t.name) ?,
+                       (select r.project_id from project_repository r where r.url = t.url and r.superseded_at is null
+                          and r.project_id <> ? order by r.project_id limit 1),
+                       t.name, ?, t.publisher, t.publisher_name, t.published, 'huggingface', t.url, ?, 'verified', now()
+                from unnest(?::text[], ?::bigint[], ?::text[], ?::date[], ?::text[])
+                     as t(name, publisher, publisher_name, published, url)
+                order by t.name
+                on conflict (project_id, derived_name, relation) where superseded_at is null do nothing""")) {
+            s.setLong(1, projectId);
+            s.setLong(2, projectId);
+            s.setString(3, relation);
+            s.setString(4, "names the model as base_model (" + relation + ") on the Hub, job " + jobId);
+            s.setArray(5, c.createArrayOf("text", names));
+            s.setArray(6, c.createArrayOf("bigint", publishers));
+            s.setArray(7, c.createArrayOf("text", publisherNames));
+            s.setArray(8, c.createArrayOf("date", published));
+            s.setArray(9, c.createArrayOf("text", urls));
+            return s.executeUpdate();
+        }
+    }
+
+    /** Records the last 30 days' downloads unless a Hub count of the project overlaps them. */
+    private static long downloadCount(Connection c, long projectId, LocalDate from, LocalDate to, long downloads,
+                                      String page, long jobId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into download_count (project_id, platform, period_from, period_to, downloads, source_kind, source_url,
+                                            source_note, confidence, recorded_at)
+                select ?, 'huggingface', ?, ?, ?, 'huggingface', ?, ?, 'verified', now()
+                where not exists (select 1 from download_count d where d.project_id = ? and d.platform = 'huggingface'
+                                  and d.superseded_at is null and d.period_from <= ? and d.period_to >= ?)""")) {
+            s.setLong(1, projectId);
+            s.setDate(2, Date.valueOf(from));
+            s.setDate(3, Date.valueOf(to));
+            s.setLong(4, downloads);
+            s.setString(5, page);
+            s.setString(6, "the Hub's downloads of the last " + DOWNLOAD_DAYS + " days, read on " + to.plusDays(1)
+                    + " (job " + jobId + ")");
+            s.setLong(7, projectId);
+            s.setDate(8, Date.valueOf(to));
+            s.setDate(9, Date.valueOf(from));
+            return s.executeUpdate();
+        }
+    }
+
+    private String organisationKey(long organisationId) {
+        return store.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("select key from organisation where id = ?")) {
+                s.setLong(1, organisationId);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? r.getString(1) : null;
+                }
+            }
+        });
+    }
+
+    private HubLicenses licenses() {
+        HubLicenses loaded = licenses;
+        if (loaded == null) {
+            loaded = new HubLicenses(catalog, json);
+            licenses = loaded;
+        }
+        return loaded;
+    }
+}
