@@ -22,7 +22,9 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -81,39 +83,97 @@ public class OrganisationService implements OrganisationDirectory {
         return keysById.computeIfAbsent(id, i -> Organisation.<Organisation>findByIdOptional(i).map(h -> h.key).orElse(null));
     }
 
+    /** An organisation as an import names it: a name (or key) and the email domains the file gives it. */
+    public record NamedOrganisation(String name, List<String> domains) {
+    }
+
+    /** The organisation each name of an import stands for, and those created for it (name -> key, in order). */
+    public record ImportedOrganisations(Map<NamedOrganisation, Long> ids, Map<String, String> created) {
+    }
+
     /**
-     * The current organisation an imported name refers to: by key, by name or alias (ignoring
-     * case), or by one of the email domains given.
+     * The current organisation each imported name refers to: by key, by name or alias (ignoring
+     * case), or by one of the email domains given, in that order; names that match nothing are
+     * recorded as new organisations (see {@link #createFromImport}). The recorded organisations
+     * are looked up for all names at once; then the names are taken in the order given, so that a
+     * later name matches an organisation an earlier one created, as if they were matched one by one.
      */
-    public Optional<Long> match(String name, List<String> domains) {
-        String n = name == null ? "" : name.trim();
-        Optional<Long> byKey = currentId(n);
-        if (byKey.isPresent()) {
-            return byKey;
+    public ImportedOrganisations matchOrCreateFromImport(List<NamedOrganisation> names, FactWrite write) {
+        List<String> trimmed = names.stream().map(n -> n.name() == null ? "" : n.name().trim()).distinct().toList();
+        List<String> domains = names.stream().flatMap(n -> n.domains().stream()).map(OrganisationService::normaliseDomain).distinct().toList();
+        Map<String, Long> byKey = lookup("""
+                select h.key, h.id from organisation h where h.key = any(cast(?1 as text[]))
+                and exists (select 1 from organisation_version v where v.id = h.id and v.superseded_at is null)""", trimmed);
+        Map<String, Long> byName = lookup("""
+                select t.name, min(n.id) from unnest(cast(?1 as text[])) as t(name)
+                join (select lower(v.name) as name, v.id from organisation_version v where v.superseded_at is null
+                      union all
+                      select lower(a.alias), v.id from organisation_version v, unnest(v.aliases) as a(alias) where v.superseded_at is null) n
+                  on n.name = lower(t.name)
+                group by t.name""", trimmed);
+        Map<String, Long> byDomain = lookup("""
+                select d.domain, min(v.id) from unnest(cast(?1 as text[])) as d(domain)
+                join organisation_version v on v.superseded_at is null and v.domains @> array[d.domain]
+                group by d.domain""", domains);
+        Map<NamedOrganisation, Long> ids = new HashMap<>();
+        Map<String, String> created = new LinkedHashMap<>();
+        Map<String, Long> createdByKey = new HashMap<>();
+        Map<String, Long> createdByName = new HashMap<>();
+        Map<String, Long> createdByDomain = new HashMap<>();
+        for (NamedOrganisation named : names) {
+            if (ids.containsKey(named)) {
+                continue;
+            }
+            String n = named.name() == null ? "" : named.name().trim();
+            Long id = byKey.getOrDefault(n, createdByKey.get(n));
+            if (id == null) {
+                id = byName.get(n);
+            }
+            if (id == null) {
+                id = createdByName.get(n.toLowerCase(Locale.ROOT));
+            }
+            for (int i = 0; id == null && i < named.domains().size(); i++) {
+                String d = normaliseDomain(named.domains().get(i));
+                id = byDomain.getOrDefault(d, createdByDomain.get(d));
+            }
+            if (id == null) {
+                Created c = createFromImport(named.name(), named.domains(), write);
+                id = c.id();
+                created.put(named.name(), c.key());
+                createdByKey.putIfAbsent(c.key(), id);
+                createdByName.putIfAbsent(n.toLowerCase(Locale.ROOT), id);
+                for (String d : c.domains()) {
+                    createdByDomain.putIfAbsent(d, id);
+                }
+            }
+            ids.put(named, id);
+        }
+        return new ImportedOrganisations(ids, created);
+    }
+
+    private Map<String, Long> lookup(String sql, List<String> values) {
+        Map<String, Long> found = new HashMap<>();
+        if (values.isEmpty()) {
+            return found;
         }
         @SuppressWarnings("unchecked")
-        List<Number> byName = em.createNativeQuery("""
-                        select id from organisation_version where superseded_at is null
-                        and (lower(name) = lower(?1) or exists (select 1 from unnest(aliases) a where lower(a) = lower(?1)))
-                        order by id limit 1""").setParameter(1, n).getResultList();
-        if (!byName.isEmpty()) {
-            return Optional.of(byName.get(0).longValue());
+        List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, values.toArray(String[]::new)).getResultList();
+        for (Object[] row : rows) {
+            found.put((String) row[0], ((Number) row[1]).longValue());
         }
-        for (String d : domains) {
-            List<Long> owners = claimants(normaliseDomain(d), null);
-            if (!owners.isEmpty()) {
-                return Optional.of(owners.get(0));
-            }
-        }
-        return Optional.empty();
+        return found;
+    }
+
+    private record Created(long id, String key, List<String> domains) {
     }
 
     /**
      * Records an organisation an import names but the service does not know yet, with a key made
-     * from its name. Its type is not given by the import formats: it is recorded as a company and
-     * the source note says so, for a curator to check.
+     * from its name. Its type is not given by the import formats, and the schema has no "unknown"
+     * type: it is recorded as a company and the source note says so, for a curator to check
+     * (docs/decisions.md, "Bulk enrolment imports").
      */
-    public long createFromImport(String name, List<String> domains, FactWrite write) {
+    private Created createFromImport(String name, List<String> domains, FactWrite write) {
         String base = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         if (base.isEmpty()) {
             base = "organisation";
@@ -143,7 +203,7 @@ public class OrganisationService implements OrganisationDirectory {
         facts.record(v, write);
         v.sourceNote = "created by an import that named it; its type (company) is assumed";
         changes.record(ChangeLog.GLOBAL, "create", "organisation", key, null, view(v, null), write.reason());
-        return h.id;
+        return new Created(h.id, key, free);
     }
 
     // ---- organisations -----------------------------------------------------------------------
