@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.auth.Caller;
+import io.counterpower.common.db.SequenceIds;
 import io.counterpower.common.fact.Confidence;
 import io.counterpower.common.fact.FactWrite;
 import io.counterpower.common.fact.Periods;
@@ -13,6 +14,7 @@ import io.counterpower.common.fact.SourceKind;
 import io.counterpower.common.problem.ApiProblem;
 import io.counterpower.common.problem.FieldError;
 import io.counterpower.organisation.OrganisationService;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,7 +32,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -118,7 +119,7 @@ public class EnrolmentImports {
         if (!errors.isEmpty()) {
             throw rejected(errors);
         }
-        return QuarkusTransaction.requiringNew().call(() -> record(format, people, write));
+        return QuarkusTransaction.requiringNew().timeout(limits.transactionTimeoutSeconds()).call(() -> record(format, people, write));
     }
 
     /** Counts people and enrolments as they are read, and stops the import past the limit. */
@@ -138,8 +139,10 @@ public class EnrolmentImports {
     }
 
     private Report record(String format, List<Person> people, FactWrite write) {
+        long started = System.nanoTime();
         Counts counts = new Counts();
         long[] contributors = em.unwrap(Session.class).doReturningWork(c -> contributorsFor(c, people, write, counts));
+        long peopleDone = System.nanoTime();
         List<OrganisationService.NamedOrganisation> named = new ArrayList<>();
         for (Person p : people) {
             for (Enrolment e : p.enrolments()) {
@@ -148,6 +151,7 @@ public class EnrolmentImports {
         }
         OrganisationService.ImportedOrganisations orgs = organisations.matchOrCreateFromImport(named, write);
         counts.organisations.putAll(orgs.created());
+        long organisationsDone = System.nanoTime();
         List<EnrolmentStaging.Row> rows = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
         for (int i = 0; i < people.size(); i++) {
@@ -158,6 +162,7 @@ public class EnrolmentImports {
             }
         }
         Map<Integer, EnrolmentStaging.Checked> checked = staging.stageAndCheck(rows);
+        long checkedDone = System.nanoTime();
         List<FieldError> errors = new ArrayList<>();
         Map<Integer, Long> accepted = new LinkedHashMap<>();
         Map<List<Object>, Integer> seen = new HashMap<>();
@@ -196,6 +201,9 @@ public class EnrolmentImports {
             throw rejected(errors);
         }
         counts.created = staging.record(accepted, write.at(), write.keyId(), write.reason());
+        Log.infof("%s import of %d enrolments: people %d ms, organisations %d ms, staged and checked %d ms, recorded %d ms", format,
+                rows.size(), (peopleDone - started) / 1_000_000, (organisationsDone - peopleDone) / 1_000_000,
+                (checkedDone - organisationsDone) / 1_000_000, (System.nanoTime() - checkedDone) / 1_000_000);
         Report report = new Report(format, people.size(), counts.contributors, counts.identities, counts.created, counts.unchanged,
                 counts.organisations);
         changes.record(ChangeLog.GLOBAL, "import", "affiliation", format, null, report, write.reason());
@@ -481,7 +489,7 @@ public class EnrolmentImports {
                 }
             }
         }
-        IdSequence contributorIds = new IdSequence(c, "contributor");
+        SequenceIds contributorIds = new SequenceIds(c, "contributor");
         long[] contributorOf = new long[people.size()];
         List<Long> newContributors = new ArrayList<>();
         List<String> newContributorNames = new ArrayList<>();
@@ -513,7 +521,7 @@ public class EnrolmentImports {
             }
         }
         insertContributors(c, newContributors, newContributorNames, write);
-        IdSequence identityIds = new IdSequence(c, "identity");
+        SequenceIds identityIds = new SequenceIds(c, "identity");
         List<Long> identityIdList = new ArrayList<>();
         for (NameAndEmail key : newIdentities) {
             long id = identityIds.next();
@@ -574,39 +582,6 @@ public class EnrolmentImports {
             s.setLong(6, write.keyId());
         }
         s.setString(7, write.reason());
-    }
-
-    /**
-     * Ids of an identity column, taken from its sequence in blocks before the rows are inserted, so
-     * that rows that refer to each other can be inserted set-based. Unused ids are gaps, as after
-     * a rollback.
-     */
-    private static final class IdSequence {
-        private static final int BLOCK = 1000;
-        private final Connection c;
-        private final String table;
-        private final ArrayDeque<Long> ids = new ArrayDeque<>();
-
-        IdSequence(Connection c, String table) {
-            this.c = c;
-            this.table = table;
-        }
-
-        long next() throws SQLException {
-            if (ids.isEmpty()) {
-                try (PreparedStatement s = c.prepareStatement(
-                        "select nextval(pg_get_serial_sequence(?, 'id')) from generate_series(1, ?)")) {
-                    s.setString(1, table);
-                    s.setInt(2, BLOCK);
-                    try (ResultSet r = s.executeQuery()) {
-                        while (r.next()) {
-                            ids.add(r.getLong(1));
-                        }
-                    }
-                }
-            }
-            return ids.poll();
-        }
     }
 
     private static Confidence parseConfidence(String value) {

@@ -24,6 +24,10 @@ public interface ImportLimits {
     @WithDefault("200000")
     int maxRows();
 
+    /** How long the transaction that records one import may last. */
+    @WithDefault("600")
+    int transactionTimeoutSeconds();
+
     /** Declares the import route to the body limit check. */
     @Singleton
     class Route {
