@@ -59,8 +59,7 @@ class EnrolmentStaging {
                         create temporary table import_enrolment (
                             n int primary key, contributor_id bigint not null, organisation_id bigint, organisation_key text,
                             valid_from date, valid_to date, tier smallint not null, comparable boolean not null, role text,
-                            source_kind text not null, source_url text, source_note text, confidence text not null,
-                            accepted boolean not null default false
+                            source_kind text not null, source_url text, source_note text, confidence text not null
                         ) on commit drop""");
             }
             copy(c, rows);
@@ -83,18 +82,12 @@ class EnrolmentStaging {
                 organisations[i] = accepted.get(rows[i]);
             }
             try (PreparedStatement s = c.prepareStatement("""
-                    update import_enrolment s set accepted = true, organisation_id = t.organisation_id
-                    from unnest(?::int[], ?::bigint[]) as t(n, organisation_id) where s.n = t.n""")) {
-                s.setArray(1, c.createArrayOf("integer", rows));
-                s.setArray(2, c.createArrayOf("bigint", organisations));
-                s.executeUpdate();
-            }
-            try (PreparedStatement s = c.prepareStatement("""
                     insert into affiliation (contributor_id, organisation_id, valid_from, valid_to, role, source_kind, source_url,
                                              source_note, confidence, recorded_at, recorded_by, change_reason)
-                    select contributor_id, organisation_id, valid_from, valid_to, role, source_kind, source_url, source_note,
-                           confidence, ?, ?, ?
-                    from import_enrolment where accepted order by n""")) {
+                    select s.contributor_id, t.organisation_id, s.valid_from, s.valid_to, s.role, s.source_kind, s.source_url,
+                           s.source_note, s.confidence, ?, ?, ?
+                    from unnest(?::int[], ?::bigint[]) as t(n, organisation_id) join import_enrolment s on s.n = t.n
+                    order by s.n""")) {
                 s.setObject(1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
                 if (keyId == null) {
                     s.setNull(2, Types.BIGINT);
@@ -102,6 +95,8 @@ class EnrolmentStaging {
                     s.setLong(2, keyId);
                 }
                 s.setString(3, reason);
+                s.setArray(4, c.createArrayOf("integer", rows));
+                s.setArray(5, c.createArrayOf("bigint", organisations));
                 return s.executeUpdate();
             }
         });
