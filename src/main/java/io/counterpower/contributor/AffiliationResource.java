@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.io.InputStream;
+import java.io.Reader;
 import java.net.URI;
 import java.util.List;
 
@@ -34,6 +36,8 @@ public class AffiliationResource {
     EnrolmentImports imports;
     @Inject
     EnrolmentCsv csv;
+    @Inject
+    ImportLimits limits;
 
     @GET
     public Page<AffiliationView> list(@QueryParam("contributor") String contributor, @QueryParam("organisation") String organisation,
@@ -82,18 +86,27 @@ public class AffiliationResource {
     }
 
     /**
-     * Imports enrolments: {@code format=gitdm} (a developers_affiliations.txt file, text/plain) or
-     * {@code format=sortinghat} (its JSON export); one transaction, all rows or none.
+     * Imports enrolments: {@code format=gitdm} (a developers_affiliations.txt file, text/plain),
+     * {@code format=sortinghat} (its JSON export) or {@code format=csv}; one transaction, all rows
+     * or none. The body is read as a stream, so it may be larger than the general body limit (up to
+     * {@code counterpower.imports.max-bytes}). When the import is refused before the body has been
+     * read to its end, the rest is read and dropped, so that a client still sending gets the answer.
      */
     @POST
-    @Path("/import")
+    @Path(ImportLimits.PATH_IN_RESOURCE)
     @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON, "text/csv"})
     public Object importEnrolments(@QueryParam("format") String format, @QueryParam("sourceUrl") String sourceUrl,
-                                   @QueryParam("confidence") String confidence, byte[] body) {
-        if ("csv".equals(format)) {
-            return csv.importCsv(RequestText.utf8(body));
+                                   @QueryParam("confidence") String confidence, InputStream body) {
+        Reader text = RequestText.utf8(body, limits.maxBytes().asLongValue(), "counterpower.imports.max-bytes");
+        try {
+            if ("csv".equals(format)) {
+                return csv.importCsv(text);
+            }
+            return imports.importEnrolments(format, text, sourceUrl, confidence);
+        } catch (RuntimeException e) {
+            RequestText.discardRest(text);
+            throw e;
         }
-        return imports.importEnrolments(format, RequestText.utf8(body), sourceUrl, confidence);
     }
 
     /** Every current affiliation as CSV, in the format that format=csv imports (a round trip gives the same bytes). */

@@ -1,30 +1,40 @@
 package io.counterpower.contributor;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.auth.Caller;
+import io.counterpower.common.db.SequenceIds;
 import io.counterpower.common.fact.Confidence;
-import io.counterpower.common.fact.FactSource;
-import io.counterpower.common.fact.FactVersions;
 import io.counterpower.common.fact.FactWrite;
 import io.counterpower.common.fact.Periods;
 import io.counterpower.common.fact.SourceKind;
 import io.counterpower.common.problem.ApiProblem;
 import io.counterpower.common.problem.FieldError;
-import io.counterpower.common.time.Instants;
 import io.counterpower.organisation.OrganisationService;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,10 +44,12 @@ import java.util.regex.Pattern;
 
 /**
  * Imports enrolments from the formats the field already keeps: the gitdm / CNCF
- * {@code developers_affiliations*.txt} files and SortingHat's JSON export. One transaction per
- * import: every problem is reported with its line (or position) and nothing is written; repeating
- * an import changes nothing. Organisations are matched by key, name, alias or domain; unknown ones
- * are created (source import) and reported.
+ * {@code developers_affiliations*.txt} files and SortingHat's JSON export. The body is read as a
+ * stream and checked as a whole; the database work is done set-based in one transaction (people
+ * and organisations looked up for all rows at once, rows copied into a temporary table, checked
+ * and recorded with one statement each): every problem is reported with its line (or position)
+ * and nothing is written; repeating an import changes nothing. Organisations are matched by key,
+ * name, alias or domain; unknown ones are created (source import) and reported.
  */
 @ApplicationScoped
 public class EnrolmentImports {
@@ -45,6 +57,7 @@ public class EnrolmentImports {
     private static final Pattern GITDM_COMPANY = Pattern.compile("^\\s+(.+?)(?:\\s+until\\s+(\\d{4}-\\d{2}-\\d{2}))?\\s*$");
     private static final LocalDate SORTINGHAT_OPEN_START = LocalDate.of(1900, 1, 1);
     private static final LocalDate SORTINGHAT_OPEN_END = LocalDate.of(2100, 1, 1);
+    private static final int IMPORT_TIER = SourceKind.IMPORT.tier();
 
     /** One person of an import: where it starts, its names and emails, and its enrolments in order. */
     record Person(int line, String name, List<String> emails, List<Enrolment> enrolments) {
@@ -66,31 +79,26 @@ public class EnrolmentImports {
     @Inject
     Caller caller;
     @Inject
-    FactVersions facts;
-    @Inject
     ChangeLog changes;
     @Inject
     OrganisationService organisations;
+    @Inject
+    EnrolmentStaging staging;
+    @Inject
+    ImportLimits limits;
 
-    @ConfigProperty(name = "counterpower.imports.max-rows", defaultValue = "200000")
-    int maxRows;
-
-    @Transactional
-    public Report importEnrolments(String format, String text, String sourceUrl, String confidence) {
+    /** Reads and checks the whole body first (no transaction is open meanwhile), then records it in one transaction. */
+    public Report importEnrolments(String format, Reader body, String sourceUrl, String confidence) {
         caller.requireCurator();
-        List<FieldError> errors = new ArrayList<>();
-        List<Person> people = switch (format == null ? "" : format) {
-            case "gitdm" -> parseGitdm(text, errors);
-            case "sortinghat" -> parseSortingHat(text, errors);
-            default -> throw ApiProblem.badRequest("format", "must be gitdm, sortinghat or csv");
-        };
+        if (!"gitdm".equals(format) && !"sortinghat".equals(format)) {
+            throw ApiProblem.badRequest("format", "must be gitdm, sortinghat or csv");
+        }
         Confidence level = confidence == null || confidence.isBlank() ? Confidence.REPORTED : parseConfidence(confidence);
         FactWrite write = caller.write(new io.counterpower.common.fact.SourceInput(SourceKind.IMPORT, sourceUrl, format + " import", level),
                 format + " import", false);
-        int rows = people.stream().mapToInt(p -> 1 + p.enrolments().size()).sum();
-        if (rows > maxRows) {
-            throw ApiProblem.badRequest("body", "the import has " + rows + " rows; the limit is " + maxRows + " (counterpower.imports.max-rows)");
-        }
+        List<FieldError> errors = new ArrayList<>();
+        RowCount rows = new RowCount(limits.maxRows());
+        List<Person> people = "gitdm".equals(format) ? parseGitdm(body, errors, rows) : parseSortingHat(body, errors, rows);
         for (Person p : people) {
             for (int i = 0; i < p.enrolments().size(); i++) {
                 Enrolment e = p.enrolments().get(i);
@@ -111,21 +119,91 @@ public class EnrolmentImports {
         if (!errors.isEmpty()) {
             throw rejected(errors);
         }
-        Counts counts = new Counts();
-        for (Person p : people) {
-            long contributor = contributorFor(p, write, counts);
-            for (Enrolment e : p.enrolments()) {
-                Long org = organisations.match(e.organisation(), e.domains()).orElse(null);
-                if (org == null) {
-                    org = organisations.createFromImport(e.organisation(), e.domains(), write);
-                    counts.organisations.put(e.organisation(), organisations.keyOf(org));
-                }
-                record(contributor, org, e, write, counts, errors);
+        return QuarkusTransaction.requiringNew().timeout(limits.transactionTimeoutSeconds()).call(() -> record(format, people, write));
+    }
+
+    /** Counts people and enrolments as they are read, and stops the import past the limit. */
+    static final class RowCount {
+        private final int max;
+        private int rows;
+
+        RowCount(int max) {
+            this.max = max;
+        }
+
+        void add() {
+            if (++rows > max) {
+                throw EnrolmentCsv.tooManyRows(max);
             }
+        }
+    }
+
+    private Report record(String format, List<Person> people, FactWrite write) {
+        long started = System.nanoTime();
+        Counts counts = new Counts();
+        long[] contributors = em.unwrap(Session.class).doReturningWork(c -> contributorsFor(c, people, write, counts));
+        long peopleDone = System.nanoTime();
+        List<OrganisationService.NamedOrganisation> named = new ArrayList<>();
+        for (Person p : people) {
+            for (Enrolment e : p.enrolments()) {
+                named.add(new OrganisationService.NamedOrganisation(e.organisation(), e.domains()));
+            }
+        }
+        OrganisationService.ImportedOrganisations orgs = organisations.matchOrCreateFromImport(named, write);
+        counts.organisations.putAll(orgs.created());
+        long organisationsDone = System.nanoTime();
+        List<EnrolmentStaging.Row> rows = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            for (Enrolment e : people.get(i).enrolments()) {
+                lines.add(e.line());
+                rows.add(new EnrolmentStaging.Row(contributors[i], orgs.ids().get(new OrganisationService.NamedOrganisation(
+                        e.organisation(), e.domains())), null, e.from(), e.to(), IMPORT_TIER, true, null, write.source()));
+            }
+        }
+        Map<Integer, EnrolmentStaging.Checked> checked = staging.stageAndCheck(rows);
+        long checkedDone = System.nanoTime();
+        List<FieldError> errors = new ArrayList<>();
+        Map<Integer, Long> accepted = new LinkedHashMap<>();
+        Map<List<Object>, Integer> seen = new HashMap<>();
+        Map<Long, List<Integer>> acceptedByContributor = new HashMap<>();
+        for (int n = 0; n < rows.size(); n++) {
+            EnrolmentStaging.Row row = rows.get(n);
+            EnrolmentStaging.Checked c = checked.get(n);
+            String where = "line " + lines.get(n);
+            // Within one person overlaps were refused above; these are two people of the file resolved to one contributor.
+            Integer repeated = seen.putIfAbsent(Arrays.asList(row.contributorId(), row.organisationId(), row.from(), row.to()), lines.get(n));
+            if (repeated != null) {
+                errors.add(new FieldError(where, "repeats the enrolment on line " + repeated + " (the same contributor)"));
+                continue;
+            }
+            if (c.unchanged()) {
+                counts.unchanged++;
+                continue;
+            }
+            if (c.overlapsId() != null) {
+                errors.add(new FieldError(where, "overlaps imported affiliation " + c.overlapsId() + " ("
+                        + (c.overlapsOrganisationId() == null ? "independent" : organisations.keyOf(c.overlapsOrganisationId())) + ", "
+                        + Periods.describe(c.overlapsFrom(), c.overlapsTo()) + ") of the same contributor; correct or close it first"));
+                continue;
+            }
+            List<Integer> earlier = acceptedByContributor.computeIfAbsent(row.contributorId(), k -> new ArrayList<>());
+            Integer overlapped = earlier.stream()
+                    .filter(a -> Periods.overlap(row.from(), row.to(), rows.get(a).from(), rows.get(a).to())).findFirst().orElse(null);
+            if (overlapped != null) {
+                errors.add(new FieldError(where, "overlaps the enrolment on line " + lines.get(overlapped) + " (the same contributor)"));
+                continue;
+            }
+            earlier.add(n);
+            accepted.put(n, row.organisationId());
         }
         if (!errors.isEmpty()) {
             throw rejected(errors);
         }
+        counts.created = staging.record(accepted, write.at(), write.keyId(), write.reason());
+        Log.infof("%s import of %d enrolments: people %d ms, organisations %d ms, staged and checked %d ms, recorded %d ms", format,
+                rows.size(), (peopleDone - started) / 1_000_000, (organisationsDone - peopleDone) / 1_000_000,
+                (checkedDone - organisationsDone) / 1_000_000, (System.nanoTime() - checkedDone) / 1_000_000);
         Report report = new Report(format, people.size(), counts.contributors, counts.identities, counts.created, counts.unchanged,
                 counts.organisations);
         changes.record(ChangeLog.GLOBAL, "import", "affiliation", format, null, report, write.reason());
@@ -139,13 +217,13 @@ public class EnrolmentImports {
      * may hide "@" as "!". "until" is the day the next company starts, so a period ends the day
      * before it; the next one starts on it.
      */
-    List<Person> parseGitdm(String text, List<FieldError> errors) {
+    List<Person> parseGitdm(Reader body, List<FieldError> errors, RowCount rows) {
         List<Person> people = new ArrayList<>();
-        String[] lines = text.split("\\r?\\n", -1);
         Person current = null;
         LocalDate nextStart = null;
-        for (int n = 1; n <= lines.length; n++) {
-            String line = lines[n - 1];
+        LineReader lines = new LineReader(body);
+        String line;
+        for (int n = 1; (line = lines.next()) != null; n++) {
             if (line.isBlank() || line.stripLeading().startsWith("#")) {
                 continue;
             }
@@ -164,6 +242,7 @@ public class EnrolmentImports {
                         continue;
                     }
                 }
+                rows.add();
                 current.enrolments().add(new Enrolment(n, company.group(1).trim(), List.of(), nextStart,
                         until == null ? null : until.minusDays(1)));
                 nextStart = until;
@@ -183,6 +262,7 @@ public class EnrolmentImports {
                     emails.add(email);
                 }
             }
+            rows.add();
             current = new Person(n, person.group(1).trim(), emails, new ArrayList<>());
             nextStart = null;
             people.add(current);
@@ -197,64 +277,136 @@ public class EnrolmentImports {
         return people;
     }
 
+    /** Lines ended by LF or CRLF (a lone CR stays in its line), read as the body arrives. */
+    private static final class LineReader {
+        private final Reader in;
+        private final char[] buffer = new char[8192];
+        private int position;
+        private int limit;
+        private boolean ended;
+
+        LineReader(Reader in) {
+            this.in = in;
+        }
+
+        /** The next line, or null after the last one (the text after the last line end, even empty, is a line). */
+        String next() {
+            if (ended) {
+                return null;
+            }
+            StringBuilder line = new StringBuilder();
+            while (true) {
+                if (position == limit) {
+                    try {
+                        limit = in.read(buffer);
+                    } catch (IOException e) {
+                        throw ApiProblem.badRequest("body", "could not be read to its end");
+                    }
+                    position = 0;
+                    if (limit < 0) {
+                        ended = true;
+                        return line.toString();
+                    }
+                }
+                char ch = buffer[position++];
+                if (ch == '\n') {
+                    int end = line.length();
+                    if (end > 0 && line.charAt(end - 1) == '\r') {
+                        line.setLength(end - 1);
+                    }
+                    return line.toString();
+                }
+                line.append(ch);
+            }
+        }
+    }
+
     // ---- SortingHat -------------------------------------------------------------------------
 
     /**
      * SortingHat's export: {@code uidentities} (profile, identities, enrollments with organization,
      * start and end) and {@code organizations} with their domains. 1900-01-01 and 2100-01-01, which
-     * SortingHat uses for "no date", are open ends. Positions (1-based) stand for lines.
+     * SortingHat uses for "no date", are open ends. Positions (1-based) stand for lines. Each unique
+     * identity is read as the body arrives; the organisations' domains (which may come after them)
+     * are joined at the end.
      */
-    List<Person> parseSortingHat(String text, List<FieldError> errors) {
-        JsonNode root;
-        try {
-            root = json.readTree(text);
+    List<Person> parseSortingHat(Reader body, List<FieldError> errors, RowCount rows) {
+        List<Person> people = new ArrayList<>();
+        Map<String, List<String>> domains = new LinkedHashMap<>();
+        boolean found = false;
+        try (JsonParser parser = json.createParser(body)) {
+            if (parser.nextToken() == JsonToken.START_OBJECT) {
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if ("uidentities".equals(field) && value == JsonToken.START_OBJECT) {
+                        found = true;
+                        int position = 0;
+                        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                            parser.nextToken();
+                            JsonNode u = parser.readValueAsTree();
+                            people.add(sortingHatPerson(++position, u, errors, rows));
+                        }
+                    } else if ("organizations".equals(field)) {
+                        JsonNode orgs = parser.readValueAsTree();
+                        orgs.fields().forEachRemaining(org -> {
+                            List<String> list = new ArrayList<>();
+                            org.getValue().forEach(d -> list.add(d.path("domain").asText()));
+                            domains.put(org.getKey(), list);
+                        });
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+            }
         } catch (IOException e) {
             errors.add(new FieldError("body", "is not valid JSON"));
             return List.of();
         }
-        if (root == null || !root.path("uidentities").isObject()) {
+        if (!found) {
             errors.add(new FieldError("uidentities", "is required: the SortingHat export's object of unique identities"));
             return List.of();
         }
-        Map<String, List<String>> domains = new LinkedHashMap<>();
-        root.path("organizations").fields().forEachRemaining(org -> {
-            List<String> list = new ArrayList<>();
-            org.getValue().forEach(d -> list.add(d.path("domain").asText()));
-            domains.put(org.getKey(), list);
-        });
-        List<Person> people = new ArrayList<>();
-        int position = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("uidentities").fields(); it.hasNext(); ) {
-            position++;
-            JsonNode u = it.next().getValue();
-            List<String> emails = new ArrayList<>();
-            String profileEmail = u.path("profile").path("email").asText(null);
-            if (profileEmail != null && profileEmail.contains("@")) {
-                emails.add(profileEmail.toLowerCase(Locale.ROOT));
+        List<Person> joined = new ArrayList<>(people.size());
+        for (Person p : people) {
+            List<Enrolment> enrolments = new ArrayList<>();
+            for (Enrolment e : p.enrolments()) {
+                enrolments.add(new Enrolment(e.line(), e.organisation(), domains.getOrDefault(e.organisation(), List.of()), e.from(), e.to()));
             }
-            for (JsonNode identity : u.path("identities")) {
-                String email = identity.path("email").asText(null);
-                if (email != null && email.contains("@") && !emails.contains(email.toLowerCase(Locale.ROOT))) {
-                    emails.add(email.toLowerCase(Locale.ROOT));
-                }
-            }
-            String name = u.path("profile").path("name").asText(null);
-            Person person = new Person(position, name == null ? (emails.isEmpty() ? "unknown" : emails.get(0)) : name, emails, new ArrayList<>());
-            for (JsonNode e : u.path("enrollments")) {
-                String org = e.path("organization").asText(null);
-                if (org == null || org.isBlank()) {
-                    errors.add(new FieldError("uidentities[" + position + "].enrollments", "an enrollment needs an organization"));
-                    continue;
-                }
-                LocalDate start = sortingHatDate(e.path("start").asText(null), position, errors);
-                LocalDate end = sortingHatDate(e.path("end").asText(null), position, errors);
-                person.enrolments().add(new Enrolment(position, org, domains.getOrDefault(org, List.of()),
-                        start == null || !start.isAfter(SORTINGHAT_OPEN_START) ? null : start,
-                        end == null || !end.isBefore(SORTINGHAT_OPEN_END) ? null : end.minusDays(1)));
-            }
-            people.add(person);
+            joined.add(new Person(p.line(), p.name(), p.emails(), enrolments));
         }
-        return people;
+        return joined;
+    }
+
+    private static Person sortingHatPerson(int position, JsonNode u, List<FieldError> errors, RowCount rows) {
+        List<String> emails = new ArrayList<>();
+        String profileEmail = u.path("profile").path("email").asText(null);
+        if (profileEmail != null && profileEmail.contains("@")) {
+            emails.add(profileEmail.toLowerCase(Locale.ROOT));
+        }
+        for (JsonNode identity : u.path("identities")) {
+            String email = identity.path("email").asText(null);
+            if (email != null && email.contains("@") && !emails.contains(email.toLowerCase(Locale.ROOT))) {
+                emails.add(email.toLowerCase(Locale.ROOT));
+            }
+        }
+        String name = u.path("profile").path("name").asText(null);
+        rows.add();
+        Person person = new Person(position, name == null ? (emails.isEmpty() ? "unknown" : emails.get(0)) : name, emails, new ArrayList<>());
+        for (JsonNode e : u.path("enrollments")) {
+            String org = e.path("organization").asText(null);
+            if (org == null || org.isBlank()) {
+                errors.add(new FieldError("uidentities[" + position + "].enrollments", "an enrollment needs an organization"));
+                continue;
+            }
+            LocalDate start = sortingHatDate(e.path("start").asText(null), position, errors);
+            LocalDate end = sortingHatDate(e.path("end").asText(null), position, errors);
+            rows.add();
+            person.enrolments().add(new Enrolment(position, org, List.of(),
+                    start == null || !start.isAfter(SORTINGHAT_OPEN_START) ? null : start,
+                    end == null || !end.isBefore(SORTINGHAT_OPEN_END) ? null : end.minusDays(1)));
+        }
+        return person;
     }
 
     private static LocalDate sortingHatDate(String value, int position, List<FieldError> errors) {
@@ -269,7 +421,7 @@ public class EnrolmentImports {
         }
     }
 
-    // ---- writing ----------------------------------------------------------------------------
+    // ---- people -----------------------------------------------------------------------------
 
     private static final class Counts {
         int contributors;
@@ -279,83 +431,157 @@ public class EnrolmentImports {
         final Map<String, String> organisations = new LinkedHashMap<>();
     }
 
-    /** The contributor one of whose identities has one of these emails, or a new one. */
-    private long contributorFor(Person p, FactWrite write, Counts counts) {
-        Long contributor = null;
-        for (String email : p.emails()) {
-            @SuppressWarnings("unchecked")
-            List<Number> found = em.createNativeQuery("""
-                            select l.contributor_id from identity i join identity_link l on l.id = i.id and l.superseded_at is null
-                            where lower(i.email) = ?1 order by l.contributor_id limit 1""").setParameter(1, email).getResultList();
-            if (!found.isEmpty()) {
-                contributor = found.get(0).longValue();
-                break;
-            }
-        }
-        if (contributor == null) {
-            Contributor h = new Contributor();
-            h.createdAt = write.at();
-            h.persist();
-            ContributorVersion v = new ContributorVersion();
-            v.id = h.id;
-            v.displayName = p.name();
-            facts.record(v, write);
-            contributor = h.id;
-            counts.contributors++;
-        }
-        for (String email : p.emails()) {
-            @SuppressWarnings("unchecked")
-            List<Number> identity = em.createNativeQuery("select id from identity where lower(email) = ?1 and name = ?2")
-                    .setParameter(1, email).setParameter(2, p.name()).getResultList();
-            long id;
-            if (identity.isEmpty()) {
-                Identity created = new Identity();
-                created.name = p.name();
-                created.email = email;
-                created.createdAt = write.at();
-                created.persist();
-                id = created.id;
-            } else {
-                id = identity.get(0).longValue();
-            }
-            if (facts.find(IdentityLink.class, id, null).isEmpty()) {
-                IdentityLink link = new IdentityLink();
-                link.id = id;
-                link.contributorId = contributor;
-                facts.record(link, write);
-                counts.identities++;
-            }
-        }
-        return contributor;
+    private record NameAndEmail(String name, String email) {
     }
 
-    private void record(long contributor, long organisation, Enrolment e, FactWrite write, Counts counts, List<FieldError> errors) {
-        List<Affiliation> sameTier = Affiliation.list("contributorId = ?1 and sourceTier = ?2 and supersededAt is null",
-                contributor, (short) SourceKind.IMPORT.tier());
-        for (Affiliation a : sameTier) {
-            if (a.organisationId != null && a.organisationId == organisation && java.util.Objects.equals(a.validFrom, e.from())
-                    && java.util.Objects.equals(a.validTo, e.to())) {
-                counts.unchanged++;
-                return;
+    /** An identity the import names: recorded (id) or to be created, and the contributor it is linked to, if any. */
+    private static final class IdentityState {
+        Long id;
+        Long linkedTo;
+        boolean linkedNow;
+    }
+
+    /**
+     * The contributor of each person, in order: the one an identity with one of the person's
+     * emails is linked to (the first email that has one; the lowest contributor id), or a new one.
+     * Identities (name, email) that are missing are recorded, and those without a link are linked
+     * to the person's contributor. What the database holds is read for all people at once; the
+     * people are then taken in order, so that a later person finds the contributor an earlier one
+     * linked an email to, exactly as if they were recorded one by one.
+     */
+    private long[] contributorsFor(Connection c, List<Person> people, FactWrite write, Counts counts) throws SQLException {
+        List<String> names = new ArrayList<>();
+        List<String> emails = new ArrayList<>();
+        for (Person p : people) {
+            for (String email : p.emails()) {
+                names.add(p.name());
+                emails.add(email);
             }
         }
-        for (Affiliation a : sameTier) {
-            if (Periods.overlap(e.from(), e.to(), a.validFrom, a.validTo)) {
-                errors.add(new FieldError("line " + e.line(), "overlaps imported affiliation " + a.id + " ("
-                        + (a.organisationId == null ? "independent" : organisations.keyOf(a.organisationId)) + ", "
-                        + Periods.describe(a.validFrom, a.validTo) + ") of the same contributor; correct or close it first"));
-                return;
+        Map<String, Long> owner = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                select t.email, min(l.contributor_id) from (select distinct email from unnest(?::text[]) as e(email)) t
+                join identity i on lower(i.email) = t.email
+                join identity_link l on l.id = i.id and l.superseded_at is null
+                group by t.email""")) {
+            s.setArray(1, c.createArrayOf("text", emails.toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    owner.put(r.getString(1), r.getLong(2));
+                }
             }
         }
-        Affiliation a = new Affiliation();
-        a.id = facts.newFactId();
-        a.contributorId = contributor;
-        a.organisationId = organisation;
-        a.validFrom = e.from();
-        a.validTo = e.to();
-        facts.record(a, write);
-        em.flush(); // the next row's overlap check must see it
-        counts.created++;
+        Map<NameAndEmail, IdentityState> identities = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                select t.name, t.email, min(i.id), (array_agg(l.contributor_id order by i.id))[1]
+                from (select distinct name, email from unnest(?::text[], ?::text[]) as e(name, email)) t
+                join identity i on lower(i.email) = t.email and i.name = t.name
+                left join identity_link l on l.id = i.id and l.superseded_at is null
+                group by t.name, t.email""")) {
+            s.setArray(1, c.createArrayOf("text", names.toArray()));
+            s.setArray(2, c.createArrayOf("text", emails.toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    IdentityState state = new IdentityState();
+                    state.id = r.getLong(3);
+                    state.linkedTo = r.getObject(4, Long.class);
+                    identities.put(new NameAndEmail(r.getString(1), r.getString(2)), state);
+                }
+            }
+        }
+        SequenceIds contributorIds = new SequenceIds(c, "contributor");
+        long[] contributorOf = new long[people.size()];
+        List<Long> newContributors = new ArrayList<>();
+        List<String> newContributorNames = new ArrayList<>();
+        List<NameAndEmail> newIdentities = new ArrayList<>();
+        List<NameAndEmail> newLinks = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            Person p = people.get(i);
+            Long contributor = p.emails().stream().filter(owner::containsKey).findFirst().map(owner::get).orElse(null);
+            if (contributor == null) {
+                contributor = contributorIds.next();
+                newContributors.add(contributor);
+                newContributorNames.add(p.name());
+            }
+            contributorOf[i] = contributor;
+            for (String email : p.emails()) {
+                NameAndEmail key = new NameAndEmail(p.name(), email);
+                IdentityState state = identities.get(key);
+                if (state == null) {
+                    state = new IdentityState();
+                    identities.put(key, state);
+                    newIdentities.add(key);
+                }
+                if (state.linkedTo == null) {
+                    state.linkedTo = contributor;
+                    state.linkedNow = true;
+                    newLinks.add(key);
+                    owner.merge(email, contributor, Math::min);
+                }
+            }
+        }
+        insertContributors(c, newContributors, newContributorNames, write);
+        SequenceIds identityIds = new SequenceIds(c, "identity");
+        List<Long> identityIdList = new ArrayList<>();
+        for (NameAndEmail key : newIdentities) {
+            long id = identityIds.next();
+            identities.get(key).id = id;
+            identityIdList.add(id);
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into identity (id, name, email, created_at) overriding system value
+                select t.id, t.name, t.email, ? from unnest(?::bigint[], ?::text[], ?::text[]) as t(id, name, email)""")) {
+            s.setObject(1, OffsetDateTime.ofInstant(write.at(), ZoneOffset.UTC));
+            s.setArray(2, c.createArrayOf("bigint", identityIdList.toArray()));
+            s.setArray(3, c.createArrayOf("text", newIdentities.stream().map(NameAndEmail::name).toArray()));
+            s.setArray(4, c.createArrayOf("text", newIdentities.stream().map(NameAndEmail::email).toArray()));
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into identity_link (id, contributor_id, source_kind, source_url, source_note, confidence, recorded_at,
+                                           recorded_by, change_reason)
+                select t.id, t.contributor_id, ?, ?, ?, ?, ?, ?, ? from unnest(?::bigint[], ?::bigint[]) as t(id, contributor_id)""")) {
+            provenance(s, write);
+            s.setArray(8, c.createArrayOf("bigint", newLinks.stream().map(k -> identities.get(k).id).toArray()));
+            s.setArray(9, c.createArrayOf("bigint", newLinks.stream().map(k -> identities.get(k).linkedTo).toArray()));
+            s.executeUpdate();
+        }
+        counts.contributors = newContributors.size();
+        counts.identities = newLinks.size();
+        return contributorOf;
+    }
+
+    private static void insertContributors(Connection c, List<Long> ids, List<String> names, FactWrite write) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into contributor (id, created_at) overriding system value select t.id, ? from unnest(?::bigint[]) as t(id)""")) {
+            s.setObject(1, OffsetDateTime.ofInstant(write.at(), ZoneOffset.UTC));
+            s.setArray(2, c.createArrayOf("bigint", ids.toArray()));
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into contributor_version (id, display_name, source_kind, source_url, source_note, confidence, recorded_at,
+                                                 recorded_by, change_reason)
+                select t.id, t.name, ?, ?, ?, ?, ?, ?, ? from unnest(?::bigint[], ?::text[]) as t(id, name)""")) {
+            provenance(s, write);
+            s.setArray(8, c.createArrayOf("bigint", ids.toArray()));
+            s.setArray(9, c.createArrayOf("text", names.toArray()));
+            s.executeUpdate();
+        }
+    }
+
+    /** Parameters 1 to 7: source kind, url, note, confidence, recorded at, by, reason. */
+    private static void provenance(PreparedStatement s, FactWrite write) throws SQLException {
+        s.setString(1, write.source().kind().code());
+        s.setString(2, write.source().url());
+        s.setString(3, write.source().note());
+        s.setString(4, write.source().confidence().code());
+        s.setObject(5, OffsetDateTime.ofInstant(write.at(), ZoneOffset.UTC));
+        if (write.keyId() == null) {
+            s.setNull(6, Types.BIGINT);
+        } else {
+            s.setLong(6, write.keyId());
+        }
+        s.setString(7, write.reason());
     }
 
     private static Confidence parseConfidence(String value) {

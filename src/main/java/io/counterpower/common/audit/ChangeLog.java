@@ -8,6 +8,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import java.util.List;
+
 /**
  * Every write goes through here, inside the write's transaction: it appends the audit row (who,
  * what, when, before and after) and bumps the data version of the scope it touched, so that caches
@@ -44,6 +46,26 @@ public class ChangeLog {
                 .setParameter(6, toJson(before))
                 .setParameter(7, toJson(after))
                 .setParameter(8, reason)
+                .executeUpdate();
+        bump(scope);
+    }
+
+    /** Records many changes of one kind at once (one audit row each, one statement), e.g. what a bulk import created. */
+    public void recordAll(String scope, String action, String entityType, List<String> entityIds, List<?> afters, String reason) {
+        if (entityIds.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("""
+                        insert into audit_log (api_key_id, actor, action, entity_type, entity_id, before, after, reason)
+                        select ?1, ?2, ?3, ?4, t.entity_id, null, cast(t.after as jsonb), ?5
+                        from unnest(cast(?6 as text[]), cast(?7 as text[])) with ordinality as t(entity_id, after, n) order by t.n""")
+                .setParameter(1, caller.keyId())
+                .setParameter(2, caller.isAuthenticated() ? caller.actor() : "system")
+                .setParameter(3, action)
+                .setParameter(4, entityType)
+                .setParameter(5, reason)
+                .setParameter(6, entityIds.toArray(String[]::new))
+                .setParameter(7, afters.stream().map(this::toJson).toArray(String[]::new))
                 .executeUpdate();
         bump(scope);
     }

@@ -2,12 +2,14 @@ package io.counterpower.common.problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import io.quarkus.runtime.configuration.MemorySize;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -16,6 +18,9 @@ import java.util.List;
 /**
  * Errors raised before the REST layer (body too large, unknown route, a request line that is
  * too long) are produced by Vert.x; this handler gives them the same problem+json shape.
+ * It also holds every route to the general body limit ({@code counterpower.http.max-body-size}),
+ * except the {@link StreamedRoute}s features declare: Vert.x's own limit
+ * ({@code quarkus.http.limits.max-body-size}) is the largest any route accepts.
  */
 @ApplicationScoped
 public class RouteProblemHandler {
@@ -23,12 +28,18 @@ public class RouteProblemHandler {
     @Inject
     ObjectMapper json;
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    @ConfigProperty(name = "counterpower.http.max-body-size")
     MemorySize maxBodySize;
+    @Inject
+    Instance<StreamedRoute> declaredStreamedRoutes;
+    private List<StreamedRoute> streamedRoutes = List.of();
 
     void install(@Observes Router router) {
+        streamedRoutes = declaredStreamedRoutes.stream().toList();
         // Runs before Quarkus' own limit check, which would answer 413 with an empty body.
         router.route().order(Integer.MIN_VALUE).handler(this::rejectOversizedBody);
+        // Runs after Quarkus' check (order -2), which sets its own (largest) limit for chunked bodies.
+        router.route().order(-1).handler(this::limitChunkedBody);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
         router.route().last().handler(ctx -> write(ctx, 404, "No resource at " + ctx.normalizedPath()));
     }
@@ -37,9 +48,11 @@ public class RouteProblemHandler {
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
             try {
-                if (Long.parseLong(length.trim()) > maxBodySize.asLongValue()) {
+                StreamedRoute streamed = streamed(ctx);
+                long limit = streamed == null ? maxBodySize.asLongValue() : streamed.maxBytes();
+                if (Long.parseLong(length.trim()) > limit) {
                     ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-                    write(ctx, 413, "The request body is larger than the service accepts (" + maxBodySize.asLongValue() + " bytes)");
+                    write(ctx, 413, "The request body is larger than the service accepts here (" + limit + " bytes)");
                     return;
                 }
             } catch (NumberFormatException e) {
@@ -48,6 +61,32 @@ public class RouteProblemHandler {
             }
         }
         ctx.next();
+    }
+
+    /**
+     * A chunked body has no length to check up front: RESTEasy stops reading it at the limit kept
+     * under this key. A streamed route counts its bytes itself and answers with a problem.
+     */
+    private void limitChunkedBody(RoutingContext ctx) {
+        if (ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
+            if (streamed(ctx) == null) {
+                ctx.put(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY, maxBodySize.asLongValue());
+            } else {
+                ctx.remove(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY);
+            }
+        }
+        ctx.next();
+    }
+
+    private StreamedRoute streamed(RoutingContext ctx) {
+        String method = ctx.request().method().name();
+        String path = ctx.normalizedPath();
+        for (StreamedRoute route : streamedRoutes) {
+            if (route.method().equals(method) && route.path().equals(path)) {
+                return route;
+            }
+        }
+        return null;
     }
 
     private void failure(RoutingContext ctx) {

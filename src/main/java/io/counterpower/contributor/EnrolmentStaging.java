@@ -1,0 +1,194 @@
+package io.counterpower.contributor;
+
+import io.counterpower.common.fact.FactSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The enrolment rows of one import, copied into a temporary table (dropped at commit), so that
+ * they are checked against the recorded affiliations in one statement and written in another,
+ * however many there are. The callers decide, in line order, what each row becomes.
+ */
+@ApplicationScoped
+class EnrolmentStaging {
+    /**
+     * One imported enrolment: the contributor, the organisation by id or (CSV) by key, neither for
+     * independent; the period, the source tier it would be recorded at, and whether its period and
+     * tier could be read at all (only then is it compared with recorded affiliations).
+     */
+    record Row(long contributorId, Long organisationId, String organisationKey, LocalDate from, LocalDate to,
+               int tier, boolean comparable, String role, FactSource source) {
+    }
+
+    /**
+     * What the recorded data says about a row: whether its contributor is recorded, its
+     * organisation (null when independent or unknown), whether an identical affiliation of its tier
+     * is current, and the first current affiliation of its tier and contributor that it overlaps.
+     */
+    record Checked(boolean contributorKnown, Long organisationId, boolean unchanged, Long overlapsId,
+                   Long overlapsOrganisationId, LocalDate overlapsFrom, LocalDate overlapsTo) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    /** Stages the rows and checks them; the result is keyed by the row's index in the list. Runs in the caller's transaction. */
+    Map<Integer, Checked> stageAndCheck(List<Row> rows) {
+        em.flush(); // what Hibernate still holds (new organisations) must be visible to plain JDBC
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (var s = c.createStatement()) {
+                s.execute("""
+                        create temporary table import_enrolment (
+                            n int primary key, contributor_id bigint not null, organisation_id bigint, organisation_key text,
+                            valid_from date, valid_to date, tier smallint not null, comparable boolean not null, role text,
+                            source_kind text not null, source_url text, source_note text, confidence text not null
+                        ) on commit drop""");
+            }
+            copy(c, rows);
+            try (var s = c.createStatement()) {
+                s.execute("analyze import_enrolment"); // temporary tables get no autovacuum statistics
+            }
+            return check(c);
+        });
+    }
+
+    /** Records the accepted rows (index -> organisation id, null for independent) as affiliations, in the order staged. */
+    int record(Map<Integer, Long> accepted, Instant at, Long keyId, String reason) {
+        if (accepted.isEmpty()) {
+            return 0;
+        }
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            Integer[] rows = accepted.keySet().toArray(Integer[]::new);
+            Long[] organisations = new Long[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                organisations[i] = accepted.get(rows[i]);
+            }
+            try (PreparedStatement s = c.prepareStatement("""
+                    insert into affiliation (contributor_id, organisation_id, valid_from, valid_to, role, source_kind, source_url,
+                                             source_note, confidence, recorded_at, recorded_by, change_reason)
+                    select s.contributor_id, t.organisation_id, s.valid_from, s.valid_to, s.role, s.source_kind, s.source_url,
+                           s.source_note, s.confidence, ?, ?, ?
+                    from unnest(?::int[], ?::bigint[]) as t(n, organisation_id) join import_enrolment s on s.n = t.n
+                    order by s.n""")) {
+                s.setObject(1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+                if (keyId == null) {
+                    s.setNull(2, Types.BIGINT);
+                } else {
+                    s.setLong(2, keyId);
+                }
+                s.setString(3, reason);
+                s.setArray(4, c.createArrayOf("integer", rows));
+                s.setArray(5, c.createArrayOf("bigint", organisations));
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    private static void copy(Connection c, List<Row> rows) throws SQLException {
+        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+                copy import_enrolment (n, contributor_id, organisation_id, organisation_key, valid_from, valid_to, tier, comparable,
+                                       role, source_kind, source_url, source_note, confidence) from stdin""");
+        try {
+            StringBuilder chunk = new StringBuilder();
+            for (int i = 0; i < rows.size(); i++) {
+                Row r = rows.get(i);
+                FactSource source = r.source();
+                field(chunk, i).append('\t');
+                field(chunk, r.contributorId()).append('\t');
+                field(chunk, r.organisationId()).append('\t');
+                field(chunk, r.organisationKey()).append('\t');
+                field(chunk, r.comparable() ? r.from() : null).append('\t');
+                field(chunk, r.comparable() ? r.to() : null).append('\t');
+                field(chunk, r.tier()).append('\t');
+                field(chunk, r.comparable() ? "t" : "f").append('\t');
+                field(chunk, r.role()).append('\t');
+                field(chunk, source == null ? "manual" : source.kind().code()).append('\t');
+                field(chunk, source == null ? null : source.url()).append('\t');
+                field(chunk, source == null ? null : source.note()).append('\t');
+                field(chunk, source == null ? "reported" : source.confidence().code()).append('\n');
+                if (chunk.length() > 64 * 1024 || i == rows.size() - 1) {
+                    byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
+                    copy.writeToCopy(bytes, 0, bytes.length);
+                    chunk.setLength(0);
+                }
+            }
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    /** A value in COPY's text format: \N for null, and the four characters it gives meaning escaped. */
+    private static StringBuilder field(StringBuilder out, Object value) {
+        if (value == null) {
+            return out.append("\\N");
+        }
+        String s = value.toString();
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(ch);
+            }
+        }
+        return out;
+    }
+
+    private static Map<Integer, Checked> check(Connection c) throws SQLException {
+        Map<Integer, Checked> checked = new HashMap<>();
+        // The overlap probe is served by the exclusion constraint's index (contributor, tier, period).
+        try (PreparedStatement s = c.prepareStatement("""
+                with named as (
+                    select s.*, coalesce(s.organisation_id, k.id) as organisation
+                    from import_enrolment s
+                    left join organisation k on s.organisation_key is not null and k.key = s.organisation_key
+                         and exists (select 1 from organisation_version v where v.id = k.id and v.superseded_at is null))
+                select n.n,
+                       exists (select 1 from contributor_version v where v.id = n.contributor_id and v.superseded_at is null),
+                       n.organisation,
+                       n.comparable and exists (
+                           select 1 from affiliation a
+                           where a.contributor_id = n.contributor_id and a.source_tier = n.tier and a.superseded_at is null
+                             and a.organisation_id is not distinct from n.organisation
+                             and a.valid_from is not distinct from n.valid_from and a.valid_to is not distinct from n.valid_to),
+                       o.id, o.organisation_id, o.valid_from, o.valid_to
+                from named n
+                left join lateral (
+                    select a.id, a.organisation_id, a.valid_from, a.valid_to from affiliation a
+                    where n.comparable and a.contributor_id = n.contributor_id and a.source_tier = n.tier and a.superseded_at is null
+                      and daterange(a.valid_from, a.valid_to, '[]') && daterange(n.valid_from, n.valid_to, '[]')
+                    order by a.id limit 1) o on true""")) {
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    checked.put(r.getInt(1), new Checked(r.getBoolean(2), r.getObject(3, Long.class), r.getBoolean(4),
+                            r.getObject(5, Long.class), r.getObject(6, Long.class), r.getObject(7, LocalDate.class),
+                            r.getObject(8, LocalDate.class)));
+                }
+            }
+        }
+        return checked;
+    }
+}
