@@ -42,14 +42,13 @@ class RiskRows {
 
     /** Every project recorded on {@code asOf} (null: now) with its steward on {@code day}. */
     List<ProjectRef> projects(LocalDate day, Instant asOf) {
-        var query = em.createNativeQuery("""
-                        select p.id, p.slug, v.name, v.kind, v.origin,
-                               (select o.key from project_steward s join organisation o on o.id = s.organisation_id
-                                where s.project_id = p.id and\s""" + visible("s", asOf) + """
-                                 and (s.valid_from is null or s.valid_from <= :day) and (s.valid_to is null or s.valid_to >= :day)
-                                order by s.valid_from desc nulls last limit 1)
-                        from project p join project_version v on v.id = p.id and\s""" + visible("v", asOf) + """
-                        order by p.slug""")
+        var query = em.createNativeQuery("select p.id, p.slug, v.name, v.kind, v.origin,"
+                        + " (select o.key from project_steward s join organisation o on o.id = s.organisation_id"
+                        + " where s.project_id = p.id and " + visible("s", asOf)
+                        + " and (s.valid_from is null or s.valid_from <= :day) and (s.valid_to is null or s.valid_to >= :day)"
+                        + " order by s.valid_from desc nulls last limit 1)"
+                        + " from project p join project_version v on v.id = p.id and " + visible("v", asOf)
+                        + " order by p.slug")
                 .setParameter("day", day);
         if (asOf != null) {
             query.setParameter("asof", asOf);
