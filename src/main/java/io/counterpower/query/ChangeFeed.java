@@ -65,8 +65,8 @@ public class ChangeFeed {
 
     Page<Change> list(String page, String size, String since, String project, String kind) {
         FieldErrors errors = new FieldErrors();
-        PageRequest request = RiskService.collect(errors, () -> PageRequest.parse(page, size, null, Map.of("id", "id"), "-id"));
-        Instant from = RiskService.collect(errors, () -> Instants.parseInstantOrDate(since, "since"));
+        PageRequest request = errors.collect(() -> PageRequest.parse(page, size, null, Map.of("id", "id"), "-id"));
+        Instant from = errors.collect(() -> Instants.parseInstantOrDate(since, "since"));
         if (kind != null && !kind.isBlank() && !GROUPS.containsKey(kind.trim())) {
             errors.add("kind", "must be one of " + new TreeSet<>(GROUPS.keySet()));
         }

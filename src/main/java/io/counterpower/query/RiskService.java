@@ -55,8 +55,8 @@ public class RiskService {
 
     Query parse(Map<String, String> p) {
         FieldErrors errors = new FieldErrors();
-        PageRequest page = collect(errors, () -> PageRequest.parse(p.get("page"), p.get("size"), null, Map.of("rank", "rank"), "rank"));
-        Methodology.Version m = collect(errors, () -> methodology.pinned(p.get("methodology"), "methodology"));
+        PageRequest page = errors.collect(() -> PageRequest.parse(p.get("page"), p.get("size"), null, Map.of("rank", "rank"), "rank"));
+        Methodology.Version m = errors.collect(() -> methodology.pinned(p.get("methodology"), "methodology"));
         String sort = p.get("sort") == null || p.get("sort").isBlank() ? "-capture_risk" : p.get("sort").trim();
         boolean descending = sort.startsWith("-");
         String field = descending || sort.startsWith("+") ? sort.substring(1) : sort;
@@ -87,12 +87,12 @@ public class RiskService {
                 errors.add("minCoverage", "must be a number from 0 to 1");
             }
         }
-        LocalDate at = collect(errors, () -> Instants.parseDate(p.get("at"), "at"));
+        LocalDate at = errors.collect(() -> Instants.parseDate(p.get("at"), "at"));
         if (at != null && at.isAfter(RiskSnapshots.today())) {
             errors.add("at", "must not be after today (" + RiskSnapshots.today() + "): indicators describe recorded facts");
         }
-        Window window = collect(errors, () -> Window.parse(p.get("window"), "window"));
-        Instant asOf = collect(errors, () -> Instants.parseInstantOrDate(p.get("asRecordedOn"), "asRecordedOn"));
+        Window window = errors.collect(() -> Window.parse(p.get("window"), "window"));
+        Instant asOf = errors.collect(() -> Instants.parseInstantOrDate(p.get("asRecordedOn"), "asRecordedOn"));
         errors.throwIfAny();
         boolean pinned = at != null || asOf != null || (p.get("window") != null && !p.get("window").isBlank())
                 || (p.get("methodology") != null && !p.get("methodology").isBlank());
@@ -191,18 +191,5 @@ public class RiskService {
             return null;
         }
         return value.trim();
-    }
-
-    /** The parsed value, or null with the parser's field errors added: a client learns every fault at once. */
-    static <T> T collect(FieldErrors errors, java.util.function.Supplier<T> parse) {
-        try {
-            return parse.get();
-        } catch (ApiProblem e) {
-            if (e.status() != 400) {
-                throw e;
-            }
-            e.errors().forEach(x -> errors.add(x.field(), x.message()));
-            return null;
-        }
     }
 }

@@ -186,7 +186,7 @@ class RiskRankingTest {
     }
 
     @Test
-    void theGaugesShowTheStoredRanking() {
+    void theGaugesShowTheStoredRanking() throws Exception {
         Scenario s = Scenario.corporate("library", null);
         JsonPath ranking = freshRanking("?size=1");
         assertNotNull(ranking.get("snapshot.id"));
@@ -196,5 +196,14 @@ class RiskRankingTest {
                 "top org share gauge");
         assertTrue(metrics.contains("counterpower_project_affiliation_coverage{project=\"" + s.slug + "\"} 1.0"), "coverage gauge");
         assertTrue(metrics.contains("counterpower_project_stage{project=\"" + s.slug + "\",stage=\""), "stage gauge");
+        // The Grafana dashboard in the repository charts only gauges that exist.
+        String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("ops/grafana/counterpower.json"));
+        java.util.regex.Matcher used = java.util.regex.Pattern.compile("counterpower_project_[a-z_]+").matcher(dashboard);
+        int count = 0;
+        while (used.find()) {
+            assertTrue(metrics.contains(used.group() + "{"), "the dashboard uses " + used.group());
+            count++;
+        }
+        assertTrue(count >= 4, "the dashboard charts the four gauges");
     }
 }
