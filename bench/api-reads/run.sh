@@ -5,6 +5,8 @@
 # scaled by CONTRIBUTIONS (default 500000, a tenth of the indicator benchmark's 5,000,000, so that
 # generation and the first ranking fit on shared cores; the reads measured here do not depend on it).
 # Usage: bench/api-reads/run.sh [--no-build]   (from the repository root; writes bench/api-reads/out/)
+# KEEP_DB=1 keeps the scratch database (with its stored ranking) at the end; REUSE_DB=1 starts from
+# a kept one, skipping generation and the first ranking (the service adopts the stored snapshot).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DB=${BENCH_DB:-counterpower_bench_query}
@@ -21,7 +23,7 @@ PID=
 
 command -v wrk > /dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 stop() { if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then kill "$PID"; wait "$PID" 2>/dev/null || true; fi; PID=; }
-cleanup() { stop; "${PSQL[@]}" -d postgres -c "drop database if exists $DB" || true; }
+cleanup() { stop; [ -n "${KEEP_DB:-}" ] || "${PSQL[@]}" -d postgres -c "drop database if exists $DB" || true; }
 trap cleanup EXIT
 
 start() {
@@ -50,12 +52,14 @@ bench() {
 
 [ "${1:-}" = "--no-build" ] || ./mvnw -B -q -DskipTests package
 
+if [ -z "${REUSE_DB:-}" ]; then
 "${PSQL[@]}" -d postgres -c "drop database if exists $DB" -c "create database $DB"
 echo "== migrate (start the service once)"; start; stop
 echo "== generate ($CONTRIBUTIONS contributions)"
 sed "s/generate_series(1, 5000000)/generate_series(1, $CONTRIBUTIONS)/" bench/indicators/generate.sql \
   | /usr/bin/time -f "generation: %e s" "${PSQL[@]}" -d $DB > "$OUT/generate.log" 2> "$OUT/generate.time"
 cat "$OUT/generate.time"
+fi
 
 echo "== first ranking"
 start
@@ -79,7 +83,7 @@ for url in "$BASE/q/health/live" "$RISK" "$ASSESS"; do wrk -t1 -c4 -d3s "$url" >
   echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src migrations || echo ' (with uncommitted changes)')"
   echo "machine: nproc $(nproc), load before $(cut -d' ' -f1 /proc/loadavg), $(java -version 2>&1 | head -1), $(psql --version)"
   echo "dataset: $("${PSQL[@]}" -d $DB -Atc "select (select count(*) from project) || ' projects, ' || (select count(*) from contribution) || ' contributions'")"
-  echo "first ranking (all projects computed, from POST /risk/refresh to a fresh GET): ${first%.*} s; $(grep -o 'Risk ranking refreshed.*' "$OUT/service.log" | tail -1)"
+  echo "ranking ready (from POST /risk/refresh to a fresh GET; REUSE_DB=${REUSE_DB:-} adopts the stored one): ${first%.*} s; $(grep -o 'Risk ranking refreshed.*' "$OUT/service.log" | tail -1)"
   echo "wrk: 2 threads, $CONNECTIONS connections, $DURATION each, loopback"
   echo "endpoint rps p99_ms non2xx3xx socket_errors"
   base1=$(bench live "$BASE/q/health/live"); echo "/q/health/live $base1"

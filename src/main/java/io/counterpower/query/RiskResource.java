@@ -1,5 +1,7 @@
 package io.counterpower.query;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.counterpower.common.auth.Caller;
 import io.counterpower.common.fact.FactTransfer;
 import io.counterpower.common.version.DataVersions;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -41,32 +44,48 @@ public class RiskResource {
     HttpCaching caching;
     @Inject
     Caller caller;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    RenderedPages rendered;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CitedCsv.TYPE})
     public Response ranking(@Context UriInfo uri, @Context HttpHeaders headers, @QueryParam("format") String format) {
         boolean csv = transfer.wantsCsv(format, headers);
         RiskService.Query q = risk.parse(QueryParameters.of(uri));
-        EntityTag tag = null;
-        if (!q.pinned()) {
-            // The stored ranking changes when a refresh completes, not when the data does: its tag names both.
-            RiskSnapshots.Snapshot s = snapshots.current();
-            if (s != null) {
-                tag = new EntityTag("risk-" + s.id() + "-" + versions.current().version() + "-" + s.at() + (csv ? "-csv" : "-json"), true);
-                if (!caller.isAuthenticated() && HttpCaching.matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), tag)) {
-                    return Response.notModified(tag).lastModified(Date.from(s.generatedAt()))
-                            .header(HttpHeaders.CACHE_CONTROL, caching.publicCacheControl())
-                            .header(HttpHeaders.VARY, "Accept, Authorization").build();
-                }
-            }
+        RiskSnapshots.Snapshot s = q.pinned() ? null : snapshots.current();
+        if (s == null) {
+            // Pinned (computed on demand), or no stored ranking yet (the service answers 503).
+            RiskService.Result result = risk.ranking(q, s, (m, d, at, pins) -> Provenance.of(uri, "Capture risk ranking", m, d, at, pins));
+            return csv ? csv(result.ranking()) : Response.ok(result.ranking()).type(MediaType.APPLICATION_JSON_TYPE).build();
         }
-        RiskService.Result result = risk.ranking(q, (m, d, at, pins) -> Provenance.of(uri, "Capture risk ranking", m, d, at, pins));
-        RiskRanking r = result.ranking();
-        Response.ResponseBuilder response = csv ? Response.fromResponse(csv(r)) : Response.ok(r).type(MediaType.APPLICATION_JSON_TYPE);
-        if (tag != null && result.snapshot() != null) {
-            response.tag(tag).lastModified(Date.from(result.snapshot().generatedAt()));
+        // The stored ranking changes when a refresh completes, not when the data does: its tag names both.
+        EntityTag tag = new EntityTag("risk-" + s.id() + "-" + versions.current().version() + "-" + s.at() + (csv ? "-csv" : "-json"), true);
+        if (!caller.isAuthenticated() && HttpCaching.matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), tag)) {
+            return Response.notModified(tag).lastModified(Date.from(s.generatedAt()))
+                    .header(HttpHeaders.CACHE_CONTROL, caching.publicCacheControl())
+                    .header(HttpHeaders.VARY, "Accept, Authorization").build();
         }
-        return response.build();
+        // A page of the stored ranking is the same bytes for everyone until the tag changes: dashboards
+        // polling the same URLs get the rendered answer without sorting or serialising it again. The
+        // request's own URL is part of the key (the answer quotes it in query and reproduce).
+        byte[] body = rendered.get(tag.getValue() + " " + uri.getRequestUri(), () -> {
+            RiskRanking r = risk.ranking(q, s, (m, d, at, pins) -> Provenance.of(uri, "Capture risk ranking", m, d, at, pins)).ranking();
+            return csv ? ((String) csv(r).getEntity()).getBytes(StandardCharsets.UTF_8) : json(r);
+        });
+        Response.ResponseBuilder response = Response.ok(body).tag(tag).lastModified(Date.from(s.generatedAt()));
+        return csv ? response.type(CitedCsv.TYPE + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"risk-ranking.csv\"").build()
+                : response.type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private byte[] json(RiskRanking ranking) {
+        try {
+            return json.writeValueAsBytes(ranking);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise the ranking", e);
+        }
     }
 
     /** Asks for a refresh of the stored ranking now (curators): it runs in the background, readers are not held. */

@@ -101,8 +101,12 @@ public class RiskService {
                 at == null ? RiskSnapshots.today() : at, window.name(), asOf, m, pinned);
     }
 
-    /** The page asked for; {@code provenance} builds the citation fields from the versions used. */
-    Result ranking(Query q, ProvenanceFactory provenance) {
+    /**
+     * The page asked for, from {@code stored} (the snapshot the caller tagged its answer with; null
+     * when there is none yet) unless the query is pinned; {@code provenance} builds the citation
+     * fields from the versions used.
+     */
+    Result ranking(Query q, RiskSnapshots.Snapshot stored, ProvenanceFactory provenance) {
         List<RiskRows.Computed> all;
         RiskSnapshots.Snapshot snapshot = null;
         Instant generatedAt;
@@ -119,7 +123,7 @@ public class RiskService {
                 }
             }
         } else {
-            snapshot = snapshots.current();
+            snapshot = stored;
             if (snapshot == null) {
                 throw new ApiProblem(503, "Service unavailable",
                         "The risk ranking is being computed for the first time; retry shortly", List.of(), Map.of("Retry-After", "5"));
