@@ -8,7 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-/** The indicators of a project at a date, and as a series of dates. */
+/** The indicators of a project at a date (the series, with its exports, is in {@code query}). */
 @Path("/api/v1/projects/{slug}/indicators")
 @Produces(MediaType.APPLICATION_JSON)
 public class IndicatorResource {
@@ -21,15 +21,5 @@ public class IndicatorResource {
                                      @QueryParam("asRecordedOn") String asRecordedOn, @QueryParam("kinds") String kinds,
                                      @QueryParam("methodology") String methodology) {
         return indicators.indicators(slug, names, at, window, asRecordedOn, kinds, methodology);
-    }
-
-    @GET
-    @Path("series")
-    public IndicatorSeriesView series(@PathParam("slug") String slug, @QueryParam("names") String names,
-                                      @QueryParam("from") String from, @QueryParam("to") String to,
-                                      @QueryParam("step") String step, @QueryParam("window") String window,
-                                      @QueryParam("asRecordedOn") String asRecordedOn, @QueryParam("kinds") String kinds,
-                                      @QueryParam("methodology") String methodology) {
-        return indicators.series(slug, names, from, to, step, window, asRecordedOn, kinds, methodology);
     }
 }

@@ -27,6 +27,22 @@ public final class FieldErrors {
         return errors.isEmpty();
     }
 
+    /**
+     * The parsed value, or null with the parser's field errors added here (other problems pass
+     * through): a request with several bad parameters learns of all of them at once.
+     */
+    public <T> T collect(java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (ApiProblem e) {
+            if (e.status() != 400) {
+                throw e;
+            }
+            e.errors().forEach(x -> add(x.field(), x.message()));
+            return null;
+        }
+    }
+
     /** Throws a 400 problem listing every error collected, if any. */
     public void throwIfAny() {
         if (!errors.isEmpty()) {

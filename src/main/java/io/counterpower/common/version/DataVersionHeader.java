@@ -23,7 +23,7 @@ public class DataVersionHeader {
             return;
         }
         try {
-            response.getHeaders().putSingle(NAME, String.valueOf(versions.latest().version()));
+            response.getHeaders().putSingle(NAME, String.valueOf(versions.current().version()));
         } catch (RuntimeException e) {
             // The header is informative: a response (an error included) is never lost for want of it.
         }

@@ -1,26 +1,92 @@
 package io.counterpower.common.version;
 
+import io.counterpower.common.db.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Destroyed;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Instant;
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /** Reads the data versions that {@link io.counterpower.common.audit.ChangeLog} increases. */
 @ApplicationScoped
 public class DataVersions {
-    public record Version(long version, Instant changedAt) {
+    public record Version(long version, java.time.Instant changedAt) {
     }
 
     @Inject
     EntityManager em;
+    @Inject
+    DataSource dataSource;
+
+    /**
+     * How long {@link #current()} may serve a version it read: writes of this instance end it at
+     * once (every transaction's end does), so the delay only applies to writes of other instances.
+     */
+    @ConfigProperty(name = "counterpower.data-version.max-age", defaultValue = "1s")
+    Duration maxAge;
+
+    private record Cached(Version version, long readAtNanos) {
+    }
+
+    private volatile Cached cached;
+    /** Increased by every transaction's end, so that a read that raced a commit is not kept. */
+    private final AtomicLong generation = new AtomicLong();
 
     /** The newest version over all scopes: it changes whenever any fact changes. */
     public Version latest() {
         Object[] row = (Object[]) em.createNativeQuery(
                         "select version, changed_at from data_version order by version desc limit 1")
                 .getSingleResult();
-        return new Version(((Number) row[0]).longValue(), io.counterpower.common.db.Rows.instant(row[1]));
+        return new Version(((Number) row[0]).longValue(), Rows.instant(row[1]));
+    }
+
+    /**
+     * {@link #latest()} for every response's headers and validators, without a query per request:
+     * a value read less than {@code counterpower.data-version.max-age} ago, and never one older than
+     * the last transaction this instance ended.
+     */
+    public Version current() {
+        Cached c = cached;
+        if (c != null && System.nanoTime() - c.readAtNanos() < maxAge.toNanos()) {
+            return c.version();
+        }
+        long before = generation.get();
+        Version v = readLatest();
+        if (generation.get() == before) {
+            cached = new Cached(v, System.nanoTime());
+        }
+        return v;
+    }
+
+    /** {@link #latest()} on a connection of its own: no transaction, so no transaction event either. */
+    private Version readLatest() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("select version, changed_at from data_version order by version desc limit 1");
+             ResultSet rs = st.executeQuery()) {
+            rs.next();
+            return new Version(rs.getLong(1), rs.getTimestamp(2).toInstant());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the data version", e);
+        }
+    }
+
+    /** A transaction of this instance ended (committed or not): the next {@link #current()} reads again. */
+    void onTransactionEnd(@Observes @Destroyed(TransactionScoped.class) Object event) {
+        generation.incrementAndGet();
+        cached = null;
     }
 
     /** The version that covers a project's figures: its own facts and the shared ones. */
@@ -30,6 +96,17 @@ public class DataVersions {
                         order by version desc limit 1""")
                 .setParameter(1, "project:" + projectId)
                 .getSingleResult();
-        return new Version(((Number) row[0]).longValue(), io.counterpower.common.db.Rows.instant(row[1]));
+        return new Version(((Number) row[0]).longValue(), Rows.instant(row[1]));
+    }
+
+    /** Every project's version ({@link #forProject}) in one query, by project id. */
+    public Map<Long, Long> forAllProjects() {
+        List<?> rows = em.createNativeQuery("""
+                        select p.id, greatest(g.version, coalesce(d.version, 0)) from project p
+                        cross join (select version from data_version where scope = 'global') g
+                        left join data_version d on d.scope = 'project:' || p.id""")
+                .getResultList();
+        return rows.stream().map(r -> (Object[]) r).collect(Collectors.toMap(
+                r -> ((Number) r[0]).longValue(), r -> ((Number) r[1]).longValue()));
     }
 }

@@ -1,0 +1,27 @@
+package io.counterpower.query;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A correction to a recorded fact, as the public errata feed shows it: which fact, what it said
+ * before and after (an email address is left out, as in every public read), the fields that
+ * differ, when, the reason its author gave, and which published figures it touches.
+ *
+ * @param action {@code update} (a new version), {@code close} (withdrawn), {@code merge} or
+ *               {@code unmerge} (contributors found to be one person, or not)
+ */
+public record Change(long id, Instant at, String action, String kind, String factId, Object before, Object after,
+                     List<String> changedFields, String reason, Affects affects) {
+
+    /**
+     * The figures that depend on the fact: {@code scope} is {@code project} for a project's own
+     * facts and {@code global} for shared ones (organisations, contributors, affiliations), which
+     * may feed any project; {@code projects} are the projects traced to it (for an affiliation,
+     * those the person contributed to; none traced for an organisation), {@code indicators} the
+     * indicator ids of the methodology that read that kind of fact, with {@code capture_risk} and
+     * {@code stage} when they do.
+     */
+    public record Affects(String scope, List<String> projects, List<String> indicators) {
+    }
+}

@@ -1,0 +1,185 @@
+package io.counterpower.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.counterpower.common.db.Rows;
+import io.counterpower.common.paging.Page;
+import io.counterpower.common.paging.PageRequest;
+import io.counterpower.common.problem.FieldErrors;
+import io.counterpower.common.time.Instants;
+import io.counterpower.indicator.Methodology;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static java.util.Map.entry;
+
+/**
+ * The errata feed: corrections (new versions, withdrawals, merges) of facts, read from the audit
+ * trail without the keys that wrote them. Creations are not corrections and are left out, as are
+ * records that are not facts (keys, jobs).
+ */
+@ApplicationScoped
+public class ChangeFeed {
+    static final List<String> ACTIONS = List.of("update", "close", "merge", "unmerge");
+    /** Fact kinds -> the methodology's indicator groups that read them (METHODOLOGY.md section 3). */
+    static final Map<String, List<String>> GROUPS = Map.ofEntries(
+            entry("organisation", List.of("contribution", "governance", "funding", "resilience")),
+            entry("organisation-parent", List.of("contribution", "governance", "funding", "resilience")),
+            entry("contributor", List.of("contribution", "governance", "resilience")),
+            entry("identity-link", List.of("contribution", "governance", "resilience")),
+            entry("affiliation", List.of("contribution", "governance", "resilience")),
+            entry("project", List.of()),
+            entry("project-repository", List.of()),
+            entry("project-steward", List.of("governance", "funding", "license")),
+            entry("governance-body", List.of("governance", "resilience")),
+            entry("governance-seat", List.of("governance", "resilience")),
+            entry("governance-event", List.of("governance")),
+            entry("funding-event", List.of("funding")),
+            entry("license-period", List.of("license")),
+            entry("openness-component", List.of("license")),
+            entry("adopter", List.of("adoption")),
+            entry("derivative", List.of("adoption", "resilience")),
+            entry("download-count", List.of("adoption")));
+    private static final Set<String> GLOBAL_KINDS = Set.of("organisation", "organisation-parent", "contributor", "identity-link",
+            "affiliation");
+    /** Version bookkeeping, not content: left out of changedFields. */
+    private static final Set<String> BOOKKEEPING = Set.of("version");
+
+    @Inject
+    EntityManager em;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Methodology methodology;
+
+    Page<Change> list(String page, String size, String since, String project, String kind) {
+        FieldErrors errors = new FieldErrors();
+        PageRequest request = errors.collect(() -> PageRequest.parse(page, size, null, Map.of("id", "id"), "-id"));
+        Instant from = errors.collect(() -> Instants.parseInstantOrDate(since, "since"));
+        if (kind != null && !kind.isBlank() && !GROUPS.containsKey(kind.trim())) {
+            errors.add("kind", "must be one of " + new TreeSet<>(GROUPS.keySet()));
+        }
+        errors.throwIfAny();
+        String kindValue = kind == null || kind.isBlank() ? null : kind.trim();
+        String projectValue = project == null || project.isBlank() ? null : project.trim();
+        String sinceValue = from == null ? null : from.toString();
+        String changes = """
+                with changes as (
+                    select a.id, a.at, a.action, a.entity_type, a.entity_id, a.before, a.after, a.reason,
+                           case
+                             when a.entity_type = 'project' then array[a.entity_id]
+                             when a.entity_type = 'project-steward' then array(select distinct p.slug from project_steward s
+                                 join project p on p.id = s.project_id where s.id = cast(a.entity_id as bigint))
+                             when a.entity_type = 'project-repository' then array(select distinct p.slug from project_repository r
+                                 join project p on p.id = r.project_id where r.id = cast(a.entity_id as bigint))
+                             when a.entity_type in ('affiliation', 'contributor') then array(select distinct p.slug from identity_link l
+                                 join contribution c on c.identity_id = l.id join project p on p.id = c.project_id
+                                 where l.contributor_id = case when a.entity_type = 'contributor' then cast(a.entity_id as bigint)
+                                                               else cast(coalesce(a.after, a.before) ->> 'contributor' as bigint) end)
+                             when a.entity_type = 'identity-link' then array(select distinct p.slug from contribution c
+                                 join project p on p.id = c.project_id where c.identity_id = cast(a.entity_id as bigint))
+                             when a.entity_type = 'funding-event' then array_remove(array[coalesce(a.after, a.before) ->> 'recipientProject'], null)
+                             else array_remove(array[coalesce(a.after, a.before) ->> 'project'], null)
+                           end as projects
+                    from audit_log a
+                    where a.action in ('update', 'close', 'merge', 'unmerge') and a.entity_type in (:kinds)
+                      and (cast(:kind as text) is null or a.entity_type = :kind)
+                      and (cast(:since as text) is null or a.at >= cast(:since as timestamptz)))
+                """;
+        String where = " where (cast(:project as text) is null or :project = any(projects))";
+        List<?> rows = em.createNativeQuery(changes + "select id, at, action, entity_type, entity_id, cast(before as text), "
+                        + "cast(after as text), reason, array_to_string(projects, ',') from changes" + where
+                        + " order by id desc offset :offset limit :limit")
+                .setParameter("kinds", GROUPS.keySet()).setParameter("kind", kindValue).setParameter("since", sinceValue)
+                .setParameter("project", projectValue).setParameter("offset", request.offset()).setParameter("limit", request.size())
+                .getResultList();
+        long total = ((Number) em.createNativeQuery(changes + "select count(*) from changes" + where)
+                .setParameter("kinds", GROUPS.keySet()).setParameter("kind", kindValue).setParameter("since", sinceValue)
+                .setParameter("project", projectValue).getSingleResult()).longValue();
+        List<Change> items = new ArrayList<>();
+        for (Object r : rows) {
+            Object[] row = (Object[]) r;
+            String type = (String) row[3];
+            JsonNode before = redacted((String) row[5]), after = redacted((String) row[6]);
+            String projects = (String) row[8];
+            items.add(new Change(((Number) row[0]).longValue(), Rows.instant(row[1]), (String) row[2], type, (String) row[4],
+                    before, after, changedFields(before, after), (String) row[7],
+                    new Change.Affects(GLOBAL_KINDS.contains(type) ? "global" : "project",
+                            projects == null || projects.isEmpty() ? List.of() : List.of(projects.split(",")), indicators(type))));
+        }
+        return new Page<>(items, request.page(), request.size(), total);
+    }
+
+    /** The indicators of the current methodology that read a kind of fact, then the assessment figures they feed. */
+    private List<String> indicators(String kind) {
+        List<String> groups = GROUPS.getOrDefault(kind, List.of());
+        List<String> out = new ArrayList<>();
+        for (JsonNode def : methodology.latest().document().path("indicators")) {
+            if (groups.contains(def.path("group").asText())) {
+                out.add(def.path("id").asText());
+            }
+        }
+        if (!out.isEmpty() || kind.equals("project")) {
+            // A project's origin is a signal of the assessment even though no indicator reads it.
+            out.add("capture_risk");
+            out.add("stage");
+        }
+        return out;
+    }
+
+    /** Top-level fields whose values differ between the two versions (all of them for a creation or a withdrawal). */
+    private static List<String> changedFields(JsonNode before, JsonNode after) {
+        Set<String> names = new LinkedHashSet<>();
+        for (JsonNode n : new JsonNode[]{before, after}) {
+            if (n != null && n.isObject()) {
+                n.fieldNames().forEachRemaining(names::add);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String name : names) {
+            JsonNode b = before == null ? null : before.get(name), a = after == null ? null : after.get(name);
+            if (!BOOKKEEPING.contains(name) && !java.util.Objects.equals(b, a)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    /** The stored JSON without email addresses: public reads show their domain only, and so does this feed. */
+    private JsonNode redacted(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            JsonNode node = json.readTree(text);
+            redact(node);
+            return node;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static void redact(JsonNode node) {
+        if (node instanceof ObjectNode o) {
+            if (o.has("email")) {
+                o.putNull("email");
+            }
+            for (Iterator<JsonNode> it = o.elements(); it.hasNext(); ) {
+                redact(it.next());
+            }
+        } else if (node != null && node.isArray()) {
+            node.forEach(ChangeFeed::redact);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.counterpower.query;
+
+import io.counterpower.common.problem.ApiProblem;
+import io.counterpower.common.problem.FieldErrors;
+import io.counterpower.indicator.IndicatorSeriesView;
+import io.counterpower.indicator.IndicatorService;
+import io.counterpower.indicator.IndicatorsView;
+import io.counterpower.project.ProjectService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Side-by-side indicators of several projects, through {@link IndicatorService}: each project's
+ * figures are exactly what its own indicators (or series) endpoint gives for the same parameters.
+ */
+@ApplicationScoped
+public class CompareService {
+    static final int MAX_PROJECTS = 20;
+
+    @Inject
+    IndicatorService indicators;
+    @Inject
+    ProjectService projectService;
+
+    Comparison compare(UriInfo uri) {
+        Map<String, String> p = QueryParameters.of(uri);
+        List<String> slugs = projects(p.get("projects"));
+        boolean series = p.get("from") != null && !p.get("from").isBlank();
+        if (series && p.get("at") != null && !p.get("at").isBlank()) {
+            throw ApiProblem.badRequest("at", "give either at (one date) or from, to and step (a series), not both");
+        }
+        Instant generatedAt = Instant.now();
+        List<Comparison.ProjectSeries> items = new ArrayList<>();
+        Comparison result = null;
+        for (String slug : slugs) {
+            if (series) {
+                IndicatorSeriesView v = indicators.series(slug, p.get("names"), p.get("from"), p.get("to"), p.get("step"),
+                        p.get("window"), p.get("asRecordedOn"), p.get("kinds"), p.get("methodology"));
+                items.add(new Comparison.ProjectSeries(slug, v.dataVersion(), v.indicators()));
+                result = new Comparison(slugs, null, v.from(), v.to(), v.step(), v.window(), v.kinds(), v.asRecordedOn(),
+                        v.methodologyVersion(), 0, generatedAt, null, null, null, v.points(), null);
+            } else {
+                IndicatorsView v = indicators.indicators(slug, p.get("names"), p.get("at"), p.get("window"),
+                        p.get("asRecordedOn"), p.get("kinds"), p.get("methodology"));
+                List<IndicatorSeriesView.Series> one = v.indicators().stream().map(i -> new IndicatorSeriesView.Series(i.name(),
+                        i.definition(), List.of(new IndicatorSeriesView.Point(v.at(), i.value(), i.coverage(), i.n(), i.flags(),
+                                i.detail())))).toList();
+                items.add(new Comparison.ProjectSeries(slug, v.dataVersion(), one));
+                result = new Comparison(slugs, v.at(), null, null, null, v.window(), v.kinds(), v.asRecordedOn(),
+                        v.methodologyVersion(), 0, generatedAt, null, null, null, List.of(v.at()), null);
+            }
+        }
+        long dataVersion = items.stream().mapToLong(Comparison.ProjectSeries::dataVersion).max().orElse(0);
+        Map<String, String> pins = new LinkedHashMap<>();
+        if (series) {
+            pins.put("to", result.to().toString());
+        } else {
+            pins.put("at", result.at().toString());
+        }
+        pins.put("asRecordedOn", (result.asRecordedOn() == null ? generatedAt : result.asRecordedOn()).toString());
+        pins.put("methodology", String.valueOf(result.methodologyVersion()));
+        Provenance prov = Provenance.of(uri, "Indicators of " + String.join(", ", slugs) + " compared",
+                result.methodologyVersion(), dataVersion, generatedAt, pins);
+        return new Comparison(slugs, result.at(), result.from(), result.to(), result.step(), result.window(), result.kinds(),
+                result.asRecordedOn(), result.methodologyVersion(), dataVersion, generatedAt, prov.query(), prov.reproduce(),
+                prov.citation(), result.points(), items);
+    }
+
+    /** The projects asked for: 1 to {@value #MAX_PROJECTS} recorded slugs, each once; every unknown one is named. */
+    private List<String> projects(String value) {
+        if (value == null || value.isBlank()) {
+            throw ApiProblem.badRequest("projects", "is required: project slugs separated by commas");
+        }
+        LinkedHashSet<String> slugs = new LinkedHashSet<>();
+        for (String s : value.split(",")) {
+            if (!s.isBlank()) {
+                slugs.add(s.trim());
+            }
+        }
+        FieldErrors errors = new FieldErrors();
+        errors.check(!slugs.isEmpty() && slugs.size() <= MAX_PROJECTS, "projects", "must name 1 to " + MAX_PROJECTS + " projects");
+        if (slugs.size() <= MAX_PROJECTS) {
+            slugs.forEach(s -> projectService.resolve(s, "projects", errors));
+        }
+        errors.throwIfAny();
+        return List.copyOf(slugs);
+    }
+
+    /** The comparison as rows: one per project, indicator and date. */
+    static List<List<Object>> csvRows(Comparison c) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Comparison.ProjectSeries p : c.items()) {
+            for (IndicatorSeriesView.Series s : p.indicators()) {
+                for (IndicatorSeriesView.Point x : s.points()) {
+                    rows.add(SeriesExportResource.csvRow(p.project(), s.name(), x));
+                }
+            }
+        }
+        return rows;
+    }
+}

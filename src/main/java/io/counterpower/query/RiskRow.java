@@ -1,0 +1,32 @@
+package io.counterpower.query;
+
+import java.util.List;
+
+/**
+ * One project in the risk ranking: its stage (METHODOLOGY.md section 4) and how sure it is,
+ * capture_risk and its 12-month trend, the top organisation of contributions, the affiliation
+ * coverage the contribution figures rest on, and the figure the ranking is ordered by.
+ *
+ * @param rank        the position in the ranking as filtered and ordered, from 1 (0 while stored)
+ * @param captureRisk capture_risk with coverage = the share of the contribution, direction and
+ *                    capture signals that were present, n = how many were
+ * @param ranked      the figure the ranking is ordered by ({@code sort}), with its coverage and n
+ */
+public record RiskRow(int rank, String project, String name, String kind, String origin, String steward,
+                      Boolean foundationHosted, String stage, List<String> unknownGatesBefore, Double stageConfidence,
+                      Figure captureRisk, Integer trend, TopOrganisation topOrg, Figure affiliationCoverage,
+                      RankedFigure ranked, int methodologyVersion, long dataVersion) {
+
+    /** The organisation with most known contributions in the window, and its share of them. */
+    public record TopOrganisation(String organisation, Double share, double coverage, long n) {
+    }
+
+    /** The figure a ranking is ordered by. */
+    public record RankedFigure(String indicator, Object value, double coverage, long n) {
+    }
+
+    RiskRow ranked(int position, RankedFigure figure) {
+        return new RiskRow(position, project, name, kind, origin, steward, foundationHosted, stage, unknownGatesBefore,
+                stageConfidence, captureRisk, trend, topOrg, affiliationCoverage, figure, methodologyVersion, dataVersion);
+    }
+}

@@ -1,0 +1,112 @@
+package io.counterpower.query;
+
+import io.counterpower.indicator.AssessmentService;
+import io.counterpower.indicator.IndicatorService;
+import io.counterpower.indicator.IndicatorValue;
+import io.counterpower.indicator.IndicatorsView;
+import io.counterpower.indicator.Methodology;
+import io.counterpower.indicator.StageAssessment;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Computes ranking rows: a project's assessment and indicators, through the indicator services (and their cache). */
+@ApplicationScoped
+class RiskRows {
+    /** The stages whose scores make capture_risk (section 4): its coverage counts their signals. */
+    private static final Set<String> RISK_STAGES = Set.of("contribution", "direction", "capture");
+    /** Indicator units that are not numbers, so that a ranking cannot be ordered by them. */
+    private static final Set<String> NOT_NUMERIC = Set.of("organisation key", "organisation type", "share interval", "boolean");
+
+    /** A project as the ranking lists it, as recorded on the instant asked for. */
+    record ProjectRef(long id, String slug, String name, String kind, String origin, String steward) {
+    }
+
+    /** A computed row, with every numeric indicator of the project (what {@code sort} may order by). */
+    record Computed(long projectId, long dataVersion, RiskRow row, Map<String, Figure> figures) {
+    }
+
+    @Inject
+    EntityManager em;
+    @Inject
+    AssessmentService assessments;
+    @Inject
+    IndicatorService indicators;
+
+    /** Every project recorded on {@code asOf} (null: now) with its steward on {@code day}. */
+    List<ProjectRef> projects(LocalDate day, Instant asOf) {
+        var query = em.createNativeQuery("select p.id, p.slug, v.name, v.kind, v.origin,"
+                        + " (select o.key from project_steward s join organisation o on o.id = s.organisation_id"
+                        + " where s.project_id = p.id and " + visible("s", asOf)
+                        + " and (s.valid_from is null or s.valid_from <= :day) and (s.valid_to is null or s.valid_to >= :day)"
+                        + " order by s.valid_from desc nulls last limit 1)"
+                        + " from project p join project_version v on v.id = p.id and " + visible("v", asOf)
+                        + " order by p.slug")
+                .setParameter("day", day);
+        if (asOf != null) {
+            query.setParameter("asof", asOf);
+        }
+        return query.getResultList().stream().map(r -> {
+            Object[] row = (Object[]) r;
+            return new ProjectRef(((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3],
+                    (String) row[4], (String) row[5]);
+        }).toList();
+    }
+
+    private static String visible(String alias, Instant asOf) {
+        return asOf == null ? alias + ".superseded_at is null"
+                : "(" + alias + ".recorded_at <= :asof and (" + alias + ".superseded_at is null or " + alias + ".superseded_at > :asof))";
+    }
+
+    Computed compute(ProjectRef p, LocalDate day, Instant asOf, String window, Methodology.Version m) {
+        String asOfText = asOf == null ? null : asOf.toString();
+        String version = String.valueOf(m.number());
+        StageAssessment a = assessments.assess(p.slug(), day.toString(), asOfText, window, version);
+        IndicatorsView v = indicators.indicators(p.slug(), null, day.toString(), window, asOfText, null, version);
+        Map<String, IndicatorValue> byName = new LinkedHashMap<>();
+        v.indicators().forEach(i -> byName.put(i.name(), i));
+
+        long present = a.signals().stream().filter(s -> RISK_STAGES.contains(s.stage())).count();
+        long missing = a.missing().stream().filter(s -> RISK_STAGES.contains(s.stage())).count();
+        Figure risk = new Figure(a.captureRisk(), present + missing == 0 ? 0 : round((double) present / (present + missing)), present);
+        Map<String, Figure> figures = new LinkedHashMap<>();
+        figures.put("capture_risk", risk);
+        for (IndicatorValue i : v.indicators()) {
+            if (numeric(m, i.name())) {
+                figures.put(i.name(), new Figure(i.value() instanceof Number ? i.value() : null, i.coverage(), i.n()));
+            }
+        }
+        IndicatorValue topOrg = byName.get("top_org"), topShare = byName.get("top_org_share"), hosted = byName.get("foundation_hosted");
+        IndicatorValue coverage = byName.get("affiliation_coverage");
+        RiskRow.TopOrganisation top = topShare == null ? null : new RiskRow.TopOrganisation(
+                topOrg == null || topOrg.value() == null ? null : String.valueOf(topOrg.value()), topShare.number(),
+                topShare.coverage(), topShare.n());
+        RiskRow row = new RiskRow(0, p.slug(), p.name(), p.kind(), p.origin(), p.steward(),
+                hosted == null || !(hosted.value() instanceof Boolean b) ? null : b, a.stage(), a.unknownGatesBefore(),
+                a.stageConfidence(), risk, a.trend(), top,
+                coverage == null ? null : new Figure(coverage.value(), coverage.coverage(), coverage.n()),
+                null, m.number(), a.dataVersion());
+        return new Computed(p.id(), a.dataVersion(), row, figures);
+    }
+
+    /** Whether rankings may be ordered by this indicator: its unit is a number. */
+    static boolean numeric(Methodology.Version m, String indicator) {
+        for (var def : m.document().path("indicators")) {
+            if (def.path("id").asText().equals(indicator)) {
+                return !NOT_NUMERIC.contains(def.path("unit").asText());
+            }
+        }
+        return false;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1_000_000d) / 1_000_000d;
+    }
+}
