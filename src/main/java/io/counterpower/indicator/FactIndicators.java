@@ -193,12 +193,17 @@ public class FactIndicators implements IndicatorGroup {
         return out;
     }
 
-    @Override
-    public List<Values> compute(Scope scope, List<LocalDate> days) {
+    /**
+     * The group's values at each of {@code days}, in the same order (see {@link IndicatorGroup}).
+     * {@code topOrgs} is the contribution group's {@code top_org} at each day (null when unknown):
+     * {@code walkaway_maintainers} counts the maintainer seats outside it. The caller passes it
+     * rather than this group computing the commit aggregates a second time.
+     */
+    public List<Values> compute(Scope scope, List<LocalDate> days, List<String> topOrgs) {
         Steps steps = new Steps(days, scope.window());
-        List<ContributionIndicators.Counts> commits = contributions.counts(scope, steps);
-        List<ContributionIndicators.Counts> merges = contributions.counts(scope.withKinds(List.of("merge")), steps);
-        List<String> topOrgs = commits.stream().map(c -> c.known() == 0 ? null : c.topOrg()).toList();
+        Scope mergeScope = scope.withKinds(List.of("merge"));
+        List<ContributionIndicators.Counts> merges = contributions.counts(mergeScope, steps);
+        List<Boolean> mergesDisputed = contributions.disputed(mergeScope, steps);
         List<Object[]> seats = rows(SEATS, scope, steps.withTopOrgs(topOrgs.stream().map(t -> t == null ? "" : t).toList()));
         List<Object[]> flags = rows(FLAGS, scope, steps);
         List<Object[]> funding = rows(FUNDING, scope, steps);
@@ -208,6 +213,9 @@ public class FactIndicators implements IndicatorGroup {
         for (int i = 0; i < days.size(); i++) {
             Values v = new Values(scope.methodology());
             governance(seats.get(i), merges.get(i), flags.get(i), v, topOrgs.get(i));
+            if (mergesDisputed.get(i)) {
+                v.flag("gatekeeper_top_org_share", ContributionIndicators.DISPUTED_AFFILIATION);
+            }
             funding(funding.get(i), v);
             license(license.get(i), v);
             adoption(adoption.get(i), v);
