@@ -6,7 +6,8 @@
 #   BENCH_DB (default counterpower_bench_ind) and BENCH_PORT name the scratch database and the port;
 #   --keep-db reuses BENCH_DB when it is already generated and keeps it afterwards (for repeated runs).
 #   BASELINE_APP=/path/to/quarkus-app (the build of another commit, e.g. main) measures that build
-#   first, against the same database in the same run, so that both sets of figures share the load.
+#   first, against the same database in the same run, so that both sets of figures share the load
+#   (without validating the migrations: the database has this build's newer ones).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DB=${BENCH_DB:-counterpower_bench_ind}
@@ -28,6 +29,7 @@ trap cleanup EXIT
 start() {
   COUNTERPOWER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" COUNTERPOWER_DATASET_LOAD_ON_START=false \
   COUNTERPOWER_ADMIN_KEY=$KEY QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1 \
+  QUARKUS_FLYWAY_VALIDATE_ON_MIGRATE=${APP:+false}${APP:-true} \
     java -jar "${APP:-target/quarkus-app}/quarkus-run.jar" > "$OUT/service.log" 2>&1 &
   PID=$!
   for _ in $(seq 1 120); do

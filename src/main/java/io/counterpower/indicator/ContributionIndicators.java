@@ -96,8 +96,10 @@ public class ContributionIndicators implements IndicatorGroup {
     /**
      * The same rows for the facts as currently recorded, read from {@code contribution_attribution}
      * (migration V005), which the writers' transactions keep attributed: no affiliation or parent
-     * lookup at read time. {@code history} is the first day of each organisation and the first
-     * company and independent days of each contributor, from the whole history up to the last step.
+     * lookup at read time. Only the window's rows are read for {@code attributed}; {@code history}
+     * groups the whole history up to the last step once (first day of each contributor under each
+     * attribution), from which come the first day of each organisation ({@code firsts}) and each
+     * contributor's first company and independent days ({@code careers}).
      */
     static final String CURRENT = """
             """ + Steps.CTE + """
