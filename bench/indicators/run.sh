@@ -118,6 +118,7 @@ explain() { # file days lo_days lo24s kinds label
       -v top_orgs="'{}'" -v top_org="''" <<SQL
 \\set QUIET on
 set jit = off;
+set work_mem = '64MB';  -- as the service sets it for the contribution statements (counterpower.indicators.work-mem)
 explain (analyze, buffers) $(cat "$OUT/sql/$1")
 SQL
   } >> "$OUT/explain.txt"

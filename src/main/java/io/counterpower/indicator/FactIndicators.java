@@ -77,7 +77,11 @@ public class FactIndicators implements IndicatorGroup {
             + "         case when f.currency = 'USD' then f.amount else f.amount * (select r.usd_per_unit from currency_rate r\n"
             + "           where r.currency = f.currency order by abs(r.year - extract(year from f.event_date)), r.year desc limit 1) end as usd\n"
             + "  from funding_event f\n"
-            + "  where " + visible("f") + " and f.event_date <= :day and (f.recipient_project_id = :project or exists (\n"
+            // The row_id candidates make the OR below an index lookup per branch (it scanned every funding event once per step).
+            + "  where f.row_id in (select x.row_id from funding_event x where x.recipient_project_id = :project\n"
+            + "      union all select x.row_id from project_steward s join funding_event x on x.recipient_organisation_id = s.organisation_id\n"
+            + "      where s.project_id = :project)\n"
+            + "    and " + visible("f") + " and f.event_date <= :day and (f.recipient_project_id = :project or exists (\n"
             + "      select 1 from project_steward s where s.project_id = :project and s.organisation_id = f.recipient_organisation_id\n"
             + "        and " + visible("s") + " and " + covers("s", "f.event_date") + "))\n"
             + "), " + rollup("select funder as org, event_date as day from ev") + ",\n"
