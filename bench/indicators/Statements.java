@@ -13,6 +13,8 @@ public class Statements {
         Files.createDirectories(dir);
         Class<?> contributions = Class.forName("io.counterpower.indicator.ContributionIndicators");
         Files.writeString(dir.resolve("contribution.sql"), field(contributions, "SQL"));
+        Files.writeString(dir.resolve("contribution-current.sql"), field(contributions, "SQL_CURRENT"));
+        Files.writeString(dir.resolve("disputed.sql"), field(contributions, "DISPUTED"));
         Class<?> facts = Class.forName("io.counterpower.indicator.FactIndicators");
         Method lateral = facts.getDeclaredMethod("lateral", String.class);
         lateral.setAccessible(true);

@@ -90,6 +90,9 @@ do $$ declare r record; begin
   for r in select indexdef from saved_indexes loop execute r.indexdef; end loop;
 end $$;
 
+-- The load bypassed the triggers that keep contribution_attribution (V005) current: rebuild it.
+select contribution_attribution_rebuild();
+
 -- Continue the sequences after the explicit ids.
 select setval(pg_get_serial_sequence('organisation', 'id'), 500);
 select setval(pg_get_serial_sequence('project', 'id'), 1000);

@@ -2,10 +2,18 @@
 # Indicator benchmark: a scratch database with 1,000 projects and 5,000,000 contributions, the
 # packaged service against it, cold and warm assessments, a 10-year monthly series, /q/health/live
 # as the baseline, and EXPLAIN (ANALYZE, BUFFERS) of the indicator statements. Loopback only.
-# Usage: bench/indicators/run.sh [--no-build]   (from the repository root; writes bench/indicators/out/)
+# Usage: bench/indicators/run.sh [--no-build] [--keep-db]   (from the repository root; writes bench/indicators/out/)
+#   BENCH_DB (default counterpower_bench_ind) and BENCH_PORT name the scratch database and the port;
+#   --keep-db reuses BENCH_DB when it is already generated and keeps it afterwards (for repeated runs).
+#   BASELINE_APP=/path/to/quarkus-app (the build of another commit, e.g. main) measures that build
+#   first, against the same database in the same run, so that both sets of figures share the load
+#   (without validating the migrations: the database has this build's newer ones).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-DB=counterpower_bench_ind
+DB=${BENCH_DB:-counterpower_bench_ind}
+KEEP=false
+BUILD=true
+for arg in "$@"; do case $arg in --no-build) BUILD=false ;; --keep-db) KEEP=true ;; *) echo "unknown option $arg" >&2; exit 2 ;; esac; done
 PORT=${BENCH_PORT:-18091}
 KEY=cp_bench_admin_key_not_secret_0123456789
 OUT=bench/indicators/out
@@ -15,13 +23,14 @@ mkdir -p "$OUT"
 PID=
 
 stop() { if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then kill "$PID"; wait "$PID" 2>/dev/null || true; fi; PID=; }
-cleanup() { stop; "${PSQL[@]}" -d postgres -c "drop database if exists $DB" || true; }
+cleanup() { stop; $KEEP || "${PSQL[@]}" -d postgres -c "drop database if exists $DB" || true; }
 trap cleanup EXIT
 
 start() {
   COUNTERPOWER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" COUNTERPOWER_DATASET_LOAD_ON_START=false \
   COUNTERPOWER_ADMIN_KEY=$KEY QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1 \
-    java -jar target/quarkus-app/quarkus-run.jar > "$OUT/service.log" 2>&1 &
+  QUARKUS_FLYWAY_VALIDATE_ON_MIGRATE=${APP:+false}${APP:-true} \
+    java -jar "${APP:-target/quarkus-app}/quarkus-run.jar" > "$OUT/service.log" 2>&1 &
   PID=$!
   for _ in $(seq 1 120); do
     curl -sf --max-time 2 "$BASE/q/health/ready" > /dev/null 2>&1 && return 0
@@ -39,42 +48,52 @@ stats() {
 }
 bump() { "${PSQL[@]}" -d $DB -c "insert into data_version (scope, version, changed_at) values ('project:$1', nextval('data_version_seq'), now()) on conflict (scope) do update set version = excluded.version, changed_at = excluded.changed_at"; }
 
-[ "${1:-}" = "--no-build" ] || ./mvnw -B -q -DskipTests package
+$BUILD && ./mvnw -B -q -DskipTests package
 
-"${PSQL[@]}" -d postgres -c "drop database if exists $DB" -c "create database $DB"
-echo "== migrate (start the service once)"; start; stop
-echo "== generate"
-/usr/bin/time -f "generation: %e s" "${PSQL[@]}" -d $DB -f bench/indicators/generate.sql > "$OUT/generate.log" 2> "$OUT/generate.time"
-cat "$OUT/generate.time"; tail -4 "$OUT/generate.log"
+if $KEEP && [ "$("${PSQL[@]}" -d $DB -Atc "select count(*) > 0 from dataset_load where name = 'bench-indicators'" 2>/dev/null)" = t ]; then
+  echo "== reusing the generated database $DB"; start; stop   # applies any new migration
+else
+  "${PSQL[@]}" -d postgres -c "drop database if exists $DB" -c "create database $DB"
+  echo "== migrate (start the service once)"; start; stop
+  echo "== generate"
+  /usr/bin/time -f "generation: %e s" "${PSQL[@]}" -d $DB -f bench/indicators/generate.sql > "$OUT/generate.log" 2> "$OUT/generate.time"
+  cat "$OUT/generate.time"; tail -4 "$OUT/generate.log"
+  "${PSQL[@]}" -d $DB -c "insert into dataset_load (name, version) values ('bench-indicators', '1')"
+fi
 
 LARGEST=$("${PSQL[@]}" -d $DB -Atc "select p.slug || ' ' || p.id || ' ' || count(*) from contribution c join project p on p.id = c.project_id group by p.id order by count(*) desc limit 1")
 read -r SLUG PID_ N <<< "$LARGEST"
 echo "== largest project: $SLUG (id $PID_) with $N contributions"
 
-start
 AT=2025-12-31
 ASSESS="$BASE/api/v1/projects/$SLUG/assessment?at=$AT"
 NAMES=contributors_active,affiliation_coverage,corporate_share,top_org_share,elephant_factor,org_hhi,bus_factor,new_orgs,seats_total,funding_total_usd
 SERIES="$BASE/api/v1/projects/$SLUG/indicators/series?names=$NAMES&from=2016-01-01&to=$AT&step=month&window=P12M"
-stats "$BASE/q/health/live" 20 > /dev/null   # JIT warm-up of the HTTP layer
-ms "$ASSESS" > /dev/null; ms "$SERIES" > /dev/null   # warm the JVM and the statements' plans
-{
-  echo "date: $(date -u +%FT%TZ)"
-  echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src migrations || echo ' (with uncommitted changes)')"
-  echo "machine: nproc $(nproc), $(free -g | awk '/^Mem:/ { print $2 " GiB memory" }'), $(java -version 2>&1 | head -1), $(psql --version)"
-  echo "dataset: $("${PSQL[@]}" -d $DB -Atc "select (select count(*) from project) || ' projects, ' || (select count(*) from contribution) || ' contributions, ' || (select count(*) from contributor) || ' contributors, ' || (select count(*) from organisation) || ' organisations, ' || (select count(*) from affiliation) || ' affiliations'")"
-  echo "largest project: $SLUG ($N contributions)"
-  echo "baseline /q/health/live: $(stats "$BASE/q/health/live" 50)"
-  cold=(); for _ in 1 2 3; do bump "$PID_"; cold+=("$(ms "$ASSESS")"); done
-  echo "cold assessment (after a data version bump), 3 runs: ${cold[*]} ms"
-  echo "warm assessment: $(stats "$ASSESS" 50)"
-  scold=(); for _ in 1 2 3; do bump "$PID_"; scold+=("$(ms "$SERIES")"); done
-  echo "cold series (120 monthly points, 10 indicators, P12M), 3 runs: ${scold[*]} ms"
-  echo "warm series: $(stats "$SERIES" 20)"
-} | tee "$OUT/figures.txt"
-stop; start   # not inside the pipeline above: PID must be this shell's, for stop and the exit trap
-echo "cold assessment, first request after a restart: $(ms "$ASSESS") ms" | tee -a "$OUT/figures.txt"
-stop
+measure() { # label (APP names the build)
+  start
+  stats "$BASE/q/health/live" 20 > /dev/null   # JIT warm-up of the HTTP layer
+  ms "$ASSESS" > /dev/null; ms "$SERIES" > /dev/null   # warm the JVM and the statements' plans
+  {
+    echo "== $1"
+    echo "date: $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "machine: nproc $(nproc), $(free -g | awk '/^Mem:/ { print $2 " GiB memory" }'), $(java -version 2>&1 | head -1), $(psql --version)"
+    echo "dataset: $("${PSQL[@]}" -d $DB -Atc "select (select count(*) from project) || ' projects, ' || (select count(*) from contribution) || ' contributions, ' || (select count(*) from contributor) || ' contributors, ' || (select count(*) from organisation) || ' organisations, ' || (select count(*) from affiliation) || ' affiliations'")"
+    echo "largest project: $SLUG ($N contributions)"
+    echo "baseline /q/health/live: $(stats "$BASE/q/health/live" 50)"
+    cold=(); for _ in 1 2 3; do bump "$PID_"; cold+=("$(ms "$ASSESS")"); done
+    echo "cold assessment (after a data version bump), 3 runs: ${cold[*]} ms"
+    echo "warm assessment: $(stats "$ASSESS" 50)"
+    scold=(); for _ in 1 2 3; do bump "$PID_"; scold+=("$(ms "$SERIES")"); done
+    echo "cold series (120 monthly points, 10 indicators, P12M), 3 runs: ${scold[*]} ms"
+    echo "warm series: $(stats "$SERIES" 20)"
+  } | tee -a "$OUT/figures.txt"
+  stop; start   # not inside the pipeline above: PID must be this shell's, for stop and the exit trap
+  echo "cold assessment, first request after a restart: $(ms "$ASSESS") ms" | tee -a "$OUT/figures.txt"
+  stop
+}
+: > "$OUT/figures.txt"
+if [ -n "${BASELINE_APP:-}" ]; then APP=$BASELINE_APP measure "baseline build: $BASELINE_APP"; fi
+measure "this build: commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src migrations || echo ' (with uncommitted changes)')"
 
 echo "== EXPLAIN (ANALYZE, BUFFERS) of the statements the service sends"
 java -cp "target/classes:target/quarkus-app/lib/main/*" bench/indicators/Statements.java "$OUT/sql"
@@ -99,15 +118,22 @@ explain() { # file days lo_days lo24s kinds label
       -v top_orgs="'{}'" -v top_org="''" <<SQL
 \\set QUIET on
 set jit = off;
+set work_mem = '64MB';  -- as the service sets it for the contribution statements (counterpower.indicators.work-mem)
 explain (analyze, buffers) $(cat "$OUT/sql/$1")
 SQL
   } >> "$OUT/explain.txt"
 }
 : > "$OUT/explain.txt"
 "${PSQL[@]}" -d $DB -Atc "show jit" | sed 's/^/jit (server default): /' >> "$OUT/explain.txt"
-explain contribution.sql "$DAYS1" "$LO1" "$LO24_1" "'commit'" "contribution indicators, one date ($AT, P12M)"
-explain contribution.sql "$DAYS1" "$LO1" "$LO24_1" "'merge'" "merges (gatekeeper), one date"
-explain contribution.sql "$DAYSN" "$LON" "$LO24N" "'commit'" "contribution indicators, 120 monthly points (P12M)"
+TREND="'{2024-12-31,$AT}'"; LOT="'{2023-12-31,2024-12-31}'"; LO24T="'{2022-12-31,2023-12-31}'"
+explain contribution-current.sql "$TREND" "$LOT" "$LO24T" "'commit'" "contribution indicators, current, two dates (the assessment and its trend)"
+explain contribution-current.sql "$TREND" "$LOT" "$LO24T" "'merge'" "merges (gatekeeper), current, two dates"
+explain contribution-current.sql "$DAYSN" "$LON" "$LO24N" "'commit'" "contribution indicators, current, 120 monthly points (P12M)"
+explain contribution-current.sql "$DAYSN" "$LON" "$LO24N" "'merge'" "merges, current, 120 monthly points (P12M)"
+explain disputed.sql "$DAYSN" "$LON" "$LO24N" "'commit'" "disputed affiliation flags, 120 monthly points"
+explain contribution.sql "$DAYS1" "$LO1" "$LO24_1" "'commit'" "contribution indicators, as recorded on (full statement), one date ($AT, P12M)"
+explain contribution.sql "$DAYS1" "$LO1" "$LO24_1" "'merge'" "merges (gatekeeper), as recorded on, one date"
+explain contribution.sql "$DAYSN" "$LON" "$LO24N" "'commit'" "contribution indicators, as recorded on, 120 monthly points (P12M)"
 for f in seats flags funding license adoption; do
   explain $f.sql "$DAYS1" "$LO1" "$LO24_1" "'commit'" "$f, one date"
   explain $f.sql "$DAYSN" "$LON" "$LO24N" "'commit'" "$f, 120 points"

@@ -1,7 +1,6 @@
 package io.counterpower.indicator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.counterpower.common.version.DataVersions;
 import io.counterpower.project.ProjectService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,8 +36,6 @@ public class AssessmentService {
     @Inject
     ProjectService projects;
     @Inject
-    DataVersions dataVersions;
-    @Inject
     Methodology methodology;
     @Inject
     IndicatorCache cache;
@@ -47,13 +44,18 @@ public class AssessmentService {
 
     public StageAssessment assess(String slug, String at, String asRecordedOn, String window, String version) {
         IndicatorService.Request r = indicators.parse(slug, null, at, window, asRecordedOn, null, version);
-        long dataVersion = dataVersions.forProject(r.projectId()).version();
+        long dataVersion = r.dataVersion();
         return cache.get(List.of("assessment", r.projectId(), dataVersion, r.methodology().number(), r.at(), r.window(),
                 String.valueOf(r.asOf())), () -> compute(slug, r.scope(), dataVersion));
     }
 
-    private Map<String, IndicatorValue> values(Scope scope, long dataVersion) {
-        return indicators.compute(scope, assessedNames(scope.methodology()), dataVersion);
+    /**
+     * The indicators at {@code at} and, when the trend can be computed, 12 months earlier: one
+     * two-date evaluation of each statement rather than two single-date ones.
+     */
+    private List<Map<String, IndicatorValue>> values(Scope scope, LocalDate earlier, long dataVersion) {
+        List<LocalDate> days = earlier == null ? List.of(scope.at()) : List.of(earlier, scope.at());
+        return indicators.compute(scope, days, assessedNames(scope.methodology()), dataVersion);
     }
 
     /** The indicators an assessment reads: every implemented one and the relicensing count of the capture gate. */
@@ -65,7 +67,9 @@ public class AssessmentService {
 
     StageAssessment compute(String slug, Scope scope, long dataVersion) {
         Methodology.Version m = scope.methodology();
-        Map<String, IndicatorValue> v = values(scope, dataVersion);
+        LocalDate earlier = scope.at().minusMonths(12).isAfter(Window.BEGINNING) ? scope.at().minusMonths(12) : null;
+        List<Map<String, IndicatorValue>> both = values(scope, earlier, dataVersion);
+        Map<String, IndicatorValue> v = both.get(both.size() - 1);
         String origin = origin(scope);
         List<Signal> signals = new ArrayList<>();
         List<Missing> missing = new ArrayList<>();
@@ -90,9 +94,8 @@ public class AssessmentService {
 
         Integer risk = captureRisk(m, scores);
         Integer trend = null;
-        if (risk != null && scope.at().minusMonths(12).isAfter(Window.BEGINNING)) {
-            Scope earlier = scope.withAt(scope.at().minusMonths(12));
-            Map<String, Double> earlierScores = scores(m, values(earlier, dataVersion), origin, new ArrayList<>(), new ArrayList<>());
+        if (risk != null && earlier != null) {
+            Map<String, Double> earlierScores = scores(m, both.get(0), origin, new ArrayList<>(), new ArrayList<>());
             Integer before = captureRisk(m, earlierScores);
             trend = before == null ? null : risk - before;
         }
@@ -244,7 +247,8 @@ public class AssessmentService {
         double threshold = node.path("value").asDouble();
         IndicatorValue iv = v.get(name);
         if (iv == null || iv.number() == null || iv.coverage() < minCoverage) {
-            out.add(new Condition(name, op, threshold, iv == null ? null : iv.value(), iv == null ? null : iv.coverage(), UNKNOWN));
+            out.add(new Condition(name, op, threshold, iv == null ? null : iv.value(), iv == null ? null : iv.coverage(), UNKNOWN,
+                    iv == null ? List.of() : iv.flags()));
             return UNKNOWN;
         }
         double x = iv.number();
@@ -256,7 +260,7 @@ public class AssessmentService {
             default -> throw new IllegalStateException("Unknown operator " + op + " in the methodology file");
         };
         String status = ok ? HOLDS : FAILS;
-        out.add(new Condition(name, op, threshold, iv.value(), iv.coverage(), status));
+        out.add(new Condition(name, op, threshold, iv.value(), iv.coverage(), status, iv.flags()));
         return status;
     }
 

@@ -1,9 +1,11 @@
 package io.counterpower.indicator;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -80,7 +82,10 @@ public class ContributionIndicators implements IndicatorGroup {
                             when a.organisation_id is null then 'independent:' || b.contributor_id
                             else o.key end as entity,
                        case when a.organisation_id is not null then o.key end as org_key,
-                       ot.type as org_type
+                       ot.type as org_type,
+                       case when a.contributor_id is null then null
+                            when a.organisation_id is null then -b.contributor_id
+                            else t.top end as entity_id
                 from base b
                 left join aff a on a.contributor_id = b.contributor_id and a.day = b.day
                 left join tops t on t.org = a.organisation_id and t.day = b.day
@@ -89,38 +94,138 @@ public class ContributionIndicators implements IndicatorGroup {
             )""";
 
     /**
-     * The aggregates of every step. Contributions are first counted per day and attribution
-     * ({@code daily}); each distinct day is matched to the steps whose window (lo_day, day] holds it
-     * ({@code day_steps}, a contiguous run of steps); the aggregates are then grouped by step.
-     * {@code new_orgs} and {@code hired} use first dates over all contributions up to the last step:
-     * a first date inside a step's window is also the first date up to that step's end.
+     * The same rows for the facts as currently recorded, read from {@code contribution_attribution}
+     * (migration V005), which the writers' transactions keep attributed: no affiliation or parent
+     * lookup at read time. Only the window's rows are read for {@code attributed}; {@code history}
+     * groups the whole history up to the last step once (first day of each contributor under each
+     * attribution), from which come the first day of each organisation ({@code firsts}) and each
+     * contributor's first company and independent days ({@code careers}).
      */
-    private static final String SQL = "with " + ATTRIBUTED + """
+    static final String CURRENT = """
+            """ + Steps.CTE + """
             ,
-            daily as (
-                select day, contributor_id, known, organisation_id, entity, org_key, org_type, count(*) as cnt
-                from attributed group by day, contributor_id, known, organisation_id, entity, org_key, org_type
+            attributed as (
+                select x.day, x.contributor_id, x.known, x.organisation_id, ot.type as org_type,
+                       case when not x.known then null
+                            when x.organisation_id is null then -x.contributor_id
+                            else x.top_organisation_id end as entity_id
+                from contribution_attribution x
+                left join organisation_version ot on ot.id = x.organisation_id and ot.superseded_at is null
+                where x.project_id = :project and x.kind in (:kinds)
+                  and x.day > (select min(lo_day) from steps) and x.day <= (select max(day) from steps)
             ),
-            day_steps as (
-                select d.day, s.i from (select distinct day from daily) d join steps s on d.day <= s.day and d.day > s.lo_day
+            history as (
+                select contributor_id, known, organisation_id, top_organisation_id, min(day) as first_day
+                from contribution_attribution
+                where project_id = :project and kind in (:kinds) and day <= (select max(day) from steps)
+                group by contributor_id, known, organisation_id, top_organisation_id
             ),
-            w as (select ds.i, d.* from daily d join day_steps ds on ds.day = d.day),
+            firsts as (
+                select o.key as org_key, min(h.first_day) as first_day
+                from history h join organisation o on o.id = h.top_organisation_id group by o.key
+            ),
+            careers as (
+                select * from (
+                    select h.contributor_id,
+                           min(h.first_day) filter (where ot.type = 'company') as first_company,
+                           min(h.first_day) filter (where h.known and (h.organisation_id is null or ot.type = 'academic')) as first_independent
+                    from history h
+                    left join organisation_version ot on ot.id = h.organisation_id and ot.superseded_at is null
+                    group by h.contributor_id) x
+                where first_independent < first_company
+            )""";
+
+    /** {@code firsts} and {@code careers} of {@link #CURRENT}, from the attributed rows of the full statement. */
+    private static final String HISTORY = """
+            ,
+            firsts as (select org_key, min(day) as first_day from attributed where org_key is not null group by org_key),
+            careers as (
+                select * from (
+                    select contributor_id,
+                           min(day) filter (where org_type = 'company') as first_company,
+                           min(day) filter (where known and (organisation_id is null or org_type = 'academic')) as first_independent
+                    from attributed group by contributor_id) x
+                where first_independent < first_company
+            )""";
+
+    /**
+     * The aggregates of every step, from {@code attributed} (one row per contribution with its
+     * {@code entity_id}: the top organisation's id, minus the contributor's id for an independent,
+     * null when unknown), {@code firsts} and {@code careers}.
+     *
+     * <p>The window edges of all steps cut time into slices; each step's window (lo_day, day] is a run
+     * of whole slices. Contributions are counted per slice and attribution ({@code sliced}); each
+     * slice row is then added to the steps that hold it. A 120-month series with P12M windows thus
+     * joins (contributor, month) rows to 12 steps each instead of every day's rows. Ties between
+     * entities do not change the elephant or bus factor (only the sorted counts matter); the top
+     * organisation's tie is broken by its key. {@code new_orgs} and {@code hired} use first days over
+     * all contributions up to the last step: a first day inside a step's window is also the first day
+     * up to that step's end. Days, not instants: a contributor has one attribution per day, and the
+     * windows are whole UTC days. Counts are {@code int} between steps: a {@code sum} of {@code bigint}
+     * is {@code numeric}, whose aggregate state took 130 MB and most of the time for a series.
+     */
+    private static final String AGGREGATES = """
+            ,
+            edges as (select lo_day as edge from steps union select day from steps),
+            marks as (
+                select day as d, false as is_edge from attributed where day > (select min(lo_day) from steps) group by day
+                union all
+                select edge, true from edges
+            ),
+            -- the slice of a day is the first edge on or after it (a running minimum, newest first)
+            day_slices as (
+                select d as day, slice from (
+                    select d, is_edge, min(d) filter (where is_edge) over (order by d desc, is_edge desc rows unbounded preceding) as slice
+                    from marks) x
+                where not is_edge
+            ),
+            slice_steps as (select e.edge as slice, s.i from edges e join steps s on e.edge > s.lo_day and e.edge <= s.day),
+            sliced as (
+                select ds.slice, a.contributor_id, a.known, a.organisation_id, a.entity_id, a.org_type, cast(count(*) as int) as cnt
+                from attributed a join day_slices ds on ds.day = a.day
+                group by ds.slice, a.contributor_id, a.known, a.organisation_id, a.entity_id, a.org_type
+            ),
+            sums as (
+                select ss.i, sum(x.n_all) as n_all, sum(x.n_known) as n_known, sum(x.n_company) as n_company,
+                       sum(x.n_independent) as n_independent
+                from (select slice, sum(cnt) as n_all,
+                             sum(cnt) filter (where known) as n_known,
+                             sum(cnt) filter (where org_type = 'company') as n_company,
+                             sum(cnt) filter (where known and organisation_id is null) as n_independent
+                      from sliced group by slice) x
+                join slice_steps ss on ss.slice = x.slice
+                group by ss.i
+            ),
+            entities as (
+                select ss.i, e.entity_id, cast(sum(e.cnt) as int) as cnt
+                from (select slice, entity_id, cast(sum(cnt) as int) as cnt from sliced where known group by slice, entity_id) e
+                join slice_steps ss on ss.slice = e.slice
+                group by ss.i, e.entity_id
+            ),
+            people as (
+                select ss.i, p.contributor_id, cast(sum(p.cnt) as int) as cnt
+                from (select slice, contributor_id, cast(sum(cnt) as int) as cnt from sliced group by slice, contributor_id) p
+                join slice_steps ss on ss.slice = p.slice
+                group by ss.i, p.contributor_id
+            ),
+            distinct_people as (select i, count(*) as n from people group by i),
+            distinct_entities as (
+                select i, count(*) as n, count(*) filter (where entity_id > 0) as orgs,
+                       count(*) filter (where entity_id < 0) as independents -- an independent is the entity -contributor_id
+                from entities group by i
+            ),
             totals as (
-                select s.i, s.lo, s.hi,
-                       coalesce(sum(w.cnt), 0) as n_all,
-                       coalesce(sum(w.cnt) filter (where w.known), 0) as n_known,
-                       coalesce(sum(w.cnt) filter (where w.org_type = 'company'), 0) as n_company,
-                       coalesce(sum(w.cnt) filter (where w.known and w.organisation_id is null), 0) as n_independent,
-                       count(distinct w.contributor_id) as n_contributors,
-                       count(distinct w.org_key) as n_orgs,
-                       count(distinct w.entity) as n_entities,
-                       count(distinct w.contributor_id) filter (where w.known and w.organisation_id is null) as n_independent_people
-                from steps s left join w on w.i = s.i
-                group by s.i, s.lo, s.hi
+                select s.i, coalesce(x.n_all, 0) as n_all, coalesce(x.n_known, 0) as n_known,
+                       coalesce(x.n_company, 0) as n_company, coalesce(x.n_independent, 0) as n_independent,
+                       coalesce(p.n, 0) as n_contributors, coalesce(e.orgs, 0) as n_orgs, coalesce(e.n, 0) as n_entities,
+                       coalesce(e.independents, 0) as n_independent_people
+                from steps s
+                left join sums x on x.i = s.i
+                left join distinct_people p on p.i = s.i
+                left join distinct_entities e on e.i = s.i
             ),
-            entities as (select i, entity, org_key, sum(cnt) as cnt from w where known group by i, entity, org_key),
             ranked as (
-                select i, cnt, sum(cnt) over (partition by i order by cnt desc, entity rows unbounded preceding) as cum from entities
+                select i, cnt, sum(cnt) over (partition by i order by cnt desc, entity_id rows unbounded preceding) as cum from entities
             ),
             elephant as (
                 select r.i, count(*) as n from ranked r join totals t on t.i = r.i where 2 * (r.cum - r.cnt) < t.n_known group by r.i
@@ -129,7 +234,6 @@ public class ContributionIndicators implements IndicatorGroup {
                 select e.i, sum(power(cast(e.cnt as float8) / t.n_known, 2)) as v
                 from entities e join totals t on t.i = e.i where t.n_known > 0 group by e.i
             ),
-            people as (select i, contributor_id, sum(cnt) as cnt from w group by i, contributor_id),
             people_ranked as (
                 select i, cnt, sum(cnt) over (partition by i order by cnt desc, contributor_id rows unbounded preceding) as cum from people
             ),
@@ -137,22 +241,17 @@ public class ContributionIndicators implements IndicatorGroup {
                 select r.i, count(*) as n from people_ranked r join totals t on t.i = r.i where 2 * (r.cum - r.cnt) < t.n_all group by r.i
             ),
             top_org as (
-                select distinct on (i) i, org_key, cnt from entities where org_key is not null order by i, cnt desc, org_key
+                select distinct on (e.i) e.i, o.key as org_key, e.cnt
+                from (select i, entity_id, cnt, max(cnt) over (partition by i) as top_cnt from entities where entity_id > 0) e
+                join organisation o on o.id = e.entity_id
+                where e.cnt = e.top_cnt
+                order by e.i, e.cnt desc, o.key
             ),
-            firsts as (select org_key, min(at) as first_at from attributed where org_key is not null group by org_key),
             new_orgs as (
-                select s.i, count(*) as n from firsts f join steps s on f.first_at > s.lo and f.first_at <= s.hi group by s.i
-            ),
-            careers as (
-                select * from (
-                    select contributor_id,
-                           min(at) filter (where org_type = 'company') as first_company,
-                           min(at) filter (where known and (organisation_id is null or org_type = 'academic')) as first_independent
-                    from attributed group by contributor_id) x
-                where first_independent < first_company
+                select s.i, count(*) as n from firsts f join steps s on f.first_day > s.lo_day and f.first_day <= s.day group by s.i
             ),
             hired as (
-                select s.i, count(*) as n from careers c join steps s on c.first_company > s.lo and c.first_company <= s.hi group by s.i
+                select s.i, count(*) as n from careers c join steps s on c.first_company > s.lo_day and c.first_company <= s.day group by s.i
             )
             select t.i, t.n_all, t.n_known, t.n_company, t.n_independent, t.n_contributors, t.n_orgs, t.n_entities,
                    coalesce(el.n, 0), h.v, tp.org_key, tp.cnt, coalesce(b.n, 0), coalesce(nw.n, 0), coalesce(hd.n, 0),
@@ -168,8 +267,19 @@ public class ContributionIndicators implements IndicatorGroup {
             left join hired hd on hd.i = t.i
             order by t.i""";
 
+    /** The statement over the versioned fact tables: any "as recorded on" instant. */
+    static final String SQL = "with " + ATTRIBUTED + HISTORY + AGGREGATES;
+
+    /** The statement over {@code contribution_attribution}: the facts as currently recorded. */
+    static final String SQL_CURRENT = "with " + CURRENT + AGGREGATES;
+
+    /** The flag of a figure that rests on an affiliation under an open dispute. */
+    static final String DISPUTED_AFFILIATION = "disputed_affiliation";
+
     @Inject
     EntityManager em;
+    @ConfigProperty(name = "counterpower.indicators.work-mem", defaultValue = "64MB")
+    String workMem;
 
     /** The raw aggregates of one scope. */
     record Counts(long all, long known, long company, long independent, long contributors, long orgs, long entities,
@@ -181,9 +291,20 @@ public class ContributionIndicators implements IndicatorGroup {
         return counts(scope, new Steps(List.of(scope.at()), scope.window())).get(0);
     }
 
-    /** The aggregates at each step, in the steps' order. */
+    /**
+     * The aggregates at each step, in the steps' order. The statement runs in a transaction of its own
+     * (or the caller's) with {@code work_mem} raised for it alone: a long series hashes a few hundred
+     * thousand (step, contributor) groups, which the default 4 MB spills to disk.
+     */
     List<Counts> counts(Scope scope, Steps steps) {
-        Query q = em.createNativeQuery(SQL)
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            em.createNativeQuery("select set_config('work_mem', ?1, true)").setParameter(1, workMem).getSingleResult();
+            return run(scope, steps);
+        });
+    }
+
+    private List<Counts> run(Scope scope, Steps steps) {
+        Query q = em.createNativeQuery(scope.asOf() == null ? SQL_CURRENT : SQL)
                 .setParameter("project", scope.projectId())
                 .setParameter("kinds", scope.kinds())
                 .setParameter("asof", scope.recordedOn());
@@ -208,21 +329,26 @@ public class ContributionIndicators implements IndicatorGroup {
      * contribution's day counts, not only the tier that won.
      */
     static final String DISPUTED = "with " + Steps.CTE + """
-            select s.i, exists (
-                select 1 from contribution c
-                join identity_link l on l.id = c.identity_id
-                 and l.recorded_at <= :asof and (l.superseded_at is null or l.superseded_at > :asof)
-                join affiliation a on a.contributor_id = l.contributor_id
+            ,
+            disputed as materialized (
+                select a.contributor_id, a.valid_from, a.valid_to
+                from affiliation_dispute d
+                join affiliation a on a.id = d.affiliation_id
                  and a.recorded_at <= :asof and (a.superseded_at is null or a.superseded_at > :asof)
+                where d.raised_at <= :asof and (d.resolved_at is null or d.resolved_at > :asof)
+            )
+            select s.i, exists (
+                select 1 from disputed a
+                join identity_link l on l.contributor_id = a.contributor_id
+                 and l.recorded_at <= :asof and (l.superseded_at is null or l.superseded_at > :asof)
+                join contribution c on c.identity_id = l.id
                  and (a.valid_from is null or a.valid_from <= cast(c.at at time zone 'UTC' as date))
                  and (a.valid_to is null or a.valid_to >= cast(c.at at time zone 'UTC' as date))
-                join affiliation_dispute d on d.affiliation_id = a.id
-                 and d.raised_at <= :asof and (d.resolved_at is null or d.resolved_at > :asof)
                 where c.project_id = :project and c.kind in (:kinds) and c.at > s.lo and c.at <= s.hi
                   and c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof))
             from steps s order by s.i""";
 
-    @Override
+    /** The group's values at each of {@code days}, in the same order (see {@link IndicatorGroup}). */
     public List<Values> compute(Scope scope, List<LocalDate> days) {
         Steps steps = new Steps(days, scope.window());
         List<Counts> counts = counts(scope, steps);
@@ -231,12 +357,12 @@ public class ContributionIndicators implements IndicatorGroup {
         for (int i = 0; i < counts.size(); i++) {
             Values v = new Values(scope.methodology());
             put(counts.get(i), v);
-            out.add(disputed.get(i) ? v.flagAll("disputed_affiliation") : v);
+            out.add(disputed.get(i) ? v.flagAll(DISPUTED_AFFILIATION) : v);
         }
         return out;
     }
 
-    private List<Boolean> disputed(Scope scope, Steps steps) {
+    List<Boolean> disputed(Scope scope, Steps steps) {
         Query q = em.createNativeQuery(DISPUTED)
                 .setParameter("project", scope.projectId())
                 .setParameter("kinds", scope.kinds())

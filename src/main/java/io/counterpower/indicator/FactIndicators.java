@@ -77,7 +77,11 @@ public class FactIndicators implements IndicatorGroup {
             + "         case when f.currency = 'USD' then f.amount else f.amount * (select r.usd_per_unit from currency_rate r\n"
             + "           where r.currency = f.currency order by abs(r.year - extract(year from f.event_date)), r.year desc limit 1) end as usd\n"
             + "  from funding_event f\n"
-            + "  where " + visible("f") + " and f.event_date <= :day and (f.recipient_project_id = :project or exists (\n"
+            // The row_id candidates make the OR below an index lookup per branch (it scanned every funding event once per step).
+            + "  where f.row_id in (select x.row_id from funding_event x where x.recipient_project_id = :project\n"
+            + "      union all select x.row_id from project_steward s join funding_event x on x.recipient_organisation_id = s.organisation_id\n"
+            + "      where s.project_id = :project)\n"
+            + "    and " + visible("f") + " and f.event_date <= :day and (f.recipient_project_id = :project or exists (\n"
             + "      select 1 from project_steward s where s.project_id = :project and s.organisation_id = f.recipient_organisation_id\n"
             + "        and " + visible("s") + " and " + covers("s", "f.event_date") + "))\n"
             + "), " + rollup("select funder as org, event_date as day from ev") + ",\n"
@@ -193,12 +197,17 @@ public class FactIndicators implements IndicatorGroup {
         return out;
     }
 
-    @Override
-    public List<Values> compute(Scope scope, List<LocalDate> days) {
+    /**
+     * The group's values at each of {@code days}, in the same order (see {@link IndicatorGroup}).
+     * {@code topOrgs} is the contribution group's {@code top_org} at each day (null when unknown):
+     * {@code walkaway_maintainers} counts the maintainer seats outside it. The caller passes it
+     * rather than this group computing the commit aggregates a second time.
+     */
+    public List<Values> compute(Scope scope, List<LocalDate> days, List<String> topOrgs) {
         Steps steps = new Steps(days, scope.window());
-        List<ContributionIndicators.Counts> commits = contributions.counts(scope, steps);
-        List<ContributionIndicators.Counts> merges = contributions.counts(scope.withKinds(List.of("merge")), steps);
-        List<String> topOrgs = commits.stream().map(c -> c.known() == 0 ? null : c.topOrg()).toList();
+        Scope mergeScope = scope.withKinds(List.of("merge"));
+        List<ContributionIndicators.Counts> merges = contributions.counts(mergeScope, steps);
+        List<Boolean> mergesDisputed = contributions.disputed(mergeScope, steps);
         List<Object[]> seats = rows(SEATS, scope, steps.withTopOrgs(topOrgs.stream().map(t -> t == null ? "" : t).toList()));
         List<Object[]> flags = rows(FLAGS, scope, steps);
         List<Object[]> funding = rows(FUNDING, scope, steps);
@@ -208,6 +217,9 @@ public class FactIndicators implements IndicatorGroup {
         for (int i = 0; i < days.size(); i++) {
             Values v = new Values(scope.methodology());
             governance(seats.get(i), merges.get(i), flags.get(i), v, topOrgs.get(i));
+            if (mergesDisputed.get(i)) {
+                v.flag("gatekeeper_top_org_share", ContributionIndicators.DISPUTED_AFFILIATION);
+            }
             funding(funding.get(i), v);
             license(license.get(i), v);
             adoption(adoption.get(i), v);

@@ -1,16 +1,14 @@
 package io.counterpower.indicator;
 
-import java.time.LocalDate;
 import java.util.List;
 
-/** A set of indicators that one SQL statement per part computes together, for one date or a series of dates. */
+/**
+ * A set of indicators that one SQL statement per part computes together, for one date or a series
+ * of dates. Each group has a {@code compute(scope, days, ...)} that returns its values at each of
+ * {@code days} (the scope's {@code at} is not used), in the same order, with the scope's window,
+ * kinds and recorded state. The statements take the dates as a set: a series is one round trip per
+ * statement, not one per date.
+ */
 interface IndicatorGroup {
     List<String> names();
-
-    /**
-     * The group's values at each of {@code days} (the scope's {@code at} is not used), in the same
-     * order, with the scope's window, kinds and recorded state. The statements take the dates as a
-     * set: a series is one round trip per statement, not one per date.
-     */
-    List<Values> compute(Scope scope, List<LocalDate> days);
 }

@@ -7,6 +7,7 @@ import io.counterpower.common.version.DataVersions;
 import io.counterpower.project.ProjectService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
@@ -38,15 +39,40 @@ public class IndicatorService {
     ContributionIndicators contribution;
     @Inject
     FactIndicators facts;
+    @Inject
+    EntityManager em;
     @ConfigProperty(name = "counterpower.indicators.series-max-points", defaultValue = "240")
     int maxPoints;
+
+    /** A currently recorded project and the data version its figures are cached under. */
+    record ProjectVersion(long id, long dataVersion) {
+    }
+
+    /**
+     * The project's id and its data version ({@link DataVersions#forProject}) in one round trip: on a
+     * cached read this lookup is most of the work. An unknown or closed project falls back to
+     * {@link ProjectService#requireId}, which gives the 404.
+     */
+    ProjectVersion project(String slug) {
+        List<?> rows = em.createNativeQuery("""
+                        select p.id, (select max(d.version) from data_version d where d.scope in ('global', 'project:' || p.id))
+                        from project p
+                        where p.slug = ?1 and exists (select 1 from project_version v where v.id = p.id and v.superseded_at is null)""")
+                .setParameter(1, slug).getResultList();
+        if (rows.isEmpty()) {
+            long id = projects.requireId(slug);
+            return new ProjectVersion(id, dataVersions.forProject(id).version());
+        }
+        Object[] r = (Object[]) rows.get(0);
+        return new ProjectVersion(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
+    }
 
     private List<IndicatorGroup> groups() {
         return List.of(contribution, facts);
     }
 
     /** The parsed, validated parameters of an indicators request. */
-    record Request(long projectId, String slug, LocalDate at, Window window, Instant asOf, List<String> kinds,
+    record Request(long projectId, long dataVersion, String slug, LocalDate at, Window window, Instant asOf, List<String> kinds,
                    Methodology.Version methodology, List<String> names) {
         Scope scope() {
             return new Scope(projectId, at, window, asOf, kinds, methodology);
@@ -54,7 +80,7 @@ public class IndicatorService {
     }
 
     Request parse(String slug, String names, String at, String window, String asRecordedOn, String kinds, String version) {
-        long projectId = projects.requireId(slug);
+        ProjectVersion project = project(slug);
         Methodology.Version m = methodology.pinned(version, "methodology");
         LocalDate day = Instants.parseDate(at, "at");
         if (day == null) {
@@ -64,7 +90,7 @@ public class IndicatorService {
         }
         Window w = Window.parse(window, "window");
         Instant asOf = Instants.parseInstantOrDate(asRecordedOn, "asRecordedOn");
-        return new Request(projectId, slug, day, w, asOf, parseKinds(kinds), m, parseNames(names, m));
+        return new Request(project.id(), project.dataVersion(), slug, day, w, asOf, parseKinds(kinds), m, parseNames(names, m));
     }
 
     static LocalDate today() {
@@ -116,41 +142,38 @@ public class IndicatorService {
     public IndicatorsView indicators(String slug, String names, String at, String window, String asRecordedOn,
                                      String kinds, String version) {
         Request r = parse(slug, names, at, window, asRecordedOn, kinds, version);
-        long dataVersion = dataVersions.forProject(r.projectId()).version();
-        Map<String, IndicatorValue> values = compute(r.scope(), r.names(), dataVersion);
+        Map<String, IndicatorValue> values = compute(r.scope(), r.names(), r.dataVersion());
         List<IndicatorValue> list = r.names().stream().map(values::get).toList();
-        return new IndicatorsView(slug, r.at(), r.window().name(), r.kinds(), r.asOf(), r.methodology().number(), dataVersion, list);
+        return new IndicatorsView(slug, r.at(), r.window().name(), r.kinds(), r.asOf(), r.methodology().number(), r.dataVersion(), list);
     }
 
     /** Every indicator of the groups that hold one of {@code names}, for one scope; cached per data version. */
     Map<String, IndicatorValue> compute(Scope scope, List<String> names, long dataVersion) {
-        Map<String, IndicatorValue> all = new LinkedHashMap<>();
-        for (IndicatorGroup g : groups()) {
-            if (g.names().stream().noneMatch(names::contains)) {
-                continue;
-            }
-            Map<String, IndicatorValue> part = cache.get(List.of("group", g.getClass().getSimpleName(), scope.projectId(),
-                    dataVersion, scope.methodology().number(), scope.at(), scope.window(), String.valueOf(scope.asOf()),
-                    scope.kinds()), () -> Map.copyOf(g.compute(scope, List.of(scope.at())).get(0).values()));
-            all.putAll(part);
-        }
-        return all;
+        return compute(scope, List.of(scope.at()), names, dataVersion).get(0);
     }
 
     /**
      * Every indicator of the groups that hold one of {@code names}, at each of {@code days} (same
-     * order); one statement per group part for all the days; cached per data version.
+     * order); one statement per group part for all the days; cached per data version. The fact
+     * group needs the contribution group's top organisation at each day, so it reuses that group's
+     * (cached) result instead of computing the commit aggregates again.
      */
     List<Map<String, IndicatorValue>> compute(Scope scope, List<LocalDate> days, List<String> names, long dataVersion) {
         List<Map<String, IndicatorValue>> all = new ArrayList<>();
         days.forEach(d -> all.add(new LinkedHashMap<>()));
-        for (IndicatorGroup g : groups()) {
-            if (g.names().stream().noneMatch(names::contains)) {
-                continue;
-            }
-            List<Map<String, IndicatorValue>> part = cache.get(List.of("series", g.getClass().getSimpleName(), scope.projectId(),
-                    dataVersion, scope.methodology().number(), days, scope.window(), String.valueOf(scope.asOf()),
-                    scope.kinds()), () -> g.compute(scope, days).stream().map(v -> Map.copyOf(v.values())).toList());
+        boolean needFacts = facts.names().stream().anyMatch(names::contains);
+        if (!needFacts && contribution.names().stream().noneMatch(names::contains)) {
+            return all;
+        }
+        List<Map<String, IndicatorValue>> contributions = cache.get(key(contribution, scope, days, dataVersion),
+                () -> contribution.compute(scope, days).stream().map(v -> Map.copyOf(v.values())).toList());
+        for (int i = 0; i < days.size(); i++) {
+            all.get(i).putAll(contributions.get(i));
+        }
+        if (needFacts) {
+            List<String> topOrgs = contributions.stream().map(v -> (String) v.get("top_org").value()).toList();
+            List<Map<String, IndicatorValue>> part = cache.get(key(facts, scope, days, dataVersion),
+                    () -> facts.compute(scope, days, topOrgs).stream().map(v -> Map.copyOf(v.values())).toList());
             for (int i = 0; i < days.size(); i++) {
                 all.get(i).putAll(part.get(i));
             }
@@ -158,10 +181,16 @@ public class IndicatorService {
         return all;
     }
 
+    private static List<Object> key(IndicatorGroup group, Scope scope, List<LocalDate> days, long dataVersion) {
+        return List.of(group.getClass().getSimpleName(), scope.projectId(), dataVersion, scope.methodology().number(), days,
+                scope.window(), String.valueOf(scope.asOf()), scope.kinds());
+    }
+
     /** The series request: indicators at the end of each step from {@code from} to {@code to}. */
     public IndicatorSeriesView series(String slug, String names, String from, String to, String step, String window,
                                       String asRecordedOn, String kinds, String version) {
-        long projectId = projects.requireId(slug);
+        ProjectVersion project = project(slug);
+        long projectId = project.id();
         FieldErrors errors = new FieldErrors();
         Methodology.Version m = collect(errors, () -> methodology.pinned(version, "methodology"));
         LocalDate start = collect(errors, () -> Instants.parseDate(from, "from"));
@@ -189,7 +218,7 @@ public class IndicatorService {
                     + "narrow from..to or use a longer step");
         }
         Scope scope = new Scope(projectId, end, w, asOf, kindList, m);
-        long dataVersion = dataVersions.forProject(projectId).version();
+        long dataVersion = project.dataVersion();
         List<Map<String, IndicatorValue>> values = compute(scope, days, nameList, dataVersion);
         List<IndicatorSeriesView.Series> series = new ArrayList<>();
         for (String name : nameList) {

@@ -23,12 +23,19 @@ public record StageAssessment(String project, LocalDate at, String window, Insta
     public record Missing(String stage, String id, String indicator, String reason, Double coverage) {
     }
 
-    /** A gate and the values that decided it. */
-    public record Gate(String status, List<Condition> conditions) {
+    /**
+     * A gate and the values that decided it. {@code flags} gathers the flags of those values (e.g.
+     * disputed_affiliation: the gate rests on a contribution figure that rests on a disputed affiliation).
+     */
+    public record Gate(String status, List<Condition> conditions, List<String> flags) {
+        Gate(String status, List<Condition> conditions) {
+            this(status, conditions, conditions.stream().flatMap(c -> c.flags().stream()).distinct().toList());
+        }
     }
 
-    /** One comparison of a gate. */
-    public record Condition(String indicator, String op, double threshold, Object value, Double coverage, String status) {
+    /** One comparison of a gate, with the flags of the indicator's value. */
+    public record Condition(String indicator, String op, double threshold, Object value, Double coverage, String status,
+                            List<String> flags) {
     }
 
     /** One requirement of the counter-power profile: met | partial | unmet | unknown, with the values behind it. */

@@ -27,11 +27,18 @@ final class Values {
 
     /** Adds a flag to every value (e.g. disputed_affiliation when a disputed fact fed them). */
     Values flagAll(String flag) {
-        out.replaceAll((name, v) -> {
-            List<String> flags = new java.util.ArrayList<>(v.flags());
-            if (!flags.contains(flag)) {
-                flags.add(flag);
+        List.copyOf(out.keySet()).forEach(name -> flag(name, flag));
+        return this;
+    }
+
+    /** Adds a flag to one value. */
+    Values flag(String name, String flag) {
+        out.computeIfPresent(name, (n, v) -> {
+            if (v.flags().contains(flag)) {
+                return v;
             }
+            List<String> flags = new java.util.ArrayList<>(v.flags());
+            flags.add(flag);
             return new IndicatorValue(v.name(), v.value(), v.coverage(), v.n(), v.definition(), v.methodologyVersion(),
                     List.copyOf(flags), v.detail());
         });

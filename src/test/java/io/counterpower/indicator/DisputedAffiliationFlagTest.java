@@ -12,10 +12,14 @@ import static io.counterpower.indicator.Dataset.person;
 import static io.counterpower.support.Api.admin;
 import static io.counterpower.support.Fixtures.organisation;
 import static io.counterpower.support.Fixtures.source;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Figures that rest on a disputed affiliation say so, while the dispute is open (and as recorded then). */
+/**
+ * Figures that rest on a disputed affiliation say so, while the dispute is open (and as recorded then),
+ * and so do the assessment's gates that those figures decide.
+ */
 @QuarkusTest
 class DisputedAffiliationFlagTest {
 
@@ -50,5 +54,38 @@ class DisputedAffiliationFlagTest {
         JsonPath then = ContributionIndicatorsTest.indicators(d.slug,
                 Map.of("at", "2024-06-30", "names", "top_org_share", "asRecordedOn", whileOpen.toString()));
         assertTrue(flags(then, "top_org_share").contains("disputed_affiliation"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theGatesDecidedByDisputedContributionFiguresCarryTheFlag() {
+        String org = organisation("company");
+        Dataset d = Dataset.project("community");
+        long p = person();
+        d.contribute(p, "2024-03-01", 3);
+        d.contributeAt(p, java.time.OffsetDateTime.parse("2024-03-02T10:00:00Z"), "merge", d.slug + "-pr-1", "github");
+        long affiliation = admin().body(Map.of("contributor", p, "organisation", org, "from", "2024-01-01", "source", source()))
+                .post("/api/v1/affiliations").then().statusCode(201).extract().jsonPath().getLong("id");
+        JsonPath before = AssessmentResourceTest.assess(d.slug, "2024-06-30");
+        assertFalse(before.getList("gates.contribution.flags").contains("disputed_affiliation"));
+
+        admin().body(Map.of("affiliation", affiliation, "reason", "wrong employer"))
+                .post("/api/v1/affiliation-disputes").then().statusCode(201);
+        JsonPath disputed = AssessmentResourceTest.assess(d.slug, "2024-06-30");
+        // The contribution gate rests on corporate_share and org_count; the direction gate on the
+        // merges' gatekeeper_top_org_share; the capture gate on top_org_share. Each condition says
+        // which value is disputed.
+        for (String gate : List.of("adoption", "contribution", "direction", "capture")) {
+            assertTrue(disputed.getList("gates." + gate + ".flags").contains("disputed_affiliation"), gate);
+        }
+        List<Map<String, Object>> conditions = disputed.getList("gates.contribution.conditions");
+        for (Map<String, Object> c : conditions) {
+            assertTrue(((List<String>) c.get("flags")).contains("disputed_affiliation"), String.valueOf(c.get("indicator")));
+        }
+        List<Map<String, Object>> direction = disputed.getList("gates.direction.conditions");
+        for (Map<String, Object> c : direction) {
+            boolean rests = c.get("indicator").equals("gatekeeper_top_org_share");
+            assertEquals(rests, ((List<String>) c.get("flags")).contains("disputed_affiliation"), String.valueOf(c.get("indicator")));
+        }
     }
 }
