@@ -59,8 +59,8 @@ class ConcurrencyTest {
 
     @Test
     void racingClaimersOfTwoInstancesEachGetEveryJobAtMostOnce() throws Exception {
-        // Jobs of a source no collector reads: this instance's own workers, a third racer, fail
-        // the ones they win at once.
+        // Jobs with no repository to read: this instance's own workers, a third racer, end the ones
+        // they win at once (the Hugging Face collector succeeds with nothing to do).
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
             long project = number("select id from project where slug = ?", Fixtures.project(null));
@@ -105,7 +105,9 @@ class ConcurrencyTest {
             boolean ours = won.values().stream().anyMatch(l -> l.contains(id));
             // Each job ended exactly once: by the racer that claimed it, or failed by this instance's workers.
             assertEquals(ours, worker.startsWith("instance-"), "job " + id + " claimed by " + worker);
-            assertEquals(ours ? "succeeded" : "failed", text("select state from job where id = ?", id));
+            String state = text("select state from job where id = ?", id);
+            assertTrue(ours ? state.equals("succeeded") : state.equals("succeeded") || state.equals("failed"),
+                    "job " + id + " ended " + state);
         }
     }
 

@@ -53,11 +53,26 @@ class DatabaseOutageTest {
     void theServiceAnswers503WhileTheDatabaseIsAwayAndRecoversWithoutARestart() throws Exception {
         String slug = Fixtures.project(null);
         Path repository = LinearHistory.create(dir.resolve("history.git"), COMMITS, 40);
+        // Hold the collection in flight, whatever the machine's speed: a lock that blocks inserts into
+        // contribution (reads go on) until the database stops, which ends the holder's session too.
+        Connection holder = db.getConnection();
+        holder.setAutoCommit(false);
+        holder.createStatement().execute("lock table contribution in exclusive mode");
         long job = collect(slug, repository);
-        Jobs.await(job, j -> "running".equals(j.getString("state")) && j.getLong("progress.done") > 0,
-                "reading its commits", Duration.ofSeconds(90));
+        long waitUntil = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (number("select count(*) from pg_locks where not granted and relation = 'contribution'::regclass") == 0) {
+            if (System.nanoTime() > waitUntil) {
+                fail("the collection never reached its first write");
+            }
+            Thread.sleep(50);
+        }
 
         ThrowawayPostgres.stopDatabase();
+        try {
+            holder.close();
+        } catch (Exception gone) {
+            // its server is gone: nothing to release
+        }
         try {
             Map<String, Supplier<Response>> requests = Map.of(
                     "a list", () -> anonymous().get("/api/v1/projects"),

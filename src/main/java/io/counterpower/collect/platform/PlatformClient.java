@@ -81,7 +81,9 @@ public final class PlatformClient {
 
     /** GETs an absolute URL of the API, e.g. a {@code next} link. */
     public PlatformResponse get(URI uri, String etag) throws CollectionFailure {
-        String what = "GET " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        // The whole URL: it names the service asked, and a bare path would read as a file path on the
+        // service's disk, which public job views hide (collect/LocalPaths).
+        String what = "GET " + uri;
         int attempt = 0;
         while (true) {
             attempt++;

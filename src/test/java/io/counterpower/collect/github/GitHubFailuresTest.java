@@ -132,7 +132,7 @@ class GitHubFailuresTest {
         JsonPath job = await(GitHubCollectionTest.post(project(null), github));
 
         assertEquals("failed", job.getString("state"));
-        assertTrue(job.getString("error").contains("answered 500 to GET /github/repos/" + github.owner + "/" + github.repo
+        assertTrue(job.getString("error").contains("answered 500 to GET " + PlatformServer.githubBase() + "/repos/" + github.owner + "/" + github.repo
                 + "/releases?per_page=100 4 times"), job.getString("error"));
     }
 
@@ -146,7 +146,7 @@ class GitHubFailuresTest {
         JsonPath job = await(GitHubCollectionTest.post(slug, github));
 
         assertEquals("failed", job.getString("state"));
-        assertTrue(job.getString("error").startsWith("GitHub answered GET /github/repos/" + github.owner + "/" + github.repo
+        assertTrue(job.getString("error").startsWith("GitHub answered GET " + PlatformServer.githubBase() + "/repos/" + github.owner + "/" + github.repo
                 + "/issues?state=all&sort=updated&direction=asc&per_page=100 with a body that is not valid JSON"),
                 job.getString("error"));
         assertEquals(0L, sql().number("select count(*) from contribution c join project p on p.id = c.project_id where p.slug = ?",
@@ -189,7 +189,7 @@ class GitHubFailuresTest {
         assertTrue(logged.stream().anyMatch(m -> m.contains("failed: GitHub refused the credentials")), logged.toString());
         assertTrue(logged.stream().noneMatch(m -> m.contains(PlatformServer.GITHUB_TOKEN)), "the token was logged");
         assertEquals("failed", job.getString("state"));
-        assertEquals("GitHub refused the credentials (401) for GET /github/repos/" + github.owner + "/" + github.repo
+        assertEquals("GitHub refused the credentials (401) for GET " + PlatformServer.githubBase() + "/repos/" + github.owner + "/" + github.repo
                 + ": the token is invalid or expired; set a valid one in COUNTERPOWER_GITHUB_TOKEN", job.getString("error"));
         String view = anonymous().get("/api/v1/jobs/" + id).then().statusCode(200).extract().asString();
         assertFalse(view.contains(PlatformServer.GITHUB_TOKEN));
@@ -207,7 +207,7 @@ class GitHubFailuresTest {
         JsonPath job = await(GitHubCollectionTest.post(project(null), github));
 
         assertEquals("failed", job.getString("state"));
-        assertTrue(job.getString("error").startsWith("GitHub has no GET /github/repos/" + github.owner + "/" + github.repo
+        assertTrue(job.getString("error").startsWith("GitHub has no GET " + PlatformServer.githubBase() + "/repos/" + github.owner + "/" + github.repo
                 + " (404)"), job.getString("error"));
     }
 

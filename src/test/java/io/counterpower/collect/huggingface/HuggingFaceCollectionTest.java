@@ -200,7 +200,7 @@ class HuggingFaceCollectionTest {
         long id = post(project(null), missing.url());
         JsonPath job = await(id);
         assertEquals("failed", job.getString("state"));
-        assertTrue(job.getString("error").startsWith("Hugging Face has no GET /hf/api/models/" + missing.id() + " (404)"),
+        assertTrue(job.getString("error").startsWith("Hugging Face has no GET " + PlatformServer.huggingFaceBase() + "/api/models/" + missing.id() + " (404)"),
                 job.getString("error"));
         assertFalse(anonymous().get("/api/v1/jobs/" + id).then().extract().asString().contains(PlatformServer.HUGGINGFACE_TOKEN));
 
