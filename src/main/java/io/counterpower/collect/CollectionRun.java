@@ -99,7 +99,7 @@ public final class CollectionRun {
     }
 
     /**
-     * Whether remote hosts must be public ({@link RepositoryHosts}): a steward asked for the
+     * Whether remote hosts must be public ({@link io.counterpower.common.net.PublicHosts}): a steward asked for the
      * collection, so its hosts are checked again right before they are reached.
      */
     public boolean publicHostsOnly() {

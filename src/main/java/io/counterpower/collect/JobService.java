@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.counterpower.common.net.PublicHosts;
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.auth.Caller;
 import io.counterpower.common.paging.ListQuery;
@@ -107,7 +108,7 @@ public class JobService {
         if (asSteward) {
             FieldErrors refused = new FieldErrors();
             for (RepositoryTarget t : targets) {
-                String refusal = RepositoryHosts.refusal(t.url(), hosts.allowedHosts().orElse(List.of()));
+                String refusal = PublicHosts.refusal(t.url(), hosts.allowedHosts().orElse(List.of()));
                 refused.check(refusal == null, "url", refusal);
             }
             refused.throwIfAny();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.auth.Caller;
+import io.counterpower.common.net.PublicHosts;
 import io.counterpower.common.paging.ListQuery;
 import io.counterpower.common.paging.Page;
 import io.counterpower.common.paging.PageRequest;
@@ -51,6 +52,8 @@ public class WatchService {
     SigningSecrets secrets;
     @Inject
     ObjectMapper json;
+    @Inject
+    WatchesConfig config;
 
     /** Who may manage a watch, and on what: resolved from the input before anything is stored. */
     private record Target(Long projectId, Long organisationId, Long ownerId) {
@@ -206,6 +209,10 @@ public class WatchService {
             errors.add("organisation", "no organisation '" + in.organisation().trim() + "' is recorded");
         }
         String urlProblem = in.url() != null && in.url().length() > 2000 ? "must be at most 2000 characters" : urlProblem(in.url());
+        if (urlProblem == null && !caller.isCurator()) {
+            // A steward is an outside party: its receiver may not be a host of the service's own network.
+            urlProblem = PublicHosts.refusal(in.url(), config.allowedHosts().orElse(List.of()));
+        }
         if (urlProblem != null) {
             errors.add("url", urlProblem);
         }

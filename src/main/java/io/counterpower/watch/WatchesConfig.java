@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Watches and webhook deliveries ({@code counterpower.watches.*}). */
@@ -15,6 +16,12 @@ public interface WatchesConfig {
      * instance needs the same one. Unset: watches cannot be created (503), nothing is stored in clear.
      */
     Optional<String> secretKey();
+
+    /**
+     * Hosts of the service's own network that a steward's webhook may still reach (host names or
+     * addresses). Curator and admin keys are operators and may name any host.
+     */
+    Optional<List<String>> allowedHosts();
 
     /** Whether this instance runs the evaluation and delivery workers (the rows are shared by all instances). */
     @WithDefault("true")

@@ -66,6 +66,22 @@ class RateLimitTest {
         admin().get("/api/v1/projects/" + slug).then().statusCode(200);
     }
 
+    @Test
+    void chartsComparisonsReportsAndPinnedRankingsShareTheBucketPlainRankingsDoNot() {
+        String slug = Fixtures.project(null);
+        String key = Fixtures.key("curator");
+        for (long i = 0; i < IsolatedServiceProfile.KEY_CAPACITY; i++) {
+            csv(as(key)).get(EXPORT).then().statusCode(200);
+        }
+        as(key).queryParam("projects", slug).get("/api/v1/compare").then().statusCode(429);
+        as(key).accept("image/svg+xml, application/problem+json")
+                .get("/api/v1/projects/" + slug + "/charts/top_org_share.svg").then().statusCode(429);
+        as(key).get("/api/v1/organisations/" + Fixtures.organisation("foundation") + "/governance-report").then().statusCode(429);
+        // Pinned, the ranking is computed for every project; plain, it is read from the stored snapshot.
+        as(key).queryParam("at", "2024-01-01").get("/api/v1/risk").then().statusCode(429);
+        as(key).get("/api/v1/risk").then().statusCode(org.hamcrest.Matchers.not(429));
+    }
+
     private static RequestSpecification csv(RequestSpecification request) {
         return request.accept("text/csv, application/problem+json");
     }

@@ -68,6 +68,26 @@ class WatchResourceTest {
     }
 
     @Test
+    void aStewardsReceiverMayNotBeAHostOfTheServicesOwnNetwork() {
+        String mine = organisation("foundation");
+        String slug = project(mine);
+        String steward = key("steward:" + mine);
+        // The test profile allows 127.0.0.1 (the test receivers); these are not allowed.
+        for (String url : List.of("http://169.254.169.254/latest/meta-data/", "http://10.1.2.3/hook", "http://localhost:8080/hook",
+                "https://metadata.google.internal/computeMetadata/v1/", "http://[::1]:9/hook")) {
+            invalid().header("Authorization", "Bearer " + steward).contentType(ContentType.JSON)
+                    .body(watchBody(slug, null, url, List.of(STAGE))).post("/api/v1/watches").then().statusCode(400)
+                    .contentType(containsString("application/problem+json"))
+                    .body("errors[0].field", equalTo("url"))
+                    .body("errors[0].message", containsString("the service's own network"));
+        }
+        assertEquals(0, count(slug));
+        // Curator and admin keys are operators: they may name an internal receiver.
+        admin().body(watchBody(slug, null, "http://10.1.2.3/hook", List.of(STAGE))).post("/api/v1/watches")
+                .then().statusCode(201);
+    }
+
+    @Test
     void badInputIsAProblemAndStoresNothing() {
         String slug = project(organisation("foundation"));
         Map<String, List<Object>> cases = new HashMap<>();

@@ -8,7 +8,7 @@ import io.counterpower.collect.CollectionRun.Phase;
 import io.counterpower.collect.CollectionStats;
 import io.counterpower.collect.Collector;
 import io.counterpower.collect.EmailDomainAffiliations;
-import io.counterpower.collect.RepositoryHosts;
+import io.counterpower.common.net.PublicHosts;
 import io.counterpower.collect.RepositoryTarget;
 import io.counterpower.collect.CollectionHostsConfig;
 import io.counterpower.collect.platform.PlatformStore;
@@ -221,7 +221,7 @@ public class GitCollector implements Collector {
         if (!location.remote()) {
             return GitRepositoryReader.open(location.url());
         }
-        String refusal = publicHostsOnly ? RepositoryHosts.refusal(location.url(), hosts.allowedHosts().orElse(List.of())) : null;
+        String refusal = publicHostsOnly ? PublicHosts.refusal(location.url(), hosts.allowedHosts().orElse(List.of())) : null;
         if (refusal != null) {
             throw new CollectionFailure("Cannot collect " + location.url() + ": the host " + refusal.replaceFirst("^points", "now points"));
         }

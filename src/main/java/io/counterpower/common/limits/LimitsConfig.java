@@ -31,20 +31,24 @@ public interface LimitsConfig {
 
         /**
          * The expensive endpoints, as a regular expression over the request path: indicator series,
-         * exports, and collections (each starts a job that clones and reads a repository).
+         * charts (a series drawn), comparisons, governance reports (rule checks over time), exports, and
+         * collections (each starts a job that clones and reads a repository). The risk ranking is
+         * counted only when it pins a date, window, recorded state or methodology: then every project
+         * is computed for it, while a plain read is served from the stored snapshot.
          */
-        @WithDefault("^/api/v1/(projects/[^/]+/(indicators/series|series|collections)|[a-z-]+/export|series|exports?(/.*)?)$")
+        @WithDefault("^/api/v1/(projects/[^/]+/(indicators/series|series|collections|charts/[^/]+\\.svg)|compare"
+                + "|organisations/[^/]+/governance-report|[a-z-]+/export|series|exports?(/.*)?)$")
         String paths();
 
         /** Requests to expensive endpoints an API key may make at once, refilled over {@link #perKeyPeriod()}. */
-        @WithDefault("120")
+        @WithDefault("240")
         long perKeyCapacity();
 
         @WithDefault("1M")
         Duration perKeyPeriod();
 
         /** The same for requests without a key, counted per client address. */
-        @WithDefault("30")
+        @WithDefault("90")
         long perAddressCapacity();
 
         @WithDefault("1M")

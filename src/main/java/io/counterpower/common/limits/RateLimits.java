@@ -47,7 +47,7 @@ public class RateLimits {
     /** Counts a request to an expensive endpoint; an empty bucket is a 429 with Retry-After. */
     void limit(ContainerRequestContext request, HttpServerRequest http) {
         if (!config.enabled() || "OPTIONS".equals(request.getMethod())
-                || !expensive.matcher(request.getUriInfo().getPath()).matches()) {
+                || !(expensive.matcher(request.getUriInfo().getPath()).matches() || pinnedRanking(request))) {
             return;
         }
         String client;
@@ -67,6 +67,17 @@ public class RateLimits {
                     + "; retry in " + seconds + " s", List.of(), Map.of("Retry-After", String.valueOf(seconds)));
         }
     }
+
+    /** A risk ranking computed on demand for every project, not read from the stored snapshot. */
+    private static boolean pinnedRanking(ContainerRequestContext request) {
+        if (!"/api/v1/risk".equals(request.getUriInfo().getPath())) {
+            return false;
+        }
+        var query = request.getUriInfo().getQueryParameters();
+        return PINNING.stream().anyMatch(query::containsKey);
+    }
+
+    private static final List<String> PINNING = List.of("at", "window", "asRecordedOn", "methodology");
 
     private static Bucket bucket(long capacity, Duration period) {
         return Bucket.builder().addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period)).build();

@@ -1,4 +1,4 @@
-package io.counterpower.collect;
+package io.counterpower.common.net;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -9,21 +9,22 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Keeps collections from reaching into the service's own network (server-side request forgery): a
- * repository host that resolves to a loopback, private, link-local, unique-local, shared or
+ * Keeps outside parties from pointing the service into its own network (server-side request
+ * forgery): a host that resolves to a loopback, private, link-local, unique-local, shared or
  * multicast address, or that names a cloud metadata service, is refused unless an operator lists it
- * in {@code counterpower.collect.allowed-hosts}. Checked when a collection is asked for and again
+ * (collections: {@code counterpower.collect.allowed-hosts}; webhooks:
+ * {@code counterpower.watches.allowed-hosts}). Collections check when they are asked for and again
  * just before the clone, because a name can resolve differently a minute later.
  */
-public final class RepositoryHosts {
+public final class PublicHosts {
     /** Names of metadata services that answer on an internal address without resolving publicly. */
     private static final Set<String> METADATA_NAMES = Set.of("metadata", "metadata.google.internal",
             "metadata.azure.com", "instance-data", "instance-data.ec2.internal");
 
-    private RepositoryHosts() {
+    private PublicHosts() {
     }
 
-    /** Why the https {@code url} may not be cloned, or null when its host is public or allowed. */
+    /** Why the {@code url}'s host may not be reached, or null when it is public or allowed. */
     public static String refusal(String url, Collection<String> allowedHosts) {
         String host;
         try {
@@ -43,7 +44,7 @@ public final class RepositoryHosts {
                 return null;
             }
         }
-        String refused = "points into the service's own network (" + host + "); only public hosts are collected";
+        String refused = "points into the service's own network (" + host + "); only public hosts are reached for outside parties";
         if (METADATA_NAMES.contains(name) || name.equals("localhost") || name.endsWith(".localhost")
                 || name.endsWith(".internal") || name.endsWith(".local")) {
             return refused;
