@@ -18,6 +18,7 @@ import static io.counterpower.support.Fixtures.organisation;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -164,5 +165,23 @@ class AssessmentResourceTest {
         JsonPath second = ContributionIndicatorsTest.indicators(d.slug, Map.of("at", "2024-06-30", "names", "affiliation_coverage"));
         assertEquals(1.0, ((Number) ContributionIndicatorsTest.value(second, "affiliation_coverage")).doubleValue());
         assertTrue(second.getLong("dataVersion") > first.getLong("dataVersion"));
+    }
+
+    @Test
+    void aWarmAssessmentIsTheSameAnswerAndAWriteIsSeenAtOnce() {
+        String a = organisation("company");
+        Dataset d = Dataset.project("community");
+        long p = person();
+        d.contribute(p, "2024-03-01", 2);
+        String first = anonymous().queryParam("at", "2024-06-30").get("/api/v1/projects/" + d.slug + "/assessment")
+                .then().statusCode(200).extract().asString();
+        String warm = anonymous().queryParam("at", "2024-06-30").get("/api/v1/projects/" + d.slug + "/assessment")
+                .then().statusCode(200).extract().asString();
+        assertEquals(first, warm);
+        affiliate(p, a, null, null);   // the next read on this instance has a new data version, so a new body
+        JsonPath second = assess(d.slug, "2024-06-30");
+        assertTrue(second.getLong("dataVersion") > JsonPath.from(first).getLong("dataVersion"));
+        // Unknown affiliation kept the corporate signals out; the company's contributions bring them in.
+        assertNotEquals(JsonPath.from(first).getList("signals.id"), second.getList("signals.id"));
     }
 }
