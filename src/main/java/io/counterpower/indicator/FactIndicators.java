@@ -33,11 +33,11 @@ public class FactIndicators implements IndicatorGroup {
 
     /** Seats active on :day, each attributed to its holder organisation or the holder person's affiliation. */
     private static final String SEATS = "with recursive seats as (\n"
-            + "  select s.id, s.holder_contributor_id as person, s.holder_organisation_id as held_org, b.kind as body_kind\n"
+            + "  select s.id, s.body_id, s.holder_contributor_id as person, s.holder_organisation_id as held_org, b.kind as body_kind\n"
             + "  from governance_seat s join governance_body b on b.id = s.body_id and b.project_id = :project and " + visible("b") + "\n"
             + "  where " + visible("s") + " and " + covers("s", ":day") + "\n"
             + "), held as (\n"
-            + "  select s.id, s.body_kind, s.person, (s.held_org is not null or a.contributor_id is not null) as known,\n"
+            + "  select s.id, s.body_id, s.body_kind, s.person, (s.held_org is not null or a.contributor_id is not null) as known,\n"
             + "         coalesce(s.held_org, a.organisation_id) as org_id\n"
             + "  from seats s left join lateral (select a.contributor_id, a.organisation_id from affiliation a\n"
             + "      where a.contributor_id = s.person and " + covers("a", ":day") + " and " + visible("a") + "\n"
@@ -56,7 +56,12 @@ public class FactIndicators implements IndicatorGroup {
             + "  count(*) filter (where body_kind = 'maintainers'),\n"
             + "  count(*) filter (where body_kind = 'maintainers' and known),\n"
             + "  count(*) filter (where body_kind = 'maintainers' and known and org_key is distinct from cast(:top_org as text)),\n"
-            + "  exists (select 1 from governance_body b where b.project_id = :project and " + visible("b") + ")\n"
+            + "  exists (select 1 from governance_body b where b.project_id = :project and " + visible("b") + "),\n"
+            // The largest share of one body's known seats held by one organisation (the "one third of a
+            // governing body" rule is per body; top_org_seat_share pools every body's seats).
+            + "  (select max(cast(c.cnt as float8) / k.known) from\n"
+            + "     (select body_id, org_key, count(*) as cnt from seat_rows where known and org_key is not null group by body_id, org_key) c\n"
+            + "     join (select body_id, count(*) filter (where known) as known from seat_rows group by body_id) k on k.body_id = c.body_id)\n"
             + "from seat_rows";
 
     private static final String FLAGS = "select\n"
@@ -238,7 +243,9 @@ public class FactIndicators implements IndicatorGroup {
         out.put("seat_orgs", known == 0 ? null : orgs, cov, known);
         out.put("corporate_seat_share", Values.share(company, known), cov, known, List.of(), Values.detail("company", company, "known", known));
         out.put("top_org_seat", known == 0 ? null : r[4], cov, known, List.of(), top);
-        out.put("top_org_seat_share", known == 0 ? null : (double) topCount / known, cov, known, List.of(), top);
+        Map<String, Object> shareDetail = new java.util.LinkedHashMap<>(top);
+        shareDetail.put("largestBodyShare", known == 0 ? null : r[11] == null ? 0.0 : ((Number) r[11]).doubleValue());
+        out.put("top_org_seat_share", known == 0 ? null : (double) topCount / known, cov, known, List.of(), shareDetail);
         out.put("seat_hhi", known == 0 || r[6] == null ? null : ((Number) r[6]).doubleValue(), cov, known);
         out.put("walkaway_maintainers", maintainersKnown == 0 || topOrg == null ? null : maintainersNotTop,
                 Values.coverage(maintainersKnown, maintainers), maintainers, List.of(),

@@ -15,8 +15,9 @@ import java.util.Map;
  */
 public enum GovernanceRule {
     SEAT_SHARE_ONE_THIRD("seat-share-one-third",
-            "No more than one third of the governing seats are held by one employer (top_org_seat_share <= 1/3, "
-                    + "over the seats of every governing body of the project whose holder's affiliation is known)",
+            "No more than one third of any governing body's seats are held by one employer (the largest share "
+                    + "of one body's known seats held by one organisation, top_org_seat_share's detail largestBodyShare, "
+                    + "<= 1/3; coverage is that of the project's seats)",
             "top_org_seat_share", "<=", 1.0 / 3, false),
     COMMITTERS_TWO_ORGANISATIONS("committers-two-organisations",
             "Committers in the last 12 months come from at least two organisations (org_count >= 2)",
@@ -111,6 +112,11 @@ public enum GovernanceRule {
             // The share is null when nothing is known; the count of people is in its detail.
             Object people = rawValue == null || detail == null ? null : detail.get("independent_contributors");
             return people instanceof Number x ? x.doubleValue() : null;
+        }
+        if (this == SEAT_SHARE_ONE_THIRD) {
+            // Per body, not pooled: two bodies each a third one employer's are not one body half its.
+            Object largest = rawValue == null || detail == null ? null : detail.get("largestBodyShare");
+            return largest instanceof Number x ? x.doubleValue() : null;
         }
         return rawValue instanceof Number x ? x.doubleValue() : null;
     }

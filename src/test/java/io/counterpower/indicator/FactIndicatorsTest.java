@@ -140,6 +140,8 @@ class FactIndicatorsTest {
         assertEquals(a, value(r, "top_org_seat"));
         assertEquals(2.0 / 3, number(r, "top_org_seat_share"), 1e-6);
         assertEquals(5.0 / 9, number(r, "seat_hhi"), 1e-6);               // (2/3)^2 + (1/3)^2
+        assertEquals(2.0 / 3, ((Number) ((Map<?, ?>) indicator(r, "top_org_seat_share").get("detail"))
+                .get("largestBodyShare")).doubleValue(), 1e-6);             // one body: the same 2 of 3
         assertEquals(2, number(r, "seat_orgs"));
         assertEquals(0.75, number(r, "gatekeeper_top_org_share"));        // A merged 3 of 4
         assertEquals(1, number(r, "walkaway_maintainers"));               // top org A; B's seat remains (the unknown one is not counted)
@@ -149,6 +151,26 @@ class FactIndicatorsTest {
         event(slug, "cla-relicensing", "2024-01-01", null);
         assertEquals(Boolean.TRUE, value(indicators(d.slug, Map.of("at", "2024-06-30")), "cla_relicensing"));
         assertEquals(Boolean.FALSE, value(indicators(d.slug, Map.of("at", "2023-12-31")), "cla_relicensing"));
+    }
+
+    @Test
+    void theLargestShareOfOneBodyIsKeptBesideThePooledShare() {
+        String a = organisation("company"), b = organisation("company"), c = organisation("nonprofit");
+        String slug = io.counterpower.support.Fixtures.project(organisation("foundation"));
+        Dataset d = QuarkusTransaction.requiringNew().call(() -> new Dataset(slug));
+        long board = body(slug, "board"), maintainers = body(slug, "maintainers");
+        seat(board, null, a, "2023-01-01");
+        seat(board, null, b, "2023-01-01");
+        seat(board, null, c, "2023-01-01");          // board: A 1 of 3
+        long pa = person();
+        affiliate(pa, a, "2020-01-01", null);
+        seat(maintainers, null, a, "2023-01-01");
+        seat(maintainers, pa, null, "2023-01-01");   // a person of A
+        seat(maintainers, null, c, "2023-01-01");    // maintainers: A 2 of 3
+        JsonPath r = indicators(d.slug, Map.of("at", "2024-06-30"));
+        assertEquals(0.5, number(r, "top_org_seat_share"), 1e-6);        // pooled: A 3 of 6
+        assertEquals(2.0 / 3, ((Number) ((Map<?, ?>) indicator(r, "top_org_seat_share").get("detail"))
+                .get("largestBodyShare")).doubleValue(), 1e-6);             // the maintainers: A 2 of 3
     }
 
     @Test
