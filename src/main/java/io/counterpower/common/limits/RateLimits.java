@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class RateLimits {
+    /** The parameters that make the risk ranking computed on demand rather than read from its snapshot. */
+    private static final List<String> PINNING = List.of("at", "window", "asRecordedOn", "methodology");
+
     private final LimitsConfig.Rate config;
     private final Pattern expensive;
     private final Cache<String, Bucket> buckets;
@@ -76,8 +79,6 @@ public class RateLimits {
         var query = request.getUriInfo().getQueryParameters();
         return PINNING.stream().anyMatch(query::containsKey);
     }
-
-    private static final List<String> PINNING = List.of("at", "window", "asRecordedOn", "methodology");
 
     private static Bucket bucket(long capacity, Duration period) {
         return Bucket.builder().addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period)).build();
