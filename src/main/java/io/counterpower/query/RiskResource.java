@@ -6,6 +6,7 @@ import io.counterpower.common.auth.Caller;
 import io.counterpower.common.fact.FactTransfer;
 import io.counterpower.common.version.DataVersions;
 import io.counterpower.common.version.HttpCaching;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -51,7 +52,7 @@ public class RiskResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CitedCsv.TYPE})
-    public Response ranking(@Context UriInfo uri, @Context HttpHeaders headers, @QueryParam("format") String format) {
+    public Response ranking(@Context UriInfo uri, @Context HttpServerRequest http, @Context HttpHeaders headers, @QueryParam("format") String format) {
         boolean csv = transfer.wantsCsv(format, headers);
         RiskService.Query q = risk.parse(QueryParameters.of(uri));
         RiskSnapshots.Snapshot s = q.pinned() ? null : snapshots.current();
@@ -60,17 +61,16 @@ public class RiskResource {
             RiskService.Result result = risk.ranking(q, s, (m, d, at, pins) -> Provenance.of(uri, "Capture risk ranking", m, d, at, pins));
             return csv ? csv(result.ranking()) : Response.ok(result.ranking()).type(MediaType.APPLICATION_JSON_TYPE).build();
         }
-        // The stored ranking changes when a refresh completes, not when the data does: its tag names both.
-        EntityTag tag = new EntityTag("risk-" + s.id() + "-" + versions.current().version() + "-" + s.at() + (csv ? "-csv" : "-json"), true);
+        EntityTag tag = tag(s, versions.current().version(), csv);
         if (!caller.isAuthenticated() && HttpCaching.matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), tag)) {
             return Response.notModified(tag).lastModified(Date.from(s.generatedAt()))
                     .header(HttpHeaders.CACHE_CONTROL, caching.publicCacheControl())
                     .header(HttpHeaders.VARY, "Accept, Authorization").build();
         }
         // A page of the stored ranking is the same bytes for everyone until the tag changes: dashboards
-        // polling the same URLs get the rendered answer without sorting or serialising it again. The
-        // request's own URL is part of the key (the answer quotes it in query and reproduce).
-        byte[] body = rendered.get(tag.getValue() + " " + uri.getRequestUri(), () -> {
+        // polling the same URLs get the rendered answer without sorting or serialising it again, and
+        // usually before this method, on the I/O thread (RenderedPages).
+        byte[] body = rendered.get(RenderedPages.key(tag, http), () -> {
             RiskRanking r = risk.ranking(q, s, (m, d, at, pins) -> Provenance.of(uri, "Capture risk ranking", m, d, at, pins)).ranking();
             return csv ? ((String) csv(r).getEntity()).getBytes(StandardCharsets.UTF_8) : json(r);
         });
@@ -78,6 +78,11 @@ public class RiskResource {
         return csv ? response.type(CitedCsv.TYPE + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"risk-ranking.csv\"").build()
                 : response.type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** The stored ranking changes when a refresh completes, not when the data does: its tag names both. */
+    static EntityTag tag(RiskSnapshots.Snapshot s, long dataVersion, boolean csv) {
+        return new EntityTag("risk-" + s.id() + "-" + dataVersion + "-" + s.at() + (csv ? "-csv" : "-json"), true);
     }
 
     private byte[] json(RiskRanking ranking) {

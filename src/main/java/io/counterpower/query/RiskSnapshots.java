@@ -103,8 +103,23 @@ public class RiskSnapshots {
     }
 
     boolean stale(Snapshot s) {
-        return s.dataVersion() < versions.current().version() || !s.at().equals(today())
-                || s.methodologyVersion() != methodology.latest().number();
+        return stale(s, versions.current().version());
+    }
+
+    private boolean stale(Snapshot s, long dataVersion) {
+        return s.dataVersion() < dataVersion || !s.at().equals(today()) || s.methodologyVersion() != methodology.latest().number();
+    }
+
+    /**
+     * {@link #current()} without a query, for the I/O thread: null until the stored snapshot was
+     * loaded, and the data version is the one already held.
+     */
+    Snapshot held(DataVersions.Version version) {
+        Snapshot s = loaded ? current : null;
+        if (s != null && stale(s, version.version())) {
+            requestRefresh();
+        }
+        return s;
     }
 
     boolean refreshing() {

@@ -71,6 +71,15 @@ public class DataVersions {
         return v;
     }
 
+    /**
+     * The version {@link #current()} would serve without a query, or null when it would have to read
+     * it: for the I/O thread, which must not wait for the database ({@link WarmReads}).
+     */
+    public Version held() {
+        Cached c = cached;
+        return c != null && System.nanoTime() - c.readAtNanos() < maxAge.toNanos() ? c.version() : null;
+    }
+
     /** {@link #latest()} on a connection of its own: no transaction, so no transaction event either. */
     private Version readLatest() {
         try (Connection c = dataSource.getConnection();

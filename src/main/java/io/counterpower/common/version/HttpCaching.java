@@ -95,8 +95,12 @@ public class HttpCaching {
 
     /** The weak tag of a public read: data version, UTC day and representation. */
     public static EntityTag tag(DataVersions.Version v, ContainerRequestContext request) {
+        return tag(v, representation(request).equals("csv"));
+    }
+
+    public static EntityTag tag(DataVersions.Version v, boolean csv) {
         return new EntityTag(v.version() + "-" + LocalDate.now(ZoneOffset.UTC).toString().replace("-", "")
-                + "-" + representation(request), true);
+                + "-" + (csv ? "csv" : "json"), true);
     }
 
     /** Whether the client's {@code If-None-Match} lists {@code tag} (weak comparison, RFC 9110). */

@@ -22,6 +22,11 @@ public class RenderedBodies {
         });
     }
 
+    /** The body held under {@code key}, or null; never renders. */
+    public byte[] held(String key) {
+        return bodies.get(key);
+    }
+
     public byte[] get(String key, Supplier<byte[]> render) {
         byte[] hit = bodies.get(key);
         if (hit != null) {
