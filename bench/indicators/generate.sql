@@ -90,7 +90,9 @@ do $$ declare r record; begin
   for r in select indexdef from saved_indexes loop execute r.indexdef; end loop;
 end $$;
 
--- The load bypassed the triggers that keep contribution_attribution (V005) current: rebuild it.
+-- The load bypassed the triggers that keep contribution_attribution (V005) current: rebuild it,
+-- with statistics that know the tables are no longer empty.
+analyze;
 select contribution_attribution_rebuild();
 
 -- Continue the sequences after the explicit ids.
