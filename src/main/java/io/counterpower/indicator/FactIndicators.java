@@ -25,7 +25,7 @@ import static io.counterpower.indicator.Sql.visible;
 @ApplicationScoped
 public class FactIndicators implements IndicatorGroup {
     private static final List<String> NAMES = List.of("seats_total", "seat_orgs", "corporate_seat_share", "top_org_seat",
-            "top_org_seat_share", "seat_hhi", "gatekeeper_top_org_share", "foundation_hosted", "cla_relicensing",
+            "top_org_seat_share", "seat_hhi", "foundation_hosted", "cla_relicensing",
             "trademark_holder_type", "funding_total_usd", "funder_count", "corporate_funding_share", "top_funder",
             "top_funder_share", "funder_hhi", "license_restrictiveness", "restrictive_relicenses",
             "restrictive_new_releases", "openness", "adopter_orgs", "corporate_adopters", "derivatives", "downloads",
@@ -162,8 +162,6 @@ public class FactIndicators implements IndicatorGroup {
     @Inject
     EntityManager em;
     @Inject
-    ContributionIndicators contributions;
-    @Inject
     ObjectMapper json;
 
     @Override
@@ -210,9 +208,6 @@ public class FactIndicators implements IndicatorGroup {
      */
     public List<Values> compute(Scope scope, List<LocalDate> days, List<String> topOrgs) {
         Steps steps = new Steps(days, scope.window());
-        Scope mergeScope = scope.withKinds(List.of("merge"));
-        List<ContributionIndicators.Counts> merges = contributions.counts(mergeScope, steps);
-        List<Boolean> mergesDisputed = contributions.disputed(mergeScope, steps);
         List<Object[]> seats = rows(SEATS, scope, steps.withTopOrgs(topOrgs.stream().map(t -> t == null ? "" : t).toList()));
         List<Object[]> flags = rows(FLAGS, scope, steps);
         List<Object[]> funding = rows(FUNDING, scope, steps);
@@ -221,10 +216,7 @@ public class FactIndicators implements IndicatorGroup {
         List<Values> out = new ArrayList<>();
         for (int i = 0; i < days.size(); i++) {
             Values v = new Values(scope.methodology());
-            governance(seats.get(i), merges.get(i), flags.get(i), v, topOrgs.get(i));
-            if (mergesDisputed.get(i)) {
-                v.flag("gatekeeper_top_org_share", ContributionIndicators.DISPUTED_AFFILIATION);
-            }
+            governance(seats.get(i), flags.get(i), v, topOrgs.get(i));
             funding(funding.get(i), v);
             license(license.get(i), v);
             adoption(adoption.get(i), v);
@@ -233,7 +225,7 @@ public class FactIndicators implements IndicatorGroup {
         return out;
     }
 
-    private void governance(Object[] r, ContributionIndicators.Counts merges, Object[] f, Values out, String topOrg) {
+    private void governance(Object[] r, Object[] f, Values out, String topOrg) {
         long total = l(r[0]), known = l(r[1]), company = l(r[2]), orgs = l(r[3]), topCount = l(r[5]);
         long maintainers = l(r[7]), maintainersKnown = l(r[8]), maintainersNotTop = l(r[9]);
         boolean anyBody = (Boolean) r[10];
@@ -250,10 +242,6 @@ public class FactIndicators implements IndicatorGroup {
         out.put("walkaway_maintainers", maintainersKnown == 0 || topOrg == null ? null : maintainersNotTop,
                 Values.coverage(maintainersKnown, maintainers), maintainers, List.of(),
                 Values.detail("topOrganisation", topOrg, "maintainerSeats", maintainers, "known", maintainersKnown));
-
-        out.put("gatekeeper_top_org_share", merges.known() == 0 ? null : (double) merges.topOrgCount() / merges.known(),
-                Values.coverage(merges.known(), merges.all()), merges.known(), List.of(),
-                Values.detail("organisation", merges.topOrg(), "merges", merges.topOrgCount(), "known", merges.known(), "all", merges.all()));
 
         String stewardType = (String) f[0];
         out.put("foundation_hosted", stewardType == null ? null : "foundation".equals(stewardType), stewardType == null ? 0.0 : 1.0,

@@ -40,6 +40,8 @@ public class IndicatorService {
     @Inject
     FactIndicators facts;
     @Inject
+    GatekeeperIndicators gatekeeping;
+    @Inject
     EntityManager em;
     @ConfigProperty(name = "counterpower.indicators.series-max-points", defaultValue = "240")
     int maxPoints;
@@ -68,7 +70,7 @@ public class IndicatorService {
     }
 
     private List<IndicatorGroup> groups() {
-        return List.of(contribution, facts);
+        return List.of(contribution, facts, gatekeeping);
     }
 
     /** The parsed, validated parameters of an indicators request. */
@@ -156,29 +158,34 @@ public class IndicatorService {
      * Every indicator of the groups that hold one of {@code names}, at each of {@code days} (same
      * order); one statement per group part for all the days; cached per data version. The fact
      * group needs the contribution group's top organisation at each day, so it reuses that group's
-     * (cached) result instead of computing the commit aggregates again.
+     * (cached) result instead of computing the commit aggregates again. Only the groups asked for
+     * run: the merges statement (gatekeeping) is as costly as the commits one.
      */
     List<Map<String, IndicatorValue>> compute(Scope scope, List<LocalDate> days, List<String> names, long dataVersion) {
         List<Map<String, IndicatorValue>> all = new ArrayList<>();
         days.forEach(d -> all.add(new LinkedHashMap<>()));
         boolean needFacts = facts.names().stream().anyMatch(names::contains);
-        if (!needFacts && contribution.names().stream().noneMatch(names::contains)) {
-            return all;
-        }
-        List<Map<String, IndicatorValue>> contributions = cache.get(key(contribution, scope, days, dataVersion),
-                () -> contribution.compute(scope, days).stream().map(v -> Map.copyOf(v.values())).toList());
-        for (int i = 0; i < days.size(); i++) {
-            all.get(i).putAll(contributions.get(i));
-        }
-        if (needFacts) {
-            List<String> topOrgs = contributions.stream().map(v -> (String) v.get("top_org").value()).toList();
-            List<Map<String, IndicatorValue>> part = cache.get(key(facts, scope, days, dataVersion),
-                    () -> facts.compute(scope, days, topOrgs).stream().map(v -> Map.copyOf(v.values())).toList());
-            for (int i = 0; i < days.size(); i++) {
-                all.get(i).putAll(part.get(i));
+        if (needFacts || contribution.names().stream().anyMatch(names::contains)) {
+            List<Map<String, IndicatorValue>> contributions = cache.get(key(contribution, scope, days, dataVersion),
+                    () -> contribution.compute(scope, days).stream().map(v -> Map.copyOf(v.values())).toList());
+            putAll(all, contributions);
+            if (needFacts) {
+                List<String> topOrgs = contributions.stream().map(v -> (String) v.get("top_org").value()).toList();
+                putAll(all, cache.get(key(facts, scope, days, dataVersion),
+                        () -> facts.compute(scope, days, topOrgs).stream().map(v -> Map.copyOf(v.values())).toList()));
             }
         }
+        if (gatekeeping.names().stream().anyMatch(names::contains)) {
+            putAll(all, cache.get(key(gatekeeping, scope, days, dataVersion),
+                    () -> gatekeeping.compute(scope, days).stream().map(v -> Map.copyOf(v.values())).toList()));
+        }
         return all;
+    }
+
+    private static void putAll(List<Map<String, IndicatorValue>> into, List<Map<String, IndicatorValue>> part) {
+        for (int i = 0; i < into.size(); i++) {
+            into.get(i).putAll(part.get(i));
+        }
     }
 
     private static List<Object> key(IndicatorGroup group, Scope scope, List<LocalDate> days, long dataVersion) {
