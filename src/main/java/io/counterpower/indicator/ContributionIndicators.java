@@ -154,11 +154,14 @@ public class ContributionIndicators implements IndicatorGroup {
      * null when unknown), {@code firsts} and {@code careers}.
      *
      * <p>The window edges of all steps cut time into slices; each step's window (lo_day, day] is a run
-     * of whole slices. Contributions are counted per slice and attribution ({@code sliced}); each
+     * of whole slices. A day's slice is the first edge on or after it, found by {@code width_bucket}
+     * in the sorted edges. Contributions are counted per slice and attribution ({@code sliced}); each
      * slice row is then added to the steps that hold it. A 120-month series with P12M windows thus
-     * joins (contributor, month) rows to 12 steps each instead of every day's rows. Ties between
-     * entities do not change the elephant or bus factor (only the sorted counts matter); the top
-     * organisation's tie is broken by its key. {@code new_orgs} and {@code hired} use first days over
+     * joins (contributor, month) rows to 12 steps each instead of every day's rows. The elephant and
+     * bus factors and the HHI need only the sorted counts, not who holds them: they are computed
+     * from levels (how many people or entities hold each count at each step), a few thousand rows
+     * instead of sorting the 330,000 (step, contributor) rows of a long series; ties therefore never
+     * matter. The top organisation's tie is broken by its key. {@code new_orgs} and {@code hired} use first days over
      * all contributions up to the last step: a first day inside a step's window is also the first day
      * up to that step's end. Days, not instants: a contributor has one attribution per day, and the
      * windows are whole UTC days. Counts are {@code int} between steps: a {@code sum} of {@code bigint}
@@ -166,24 +169,17 @@ public class ContributionIndicators implements IndicatorGroup {
      */
     private static final String AGGREGATES = """
             ,
-            edges as (select lo_day as edge from steps union select day from steps),
-            marks as (
-                select day as d, false as is_edge from attributed where day > (select min(lo_day) from steps) group by day
-                union all
-                select edge, true from edges
+            edge_list as (select array_agg(edge order by edge) as edges from (select lo_day as edge from steps union select day from steps) e),
+            slice_steps as (
+                select k as slice, s.i
+                from edge_list l cross join generate_subscripts(l.edges, 1) k join steps s on l.edges[k] > s.lo_day and l.edges[k] <= s.day
             ),
-            -- the slice of a day is the first edge on or after it (a running minimum, newest first)
-            day_slices as (
-                select d as day, slice from (
-                    select d, is_edge, min(d) filter (where is_edge) over (order by d desc, is_edge desc rows unbounded preceding) as slice
-                    from marks) x
-                where not is_edge
-            ),
-            slice_steps as (select e.edge as slice, s.i from edges e join steps s on e.edge > s.lo_day and e.edge <= s.day),
             sliced as (
-                select ds.slice, a.contributor_id, a.known, a.organisation_id, a.entity_id, a.org_type, cast(count(*) as int) as cnt
-                from attributed a join day_slices ds on ds.day = a.day
-                group by ds.slice, a.contributor_id, a.known, a.organisation_id, a.entity_id, a.org_type
+                select width_bucket(a.day - 1, l.edges) + 1 as slice, a.contributor_id, a.known, a.organisation_id, a.entity_id, a.org_type,
+                       cast(count(*) as int) as cnt
+                from attributed a cross join edge_list l
+                where a.day > l.edges[1] and a.day <= l.edges[cardinality(l.edges)]
+                group by 1, a.contributor_id, a.known, a.organisation_id, a.entity_id, a.org_type
             ),
             sums as (
                 select ss.i, sum(x.n_all) as n_all, sum(x.n_known) as n_known, sum(x.n_company) as n_company,
@@ -208,11 +204,17 @@ public class ContributionIndicators implements IndicatorGroup {
                 join slice_steps ss on ss.slice = p.slice
                 group by ss.i, p.contributor_id
             ),
-            distinct_people as (select i, count(*) as n from people group by i),
+            -- how many people (entities) have each count at each step: the elephant and bus factors and the HHI
+            -- need only the sorted counts, not who holds them
+            people_levels as (select i, cnt, count(*) as m from people group by i, cnt),
+            entity_levels as (
+                select i, cnt, count(*) as m, count(*) filter (where entity_id > 0) as orgs, count(*) filter (where entity_id < 0) as independents
+                from entities group by i, cnt
+            ),
+            distinct_people as (select i, sum(m) as n from people_levels group by i),
             distinct_entities as (
-                select i, count(*) as n, count(*) filter (where entity_id > 0) as orgs,
-                       count(*) filter (where entity_id < 0) as independents -- an independent is the entity -contributor_id
-                from entities group by i
+                select i, sum(m) as n, sum(orgs) as orgs, sum(independents) as independents -- an independent is the entity -contributor_id
+                from entity_levels group by i
             ),
             totals as (
                 select s.i, coalesce(x.n_all, 0) as n_all, coalesce(x.n_known, 0) as n_known,
@@ -224,21 +226,23 @@ public class ContributionIndicators implements IndicatorGroup {
                 left join distinct_people p on p.i = s.i
                 left join distinct_entities e on e.i = s.i
             ),
-            ranked as (
-                select i, cnt, sum(cnt) over (partition by i order by cnt desc, entity_id rows unbounded preceding) as cum from entities
-            ),
-            elephant as (
-                select r.i, count(*) as n from ranked r join totals t on t.i = r.i where 2 * (r.cum - r.cnt) < t.n_known group by r.i
-            ),
-            hhi as (
-                select e.i, sum(power(cast(e.cnt as float8) / t.n_known, 2)) as v
-                from entities e join totals t on t.i = e.i where t.n_known > 0 group by e.i
-            ),
-            people_ranked as (
-                select i, cnt, sum(cnt) over (partition by i order by cnt desc, contributor_id rows unbounded preceding) as cum from people
+            -- The factor counts the largest holders, one by one, while the ones before them hold less than half:
+            -- within a level of equal counts c, after `before` contributions of larger levels, the j-th holder
+            -- (j = 1..m) is counted when 2 * (before + (j - 1) * c) < n, i.e. min(m, ceil((n - 2 * before) / (2 * c))).
+            entity_factor as (
+                select l.i, sum(least(l.m, (cast(t.n_known as bigint) - 2 * l.before + 2 * l.cnt - 1) / (2 * l.cnt))) filter (where t.n_known > 2 * l.before) as elephant,
+                       sum(l.m * power(cast(l.cnt as float8) / t.n_known, 2)) filter (where t.n_known > 0) as hhi
+                from (select i, cnt, m, cast(coalesce(sum(cnt * m) over (partition by i order by cnt desc rows between unbounded preceding and 1 preceding), 0) as bigint) as before
+                      from entity_levels) l
+                join totals t on t.i = l.i
+                group by l.i
             ),
             bus as (
-                select r.i, count(*) as n from people_ranked r join totals t on t.i = r.i where 2 * (r.cum - r.cnt) < t.n_all group by r.i
+                select l.i, sum(least(l.m, (cast(t.n_all as bigint) - 2 * l.before + 2 * l.cnt - 1) / (2 * l.cnt))) filter (where t.n_all > 2 * l.before) as n
+                from (select i, cnt, m, cast(coalesce(sum(cnt * m) over (partition by i order by cnt desc rows between unbounded preceding and 1 preceding), 0) as bigint) as before
+                      from people_levels) l
+                join totals t on t.i = l.i
+                group by l.i
             ),
             top_org as (
                 select distinct on (e.i) e.i, o.key as org_key, e.cnt
@@ -254,13 +258,12 @@ public class ContributionIndicators implements IndicatorGroup {
                 select s.i, count(*) as n from careers c join steps s on c.first_company > s.lo_day and c.first_company <= s.day group by s.i
             )
             select t.i, t.n_all, t.n_known, t.n_company, t.n_independent, t.n_contributors, t.n_orgs, t.n_entities,
-                   coalesce(el.n, 0), h.v, tp.org_key, tp.cnt, coalesce(b.n, 0), coalesce(nw.n, 0), coalesce(hd.n, 0),
+                   coalesce(ef.elephant, 0), ef.hhi, tp.org_key, tp.cnt, coalesce(b.n, 0), coalesce(nw.n, 0), coalesce(hd.n, 0),
                    exists (select 1 from contribution c where c.project_id = :project and c.kind in (:kinds)
                            and c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof)) as any_recorded,
                    t.n_independent_people
             from totals t
-            left join elephant el on el.i = t.i
-            left join hhi h on h.i = t.i
+            left join entity_factor ef on ef.i = t.i
             left join top_org tp on tp.i = t.i
             left join bus b on b.i = t.i
             left join new_orgs nw on nw.i = t.i

@@ -103,6 +103,26 @@ final class Dataset {
         return this;
     }
 
+    /** Commits by a person on several days (day to count), in one transaction. */
+    Dataset contributeOnDays(long person, Map<LocalDate, Integer> counts) {
+        long identity = identityOf(person);
+        QuarkusTransaction.requiringNew().run(() -> {
+            counts.forEach((day, count) -> {
+                for (int i = 0; i < count; i++) {
+                    em().createNativeQuery("""
+                                    insert into contribution (project_id, identity_id, kind, at, reference, source_kind)
+                                    values (?1, ?2, 'commit', ?3, ?4, 'git')""")
+                            .setParameter(1, projectId).setParameter(2, identity)
+                            .setParameter(3, day.atTime(12, 0).atOffset(ZoneOffset.UTC))
+                            .setParameter(4, slug + "-" + (++seq))
+                            .executeUpdate();
+                }
+            });
+            bump();
+        });
+        return this;
+    }
+
     Dataset contribute(long person, String day, int count) {
         return contribute(person, day, count, "commit");
     }
