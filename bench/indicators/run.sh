@@ -8,6 +8,8 @@
 #   BASELINE_APP=/path/to/quarkus-app (the build of another commit, e.g. main) measures that build
 #   first, against the same database in the same run, so that both sets of figures share the load
 #   (without validating the migrations: the database has this build's newer ones).
+# The risk ranking's background refresh is off: its first run assesses all 1,000 projects, minutes of
+# CPU that would share the two cores with the requests measured here (bench/api-reads measures it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DB=${BENCH_DB:-counterpower_bench_ind}
@@ -29,6 +31,7 @@ trap cleanup EXIT
 start() {
   COUNTERPOWER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" COUNTERPOWER_DATASET_LOAD_ON_START=false \
   COUNTERPOWER_ADMIN_KEY=$KEY QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1 \
+  COUNTERPOWER_RISK_REFRESH_ON_START=false \
   QUARKUS_FLYWAY_VALIDATE_ON_MIGRATE=${APP:+false}${APP:-true} \
     java -jar "${APP:-target/quarkus-app}/quarkus-run.jar" > "$OUT/service.log" 2>&1 &
   PID=$!
@@ -41,10 +44,25 @@ start() {
 
 # time_total in milliseconds of one GET (bounded)
 ms() { curl -s -o /dev/null --max-time 180 -w '%{http_code} %{time_total}\n' "$1" | awk '$1 != 200 { print "HTTP " $1 > "/dev/stderr"; exit 1 } { printf "%.2f\n", $2 * 1000 }'; }
-# median and p95 of N requests
+# median, p95 and min of N requests sent by one curl over one keep-alive connection (a curl process per
+# request would add its own start, several milliseconds, to every figure); the first request, which
+# opens the connection, is not counted
 stats() {
-  local url=$1 n=$2
-  for _ in $(seq 1 "$n"); do ms "$url"; done | sort -n | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; p = a[int(NR * 0.95 + 0.999)]; printf "median %.2f ms, p95 %.2f ms, min %.2f ms (n=%d)\n", m, p, a[1], NR }'
+  local url=$1 n=$2 cfg
+  cfg=$(mktemp)
+  for _ in $(seq 0 "$n"); do printf 'url = "%s"\noutput = "/dev/null"\n' "$url"; done > "$cfg"
+  curl -s -K "$cfg" -w '%{http_code} %{time_total}\n' | tail -n +2 \
+    | awk '$1 != 200 { print "HTTP " $1 > "/dev/stderr"; exit 1 } { printf "%.3f\n", $2 * 1000 }' | sort -n \
+    | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; p = a[int(NR * 0.95 + 0.999)]; printf "median %.2f ms, p95 %.2f ms, min %.2f ms (n=%d, one connection)\n", m, p, a[1], NR }'
+  rm -f "$cfg"
+}
+# N cold requests (each after a data version bump), in ms, and their median
+cold() {
+  local url=$1 n=$2 all=()
+  # after the bump, wait out counterpower.data-version.max-age (1 s): until then the service may still
+  # serve the version it holds, and the request would be a warm one
+  for _ in $(seq 1 "$n"); do bump "$PID_"; sleep 1.2; all+=("$(ms "$url")"); done
+  echo "${all[*]} ms (median $(printf '%s\n' "${all[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }') ms)"
 }
 bump() { "${PSQL[@]}" -d $DB -c "insert into data_version (scope, version, changed_at) values ('project:$1', nextval('data_version_seq'), now()) on conflict (scope) do update set version = excluded.version, changed_at = excluded.changed_at"; }
 
@@ -71,21 +89,21 @@ NAMES=contributors_active,affiliation_coverage,corporate_share,top_org_share,ele
 SERIES="$BASE/api/v1/projects/$SLUG/indicators/series?names=$NAMES&from=2016-01-01&to=$AT&step=month&window=P12M"
 measure() { # label (APP names the build)
   start
-  stats "$BASE/q/health/live" 20 > /dev/null   # JIT warm-up of the HTTP layer
-  ms "$ASSESS" > /dev/null; ms "$SERIES" > /dev/null   # warm the JVM and the statements' plans
+  stats "$BASE/q/health/live" 200 > /dev/null   # JIT warm-up of the HTTP layer
+  # warm the JVM and the statements' plans: two cold computations of each, not counted
+  cold "$ASSESS" 2 > /dev/null; cold "$SERIES" 2 > /dev/null; stats "$ASSESS" 200 > /dev/null
+  sleep 5
   {
     echo "== $1"
     echo "date: $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "machine: nproc $(nproc), $(free -g | awk '/^Mem:/ { print $2 " GiB memory" }'), $(java -version 2>&1 | head -1), $(psql --version)"
     echo "dataset: $("${PSQL[@]}" -d $DB -Atc "select (select count(*) from project) || ' projects, ' || (select count(*) from contribution) || ' contributions, ' || (select count(*) from contributor) || ' contributors, ' || (select count(*) from organisation) || ' organisations, ' || (select count(*) from affiliation) || ' affiliations'")"
     echo "largest project: $SLUG ($N contributions)"
-    echo "baseline /q/health/live: $(stats "$BASE/q/health/live" 50)"
-    cold=(); for _ in 1 2 3; do bump "$PID_"; cold+=("$(ms "$ASSESS")"); done
-    echo "cold assessment (after a data version bump), 3 runs: ${cold[*]} ms"
-    echo "warm assessment: $(stats "$ASSESS" 50)"
-    scold=(); for _ in 1 2 3; do bump "$PID_"; scold+=("$(ms "$SERIES")"); done
-    echo "cold series (120 monthly points, 10 indicators, P12M), 3 runs: ${scold[*]} ms"
-    echo "warm series: $(stats "$SERIES" 20)"
+    echo "baseline /q/health/live: $(stats "$BASE/q/health/live" 200)"
+    echo "cold assessment (after a data version bump), 5 runs: $(cold "$ASSESS" 5)"
+    echo "warm assessment: $(stats "$ASSESS" 200)"
+    echo "cold series (120 monthly points, 10 indicators, P12M), 5 runs: $(cold "$SERIES" 5)"
+    echo "warm series: $(stats "$SERIES" 50)"
   } | tee -a "$OUT/figures.txt"
   stop; start   # not inside the pipeline above: PID must be this shell's, for stop and the exit trap
   echo "cold assessment, first request after a restart: $(ms "$ASSESS") ms" | tee -a "$OUT/figures.txt"

@@ -301,7 +301,11 @@ public class ContributionIndicators implements IndicatorGroup {
      */
     List<Counts> counts(Scope scope, Steps steps) {
         return QuarkusTransaction.joiningExisting().call(() -> {
-            em.createNativeQuery("select set_config('work_mem', ?1, true)").setParameter(1, workMem).getSingleResult();
+            // A custom plan each time: after five executions on a connection the driver prepares the
+            // statement and PostgreSQL may switch to a generic plan, which cannot see the dates (one
+            // step or 120) and took 1.6-2.3 times as long for a series (bench/RESULTS.md). Planning is ~7 ms.
+            em.createNativeQuery("select set_config('work_mem', ?1, true), set_config('plan_cache_mode', 'force_custom_plan', true)")
+                    .setParameter(1, workMem).getSingleResult();
             return run(scope, steps);
         });
     }
