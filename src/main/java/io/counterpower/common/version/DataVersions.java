@@ -1,6 +1,9 @@
 package io.counterpower.common.version;
 
 import io.counterpower.common.db.Rows;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Destroyed;
 import jakarta.enterprise.event.Observes;
@@ -17,6 +20,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -42,6 +48,7 @@ public class DataVersions {
     }
 
     private volatile Cached cached;
+    private ScheduledExecutorService refresher;
     /** Increased by every transaction's end, so that a read that raced a commit is not kept. */
     private final AtomicLong generation = new AtomicLong();
 
@@ -63,12 +70,44 @@ public class DataVersions {
         if (c != null && System.nanoTime() - c.readAtNanos() < maxAge.toNanos()) {
             return c.version();
         }
+        return read();
+    }
+
+    private Version read() {
         long before = generation.get();
         Version v = readLatest();
         if (generation.get() == before) {
             cached = new Cached(v, System.nanoTime());
         }
         return v;
+    }
+
+    /**
+     * Reads the version again every half {@code max-age}, so that the held one rarely expires: when
+     * it does, every reader at that moment reads it itself, and the I/O thread's held answers
+     * ({@link WarmReads}) go to worker threads meanwhile, which showed as a tail in bench/api-reads.
+     * A failed read (the database away) is left to the readers, who report it.
+     */
+    void start(@Observes StartupEvent event) {
+        long period = Math.max(50, maxAge.toMillis() / 2);
+        refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "data-version");
+            t.setDaemon(true);
+            return t;
+        });
+        refresher.scheduleWithFixedDelay(() -> {
+            try {
+                read();
+            } catch (RuntimeException e) {
+                Log.debugf("The data version could not be read in the background: %s", e.getMessage());
+            }
+        }, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (refresher != null) {
+            refresher.shutdownNow();
+        }
     }
 
     /**
