@@ -87,44 +87,35 @@ final class Dataset {
 
     /** Records {@code count} contributions of a kind by a person on a day (at noon UTC). */
     Dataset contribute(long person, String day, int count, String kind) {
-        long identity = identityOf(person);
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (int i = 0; i < count; i++) {
-                em().createNativeQuery("""
-                                insert into contribution (project_id, identity_id, kind, at, reference, source_kind)
-                                values (?1, ?2, ?3, ?4, ?5, 'git')""")
-                        .setParameter(1, projectId).setParameter(2, identity).setParameter(3, kind)
-                        .setParameter(4, LocalDate.parse(day).atTime(12, 0).atOffset(ZoneOffset.UTC))
-                        .setParameter(5, slug + "-" + (++seq))
-                        .executeUpdate();
-            }
-            bump();
-        });
-        return this;
+        return record(person, Map.of(LocalDate.parse(day), count), kind);
     }
 
     /** Commits by a person on several days (day to count), in one transaction. */
     Dataset contributeOnDays(long person, Map<LocalDate, Integer> counts) {
+        return record(person, counts, "commit");
+    }
+
+    Dataset contribute(long person, String day, int count) {
+        return contribute(person, day, count, "commit");
+    }
+
+    private Dataset record(long person, Map<LocalDate, Integer> counts, String kind) {
         long identity = identityOf(person);
         QuarkusTransaction.requiringNew().run(() -> {
             counts.forEach((day, count) -> {
                 for (int i = 0; i < count; i++) {
                     em().createNativeQuery("""
                                     insert into contribution (project_id, identity_id, kind, at, reference, source_kind)
-                                    values (?1, ?2, 'commit', ?3, ?4, 'git')""")
-                            .setParameter(1, projectId).setParameter(2, identity)
-                            .setParameter(3, day.atTime(12, 0).atOffset(ZoneOffset.UTC))
-                            .setParameter(4, slug + "-" + (++seq))
+                                    values (?1, ?2, ?3, ?4, ?5, 'git')""")
+                            .setParameter(1, projectId).setParameter(2, identity).setParameter(3, kind)
+                            .setParameter(4, day.atTime(12, 0).atOffset(ZoneOffset.UTC))
+                            .setParameter(5, slug + "-" + (++seq))
                             .executeUpdate();
                 }
             });
             bump();
         });
         return this;
-    }
-
-    Dataset contribute(long person, String day, int count) {
-        return contribute(person, day, count, "commit");
     }
 
     Dataset contributeAt(long person, OffsetDateTime at, String kind, String reference, String sourceKind) {

@@ -176,11 +176,7 @@ class RandomIndicatorInvariantsTest {
             entities.merge(p.org() != null ? p.org() : "independent:" + p.id(), (long) e.getValue(), Long::sum);
         }
         assertEquals((double) known / all, num(r, "affiliation_coverage"), 1e-6);
-        List<Long> people = counts.values().stream().map(Integer::longValue).sorted(Comparator.reverseOrder()).toList();
-        int bus = 0;
-        for (long cum = 0; 2 * cum < all; bus++) {
-            cum += people.get(bus);
-        }
+        int bus = factor(counts.values().stream().map(Integer::longValue).toList(), all);
         assertEquals(bus, num(r, "bus_factor"));
         assertTrue(bus <= counts.size());
         if (known == 0) {
@@ -192,10 +188,7 @@ class RandomIndicatorInvariantsTest {
         for (long s : sizes) {
             hhi += Math.pow((double) s / known, 2);
         }
-        int elephant = 0;
-        for (long cum = 0; 2 * cum < known; elephant++) {
-            cum += sizes.get(elephant);
-        }
+        int elephant = factor(sizes, known);
         String topOrg = entities.entrySet().stream().filter(e -> !e.getKey().startsWith("independent:"))
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey).findFirst().orElse(null);
