@@ -22,7 +22,7 @@ mkdir -p "$OUT"
 PID=
 
 command -v wrk > /dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-stop() { if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then kill "$PID"; wait "$PID" 2>/dev/null || true; fi; PID=; }
+. bench/lib.sh
 cleanup() { stop; [ -n "${KEEP_DB:-}" ] || "${PSQL[@]}" -d postgres -c "drop database if exists $DB" || true; }
 trap cleanup EXIT
 
@@ -31,11 +31,7 @@ start() {
   COUNTERPOWER_ADMIN_KEY=$KEY QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1 \
     java -jar target/quarkus-app/quarkus-run.jar > "$OUT/service.log" 2>&1 &
   PID=$!
-  for _ in $(seq 1 120); do
-    curl -sf --max-time 2 "$BASE/q/health/ready" > /dev/null 2>&1 && return 0
-    sleep 1
-  done
-  echo "service did not start" >&2; tail -30 "$OUT/service.log" >&2; exit 1
+  wait_ready "$OUT/service.log"
 }
 
 # One wrk run: "rps p99_ms non2xx3xx socket_errors" on stdout, the full report in $OUT/<name>.txt.

@@ -24,7 +24,7 @@ BASE="http://127.0.0.1:$PORT"
 mkdir -p "$OUT"
 PID=
 
-stop() { if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then kill "$PID"; wait "$PID" 2>/dev/null || true; fi; PID=; }
+. bench/lib.sh
 cleanup() { stop; $KEEP || "${PSQL[@]}" -d postgres -c "drop database if exists $DB" || true; }
 trap cleanup EXIT
 
@@ -35,11 +35,7 @@ start() {
   QUARKUS_FLYWAY_VALIDATE_ON_MIGRATE=${APP:+false}${APP:-true} \
     java -jar "${APP:-target/quarkus-app}/quarkus-run.jar" > "$OUT/service.log" 2>&1 &
   PID=$!
-  for _ in $(seq 1 120); do
-    curl -sf --max-time 2 "$BASE/q/health/ready" > /dev/null 2>&1 && return 0
-    sleep 1
-  done
-  echo "service did not start" >&2; tail -30 "$OUT/service.log" >&2; exit 1
+  wait_ready "$OUT/service.log"
 }
 
 # time_total in milliseconds of one GET (bounded)

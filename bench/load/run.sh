@@ -20,7 +20,7 @@ CONNECTIONS=${BENCH_CONNECTIONS:-16}
 mkdir -p "$OUT"
 PID=
 
-stop() { if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then kill "$PID"; wait "$PID" 2>/dev/null || true; fi; PID=; }
+. bench/lib.sh
 cleanup() {
   stop
   psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $DB" || true
@@ -34,11 +34,7 @@ start() {
   COUNTERPOWER_JOBS_WORKERS=0 \
     java -jar "${BENCH_APP:-target/quarkus-app}/quarkus-run.jar" > "$2" 2>&1 &
   PID=$!
-  for _ in $(seq 1 180); do
-    curl -sf --max-time 2 "$BASE/q/health/ready" > /dev/null 2>&1 && return 0
-    sleep 1
-  done
-  echo "service did not start" >&2; tail -30 "$2" >&2; exit 1
+  wait_ready "$2" 180
 }
 
 # load <name> <jdbc url for psql>: a wrk run; then every acknowledged write must be in the database.
