@@ -1,5 +1,6 @@
 package io.counterpower.common.version;
 
+import io.counterpower.common.time.HttpDates;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -15,8 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
@@ -155,10 +154,7 @@ public class HttpCaching {
         if (value == null) {
             return null;
         }
-        try {
-            return Date.from(ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-        } catch (RuntimeException e) {
-            return null; // an invalid date is ignored (RFC 9110 section 13.1.3)
-        }
+        Instant since = HttpDates.parse(value);
+        return since == null ? null : Date.from(since); // an invalid date is ignored (RFC 9110 section 13.1.3)
     }
 }

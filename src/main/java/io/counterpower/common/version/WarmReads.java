@@ -1,5 +1,6 @@
 package io.counterpower.common.version;
 
+import io.counterpower.common.time.HttpDates;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -15,8 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.EntityTag;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -43,8 +42,6 @@ public class WarmReads {
     /** A held answer and its validators. */
     public record Held(byte[] body, EntityTag tag, Instant lastModified) {
     }
-
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     @Inject
     Instance<Source> sources;
@@ -81,7 +78,7 @@ public class WarmReads {
         answered.increment();
         var headers = ctx.response().headers();
         headers.set(HttpHeaders.ETAG, (held.tag().isWeak() ? "W/" : "") + '"' + held.tag().getValue() + '"');
-        headers.set(HttpHeaders.LAST_MODIFIED, HTTP_DATE.format(held.lastModified()));
+        headers.set(HttpHeaders.LAST_MODIFIED, HttpDates.format(held.lastModified()));
         headers.set(HttpHeaders.CACHE_CONTROL, caching.publicCacheControl());
         headers.set(HttpHeaders.VARY, "Accept, Authorization");
         headers.set(DataVersionHeader.NAME, String.valueOf(version.version()));
