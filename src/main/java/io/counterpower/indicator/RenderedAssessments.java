@@ -17,6 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 class RenderedAssessments extends RenderedBodies implements WarmReads.Source {
     @Inject
     Methodology methodology;
+    @Inject
+    HttpCaching caching;
 
     RenderedAssessments(@ConfigProperty(name = "counterpower.assessment.rendered-bodies", defaultValue = "1000") int size) {
         super(size);
@@ -28,7 +30,7 @@ class RenderedAssessments extends RenderedBodies implements WarmReads.Source {
      * {@code at}), the default methodology and the raw URL, which holds every parameter.
      */
     String key(long dataVersion, HttpServerRequest request) {
-        return dataVersion + " " + IndicatorService.today() + " " + methodology.latest().number()
+        return dataVersion + " " + caching.today() + " " + methodology.latest().number()
                 + " " + request.path() + "?" + request.query();
     }
 
@@ -40,6 +42,6 @@ class RenderedAssessments extends RenderedBodies implements WarmReads.Source {
     @Override
     public WarmReads.Held held(HttpServerRequest request, DataVersions.Version version) {
         byte[] body = held(key(version.version(), request));
-        return body == null ? null : new WarmReads.Held(body, HttpCaching.tag(version, false), HttpCaching.lastModified(version));
+        return body == null ? null : new WarmReads.Held(body, caching.tag(version, false), caching.lastModified(version));
     }
 }

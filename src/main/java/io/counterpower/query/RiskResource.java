@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.counterpower.common.auth.Caller;
 import io.counterpower.common.fact.FactTransfer;
+import io.counterpower.common.time.HttpDates;
 import io.counterpower.common.version.DataVersions;
 import io.counterpower.common.version.HttpCaching;
 import io.vertx.core.http.HttpServerRequest;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.core.UriInfo;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 
 /** Projects ranked by capture_risk (or any numeric indicator), as JSON or citable CSV. */
@@ -63,7 +63,7 @@ public class RiskResource {
         }
         EntityTag tag = tag(s, versions.current().version(), csv);
         if (!caller.isAuthenticated() && HttpCaching.matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), tag)) {
-            return Response.notModified(tag).lastModified(Date.from(s.generatedAt()))
+            return Response.notModified(tag).header(HttpHeaders.LAST_MODIFIED, HttpDates.format(s.generatedAt()))
                     .header(HttpHeaders.CACHE_CONTROL, caching.publicCacheControl())
                     .header(HttpHeaders.VARY, "Accept, Authorization").build();
         }
@@ -74,7 +74,8 @@ public class RiskResource {
             RiskRanking r = risk.ranking(q, s, (m, d, at, pins) -> Provenance.of(uri, "Capture risk ranking", m, d, at, pins)).ranking();
             return csv ? ((String) csv(r).getEntity()).getBytes(StandardCharsets.UTF_8) : json(r);
         });
-        Response.ResponseBuilder response = Response.ok(body).tag(tag).lastModified(Date.from(s.generatedAt()));
+        Response.ResponseBuilder response = Response.ok(body).tag(tag)
+                .header(HttpHeaders.LAST_MODIFIED, HttpDates.format(s.generatedAt()));
         return csv ? response.type(CitedCsv.TYPE + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"risk-ranking.csv\"").build()
                 : response.type(MediaType.APPLICATION_JSON_TYPE).build();

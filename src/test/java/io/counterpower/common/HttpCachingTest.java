@@ -1,9 +1,15 @@
 package io.counterpower.common;
 
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 import static io.counterpower.support.Api.admin;
@@ -88,5 +94,43 @@ class HttpCachingTest {
         assertTrue(after > before, before + " -> " + after);
         anonymous().get("/api/v1/projects").then().statusCode(200).header("Last-Modified", startsWith(""));
         assertEquals(after, Long.parseLong(anonymous().get("/api/v1/methodology").then().extract().header("Counterpower-Data-Version")));
+    }
+
+    /**
+     * With the clock on a single-digit and on a double-digit day: Last-Modified is the IMF-fixdate of the
+     * day's start (the data is older), the tag names the day, and If-Modified-Since is read in the three
+     * forms of RFC 9110 section 5.6.7.
+     */
+    @ParameterizedTest(name = "on day {0} of the month")
+    @ValueSource(ints = {7, 17})
+    void httpDatesAreImfFixdatesOnEveryDayOfTheMonth(int day) {
+        QuarkusMock.installMockForType(Clock.fixed(Instant.parse("2027-03-%02dT10:15:30Z".formatted(day)), ZoneOffset.UTC),
+                Clock.class);
+        String slug = project(null);
+        String weekday = day == 7 ? "Sun" : "Wed";
+        Response first = anonymous().get(assessment(slug)).then().statusCode(200).extract().response();
+        assertEquals(weekday + ", %02d Mar 2027 00:00:00 GMT".formatted(day), first.header("Last-Modified"));
+        assertTrue(first.header("ETag").endsWith("-202703%02d-json\"".formatted(day)), first.header("ETag"));
+
+        String rfc850 = (day == 7 ? "Sunday" : "Wednesday") + ", %02d-Mar-27 00:00:00 GMT".formatted(day);
+        String asctime = weekday + " Mar %2d 00:00:00 2027".formatted(day);
+        for (String since : java.util.List.of(first.header("Last-Modified"), rfc850, asctime)) {
+            anonymous().header("If-Modified-Since", since).get(assessment(slug)).then().statusCode(304)
+                    .header("Last-Modified", equalTo(first.header("Last-Modified")));
+        }
+        // A day earlier is older than the day's start: the answer is sent again.
+        String dayBefore = day == 7 ? "Sat, 06 Mar 2027 00:00:00 GMT" : "Tue, 16 Mar 2027 00:00:00 GMT";
+        anonymous().header("If-Modified-Since", dayBefore).get(assessment(slug)).then().statusCode(200);
+    }
+
+    @Test
+    void svgAndCsvTagsNameTheirRepresentation() {
+        String slug = project(null);
+        String badge = anonymous().accept("image/svg+xml").get("/api/v1/projects/" + slug + "/badge.svg").then().statusCode(200).extract().header("ETag");
+        assertTrue(badge.endsWith("-svg\""), badge);
+        String series = "/api/v1/projects/" + slug + "/indicators/series?from=2024-01-01&to=2024-03-31";
+        String csv = anonymous().accept("text/csv").get(series + "&format=csv").then().statusCode(200).extract().header("ETag");
+        assertTrue(csv.endsWith("-csv\""), csv);
+        anonymous().accept("image/svg+xml").header("If-None-Match", badge).get("/api/v1/projects/" + slug + "/badge.svg").then().statusCode(304);
     }
 }

@@ -1,12 +1,17 @@
 package io.counterpower.query;
 
 import io.counterpower.common.version.WarmReads;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -19,7 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Held answers served on the I/O thread ({@link WarmReads}) are the REST layer's answers: same
- * body, same headers; and what they must not answer (keys, CSV, other validators) goes on.
+ * body, same headers; and what they must not answer (keys, CSV, other validators) goes on. Each
+ * test runs with the clock fixed on a single-digit day of the month and on a double-digit one: the
+ * REST layer and the I/O thread once wrote the day differently on days 1-9.
  */
 @QuarkusTest
 class WarmReadsTest {
@@ -46,6 +53,12 @@ class WarmReadsTest {
         throw new AssertionError("No request to " + path + " was answered from a held body");
     }
 
+    /** Fixes the service's clock on that day of March 2027 (QuarkusMock restores it after the test). */
+    private static void clockOn(int day) {
+        QuarkusMock.installMockForType(Clock.fixed(Instant.parse("2027-03-%02dT10:15:30Z".formatted(day)), ZoneOffset.UTC),
+                Clock.class);
+    }
+
     private static void sameAnswer(Response cold, Response hot) {
         assertEquals(cold.statusCode(), hot.statusCode());
         assertEquals(cold.asString(), hot.asString());
@@ -54,8 +67,10 @@ class WarmReadsTest {
         }
     }
 
-    @Test
-    void aHeldAssessmentIsTheRestLayersAnswer() {
+    @ParameterizedTest(name = "on day {0} of the month")
+    @ValueSource(ints = {7, 17})
+    void aHeldAssessmentIsTheRestLayersAnswer(int day) {
+        clockOn(day);
         Scenario s = Scenario.corporate("library", null);
         String path = "/api/v1/projects/" + s.slug + "/assessment?window=P12M";
         long before = warm.answered();
@@ -64,6 +79,9 @@ class WarmReadsTest {
         Response hot = answeredWarm(() -> anonymous(), path);
         sameAnswer(cold, hot);
         assertTrue(hot.header("ETag").startsWith("W/\""), hot.header("ETag"));
+        // The day of the clock, in the tag and (data older than the day) as Last-Modified, as an IMF-fixdate.
+        assertTrue(hot.header("ETag").endsWith("-202703%02d-json\"".formatted(day)), hot.header("ETag"));
+        assertEquals((day == 7 ? "Sun" : "Wed") + ", %02d Mar 2027 00:00:00 GMT".formatted(day), hot.header("Last-Modified"));
 
         // Revalidation: the held answer's tag gives a 304 with the same validators.
         Response notModified = answeredWarm(() -> anonymous().header("If-None-Match", cold.header("ETag")), path);
@@ -79,8 +97,10 @@ class WarmReadsTest {
         assertTrue(keyed.header("Cache-Control").startsWith("private"), keyed.header("Cache-Control"));
     }
 
-    @Test
-    void aHeldRankingPageIsTheRestLayersAnswerAndCsvIsNotServedFromIt() {
+    @ParameterizedTest(name = "on day {0} of the month")
+    @ValueSource(ints = {7, 17})
+    void aHeldRankingPageIsTheRestLayersAnswerAndCsvIsNotServedFromIt(int day) {
+        clockOn(day);
         Scenario.corporate("framework", null);
         freshRanking("?size=5");
         String path = "/api/v1/risk?size=7&kind=framework";

@@ -12,12 +12,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.List;
 
 /**
@@ -28,6 +28,7 @@ import java.util.List;
  * {@code If-Modified-Since} not older) is answered {@code 304} before the resource runs. A resource
  * that sets its own {@code ETag} (a fact's revision, the risk ranking's snapshot) keeps it.
  * Reads with an API key may differ by key (curators see emails), so they are {@code private}.
+ * Every date it writes is an IMF-fixdate ({@link HttpDates}), and "today" is the injected {@link Clock}'s.
  */
 public class HttpCaching {
     /** Reads that do not follow the data version: job progress, and admin-only records. */
@@ -36,6 +37,8 @@ public class HttpCaching {
 
     @Inject
     DataVersions versions;
+    @Inject
+    Clock clock;
     @ConfigProperty(name = "counterpower.http.max-age", defaultValue = "60s")
     Duration maxAge;
     @ConfigProperty(name = "counterpower.http.stale-while-revalidate", defaultValue = "300s")
@@ -58,13 +61,13 @@ public class HttpCaching {
         if (ifNoneMatch != null) {
             notModified = matches(ifNoneMatch, tag);
         } else {
-            Date since = ifModifiedSince(request);
-            notModified = since != null && !lastModified(v).isAfter(since.toInstant());
+            Instant since = ifModifiedSince(request);
+            notModified = since != null && !lastModified(v).isAfter(since);
         }
         if (!notModified) {
             return null;
         }
-        return Response.notModified(tag).lastModified(Date.from(lastModified(v)))
+        return Response.notModified(tag).header(HttpHeaders.LAST_MODIFIED, HttpDates.format(lastModified(v)))
                 .header(HttpHeaders.CACHE_CONTROL, publicCacheControl())
                 .header(HttpHeaders.VARY, "Accept, Authorization")
                 .header(DataVersionHeader.NAME, String.valueOf(v.version())).build();
@@ -84,7 +87,7 @@ public class HttpCaching {
         try {
             DataVersions.Version v = versions.current();
             headers.putIfAbsent(HttpHeaders.ETAG, List.of(tag(v, request)));
-            headers.putIfAbsent(HttpHeaders.LAST_MODIFIED, List.of(Date.from(lastModified(v))));
+            headers.putIfAbsent(HttpHeaders.LAST_MODIFIED, List.of(HttpDates.format(lastModified(v))));
         } catch (RuntimeException e) {
             return; // validators are an optimisation: the answer itself is never lost for want of them
         }
@@ -92,14 +95,22 @@ public class HttpCaching {
         headers.putIfAbsent(HttpHeaders.VARY, List.of("Accept, Authorization"));
     }
 
-    /** The weak tag of a public read: data version, UTC day and representation. */
-    public static EntityTag tag(DataVersions.Version v, ContainerRequestContext request) {
-        return tag(v, representation(request).equals("csv"));
+    /** The weak tag of a public read: data version, UTC day and representation ({@code json}, {@code csv} or {@code svg}). */
+    public EntityTag tag(DataVersions.Version v, ContainerRequestContext request) {
+        return tag(v, representation(request));
     }
 
-    public static EntityTag tag(DataVersions.Version v, boolean csv) {
-        return new EntityTag(v.version() + "-" + LocalDate.now(ZoneOffset.UTC).toString().replace("-", "")
-                + "-" + (csv ? "csv" : "json"), true);
+    public EntityTag tag(DataVersions.Version v, boolean csv) {
+        return tag(v, csv ? "csv" : "json");
+    }
+
+    private EntityTag tag(DataVersions.Version v, String representation) {
+        return new EntityTag(v.version() + "-" + today().toString().replace("-", "") + "-" + representation, true);
+    }
+
+    /** The UTC day of the clock: the day in a tag, the earliest Last-Modified. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
     }
 
     /** Whether the client's {@code If-None-Match} lists {@code tag} (weak comparison, RFC 9110). */
@@ -127,8 +138,8 @@ public class HttpCaching {
     }
 
     /** The later of the data's last change and the start of the UTC day, in whole seconds. */
-    public static Instant lastModified(DataVersions.Version v) {
-        Instant dayStart = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+    public Instant lastModified(DataVersions.Version v) {
+        Instant dayStart = today().atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant changed = v.changedAt().truncatedTo(ChronoUnit.SECONDS);
         return changed.isAfter(dayStart) ? changed : dayStart;
     }
@@ -140,21 +151,30 @@ public class HttpCaching {
                 && UNCACHED.stream().noneMatch(path::startsWith);
     }
 
-    /** CSV and JSON of one URL are different representations: the tag names which one was asked for. */
+    /**
+     * CSV, HTML and JSON of one URL are different representations: the tag names which one was asked
+     * for. Charts and badges are only SVG and the affiliations export only CSV, whatever the request asks.
+     */
     private static String representation(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (path.endsWith(".svg")) {
+            return "svg";
+        }
+        if (path.endsWith("/affiliations/export")) {
+            return "csv";
+        }
         String format = request.getUriInfo().getQueryParameters().getFirst("format");
+        if (format != null) {
+            String f = format.trim().toLowerCase(java.util.Locale.ROOT);
+            return f.equals("csv") || f.equals("html") ? f : "json";
+        }
         String accept = request.getHeaderString(HttpHeaders.ACCEPT);
-        boolean csv = format != null ? format.trim().equalsIgnoreCase("csv")
-                : accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/csv");
-        return csv ? "csv" : "json";
+        return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/csv") ? "csv" : "json";
     }
 
-    private static Date ifModifiedSince(ContainerRequestContext request) {
+    private static Instant ifModifiedSince(ContainerRequestContext request) {
         String value = request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE);
-        if (value == null) {
-            return null;
-        }
-        Instant since = HttpDates.parse(value);
-        return since == null ? null : Date.from(since); // an invalid date is ignored (RFC 9110 section 13.1.3)
+        // An invalid date is ignored (RFC 9110 section 13.1.3): parse gives null.
+        return value == null ? null : HttpDates.parse(value);
     }
 }
