@@ -149,6 +149,17 @@ public final class CollectionRun {
 
     // ---- counts -------------------------------------------------------------------------------
 
+    /**
+     * How many facts the run has recorded or superseded so far; a run that recorded none (a rerun that
+     * read no new commit) must not move the data version.
+     */
+    public long factsRecorded() {
+        return commitContributionsAdded + mergeContributionsAdded + identitiesAdded + contributorsAdded + affiliationsAdded
+                + affiliationsSuperseded + licensePeriodsAdded + licensePeriodsSuperseded + governanceEventsAdded + seatsAdded
+                + seatsSuperseded + reviewsAdded + issuesAdded + releasesAdded + orgAffiliationsAdded + orgAffiliationsClosed
+                + java.util.Arrays.stream(derivativesAdded).sum() + downloadCountsAdded;
+    }
+
     public void contributionsAdded(long commits, long merges) {
         commitContributionsAdded += commits;
         mergeContributionsAdded += merges;

@@ -247,7 +247,10 @@ public class EnrolmentCsv {
         Log.infof("csv import of %d rows: staged and checked %d ms, recorded %d ms", readings.size(),
                 (checkedDone - started) / 1_000_000, (System.nanoTime() - checkedDone) / 1_000_000);
         Report report = new Report(readings.size(), created, unchanged);
-        changes.record(ChangeLog.GLOBAL, "import", "affiliation", "csv", null, report, "CSV import");
+        // Only a change to facts moves the data version: re-importing the export (all unchanged) changes none.
+        if (created > 0) {
+            changes.record(ChangeLog.GLOBAL, "import", "affiliation", "csv", null, report, "CSV import");
+        }
         return report;
     }
 

@@ -119,6 +119,10 @@ public class EnrolmentImports {
         if (!errors.isEmpty()) {
             throw rejected(errors);
         }
+        if (people.isEmpty()) {
+            // An empty body is a client's mistake (curl sends one when its @file is missing), not an import of nobody.
+            throw ApiProblem.badRequest("body", "the " + format + " import holds no person: the body is empty or only comments");
+        }
         return QuarkusTransaction.requiringNew().timeout(limits.transactionTimeoutSeconds()).call(() -> record(format, people, write));
     }
 
@@ -206,7 +210,10 @@ public class EnrolmentImports {
                 (checkedDone - organisationsDone) / 1_000_000, (System.nanoTime() - checkedDone) / 1_000_000);
         Report report = new Report(format, people.size(), counts.contributors, counts.identities, counts.created, counts.unchanged,
                 counts.organisations);
-        changes.record(ChangeLog.GLOBAL, "import", "affiliation", format, null, report, write.reason());
+        // Only a change to facts moves the data version (and so every ETag): a repeated import changes none.
+        if (counts.contributors + counts.identities + counts.created + counts.organisations.size() > 0) {
+            changes.record(ChangeLog.GLOBAL, "import", "affiliation", format, null, report, write.reason());
+        }
         return report;
     }
 

@@ -3,6 +3,7 @@ package io.counterpower.watch;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.counterpower.common.audit.ChangeLog;
+import io.counterpower.common.audit.DataChanged;
 import io.counterpower.common.auth.Caller;
 import io.counterpower.common.net.PublicHosts;
 import io.counterpower.common.paging.ListQuery;
@@ -38,6 +39,8 @@ import java.util.Set;
 public class WatchService {
     static final Map<String, String> SORTABLE = Map.of("id", "w.id", "name", "w.name", "createdAt", "w.createdAt");
 
+    @Inject
+    WatchEvaluations evaluations;
     @Inject
     EntityManager em;
     @Inject
@@ -81,8 +84,10 @@ public class WatchService {
         w.persist();
         em.flush();
         WatchView view = view(w, null);
-        // The audit row never holds the secret; the scope's change queues the watch's first evaluation.
-        changes.record(scope(w), "create", "watch", String.valueOf(w.id), null, view, null);
+        // The audit row never holds the secret. A watch is no fact: the data version stays, and its first
+        // evaluation (the baseline) is queued here rather than by a change of the scope.
+        changes.audit("create", "watch", String.valueOf(w.id), null, view, null);
+        evaluations.queue(new DataChanged(scope(w)));
         return view(w, secret);
     }
 
@@ -128,7 +133,8 @@ public class WatchService {
         w.updatedAt = Instants.now();
         em.flush();
         WatchView after = view(w, null);
-        changes.record(scope(w), "update", "watch", String.valueOf(w.id), before, after, null);
+        changes.audit("update", "watch", String.valueOf(w.id), before, after, null);
+        evaluations.queue(new DataChanged(scope(w)));
         return after;
     }
 
@@ -140,7 +146,7 @@ public class WatchService {
         w.active = false;
         em.createNativeQuery("update webhook_delivery set state = 'cancelled', last_error = 'The watch was deleted' "
                 + "where watch_id = ?1 and state = 'pending'").setParameter(1, w.id).executeUpdate();
-        changes.record(scope(w), "delete", "watch", String.valueOf(w.id), before, null, null);
+        changes.audit("delete", "watch", String.valueOf(w.id), before, null, null);
     }
 
     /** The watch, when it exists, is not deleted and the caller may manage it; otherwise 401, 403 or 404. */

@@ -203,9 +203,12 @@ public class GitCollector implements Collector {
             boolean fullRead = since == null;
             BranchHistoryWriter history = new BranchHistoryWriter(run.projectId(), target.role(), location, identities,
                     expressions, catalog.catalogVersion(), sourceNote, run);
+            long recordedBefore = run.factsRecorded();
             inTransaction(c -> {
                 history.write(c, summary, visitor.governanceChanges(), fullRead, location.url());
-                changes.bump(ChangeLog.projectScope(run.projectId()));
+                if (run.factsRecorded() != recordedBefore) {
+                    changes.bump(ChangeLog.projectScope(run.projectId()));
+                }
                 return null;
             });
             run.repositoryRead(new CollectionStats.RepositoryRead(location.url(), summary.branchRef(), since,
@@ -299,8 +302,11 @@ public class GitCollector implements Collector {
             s.setString(4, "collection job " + run.jobId());
             s.executeUpdate();
         }
-        changes.bump(ChangeLog.projectScope(run.projectId()));
-        changes.bump(ChangeLog.GLOBAL);
+        // A rerun that recorded nothing (no new commit) leaves the data version, and every ETag, where it was.
+        if (run.factsRecorded() > 0) {
+            changes.bump(ChangeLog.projectScope(run.projectId()));
+            changes.bump(ChangeLog.GLOBAL);
+        }
         return null;
     }
 

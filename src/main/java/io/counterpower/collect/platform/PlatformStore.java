@@ -92,7 +92,9 @@ public class PlatformStore {
                 } catch (JsonProcessingException e) {
                     throw new SQLException("Cannot serialise collection stats", e);
                 }
-                changes.bump(ChangeLog.projectScope(run.projectId()));
+                if (run.factsRecorded() > 0) {   // a rerun that recorded nothing leaves the data version
+                    changes.bump(ChangeLog.projectScope(run.projectId()));
+                }
                 return null;
             });
         } catch (RuntimeException e) {

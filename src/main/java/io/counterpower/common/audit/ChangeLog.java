@@ -35,6 +35,15 @@ public class ChangeLog {
     Event<DataChanged> changed;
 
     public void record(String scope, String action, String entityType, String entityId, Object before, Object after, String reason) {
+        audit(action, entityType, entityId, before, after, reason);
+        bump(scope);
+    }
+
+    /**
+     * Records a write that changes no fact (an API key, a watch) in the audit log only: the data
+     * version, and so every ETag and cached answer, moves only when facts change.
+     */
+    public void audit(String action, String entityType, String entityId, Object before, Object after, String reason) {
         em.createNativeQuery("""
                         insert into audit_log (api_key_id, actor, action, entity_type, entity_id, before, after, reason)
                         values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), cast(?7 as jsonb), ?8)""")
@@ -47,7 +56,6 @@ public class ChangeLog {
                 .setParameter(7, toJson(after))
                 .setParameter(8, reason)
                 .executeUpdate();
-        bump(scope);
     }
 
     /** Records many changes of one kind at once (one audit row each, one statement), e.g. what a bulk import created. */

@@ -74,7 +74,8 @@ public class ApiKeyService {
         errors.throwIfAny();
         String secret = newSecret();
         ApiKey key = store(name.trim(), normalised, secret, caller.keyId());
-        changes.record(ChangeLog.GLOBAL, "create", "api-key", String.valueOf(key.id), null,
+        // A key is no fact: audited, but the data version (and every ETag) stays.
+        changes.audit("create", "api-key", String.valueOf(key.id), null,
                 Map.of("name", key.name, "prefix", key.keyPrefix, "scopes", normalised), null);
         return new Created(key, secret);
     }
@@ -95,7 +96,7 @@ public class ApiKeyService {
         ApiKey key = find(id);
         if (key.revokedAt == null) {
             key.revokedAt = Instants.now();
-            changes.record(ChangeLog.GLOBAL, "revoke", "api-key", String.valueOf(id), null, null, reason);
+            changes.audit("revoke", "api-key", String.valueOf(id), null, null, reason);
         }
     }
 

@@ -181,8 +181,12 @@ class GitCollectionTest {
                 from governance_seat s join governance_body b on b.id = s.body_id and b.superseded_at is null
                 where b.project_id = ? and s.superseded_at is null order by s.valid_from, s.valid_to nulls last""", projectId));
 
-        // A rerun reads nothing new and records nothing.
+        // A rerun reads nothing new and records nothing, so the data version (every ETag) stays.
+        String version = io.counterpower.support.Api.anonymous().get("/api/v1/projects/" + slug).then().statusCode(200)
+                .extract().header("Counterpower-Data-Version");
         JsonPath rerun = collect(slug, dir.resolve("acme.git"));
+        assertEquals(version, io.counterpower.support.Api.anonymous().get("/api/v1/projects/" + slug).then().statusCode(200)
+                .extract().header("Counterpower-Data-Version"), "a rerun that read no commit moved the data version");
         assertEquals("succeeded", rerun.getString("state"));
         assertEquals(0, rerun.getInt("stats.commitsRead"));
         assertEquals(job.getString("stats.repositories[0].tip"), rerun.getString("stats.repositories[0].since"));
