@@ -73,9 +73,10 @@ public class GovernanceReport {
                 checks.add(new GovernanceReportView.RuleChecks(rule.id(),
                         points.isEmpty() ? GovernanceRule.UNKNOWN : points.get(points.size() - 1).status(), periods(points), points));
             }
+            // A steward period may have no first day (unknown): findFirst() on a stream of its null 'from' threw.
             LocalDate stewardFrom = projects.stewards(slug, null).stream()
-                    .filter(st -> st.organisation().equals(key) && covers(st, today)).map(StewardView::from)
-                    .findFirst().orElse(null);
+                    .filter(st -> st.organisation().equals(key) && covers(st, today))
+                    .findFirst().map(StewardView::from).orElse(null);
             reports.add(new GovernanceReportView.ProjectReport(slug, stewardFrom, series.dataVersion(), checks,
                     seats(projectId, series.to()), funding(FundingEvent.list(
                     "recipientProjectId = ?1 and supersededAt is null and eventDate <= ?2 order by eventDate, id", projectId, series.to()))));
