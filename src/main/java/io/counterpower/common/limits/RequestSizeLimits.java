@@ -1,5 +1,6 @@
 package io.counterpower.common.limits;
 
+import io.counterpower.common.problem.FieldError;
 import io.counterpower.common.problem.RouteProblemHandler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -8,6 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -59,8 +63,57 @@ public class RequestSizeLimits {
                         + limits.maxQueryParameters());
                 return;
             }
+            FieldError unreadable = unreadableParameter(query);
+            if (unreadable != null) {
+                problems.write(ctx, 400, unreadable.field() + ": " + unreadable.message(), List.of(unreadable));
+                return;
+            }
         }
         ctx.next();
+    }
+
+    /**
+     * A parameter the layers below would read otherwise than the client meant: a raw ';' (the query
+     * decoder takes it for a separator, so {@code sort=name;x} read as {@code sort=name}, the tail
+     * dropped), or a control character such as NUL (%00), which no parameter of the API holds and
+     * PostgreSQL refuses in text.
+     */
+    static FieldError unreadableParameter(String query) {
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String rawName = eq < 0 ? pair : pair.substring(0, eq);
+            String name = decode(rawName);
+            if (pair.indexOf(';') >= 0) {
+                return new FieldError(name == null ? rawName : name.split(";")[0],
+                        "contains ';', which is not a separator here: encode it as %3B");
+            }
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            if (name == null || value == null) {
+                return new FieldError(rawName, "is not valid percent-encoding");
+            }
+            if (hasControlCharacter(name) || hasControlCharacter(value)) {
+                return new FieldError(name.replaceAll("\\p{Cntrl}", "?"), "must not contain control characters (such as NUL)");
+            }
+        }
+        return null;
+    }
+
+    private static String decode(String raw) {
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static boolean hasControlCharacter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void close(RoutingContext ctx) {

@@ -70,7 +70,13 @@ public class ProblemMapper {
     public Response unreadableJson(JacksonException e, UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
         String detail;
-        if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
+        if (e instanceof JsonParseException parse && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Duplicate field '")) {
+            // STRICT_DUPLICATE_DETECTION (common/json): name the repeated key.
+            String field = e.getOriginalMessage().substring("Duplicate field '".length()).replaceFirst("'.*$", "");
+            errors.add(new FieldError(field, "is given more than once"));
+            detail = field + ": is given more than once" + location(parse);
+        } else if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
             detail = "The request body is not valid JSON" + location(e);
         } else {
             String field = fieldPath(mapping);

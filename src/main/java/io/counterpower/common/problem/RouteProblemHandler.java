@@ -111,11 +111,16 @@ public class RouteProblemHandler {
 
     /** Ends the request with a problem+json answer (unless an answer has already started). */
     public void write(RoutingContext ctx, int status, String detail) {
+        write(ctx, status, detail, List.of());
+    }
+
+    /** The same, naming the fields (query parameters) at fault. */
+    public void write(RoutingContext ctx, int status, String detail, List<FieldError> errors) {
         if (ctx.response().ended() || ctx.response().headWritten()) {
             return;
         }
         ProblemDetails problem = ProblemResponses.details(status, ProblemResponses.titleFor(status), detail,
-                ctx.normalizedPath(), List.of());
+                ctx.normalizedPath(), errors);
         try {
             ctx.response().setStatusCode(status)
                     .putHeader(HttpHeaders.CONTENT_TYPE, ProblemDetails.MEDIA_TYPE)

@@ -36,9 +36,11 @@ public final class Instants {
         String v = value.trim();
         try {
             if (v.length() == 10) {
-                return endOfDay(LocalDate.parse(v));
+                return endOfDay(inRange(LocalDate.parse(v), field));
             }
-            return OffsetDateTime.parse(v).toInstant();
+            OffsetDateTime instant = OffsetDateTime.parse(v);
+            inRange(instant.atZoneSameInstant(ZoneOffset.UTC).toLocalDate(), field);
+            return instant.toInstant();
         } catch (DateTimeParseException e) {
             throw ApiProblem.badRequest(field, "must be a date (YYYY-MM-DD) or an ISO-8601 instant (2024-05-01T12:00:00Z)");
         }
@@ -50,9 +52,20 @@ public final class Instants {
             return null;
         }
         try {
-            return LocalDate.parse(value.trim());
+            return inRange(LocalDate.parse(value.trim()), field);
         } catch (DateTimeParseException e) {
             throw ApiProblem.badRequest(field, "must be a date YYYY-MM-DD");
         }
+    }
+
+    /**
+     * Years 1-9999 only: java.time reads year 0 (0000-01-01), which PostgreSQL has no date for, so the
+     * query failed later with a 400 that did not name the parameter.
+     */
+    private static LocalDate inRange(LocalDate day, String field) {
+        if (day.getYear() < 1 || day.getYear() > 9999) {
+            throw ApiProblem.badRequest(field, "must be a date between 0001-01-01 and 9999-12-31");
+        }
+        return day;
     }
 }
