@@ -65,7 +65,8 @@ public class FactTransfer {
                 List<String> cells = new ArrayList<>();
                 for (String column : columns) {
                     JsonNode value = at(tree, column);
-                    cells.add(value == null || value.isNull() ? "" : RequestText.guard(value.asText()));
+                    cells.add(value != null && value.isNumber() ? cell(value)
+                            : value == null || value.isNull() ? "" : RequestText.guard(value.asText()));
                 }
                 writer.write(cells);
             }
@@ -74,6 +75,52 @@ public class FactTransfer {
         }
         return Response.ok(out.toString()).type(CSV + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + kind.name() + "-export.csv\"").build();
+    }
+
+    /**
+     * Rows that are no fact kind's import format (a view, a derived list) as CSV: one column per
+     * record component, nested records as dotted columns ({@code source.url}), lists as their
+     * elements joined with {@code "; "} (an element that is an object as its JSON).
+     */
+    public <T extends Record> Response records(String fileName, Class<T> type, List<T> rows) {
+        List<String> columns = columns(type);
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        columns.forEach(schema::addColumn);
+        StringWriter out = new StringWriter();
+        try (var writer = csv.writer(schema.build()).writeValues(out)) {
+            for (T row : rows) {
+                JsonNode tree = json.valueToTree(row);
+                List<String> cells = new ArrayList<>();
+                for (String column : columns) {
+                    cells.add(cell(at(tree, column)));
+                }
+                writer.write(cells);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write CSV", e);
+        }
+        return Response.ok(out.toString()).type(CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + ".csv\"").build();
+    }
+
+    /**
+     * A cell: empty for null, numbers as plain decimals (a BigDecimal's text is {@code 1.05E+8}, which
+     * spreadsheets and readers take for a float), guarded against formula injection.
+     */
+    private static String cell(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return "";
+        }
+        if (value.isNumber()) {
+            return value.isIntegralNumber() ? value.bigIntegerValue().toString()
+                    : value.decimalValue().stripTrailingZeros().toPlainString();
+        }
+        if (value.isArray()) {
+            List<String> parts = new ArrayList<>();
+            value.forEach(element -> parts.add(element.isValueNode() ? element.asText() : element.toString()));
+            return RequestText.guard(String.join("; ", parts));
+        }
+        return RequestText.guard(value.isValueNode() ? value.asText() : value.toString());
     }
 
     /** Parses an import body into rows, with line numbers (CSV) or positions from 1 (JSON). */
