@@ -26,8 +26,9 @@ public record Provenance(int methodologyVersion, long dataVersion, Instant gener
                          Map<String, String> pinned) {
         String query = uri.getRequestUri().getRawPath() + (uri.getRequestUri().getRawQuery() == null ? ""
                 : "?" + uri.getRequestUri().getRawQuery());
+        // The format asked for stays: a CSV's reproduce link gives the CSV again (csvComments adds it
+        // when CSV was asked for with an Accept header).
         UriBuilder b = uri.getRequestUriBuilder();
-        b.replaceQueryParam("format");
         pinned.forEach((name, value) -> b.replaceQueryParam(name, value));
         String reproduce = b.build().toString();
         String citation = "Counterpower (" + LocalDate.ofInstant(generatedAt, ZoneOffset.UTC).getYear() + "). " + title
@@ -49,7 +50,9 @@ public record Provenance(int methodologyVersion, long dataVersion, Instant gener
 
     /** The leading comment lines of a CSV export, in the order of the JSON fields. */
     List<String> csvComments(String title) {
+        String csv = UriBuilder.fromUri(reproduce).replaceQueryParam("format", "csv").build().toString();
         return List.of(title, "methodologyVersion: " + methodologyVersion, "dataVersion: " + dataVersion,
-                "generatedAt: " + generatedAt, "query: " + query, "reproduce: " + reproduce, "citation: " + citation);
+                "generatedAt: " + generatedAt, "query: " + query, "reproduce: " + csv,
+                "citation: " + citation.replace(reproduce, csv));
     }
 }

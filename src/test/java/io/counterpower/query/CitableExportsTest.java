@@ -47,6 +47,9 @@ class CitableExportsTest {
         assertEquals(7, comments.size(), text);
         assertTrue(comments.get(1).equals("# methodologyVersion: 1"), comments.get(1));
         assertTrue(comments.get(5).startsWith("# reproduce: http"), comments.get(5));
+        // The reproduce link and the citation give the CSV again, though CSV was asked for by Accept.
+        assertTrue(comments.get(5).contains("format=csv"), comments.get(5));
+        assertTrue(comments.get(6).contains("format=csv"), comments.get(6));
         List<Map<String, String>> rows = readCsv(text);
         assertEquals(2 * 4, rows.size(), text);   // 2 indicators x 4 monthly points (3 months back, the last cut at today)
         Map<String, String> last = rows.stream().filter(r -> r.get("indicator").equals("top_org_share")).reduce((a, b) -> b).orElseThrow();
