@@ -5,6 +5,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +48,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
      *                               another process runs a server on it
      */
     public static EmbeddedDatabase start(Path dataDirectory, int port) throws IOException {
+        return start(dataDirectory, port, true);
+    }
+
+    /**
+     * @param durable false for a throw-away database (the tests' fallback): no fsync and asynchronous
+     *                commits, as zonky starts it, which is much quicker and loses only what a crash of the
+     *                machine would
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, int port, boolean durable) throws IOException {
         Path directory = dataDirectory.toAbsolutePath().normalize();
         Optional<String> refused = refusal(directory);
         if (refused.isPresent()) {
@@ -67,8 +77,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setPort(port)
                     // zonky starts the server with -F (no fsync) and synchronous_commit=off, fine for a
                     // throw-away test database; this one keeps the user's data, so it must survive a crash.
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", durable ? "on" : "off")
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "100")
                     // The same on every platform: C collation (as the project's servers, C.UTF-8) and
@@ -145,8 +155,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try (FileChannel channel = FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock lock = channel.tryLock()) {
             if (lock == null) {
-                throw new IllegalStateException("Another Counterpower (or embedded PostgreSQL) already runs on " + directory
-                        + ". Stop it, or set COUNTERPOWER_DB_EMBEDDED_DATA_DIR to another directory.");
+                throw inUse(directory);
             }
             List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
             if (lines.isEmpty() || !lines.get(0).trim().matches("\\d+")) {
@@ -165,7 +174,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
                             + postmaster.get().pid() + ") did not stop within 60 s; stop it, then start again.", e);
                 }
             }
+        } catch (OverlappingFileLockException e) {
+            throw inUse(directory); // a server of this JVM
         }
+    }
+
+    private static IllegalStateException inUse(Path directory) {
+        return new IllegalStateException("Another Counterpower (or embedded PostgreSQL) already runs on " + directory
+                + ". Stop it, or set COUNTERPOWER_DB_EMBEDDED_DATA_DIR to another directory.");
     }
 
     /** The JDBC URL of the service's database (created by {@link DatabaseBootstrap}). */
