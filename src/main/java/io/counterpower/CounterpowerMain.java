@@ -36,7 +36,7 @@ public class CounterpowerMain {
         String password = config.getOptionalValue("counterpower.db.password", String.class).orElse("");
         Path dataDirectory = config.getOptionalValue("counterpower.db.embedded.data-dir", String.class)
                 .filter(s -> !s.isBlank()).map(Path::of)
-                .orElseGet(() -> Path.of(System.getProperty("user.home"), ".counterpower", "pgdata"));
+                .orElseGet(() -> Path.of(home(), ".counterpower", "pgdata"));
         DatabaseChoice choice = DatabaseChoice.decide(configuredUrl(config),
                 config.getOptionalValue("counterpower.db.embedded", Boolean.class).orElse(false), dataDirectory,
                 () -> DatabaseChoice.answers(DatabaseChoice.OLD_DEFAULT_URL, user, password));
@@ -63,6 +63,12 @@ public class CounterpowerMain {
                 stopEmbedded(embedded);
             }
         }
+    }
+
+    /** $HOME when set (Java's user.home ignores it on Linux, and users and CI expect it to count), else user.home. */
+    private static String home() {
+        String home = System.getenv("HOME");
+        return home == null || home.isBlank() ? System.getProperty("user.home") : home;
     }
 
     /** counterpower.db.url, or quarkus.datasource.jdbc.url when a user set it instead. */
