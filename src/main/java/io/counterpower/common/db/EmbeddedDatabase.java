@@ -162,21 +162,34 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 return;
             }
             Optional<ProcessHandle> postmaster = ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
-                    .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+                    .filter(p -> isPostmasterOf(p, directory));
             if (postmaster.isPresent()) {
                 postmaster.get().destroy();
-                try {
-                    postmaster.get().onExit().get(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (Exception e) {
-                    throw new IllegalStateException("An embedded PostgreSQL left running on " + directory + " (pid "
-                            + postmaster.get().pid() + ") did not stop within 60 s; stop it, then start again.", e);
+                // Done when PostgreSQL has removed its pid file (a zombie that nobody reaps still looks alive).
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (Files.exists(pidFile) && postmaster.get().isAlive()) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("An embedded PostgreSQL left running on " + directory + " (pid "
+                                + postmaster.get().pid() + ") did not stop within 60 s; stop it, then start again.");
+                    }
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("Interrupted while stopping the server left running on " + directory, e);
+                    }
                 }
             }
         } catch (OverlappingFileLockException e) {
             throw inUse(directory); // a server of this JVM
         }
+    }
+
+    /** Only a postgres started on this very directory: a reused pid may be anybody's process. */
+    private static boolean isPostmasterOf(ProcessHandle process, Path directory) {
+        ProcessHandle.Info info = process.info();
+        return info.command().map(c -> c.endsWith("postgres")).orElse(false)
+                && info.arguments().map(a -> List.of(a).contains(directory.toString())).orElse(false);
     }
 
     private static IllegalStateException inUse(Path directory) {

@@ -3,6 +3,10 @@ package io.counterpower.common.db;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -69,6 +73,41 @@ class EmbeddedDatabaseTest {
         try (var files = Files.list(data)) {
             assertEquals(java.util.List.of(data.resolve("PG_VERSION")), files.toList());
         }
+    }
+
+    @Test
+    void stopsAServerLeftRunningByAKilledServiceBeforeStarting() throws Exception {
+        Path data = home.resolve("pgdata");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), OrphanedServer.class.getName(), data.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String started;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            started = out.readLine();
+        }
+        assertThat(started, containsString("started"));
+        child.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, the server keeps running
+        long orphan = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+        assertTrue(runs(orphan), "the orphaned server runs");
+
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(data, 0)) {
+            assertFalse(runs(orphan), "the orphan was stopped");
+            assertFalse(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim().equals(String.valueOf(orphan)));
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + database.port() + "/postgres",
+                    EmbeddedDatabase.USER, ""); Statement s = c.createStatement()) {
+                assertEquals("1", single(s, "select 1"));
+            }
+        }
+    }
+
+    /** Alive and not a zombie (an exited process that this machine's init has not reaped yet). */
+    private static boolean runs(long pid) throws IOException {
+        Path stat = Path.of("/proc", String.valueOf(pid), "stat");
+        if (Files.exists(stat)) {
+            String line = Files.readString(stat);
+            return line.charAt(line.lastIndexOf(')') + 2) != 'Z';
+        }
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     private static Connection connect(EmbeddedDatabase database) throws SQLException {
