@@ -10,6 +10,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -38,6 +39,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 @QuarkusTest
 @TestProfile(IsolatedServiceProfile.class)
+@EnabledIf(value = "io.counterpower.reliability.ThrowawayPostgres#serverToolsAvailable",
+        disabledReason = ThrowawayPostgres.NEEDS_SERVER_TOOLS)
 class DatabaseOutageTest {
     /** A hang guard, not a benchmark: a request that is not answered within this is stuck on the pool. */
     private static final Duration ANSWERED_WITHIN = Duration.ofSeconds(10);

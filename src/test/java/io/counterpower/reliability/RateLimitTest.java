@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 import java.util.Map;
 
@@ -23,6 +24,8 @@ import static org.hamcrest.Matchers.matchesPattern;
  */
 @QuarkusTest
 @TestProfile(IsolatedServiceProfile.class)
+@EnabledIf(value = "io.counterpower.reliability.ThrowawayPostgres#serverToolsAvailable",
+        disabledReason = ThrowawayPostgres.NEEDS_SERVER_TOOLS)
 class RateLimitTest {
     private static final String EXPORT = "/api/v1/governance-events/export";
 

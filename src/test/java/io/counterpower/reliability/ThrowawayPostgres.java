@@ -27,6 +27,24 @@ public class ThrowawayPostgres implements QuarkusTestResourceLifecycleManager {
     static final int PORT = Integer.parseInt(System.getenv().getOrDefault("COUNTERPOWER_OUTAGE_PORT", "55433"));
     static final String URL = "jdbc:postgresql://127.0.0.1:" + PORT + "/counterpower_outage";
 
+    /** Why the tests on this cluster are skipped on a machine without a PostgreSQL server installed. */
+    static final String NEEDS_SERVER_TOOLS = "needs Debian's PostgreSQL server tools (pg_createcluster, pg_ctlcluster) "
+            + "to create and stop a cluster of its own; not installed here, so skipped (CI, .ci/run, runs it)";
+
+    /** Whether Debian's cluster tools and a PostgreSQL under /etc/postgresql are installed (used by @EnabledIf). */
+    static boolean serverToolsAvailable() {
+        boolean tools = Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "pg_createcluster")));
+        if (!tools) {
+            return false;
+        }
+        try (Stream<Path> versions = Files.list(Path.of("/etc/postgresql"))) {
+            return versions.anyMatch(p -> p.getFileName().toString().matches("\\d+"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     @Override
     public Map<String, String> start() {
         if (exists()) {
