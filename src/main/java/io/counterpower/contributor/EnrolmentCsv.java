@@ -66,7 +66,12 @@ public class EnrolmentCsv {
 
     private final CsvMapper csv = new CsvMapper();
 
+    /**
+     * Every current affiliation. The emails column is filled for curator and admin keys only:
+     * addresses are personal data, shown to nobody else in any representation (issue 17).
+     */
     public String export() {
+        boolean withEmails = caller.isCurator();
         List<Affiliation> all = Affiliation.list("supersededAt is null order by contributorId, validFrom nulls first, id");
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         COLUMNS.forEach(schema::addColumn);
@@ -74,7 +79,7 @@ public class EnrolmentCsv {
         try (var writer = csv.writer(schema.build()).writeValues(out)) {
             for (Affiliation a : all) {
                 ContributorVersion c = facts.find(ContributorVersion.class, a.contributorId, null).orElse(null);
-                writer.write(List.of(a.contributorId, c == null ? "" : RequestText.guard(c.displayName), String.join(";", emails(a.contributorId)),
+                writer.write(List.of(a.contributorId, c == null ? "" : RequestText.guard(c.displayName), withEmails ? String.join(";", emails(a.contributorId)) : "",
                         a.organisationId == null ? "" : organisations.keyOf(a.organisationId), a.organisationId == null,
                         text(a.validFrom), text(a.validTo), RequestText.guard(a.role), a.sourceKind.code(), nz(a.sourceUrl), RequestText.guard(a.sourceNote),
                         a.confidence.code()));

@@ -45,6 +45,13 @@ public class Watch extends PanacheEntityBase {
     @Column(nullable = false)
     public String url;
 
+    /**
+     * Whether every delivery must reach a public host (checked again at each delivery): true when
+     * the URL was set by a steward key, an outside party; false when by a curator or admin key.
+     */
+    @Column(name = "public_receiver_only", nullable = false)
+    public boolean publicReceiverOnly;
+
     @Column(name = "secret_ciphertext", nullable = false)
     public String secretCiphertext;
 

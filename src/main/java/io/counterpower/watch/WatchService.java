@@ -31,9 +31,11 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Watches: created, listed, replaced and deleted by key holders. A curator or admin key manages
- * every watch; a steward key only the watches of its own organisation (on a project it stewards, or
- * on the organisation itself), and does not see the others (404).
+ * Watches: created, listed, replaced and deleted by key holders. A watch belongs to the key that
+ * created it, and to admin keys: every other key, a curator's or a steward's of the same
+ * organisation included, gets 404 for it on reads and writes, so that the party a watch follows
+ * can neither see its receiver nor switch it off. A steward key creates watches only on its own
+ * organisation and the projects it stewards today.
  */
 @ApplicationScoped
 public class WatchService {
@@ -57,6 +59,8 @@ public class WatchService {
     ObjectMapper json;
     @Inject
     WatchesConfig config;
+    @Inject
+    ReceiverResolver resolver;
 
     /** Who may manage a watch, and on what: resolved from the input before anything is stored. */
     private record Target(Long projectId, Long organisationId, Long ownerId) {
@@ -76,6 +80,7 @@ public class WatchService {
         w.ownerOrganisationId = target.ownerId();
         w.conditions = toMaps(conditions);
         w.url = in.url().trim();
+        w.publicReceiverOnly = !caller.isCurator();
         w.secretCiphertext = secrets.encrypt(secret);
         w.active = in.active() == null || in.active();
         w.createdAt = Instants.now();
@@ -101,12 +106,11 @@ public class WatchService {
                 .and("w.projectId = :project", "project", project == null || project.isBlank() ? null : projects.idOrNull(project.trim()))
                 .and("w.organisationId = :organisation", "organisation", organisation == null || organisation.isBlank() ? null
                         : organisations.currentId(organisation.trim()).orElse(-1L));
-        if (!caller.isCurator()) {
-            List<Long> mine = stewardOrganisationIds();
-            if (mine.isEmpty()) {
-                throw ApiProblem.forbidden("Watches are shown to curator and admin keys, and to steward keys for their own organisation");
-            }
-            query.and("w.ownerOrganisationId in :mine", "mine", mine);
+        if (!caller.isCurator() && stewardOrganisationIds().isEmpty()) {
+            throw ApiProblem.forbidden("Watches are shown to curator and admin keys, and to steward keys for their own organisation");
+        }
+        if (!caller.isAdmin()) {
+            query.and("w.createdBy = :creator", "creator", caller.keyId());
         }
         return query.page(em, page, w -> view(w, null));
     }
@@ -128,6 +132,7 @@ public class WatchService {
         }
         w.name = in.name().trim();
         w.url = in.url().trim();
+        w.publicReceiverOnly = !caller.isCurator();
         w.conditions = maps;
         w.active = in.active() == null || in.active();
         w.updatedAt = Instants.now();
@@ -149,16 +154,18 @@ public class WatchService {
         changes.audit("delete", "watch", String.valueOf(w.id), before, null, null);
     }
 
-    /** The watch, when it exists, is not deleted and the caller may manage it; otherwise 401, 403 or 404. */
+    /**
+     * The watch, when it exists, is not deleted and belongs to the caller (the key that created it,
+     * or any admin key); otherwise 401, 403 or 404. Another key's watch does not exist for the
+     * caller, whatever its scope: a 403 would confirm it is there.
+     */
     Watch visible(long id) {
         caller.requireKey();
         Watch w = Watch.findById(id);
-        boolean curator = caller.isCurator();
-        if (!curator && stewardOrganisationIds().isEmpty()) {
+        if (!caller.isCurator() && stewardOrganisationIds().isEmpty()) {
             throw ApiProblem.forbidden("Watches are shown to curator and admin keys, and to steward keys for their own organisation");
         }
-        if (w == null || w.deletedAt != null || !(curator || w.ownerOrganisationId != null
-                && stewardOrganisationIds().contains(w.ownerOrganisationId))) {
+        if (w == null || w.deletedAt != null || !(caller.isAdmin() || Objects.equals(w.createdBy, caller.keyId()))) {
             throw ApiProblem.notFound("No watch " + id);
         }
         return w;
@@ -217,7 +224,7 @@ public class WatchService {
         String urlProblem = in.url() != null && in.url().length() > 2000 ? "must be at most 2000 characters" : urlProblem(in.url());
         if (urlProblem == null && !caller.isCurator()) {
             // A steward is an outside party: its receiver may not be a host of the service's own network.
-            urlProblem = PublicHosts.refusal(in.url(), config.allowedHosts().orElse(List.of()));
+            urlProblem = PublicHosts.refusal(in.url(), config.allowedHosts().orElse(List.of()), resolver);
         }
         if (urlProblem != null) {
             errors.add("url", urlProblem);

@@ -31,7 +31,7 @@ public class WebhookOutbox {
 
     /** A delivery a worker has claimed, with what it needs to send it. */
     record Claimed(long id, long watchId, UUID eventId, String eventType, String payload, int attempt, String url,
-                   String secretCiphertext) {
+                   String secretCiphertext, boolean publicReceiverOnly) {
     }
 
     @Inject
@@ -71,14 +71,15 @@ public class WebhookOutbox {
                         where d.id = (select id from webhook_delivery where state = 'pending' and next_attempt_at <= now()
                                       order by next_attempt_at, id for update skip locked limit 1)
                           and w.id = d.watch_id
-                        returning d.id, d.watch_id, d.event_id, d.event_type, d.payload, d.attempts, w.url, w.secret_ciphertext""")
+                        returning d.id, d.watch_id, d.event_id, d.event_type, d.payload, d.attempts, w.url, w.secret_ciphertext,
+                                  w.public_receiver_only""")
                 .setParameter(1, worker).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Object[] r = (Object[]) rows.get(0);
         return Optional.of(new Claimed(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (UUID) r[2], (String) r[3],
-                (String) r[4], ((Number) r[5]).intValue(), (String) r[6], (String) r[7]));
+                (String) r[4], ((Number) r[5]).intValue(), (String) r[6], (String) r[7], (Boolean) r[8]));
     }
 
     /**

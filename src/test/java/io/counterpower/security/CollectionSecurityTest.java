@@ -43,7 +43,10 @@ class CollectionSecurityTest {
                 "https://10.0.0.8/x.git", "https://172.16.4.1/x.git", "https://192.168.1.1/x.git",
                 "https://169.254.169.254/latest/meta-data/", "https://[::1]/x.git", "https://[fd00:ec2::254]/x.git",
                 "https://100.100.100.200/x.git", "https://0.0.0.0/x.git", "https://metadata.google.internal/computeMetadata/v1/",
-                "https://[::ffff:127.0.0.1]/x.git")) {
+                "https://[::ffff:127.0.0.1]/x.git",
+                // Numeric forms that git's resolver reads as 127.0.0.1, and a fully qualified localhost.
+                "https://0x7f000001/x.git", "https://0177.0.0.1/x.git", "https://2130706433/x.git", "https://localhost./x.git",
+                "https://0xA9FEA9FE/latest/meta-data/")) {
             as(key).body(Map.of("source", "git", "url", url)).post("/api/v1/projects/" + slug + "/collections")
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("errors[0].field", equalTo("url"))

@@ -59,6 +59,10 @@ final class Receiver implements AutoCloseable {
         server.stop(0);
     }
 
+    int port() {
+        return port;
+    }
+
     String url() {
         return "http://127.0.0.1:" + port + "/hook";
     }

@@ -74,7 +74,10 @@ class WatchResourceTest {
         String steward = key("steward:" + mine);
         // The test profile allows 127.0.0.1 (the test receivers); these are not allowed.
         for (String url : List.of("http://169.254.169.254/latest/meta-data/", "http://10.1.2.3/hook", "http://localhost:8080/hook",
-                "https://metadata.google.internal/computeMetadata/v1/", "http://[::1]:9/hook")) {
+                "https://metadata.google.internal/computeMetadata/v1/", "http://[::1]:9/hook",
+                // Numeric forms of 127.0.0.1 and 169.254.169.254, and a fully qualified localhost.
+                "http://0x7f000001:9/hook", "http://0177.0.0.1:9/hook", "http://2130706433:9/hook", "http://localhost.:9/hook",
+                "http://0xA9FEA9FE/hook", "http://[::ffff:127.0.0.1]:9/hook")) {
             invalid().header("Authorization", "Bearer " + steward).contentType(ContentType.JSON)
                     .body(watchBody(slug, null, url, List.of(STAGE))).post("/api/v1/watches").then().statusCode(400)
                     .contentType(containsString("application/problem+json"))
