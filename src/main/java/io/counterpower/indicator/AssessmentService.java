@@ -29,6 +29,7 @@ import static io.counterpower.indicator.StageAssessment.Signal;
 @ApplicationScoped
 public class AssessmentService {
     static final List<String> STAGES = List.of("emergence", "adoption", "contribution", "direction", "capture");
+    static final String UNDETERMINED = "undetermined";
     static final String HOLDS = "holds", FAILS = "fails", UNKNOWN = "unknown", HELD_BY_ORIGIN = "held_by_origin";
 
     @Inject
@@ -62,6 +63,9 @@ public class AssessmentService {
     private List<String> assessedNames(Methodology.Version m) {
         List<String> all = new ArrayList<>(indicators.implemented(m));
         all.add("company_restrictive_relicenses_24m");
+        if (m.number() >= 2) {
+            all.add("company_restrictive_license_in_force");
+        }
         return all;
     }
 
@@ -76,50 +80,109 @@ public class AssessmentService {
         Map<String, Double> scores = scores(m, v, origin, signals, missing);
 
         Map<String, Gate> gates = gates(m, v, origin);
-        String stage = stageOf(gates);
-        int upTo = STAGES.indexOf(stage);
-        List<String> considered = upTo == 0 ? STAGES.subList(1, STAGES.size()) : STAGES.subList(1, upTo + 1);
-        List<String> unknownBefore = new ArrayList<>();
-        long decided = 0;
-        for (String s : considered) {
-            if (gates.get(s).status().equals(UNKNOWN)) {
-                if (upTo > 0) {
-                    unknownBefore.add(s);
-                }
-            } else {
-                decided++;
-            }
-        }
-        double confidence = Values.round((double) decided / considered.size());
-
-        Integer risk = captureRisk(m, scores);
+        Verdict verdict = verdict(m, gates, v, origin);
+        Integer risk = captureRisk(m, scores, signals);
         Integer trend = null;
         if (risk != null && earlier != null) {
-            Map<String, Double> earlierScores = scores(m, both.get(0), origin, new ArrayList<>(), new ArrayList<>());
-            Integer before = captureRisk(m, earlierScores);
+            List<Signal> earlierSignals = new ArrayList<>();
+            Map<String, Double> earlierScores = scores(m, both.get(0), origin, earlierSignals, new ArrayList<>());
+            Integer before = captureRisk(m, earlierScores, earlierSignals);
             trend = before == null ? null : risk - before;
         }
         Map<String, Object> walkaway = new LinkedHashMap<>();
         for (String name : List.of("walkaway_share", "walkaway_maintainers", "derivative_orgs")) {
             walkaway.put(name, v.get(name));
         }
-        return new StageAssessment(slug, scope.at(), scope.window().name(), scope.asOf(), m.number(), dataVersion, origin, stage,
-                unknownBefore, confidence, scores, gates, signals, missing, risk, trend, walkaway,
-                counterPower(m, v, scope, risk, trend), evidence(slug, scope, v));
+        boolean v2 = m.number() >= 2;
+        return new StageAssessment(slug, scope.at(), scope.window().name(), scope.asOf(), m.number(), dataVersion, origin,
+                verdict.stage(), verdict.unknownBefore(), verdict.confidence(), scores, gates, signals, missing, risk, trend, walkaway,
+                counterPower(m, v, scope, risk, trend), v2 ? evidenceWithSources(slug, scope, v) : evidence(slug, scope, v),
+                v2 ? verdict.basis() : null, v2 ? evidenceCounts(m, signals) : null,
+                v2 && risk == null ? "insufficient evidence" : null);
+    }
+
+    /** The stage, its basis (v2), the undecided gates before it and the stage confidence. */
+    record Verdict(String stage, String basis, List<String> unknownBefore, double confidence) {
+    }
+
+    /**
+     * Version 1: the furthest stage whose gate holds or is held by origin, emergence when none; the
+     * confidence is the share of the gates considered that are not unknown. Version 2 (section 4,
+     * "The stage" and "Evidence and confidence"): emergence only when shown, undetermined otherwise;
+     * held_by_origin is undecided.
+     */
+    static Verdict verdict(Methodology.Version m, Map<String, Gate> gates, Map<String, IndicatorValue> v, String origin) {
+        if (m.number() < 2) {
+            String stage = stageOf(gates);
+            int upTo = STAGES.indexOf(stage);
+            List<String> considered = upTo == 0 ? STAGES.subList(1, STAGES.size()) : STAGES.subList(1, upTo + 1);
+            List<String> unknownBefore = new ArrayList<>();
+            long decided = 0;
+            for (String s : considered) {
+                if (gates.get(s).status().equals(UNKNOWN)) {
+                    if (upTo > 0) {
+                        unknownBefore.add(s);
+                    }
+                } else {
+                    decided++;
+                }
+            }
+            return new Verdict(stage, null, unknownBefore, Values.round((double) decided / considered.size()));
+        }
+        JsonNode rule = m.assessment().path("stage");
+        int furthest = 0;
+        for (int i = 1; i < STAGES.size(); i++) {
+            if (gates.get(STAGES.get(i)).status().equals(HOLDS)) {
+                furthest = i;
+            }
+        }
+        int contribution = STAGES.indexOf("contribution");
+        String stage, basis;
+        if (corporateOrigin(m, origin) && furthest <= contribution) {
+            stage = "contribution";
+            basis = gates.get("contribution").status().equals(HOLDS) ? "data" : "origin";
+        } else if (furthest > 0) {
+            stage = STAGES.get(furthest);
+            basis = "data";
+        } else {
+            IndicatorValue corporate = v.get("corporate_share");
+            boolean shown = contains(rule.path("emergenceOrigins"), String.valueOf(origin)) && corporate != null
+                    && corporate.number() != null && corporate.coverage() >= m.minCoverage()
+                    && corporate.number() < rule.path("emergenceThreshold").asDouble(0.25);
+            stage = shown ? "emergence" : UNDETERMINED;
+            basis = shown ? "data" : null;
+        }
+        List<String> considered = stage.equals(UNDETERMINED) || stage.equals("emergence") ? STAGES.subList(1, STAGES.size())
+                : STAGES.subList(1, STAGES.indexOf(stage) + 1);
+        List<String> undecided = new ArrayList<>();
+        long decided = 0;
+        for (String s : considered) {
+            String status = gates.get(s).status();
+            if (status.equals(HOLDS) || status.equals(FAILS)) {
+                decided++;
+            } else {
+                undecided.add(s);
+            }
+        }
+        double confidence = stage.equals(UNDETERMINED) ? 0.0 : Values.round((double) decided / considered.size());
+        return new Verdict(stage, basis, stage.equals("emergence") ? List.of() : undecided, confidence);
+    }
+
+    private static boolean corporateOrigin(Methodology.Version m, String origin) {
+        return origin != null && contains(m.assessment().path("heldByOrigin").path("origins"), origin);
     }
 
     /** The gates of stages 2 to 5 (section 4), each with the comparisons that decided it. */
     private static Map<String, Gate> gates(Methodology.Version m, Map<String, IndicatorValue> v, String origin) {
         Map<String, Gate> gates = new LinkedHashMap<>();
         JsonNode gateDefs = m.assessment().path("gates");
-        boolean corporateOrigin = false;
-        for (JsonNode o : m.assessment().path("heldByOrigin").path("origins")) {
-            corporateOrigin |= o.asText().equals(origin);
-        }
+        boolean corporateOrigin = corporateOrigin(m, origin);
         for (String stage : STAGES.subList(1, STAGES.size())) {
             List<Condition> conditions = new ArrayList<>();
             String status = evaluate(gateDefs.path(stage), v, m.minCoverage(), conditions);
-            if (corporateOrigin && contains(m.assessment().path("heldByOrigin").path("gates"), stage)) {
+            // v1: origin holds the gate whatever the data say; v2: only where the data cannot decide it.
+            if (corporateOrigin && contains(m.assessment().path("heldByOrigin").path("gates"), stage)
+                    && (m.number() < 2 || status.equals(UNKNOWN))) {
                 status = HELD_BY_ORIGIN;
             }
             gates.put(stage, new Gate(status, conditions));
@@ -127,7 +190,7 @@ public class AssessmentService {
         return gates;
     }
 
-    /** The furthest stage whose gate holds (or is held by origin); emergence when none does. */
+    /** Version 1: the furthest stage whose gate holds (or is held by origin); emergence when none does. */
     private static String stageOf(Map<String, Gate> gates) {
         String stage = STAGES.get(0);
         for (String s : STAGES.subList(1, STAGES.size())) {
@@ -137,6 +200,44 @@ public class AssessmentService {
             }
         }
         return stage;
+    }
+
+    /** The family (section 4) of an indicator, from the methodology file's families; null when none names it. */
+    static String family(Methodology.Version m, String indicator) {
+        var fields = m.assessment().path("families").fields();
+        while (fields.hasNext()) {
+            var e = fields.next();
+            if (contains(e.getValue(), indicator)) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    /** Distinct signals present and defined, per family (section 4, "Evidence and confidence"). */
+    static Map<String, StageAssessment.FamilyEvidence> evidenceCounts(Methodology.Version m, List<Signal> present) {
+        Map<String, java.util.Set<String>> defined = new LinkedHashMap<>(), shown = new LinkedHashMap<>();
+        m.assessment().path("families").fieldNames().forEachRemaining(f -> {
+            defined.put(f, new java.util.TreeSet<>());
+            shown.put(f, new java.util.TreeSet<>());
+        });
+        for (String stage : STAGES) {
+            for (JsonNode def : m.assessment().path("signals").path(stage)) {
+                String f = family(m, def.path("indicator").asText());
+                if (f != null) {
+                    defined.get(f).add(def.path("id").asText());
+                }
+            }
+        }
+        for (Signal s : present) {
+            String f = family(m, s.indicator());
+            if (f != null) {
+                shown.get(f).add(s.id());
+            }
+        }
+        Map<String, StageAssessment.FamilyEvidence> out = new LinkedHashMap<>();
+        defined.forEach((f, ids) -> out.put(f, new StageAssessment.FamilyEvidence(shown.get(f).size(), ids.size())));
+        return out;
     }
 
     /** The stage and capture risk of a project at one date of a series. */
@@ -158,8 +259,10 @@ public class AssessmentService {
         List<StagePoint> out = new ArrayList<>();
         for (int i = 0; i < series.points().size(); i++) {
             Map<String, IndicatorValue> v = values.get(i);
-            Map<String, Double> scores = scores(m, v, origin, new ArrayList<>(), new ArrayList<>());
-            out.add(new StagePoint(series.points().get(i), stageOf(gates(m, v, origin)), captureRisk(m, scores)));
+            List<Signal> signals = new ArrayList<>();
+            Map<String, Double> scores = scores(m, v, origin, signals, new ArrayList<>());
+            out.add(new StagePoint(series.points().get(i), verdict(m, gates(m, v, origin), v, origin).stage(),
+                    captureRisk(m, scores, signals)));
         }
         return out;
     }
@@ -220,6 +323,7 @@ public class AssessmentService {
             case "org_count" -> iv.number() / scales.path("org_count").asDouble();
             case "hired_contributors" -> iv.number() / scales.path("hired_contributors").asDouble();
             case "license_restrictiveness" -> iv.number() / scales.path("license_levels").asDouble();
+            case "license_capture" -> iv.number();
             case "cla_relicensing" -> Boolean.TRUE.equals(x) ? 1 : 0;
             case "company_trademark" -> "company".equals(x) ? 1 : 0;
             default -> iv.number();
@@ -264,9 +368,17 @@ public class AssessmentService {
         return status;
     }
 
-    /** round(100 * weighted mean of the contribution, direction and capture scores), weights renormalised. */
-    static Integer captureRisk(Methodology.Version m, Map<String, Double> scores) {
+    /**
+     * round(100 * weighted mean of the contribution, direction and capture scores), weights renormalised.
+     * Version 2 (section 4, "Capture risk"): null unless the present signals of those three scores come from
+     * at least min_families families and at least min_evidence of the distinct direction and capture signals
+     * are present.
+     */
+    static Integer captureRisk(Methodology.Version m, Map<String, Double> scores, List<Signal> present) {
         if (scores.get("direction") == null && scores.get("capture") == null) {
+            return null;
+        }
+        if (m.number() >= 2 && !enoughEvidence(m, present)) {
             return null;
         }
         double sum = 0, weights = 0;
@@ -280,6 +392,26 @@ public class AssessmentService {
             }
         }
         return BigDecimal.valueOf(100 * sum / weights).setScale(0, RoundingMode.HALF_UP).intValue();
+    }
+
+    static boolean enoughEvidence(Methodology.Version m, List<Signal> present) {
+        java.util.Set<String> families = new java.util.TreeSet<>(), shown = new java.util.TreeSet<>(), defined = new java.util.TreeSet<>();
+        for (Signal s : present) {
+            if (List.of("contribution", "direction", "capture").contains(s.stage())) {
+                String f = family(m, s.indicator());
+                if (f != null) {
+                    families.add(f);
+                }
+            }
+            if (List.of("direction", "capture").contains(s.stage())) {
+                shown.add(s.id());
+            }
+        }
+        for (String stage : List.of("direction", "capture")) {
+            m.assessment().path("signals").path(stage).forEach(d -> defined.add(d.path("id").asText()));
+        }
+        return families.size() >= m.assessment().path("min_families").asInt(2)
+                && (double) shown.size() / defined.size() >= m.assessment().path("min_evidence").asDouble(0.3);
     }
 
     private Map<String, Requirement> counterPower(Methodology.Version m, Map<String, IndicatorValue> v, Scope scope,
@@ -333,7 +465,11 @@ public class AssessmentService {
         boolean isHosted = hosted != null && Boolean.TRUE.equals(hosted.value());
         boolean plural = seatOrgs != null && topSeat != null && seatOrgs >= g.path("seat_orgs_min").asDouble()
                 && topSeat < g.path("top_org_seat_share_max").asDouble();
+        boolean hostedKnown = hosted != null && hosted.value() != null, seatsKnown = seatOrgs != null && topSeat != null;
         if ((hosted == null || hosted.value() == null) && seatOrgs == null) {
+            status = "unknown";
+        } else if (m.number() >= 2 && !(hostedKnown && seatsKnown) && !isHosted && !plural) {
+            // v2: "unmet" needs both inputs known; what is known has not met any part.
             status = "unknown";
         } else if (isHosted && plural) {
             status = "met";
@@ -412,6 +548,64 @@ public class AssessmentService {
             }
         }
         return out;
+    }
+
+    /**
+     * Version 2 (section 4, "Where it is shown"): the facts behind each signal with the URLs where a person
+     * can check them: the repositories the contribution figures were read from, the license periods in force,
+     * the CLA and trademark events, the funding events of the window, and the records of version 1.
+     */
+    private List<Evidence> evidenceWithSources(String slug, Scope scope, Map<String, IndicatorValue> v) {
+        List<Evidence> out = new ArrayList<>(evidence(slug, scope, v));
+        out.removeIf(e -> e.signal().equals("license_restrictiveness"));
+        String visible = " and " + Sql.visible("x");
+        for (Object row : query("select x.id, x.url from project_repository x where x.project_id = :project" + visible + " order by x.url", scope)) {
+            Object[] r = (Object[]) row;
+            out.add(new Evidence("corporate_share", "A repository the contribution figures are read from", "/api/v1/projects/" + slug
+                    + "/repositories", r[1], (String) r[1]));
+        }
+        for (Object row : query("""
+                select distinct on (x.artifact) x.id, x.expression, x.valid_from, x.source_url from license_period x
+                where x.project_id = :project and x.valid_from <= :day""" + visible + " order by x.artifact, x.valid_from desc, x.id desc", scope)) {
+            Object[] r = (Object[]) row;
+            out.add(new Evidence("license_capture", "The license period in force since " + r[2] + ": " + r[1],
+                    "/api/v1/license-periods/" + r[0], r[1], (String) r[3]));
+        }
+        IndicatorValue inForce = v.get("restrictive_license_in_force");
+        if (inForce != null && Boolean.TRUE.equals(inForce.value())) {
+            Object period = inForce.detail().get("period");
+            for (Object row : query("select x.source_url from license_period x where x.id = " + ((Number) period).longValue() + visible, scope)) {
+                out.add(new Evidence("license_capture", "The relicense that keeps a restrictive license in force (" + inForce.detail().get("from") + ")",
+                        "/api/v1/license-periods/" + period, period, (String) row));
+            }
+        }
+        for (Object row : query("""
+                select x.id, x.kind, x.event_date, x.source_url from governance_event x
+                where x.project_id = :project and x.kind in ('cla-introduced', 'cla-relicensing', 'trademark') and x.event_date <= :day"""
+                + visible + " order by x.event_date, x.id", scope)) {
+            Object[] r = (Object[]) row;
+            out.add(new Evidence(r[1].equals("trademark") ? "company_trademark" : "cla_relicensing", "A " + r[1] + " event on " + r[2],
+                    "/api/v1/governance-events/" + r[0], r[0], (String) r[3]));
+        }
+        out.replaceAll(e -> {
+            if (!e.signal().equals("top_funder_share") || e.sourceUrl() != null) {
+                return e;
+            }
+            List<?> url = query("select x.source_url from funding_event x where x.id = " + ((Number) e.value()).longValue() + visible, scope);
+            return new Evidence(e.signal(), e.description(), e.href(), e.value(), url.isEmpty() ? null : (String) url.get(0));
+        });
+        return out;
+    }
+
+    private List<?> query(String sql, Scope scope) {
+        var q = em.createNativeQuery(sql).setParameter("asof", scope.recordedOn());
+        if (sql.contains(":project")) {
+            q.setParameter("project", scope.projectId());
+        }
+        if (sql.contains(":day")) {
+            q.setParameter("day", scope.at());
+        }
+        return q.getResultList();
     }
 
     private static boolean contains(JsonNode array, String value) {

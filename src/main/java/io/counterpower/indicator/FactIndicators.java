@@ -29,7 +29,8 @@ public class FactIndicators implements IndicatorGroup {
             "trademark_holder_type", "funding_total_usd", "funder_count", "corporate_funding_share", "top_funder",
             "top_funder_share", "funder_hhi", "license_restrictiveness", "restrictive_relicenses",
             "restrictive_new_releases", "openness", "adopter_orgs", "corporate_adopters", "derivatives", "downloads",
-            "walkaway_maintainers", "derivative_orgs", "company_restrictive_relicenses_24m");
+            "walkaway_maintainers", "derivative_orgs", "company_restrictive_relicenses_24m", "license_capture",
+            "restrictive_license_in_force", "company_restrictive_license_in_force", "funding_reported_usd");
 
     /** Seats active on :day, each attributed to its holder organisation or the holder person's affiliation. */
     private static final String SEATS = "with recursive seats as (\n"
@@ -112,6 +113,25 @@ public class FactIndicators implements IndicatorGroup {
             + "  (select coalesce(bool_or(" + uncertain("event_date", "date_precision") + "), false) from rows),\n"
             + "  (select string_agg(cast(id as text), ',' order by event_date, id) from rows where in_window)";
 
+    /**
+     * Version 2 of the funding statement (METHODOLOGY.md v2 section 3, "Only amounts whose own confidence
+     * is verified are summed"): an amount counts only when its event is verified; a reported event's amount
+     * and a reported_amount beside an event go to funding_reported_usd (column 15), never into a sum or a
+     * share. Column 16 counts the events in the window with a verified amount, for the coverage by money.
+     */
+    private static final String FUNDING_V2 = FUNDING
+            .replace("         case when f.currency = 'USD' then f.amount else",
+                    "         " + usd("f.reported_amount", "f.reported_currency") + " + case when f.confidence <> 'verified' then "
+                            + usd("f.amount", "f.currency") + " else 0 end as press_usd,\n"
+                            + "         case when f.confidence <> 'verified' then null when f.currency = 'USD' then f.amount else")
+            + ",\n  (select nullif(sum(coalesce(press_usd, 0)), 0) from rows where in_window),\n"
+            + "  (select count(*) from rows where in_window and usd is not null)";
+
+    private static String usd(String amount, String currency) {
+        return "coalesce(case when " + currency + " = 'USD' then " + amount + " else " + amount + " * (select r.usd_per_unit from currency_rate r"
+                + " where r.currency = " + currency + " order by abs(r.year - extract(year from f.event_date)), r.year desc limit 1) end, 0)";
+    }
+
     private static final String LICENSE = "with lp as (\n"
             + "  select l.id, l.artifact, l.expression, l.valid_from, l.date_precision, l.change_kind, l.level,\n"
             + "         coalesce(l.level_lower, l.level, 0) as lower, coalesce(l.level_upper, l.level, 7) as upper,\n"
@@ -129,7 +149,17 @@ public class FactIndicators implements IndicatorGroup {
             + "  count(*) filter (where valid_from > :lo_day and prev_expression is not null and (level is not null and prev_level is not null)),\n"
             + "  count(*) filter (where change_kind = 'relicense' and valid_from > :lo24 and level > prev_level and steward_type = 'company'),\n"
             + "  coalesce(bool_or(valid_from > :lo_day and " + uncertain("valid_from", "date_precision") + "), false),\n"
-            + "  (select string_agg(cast(id as text), ',' order by valid_from, id) from lp where change_kind <> 'initial' and valid_from > :lo24 and level > prev_level)\n"
+            + "  (select string_agg(cast(id as text), ',' order by valid_from, id) from lp where change_kind <> 'initial' and valid_from > :lo24 and level > prev_level),\n"
+            // license_capture (v2, section 3): 0 for levels 0-3, 0.5 for 4, 1 for 5-7, over the current artifacts of known level.
+            + "  (select max(case when level <= 3 then 0.0 when level = 4 then 0.5 else 1.0 end) from cur where level is not null),\n"
+            // restrictive_license_in_force (v2, section 3): a current artifact at 5-7 whose first rise to 5-7 after its last
+            // period at 0-3 was a relicense; the earliest such relicense with the steward's type on its date.
+            + "  (select concat_ws('|', f.id, f.valid_from, f.steward_type, f.artifact) from cur c cross join lateral (\n"
+            + "      select p.* from lp p where p.artifact = c.artifact and p.level >= 5 and p.valid_from > coalesce(\n"
+            + "        (select max(o.valid_from) from lp o where o.artifact = c.artifact and o.level <= 3), date '0001-01-01')\n"
+            + "      order by p.valid_from, p.id limit 1) f\n"
+            + "    where c.level >= 5 and f.change_kind = 'relicense' order by (f.steward_type = 'company') desc, f.valid_from, f.id limit 1),\n"
+            + "  (select count(*) from cur where level >= 5)\n"
             + "from lp";
 
     private static final String ADOPTION = "with recursive pubs as (\n"
@@ -210,7 +240,7 @@ public class FactIndicators implements IndicatorGroup {
         Steps steps = new Steps(days, scope.window());
         List<Object[]> seats = rows(SEATS, scope, steps.withTopOrgs(topOrgs.stream().map(t -> t == null ? "" : t).toList()));
         List<Object[]> flags = rows(FLAGS, scope, steps);
-        List<Object[]> funding = rows(FUNDING, scope, steps);
+        List<Object[]> funding = rows(scope.methodology().number() >= 2 ? FUNDING_V2 : FUNDING, scope, steps);
         List<Object[]> license = rows(LICENSE, scope, steps);
         List<Object[]> adoption = rows(ADOPTION, scope, steps);
         List<Values> out = new ArrayList<>();
@@ -274,6 +304,22 @@ public class FactIndicators implements IndicatorGroup {
         out.put("top_funder", shares ? topKey : null, cov, scoped, flags, top);
         out.put("top_funder_share", shares ? topUsd / scopedSum : null, cov, scoped, flags, top);
         out.put("funder_hhi", shares ? hhi : null, cov, scoped, flags, null);
+        if (out.methodologyVersion() < 2) {
+            return;
+        }
+        // Coverage by money (v2): the funder-scoped verified USD over all verified USD in the window (a round once),
+        // times the share of the window's events that have a verified amount at all.
+        long verifiedEvents = l(r[15]);
+        double verifiedUsd = (scopedSum == null ? 0.0 : scopedSum) + (roundSum == null ? 0.0 : roundSum);
+        double byMoney = verifiedUsd == 0 ? 0.0 : (scopedSum == null ? 0.0 : scopedSum) / verifiedUsd
+                * Values.coverage(verifiedEvents, inWindow);
+        for (String name : List.of("corporate_funding_share", "top_funder", "top_funder_share", "funder_hhi")) {
+            IndicatorValue v = out.values().get(name);
+            out.put(name, v.value(), byMoney, v.n(), v.flags(), v.detail());
+        }
+        Double reported = d(r[14]);
+        out.put("funding_reported_usd", reported == null ? null : Values.round2(reported), reported == null ? 0.0 : 1.0, inWindow,
+                flags, Values.detail("events", eventIds));
     }
 
     private void license(Object[] r, Values out) {
@@ -290,6 +336,22 @@ public class FactIndicators implements IndicatorGroup {
         out.put("restrictive_new_releases", artifacts == 0 ? null : releases, cov, changes, flags, Values.detail("periods", ids));
         out.put("company_restrictive_relicenses_24m", artifacts == 0 ? null : company24, artifacts == 0 ? 0.0 : 1.0, changes,
                 List.of(), Values.detail("periods", ids));
+        if (out.methodologyVersion() < 2) {
+            return;
+        }
+        double artifactCoverage = Values.coverage(knownArtifacts, artifacts);
+        out.put("license_capture", artifacts == 0 || r[11] == null ? null : ((Number) r[11]).doubleValue(), artifactCoverage,
+                artifacts, List.of(), Values.detail("lower", lower, "upper", upper));
+        String[] via = r[12] == null ? null : ((String) r[12]).split("\\|", -1);
+        long restrictive = l(r[13]);
+        // True wins over an unknown artifact (one artifact held by a relicense decides); false needs every level known.
+        Boolean inForce = via != null ? Boolean.TRUE : artifacts == 0 || knownArtifacts < artifacts ? null : Boolean.FALSE;
+        Map<String, Object> viaDetail = via == null ? Values.detail("restrictiveArtifacts", restrictive)
+                : Values.detail("period", Long.parseLong(via[0]), "from", via[1], "stewardType", via[2].isEmpty() ? null : via[2],
+                "artifact", via[3], "restrictiveArtifacts", restrictive);
+        out.put("restrictive_license_in_force", inForce, inForce == null ? 0.0 : 1.0, artifacts, List.of(), viaDetail);
+        Long byCompany = inForce == null ? null : via != null && "company".equals(via[2]) ? 1L : 0L;
+        out.put("company_restrictive_license_in_force", byCompany, inForce == null ? 0.0 : 1.0, artifacts, List.of(), viaDetail);
     }
 
     private void adoption(Object[] r, Values out) {

@@ -1,5 +1,7 @@
 package io.counterpower.indicator;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,7 +15,17 @@ public record StageAssessment(String project, LocalDate at, String window, Insta
                               long dataVersion, String origin, String stage, List<String> unknownGatesBefore,
                               Double stageConfidence, Map<String, Double> scores, Map<String, Gate> gates,
                               List<Signal> signals, List<Missing> missing, Integer captureRisk, Integer trend,
-                              Map<String, Object> walkaway, Map<String, Requirement> counterPower, List<Evidence> evidence) {
+                              Map<String, Object> walkaway, Map<String, Requirement> counterPower, List<Evidence> evidence,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String basis,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, FamilyEvidence> evidenceCounts,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String captureRiskReason) {
+
+    /**
+     * Version 2 (section 4): how many distinct signals of a family are present (defined, with coverage at
+     * least min_coverage) out of those the methodology defines.
+     */
+    public record FamilyEvidence(int present, int defined) {
+    }
 
     /** A stage signal: an indicator value clipped to [0, 1]. */
     public record Signal(String stage, String id, String indicator, double value) {
@@ -43,6 +55,10 @@ public record StageAssessment(String project, LocalDate at, String window, Insta
     }
 
     /** A link to the records that drove a signal. */
-    public record Evidence(String signal, String description, String href, Object value) {
+    public record Evidence(String signal, String description, String href, Object value,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String sourceUrl) {
+        public Evidence(String signal, String description, String href, Object value) {
+            this(signal, description, href, value, null);
+        }
     }
 }

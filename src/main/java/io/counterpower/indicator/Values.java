@@ -45,6 +45,10 @@ final class Values {
         return this;
     }
 
+    int methodologyVersion() {
+        return methodology.number();
+    }
+
     Map<String, IndicatorValue> values() {
         return out;
     }

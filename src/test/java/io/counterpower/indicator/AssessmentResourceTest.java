@@ -22,12 +22,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The stage assessment (section 4): one dataset per stage, with the gates that decided it. */
+/**
+ * The stage assessment (section 4) of methodology version 1, pinned ({@code methodology=1}): one dataset
+ * per stage, with the gates that decided it. Version 2 is tested in {@link AssessmentV2Test}.
+ */
 @QuarkusTest
 class AssessmentResourceTest {
 
     static JsonPath assess(String slug, String at) {
-        return anonymous().queryParam("at", at).get("/api/v1/projects/" + slug + "/assessment")
+        return anonymous().queryParam("at", at).queryParam("methodology", "1").get("/api/v1/projects/" + slug + "/assessment")
                 .then().statusCode(200).extract().jsonPath();
     }
 

@@ -190,7 +190,10 @@ class FactIndicatorsTest {
         assertEquals(f1, value(r, "top_funder"));
         assertEquals(0.75, number(r, "top_funder_share"));
         assertEquals(0.625, number(r, "funder_hhi"));                       // 0.75^2 + 0.25^2
-        assertEquals(0.4, ((Number) indicator(r, "top_funder_share").get("coverage")).doubleValue()); // 2 of 5 events have a funder amount
+        // v2: coverage by money: funder-scoped 400 / (400 + the round 1000) times 4 of 5 events with a verified amount
+        assertEquals(0.228571, ((Number) indicator(r, "top_funder_share").get("coverage")).doubleValue());
+        JsonPath v1 = indicators(d.slug, Map.of("at", "2024-06-30", "methodology", "1"));
+        assertEquals(0.4, ((Number) indicator(v1, "top_funder_share").get("coverage")).doubleValue()); // v1: 2 of 5 events have a funder amount
     }
 
     @Test
