@@ -48,7 +48,7 @@ for i in $(seq 1 "$runs"); do
   home="$work/home$i"; mkdir -p "$home"
   load=$(cut -d' ' -f1 /proc/loadavg)
   read -r e_ready e_risk <<<"$(run "embedded$i" "$home")"
-  psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" >/dev/null
+  psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" >/dev/null 2>&1
   read -r s_ready s_risk <<<"$(run "server$i" "$home" COUNTERPOWER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB")"
   read -r e2_ready _ <<<"$(run "embedded$i-again" "$home")"
   read -r s2_ready _ <<<"$(run "server$i-again" "$home" COUNTERPOWER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB")"
