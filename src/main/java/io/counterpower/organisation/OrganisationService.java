@@ -110,9 +110,13 @@ public class OrganisationService implements OrganisationDirectory {
     public ImportedOrganisations matchOrCreateFromImport(List<NamedOrganisation> names, FactWrite write) {
         List<String> trimmed = names.stream().map(n -> n.name() == null ? "" : n.name().trim()).distinct().toList();
         List<String> domains = names.stream().flatMap(n -> n.domains().stream()).map(OrganisationService::normaliseDomain).distinct().toList();
+        // Keys match whatever the case ("Google" names the organisation google): an import never
+        // creates google-2 beside google (issue 17).
         Map<String, Long> byKey = lookup("""
-                select h.key, h.id from organisation h where h.key = any(cast(?1 as text[]))
-                and exists (select 1 from organisation_version v where v.id = h.id and v.superseded_at is null)""", trimmed);
+                select t.name, min(h.id) from unnest(cast(?1 as text[])) as t(name)
+                join organisation h on lower(h.key) = lower(t.name)
+                where exists (select 1 from organisation_version v where v.id = h.id and v.superseded_at is null)
+                group by t.name""", trimmed);
         Map<String, Long> byName = lookup("""
                 select t.name, min(n.id) from unnest(cast(?1 as text[])) as t(name)
                 join (select lower(v.name) as name, v.id from organisation_version v where v.superseded_at is null
@@ -319,6 +323,7 @@ public class OrganisationService implements OrganisationDirectory {
             h.persist();
         }
         checkDomainsFree(h.id, domains);
+        checkNamesFree(h.id, in.key(), in);
         OrganisationVersion v = fill(new OrganisationVersion(), in, domains);
         v.id = h.id;
         facts.record(v, write);
@@ -339,6 +344,7 @@ public class OrganisationService implements OrganisationDirectory {
         FactWrite write = caller.write(in.source(), in.reason(), asSteward);
         write.checkMayReplace(current);
         checkDomainsFree(current.id, domains);
+        checkNamesFree(current.id, key, in);
         OrganisationView before = view(current, null);
         OrganisationVersion next = facts.supersede(current, fill(new OrganisationVersion(), in, domains), write);
         OrganisationView after = view(next, null);
@@ -498,6 +504,40 @@ public class OrganisationService implements OrganisationDirectory {
                 throw ApiProblem.conflict("domains", "domain '" + d + "' is already claimed by organisation '"
                         + keyOf(claimed.get(0)) + "'");
             }
+        }
+    }
+
+    /**
+     * An organisation's key, name and aliases may not be another current organisation's key, name
+     * or alias, whatever the case: imports match employers by them, so a steward that claimed
+     * another company's name as its alias would be given that company's people (issue 17).
+     */
+    private void checkNamesFree(long organisationId, String key, OrganisationInput in) {
+        List<String> names = new ArrayList<>();
+        names.add(key);
+        if (in.name() != null) {
+            names.add(in.name());
+        }
+        if (in.aliases() != null) {
+            names.addAll(in.aliases());
+        }
+        String[] lowered = names.stream().filter(n -> n != null && !n.isBlank())
+                .map(n -> n.trim().toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new);
+        @SuppressWarnings("unchecked")
+        List<Object[]> taken = em.createNativeQuery("""
+                        select h.key, n.name from organisation h
+                        join organisation_version v on v.id = h.id and v.superseded_at is null
+                        cross join lateral (select lower(h.key) union all select lower(v.name)
+                                            union all select lower(a) from unnest(v.aliases) a) as n(name)
+                        where h.id <> ?2 and n.name = any(cast(?1 as text[]))
+                        order by h.key limit 1""")
+                .setParameter(1, lowered).setParameter(2, organisationId).getResultList();
+        if (!taken.isEmpty()) {
+            String name = (String) taken.get(0)[1];
+            String field = name.equals(key.trim().toLowerCase(Locale.ROOT)) ? "key"
+                    : in.name() != null && name.equals(in.name().trim().toLowerCase(Locale.ROOT)) ? "name" : "aliases";
+            throw ApiProblem.conflict(field, "'" + name + "' already names organisation '" + taken.get(0)[0]
+                    + "' (keys, names and aliases are unique across organisations, ignoring case)");
         }
     }
 

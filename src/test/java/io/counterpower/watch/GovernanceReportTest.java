@@ -18,6 +18,7 @@ import static io.counterpower.watch.WatchFixtures.seat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -116,7 +117,23 @@ class GovernanceReportTest {
         assertTrue(html.contains("seat-share-one-third"));
         assertTrue(html.contains("<a href=\"https://example.org/grant\">"));
         anonymous().accept("text/html").get("/api/v1/organisations/" + d[0] + "/governance-report").then().statusCode(200)
-                .contentType(containsString("text/html")).body(not(containsString("<script>")));
+                .contentType(containsString("text/html")).body(not(containsString("<script>")))
+                // Issue 17, attack 8: the same security headers as every HTML answer; no script at all.
+                .header("Content-Security-Policy", containsString("default-src 'none'"))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("Content-Security-Policy", not(containsString("script-src")))
+                .header("X-Content-Type-Options", equalTo("nosniff"))
+                .header("X-Frame-Options", equalTo("DENY"))
+                .header("Referrer-Policy", equalTo("no-referrer"));
+        // The web page keeps its own policy (its script is its own file), with the same other headers.
+        io.restassured.RestAssured.given().accept("text/html").get("/").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("script-src 'self'"))
+                .header("X-Content-Type-Options", equalTo("nosniff"))
+                .header("X-Frame-Options", equalTo("DENY"))
+                .header("Referrer-Policy", equalTo("no-referrer"));
+        // JSON answers are not given an HTML policy.
+        anonymous().get("/api/v1/organisations/" + d[0] + "/governance-report").then().statusCode(200)
+                .header("Content-Security-Policy", nullValue());
     }
 
     @Test
