@@ -180,10 +180,18 @@ class ChartResourceTest {
         Response r = svg("/api/v1/projects/" + slug + "/badge.svg", Map.of());
         r.then().statusCode(200).contentType(startsWith("image/svg+xml")).header("X-Content-Type-Options", equalTo("nosniff"));
         Document doc = parse(r.asString());
-        String risk = a.get("captureRisk") == null ? "unknown" : a.get("captureRisk").toString();
+        // Version 2: the evidence goes with the verdict ("capture · risk n/a · 1/20 signals", or "insufficient evidence").
+        String risk = a.get("captureRisk") == null ? "n/a" : a.get("captureRisk").toString();
+        int present = 0, defined = 0;
+        for (Object f : ((Map<?, ?>) a.get("evidenceCounts")).values()) {
+            present += ((Number) ((Map<?, ?>) f).get("present")).intValue();
+            defined += ((Number) ((Map<?, ?>) f).get("defined")).intValue();
+        }
+        String expected = "undetermined".equals(a.get("stage")) ? "insufficient evidence"
+                : a.get("stage") + " \u00b7 risk " + risk + " \u00b7 " + present + "/" + defined + " signals";
         assertTrue(drawnText(doc).contains("co-optation"));
-        assertTrue(drawnText(doc).contains(a.get("stage") + " \u00b7 risk " + risk), drawnText(doc));
-        assertTrue(title(doc).contains(HOSTILE) && title(doc).contains("methodology v1")
+        assertTrue(drawnText(doc).contains(expected), drawnText(doc));
+        assertTrue(title(doc).contains(HOSTILE) && title(doc).contains("methodology v2")
                 && title(doc).contains("data version " + a.get("dataVersion")), title(doc));
         assertFalse(r.asString().contains("<script"));
     }
