@@ -51,10 +51,10 @@ final class IndicatorChart {
     private static final Color LINE = new Color(0x1f4e99);
     private static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 200);
     /** Light background colours, from calm (emergence) to alarming (capture). */
-    static final Map<String, Color> STAGE_COLOURS = Map.of(
+    static final Map<String, Color> STAGE_COLOURS = Map.of("undetermined", new Color(0xf0f0f0),
             "emergence", new Color(0xe3eefa), "adoption", new Color(0xe2f3e5), "contribution", new Color(0xfdf3d3),
             "direction", new Color(0xfde1c9), "capture", new Color(0xf8d2d0));
-    private static final List<String> STAGE_ORDER = List.of("emergence", "adoption", "contribution", "direction", "capture");
+    private static final List<String> STAGE_ORDER = List.of("undetermined", "emergence", "adoption", "contribution", "direction", "capture");
 
     /** A license change at a date: its label and direction (restrictive changes are drawn red). */
     record Marker(LocalDate at, String label, LicenseChangeKind direction) {
@@ -177,8 +177,6 @@ final class IndicatorChart {
                 return item >= coverages.size() || coverages.get(item) == null || coverages.get(item) >= minCoverage;
             }
         };
-        renderer.setUseFillPaint(true);
-        renderer.setSeriesFillPaint(0, Color.WHITE);
         renderer.setSeriesPaint(0, LINE);
         renderer.setSeriesStroke(0, new BasicStroke(2f));
         renderer.setSeriesShape(0, new Ellipse2D.Double(-2.5, -2.5, 5, 5));

@@ -103,11 +103,14 @@ class ChartResourceTest {
                 "to", "2024-12-31", "step", "quarter")).get("/api/v1/projects/" + slug + "/indicators/series")
                 .then().statusCode(200).extract().path("dataVersion").toString();
         String drawn = drawnText(doc);
-        assertTrue(drawn.contains("license_restrictiveness \u2014 " + HOSTILE), drawn);
-        assertTrue(drawn.contains("Methodology v1 \u00b7 data version " + dataVersion), drawn);
+        // Titled in words, with a caption line: project, window, methodology, data version and the chart's address.
+        assertTrue(drawn.contains("License restrictiveness (level 0 to 7) \u2014 " + HOSTILE), drawn);
+        assertTrue(drawn.contains("methodology v2 \u00b7 data version " + dataVersion), drawn);
+        assertTrue(drawn.contains("window P12M") && drawn.contains("/api/v1/projects/" + slug + "/charts/license_restrictiveness.svg"), drawn);
         assertTrue(title(doc).contains(HOSTILE) && title(doc).contains("data version " + dataVersion), title(doc));
         assertTrue(drawn.contains("code: MIT \u2192 BUSL-1.1"), "the license change is marked: " + drawn);
-        assertTrue(drawn.contains("contribution") || drawn.contains("emergence") || drawn.contains("adoption"), "stage bands: " + drawn);
+        assertTrue(drawn.contains("contribution") || drawn.contains("emergence") || drawn.contains("adoption")
+                || drawn.contains("undetermined"), "stage bands: " + drawn);
     }
 
     @Test
