@@ -154,7 +154,7 @@ public class FactIndicators implements IndicatorGroup {
             + "  (select max(case when level <= 3 then 0.0 when level = 4 then 0.5 else 1.0 end) from cur where level is not null),\n"
             // restrictive_license_in_force (v2, section 3): a current artifact at 5-7 whose first rise to 5-7 after its last
             // period at 0-3 was a relicense; the earliest such relicense with the steward's type on its date.
-            + "  (select concat_ws('|', f.id, f.valid_from, f.steward_type, f.artifact) from cur c cross join lateral (\n"
+            + "  (select concat_ws('|', f.id, f.valid_from, coalesce(f.steward_type, ''), f.artifact) from cur c cross join lateral (\n"
             + "      select p.* from lp p where p.artifact = c.artifact and p.level >= 5 and p.valid_from > coalesce(\n"
             + "        (select max(o.valid_from) from lp o where o.artifact = c.artifact and o.level <= 3), date '0001-01-01')\n"
             + "      order by p.valid_from, p.id limit 1) f\n"

@@ -92,7 +92,23 @@ public class IndicatorService {
         }
         Window w = Window.parse(window, "window");
         Instant asOf = Instants.parseInstantOrDate(asRecordedOn, "asRecordedOn");
+        requireRecorded(project.id(), slug, asOf);
         return new Request(project.id(), project.dataVersion(), slug, day, w, asOf, parseKinds(kinds), m, parseNames(names, m));
+    }
+
+    /**
+     * A project not yet recorded at {@code asOf} has no figures "as recorded on" that moment: a 404, as its
+     * record is (METHODOLOGY.md section 4, "Time"); the ranking leaves it out likewise.
+     */
+    void requireRecorded(long projectId, String slug, Instant asOf) {
+        if (asOf == null) {
+            return;
+        }
+        boolean recorded = !em.createNativeQuery("select 1 from project_version v where v.id = :project and " + Sql.visible("v"))
+                .setParameter("project", projectId).setParameter("asof", asOf.atOffset(ZoneOffset.UTC)).getResultList().isEmpty();
+        if (!recorded) {
+            throw ApiProblem.notFound("Project '" + slug + "' was not recorded on " + asOf + " (asRecordedOn)");
+        }
     }
 
     static LocalDate today() {
@@ -218,6 +234,7 @@ public class IndicatorService {
         }
         List<String> nameList = m == null ? List.of() : collect(errors, () -> parseNames(names, m));
         errors.throwIfAny();
+        requireRecorded(projectId, slug, asOf);
         List<LocalDate> days = s.ends(start, end, maxPoints);
         if (days == null) {
             throw ApiProblem.badRequest("to", "the series from " + start + " to " + end + " by " + s.name().toLowerCase()

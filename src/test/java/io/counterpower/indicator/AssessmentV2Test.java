@@ -162,4 +162,23 @@ class AssessmentV2Test {
         assertEquals("unknown", assess(slug, "2024-06-30").getString("counterPower.governance.status"));
         assertEquals("unmet", AssessmentResourceTest.assess(slug, "2024-06-30").getString("counterPower.governance.status"));
     }
+
+    @Test
+    void aProjectNotYetRecordedIsNotFoundAsRecordedOnAnEarlierMoment() {
+        Dataset d = Dataset.project("community");
+        java.time.Instant recorded = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                (java.time.Instant) Dataset.em().createNativeQuery("select min(recorded_at) from project_version where id = ?1")
+                        .setParameter(1, d.projectId).getSingleResult());
+        String before = recorded.minusSeconds(1).toString();
+        for (String path : List.of("assessment", "indicators")) {
+            io.counterpower.support.Api.invalid().queryParam("asRecordedOn", before).get("/api/v1/projects/" + d.slug + "/" + path)
+                    .then().statusCode(404);
+        }
+        io.counterpower.support.Api.invalid().accept("image/svg+xml, application/problem+json").queryParam("asRecordedOn", before)
+                .get("/api/v1/projects/" + d.slug + "/charts/top_org_share.svg").then().statusCode(404);
+        io.counterpower.support.Api.invalid().queryParam("asRecordedOn", before).queryParam("from", "2024-01-01")
+                .queryParam("to", "2024-06-30").get("/api/v1/projects/" + d.slug + "/indicators/series").then().statusCode(404);
+        anonymous().queryParam("asRecordedOn", recorded.plusSeconds(1).toString()).queryParam("at", "2024-06-30")
+                .get("/api/v1/projects/" + d.slug + "/assessment").then().statusCode(200);
+    }
 }

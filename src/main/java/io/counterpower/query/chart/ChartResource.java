@@ -19,8 +19,9 @@ public class ChartResource {
     public String chart(@PathParam("slug") String slug, @PathParam("indicator") String indicator,
                         @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("step") String step,
                         @QueryParam("window") String window, @QueryParam("kinds") String kinds,
-                        @QueryParam("asRecordedOn") String asRecordedOn, @QueryParam("methodology") String methodology) {
-        return charts.chart(slug, indicator, from, to, step, window, kinds, asRecordedOn, methodology);
+                        @QueryParam("asRecordedOn") String asRecordedOn, @QueryParam("methodology") String methodology,
+                        @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        return charts.chart(slug, indicator, from, to, step, window, kinds, asRecordedOn, methodology, uri.getRequestUri().toString());
     }
 
 }

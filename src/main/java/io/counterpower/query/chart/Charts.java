@@ -45,7 +45,7 @@ class Charts {
     ProjectService projects;
 
     String chart(String slug, String indicator, String from, String to, String step, String window, String kinds,
-                        String asRecordedOn, String version) {
+                        String asRecordedOn, String version, String serviceUrl) {
         long projectId = projects.requireId(slug);
         Methodology.Version m = methodology.pinned(version, "methodology");
         boolean risk = indicator.equals(CAPTURE_RISK);
@@ -72,7 +72,12 @@ class Charts {
                 .toList();
         String name = projects.get(slug, series.asRecordedOn()).name();
         String unit = risk ? "0 to 100" : m.unit(indicator);
-        return new IndicatorChart(indicator, unit, name, series, values, stages, markers).svg();
+        List<Double> coverages = new ArrayList<>();
+        if (!risk) {
+            series.indicators().get(0).points().forEach(p -> coverages.add(p.value() == null ? null : p.coverage()));
+        }
+        return new IndicatorChart(indicator, unit, name, series, values, stages, markers)
+                .coverage(coverages, m.minCoverage()).source(serviceUrl).svg();
     }
 
     String badge(String slug, String at, String window, String asRecordedOn, String version) {

@@ -51,10 +51,10 @@ final class IndicatorChart {
     private static final Color LINE = new Color(0x1f4e99);
     private static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 200);
     /** Light background colours, from calm (emergence) to alarming (capture). */
-    static final Map<String, Color> STAGE_COLOURS = Map.of(
+    static final Map<String, Color> STAGE_COLOURS = Map.of("undetermined", new Color(0xf0f0f0),
             "emergence", new Color(0xe3eefa), "adoption", new Color(0xe2f3e5), "contribution", new Color(0xfdf3d3),
             "direction", new Color(0xfde1c9), "capture", new Color(0xf8d2d0));
-    private static final List<String> STAGE_ORDER = List.of("emergence", "adoption", "contribution", "direction", "capture");
+    private static final List<String> STAGE_ORDER = List.of("undetermined", "emergence", "adoption", "contribution", "direction", "capture");
 
     /** A license change at a date: its label and direction (restrictive changes are drawn red). */
     record Marker(LocalDate at, String label, LicenseChangeKind direction) {
@@ -68,6 +68,10 @@ final class IndicatorChart {
     private final List<StagePoint> stages;
     private final List<Marker> markers;
 
+    private List<Double> coverages = List.of();
+    private double minCoverage;
+    private String serviceUrl;
+
     IndicatorChart(String indicator, String unit, String projectName, IndicatorSeriesView series, List<Double> values,
                    List<StagePoint> stages, List<Marker> markers) {
         this.indicator = indicator;
@@ -79,6 +83,19 @@ final class IndicatorChart {
         this.markers = markers;
     }
 
+    /** The coverage of each point (null: not applicable) and the methodology's min_coverage, for hollow points. */
+    IndicatorChart coverage(List<Double> coverages, double minCoverage) {
+        this.coverages = coverages;
+        this.minCoverage = minCoverage;
+        return this;
+    }
+
+    /** The address of this chart, printed in its caption line so that a copy can be traced back. */
+    IndicatorChart source(String serviceUrl) {
+        this.serviceUrl = serviceUrl;
+        return this;
+    }
+
     String svg() {
         JFreeChart chart = chart();
         SVGGraphics2D g = Svg.canvas(WIDTH, HEIGHT);
@@ -86,15 +103,50 @@ final class IndicatorChart {
         return Svg.document(g, title() + ". " + versions() + ". " + gapNote());
     }
 
+    /** Chart titles in words (a reader of a published chart should not need the indicator ids). */
+    static final Map<String, String> TITLES = Map.ofEntries(
+            Map.entry(Charts.CAPTURE_RISK, "Capture risk (0 to 100)"),
+            Map.entry("contributors_active", "Active contributors"),
+            Map.entry("affiliation_coverage", "Share of contributions whose contributor's affiliation is known"),
+            Map.entry("corporate_share", "Share of known contributions by company employees"),
+            Map.entry("independent_share", "Share of known contributions by independents"),
+            Map.entry("top_org_share", "Share of known contributions by the top organisation"),
+            Map.entry("elephant_factor", "Organisations doing half of the known work (elephant factor)"),
+            Map.entry("org_hhi", "Concentration of known contributions among organisations (HHI)"),
+            Map.entry("org_count", "Organisations contributing"),
+            Map.entry("bus_factor", "Contributors doing half of the work (bus factor)"),
+            Map.entry("new_orgs", "Organisations contributing for the first time"),
+            Map.entry("hired_contributors", "Independent contributors hired by companies"),
+            Map.entry("seats_total", "Governance seats"),
+            Map.entry("seat_orgs", "Organisations holding governance seats"),
+            Map.entry("corporate_seat_share", "Share of governance seats held by companies"),
+            Map.entry("top_org_seat_share", "Share of governance seats held by the top organisation"),
+            Map.entry("seat_hhi", "Concentration of governance seats (HHI)"),
+            Map.entry("gatekeeper_top_org_share", "Share of merges by the organisation that merges most"),
+            Map.entry("funding_total_usd", "Verified funding in the window (USD)"),
+            Map.entry("funder_count", "Funders"),
+            Map.entry("corporate_funding_share", "Share of funding from companies"),
+            Map.entry("top_funder_share", "Share of funding from the top funder"),
+            Map.entry("funder_hhi", "Concentration of funding among funders (HHI)"),
+            Map.entry("license_restrictiveness", "License restrictiveness (level 0 to 7)"),
+            Map.entry("license_capture", "Capture reading of the license (0 open, 0.5 use-restricted, 1 source-available or closed)"),
+            Map.entry("adopter_orgs", "Organisations using the project"),
+            Map.entry("corporate_adopters", "Companies using the project"),
+            Map.entry("derivatives", "Derivatives published"),
+            Map.entry("downloads", "Downloads in the window"),
+            Map.entry("openness", "Openness of the model's components"));
+
     private String title() {
-        return indicator + " \u2014 " + projectName;
+        return TITLES.getOrDefault(indicator, indicator.replace('_', ' ')) + " \u2014 " + projectName;
     }
 
-    /** What a citation needs to reproduce the figure. */
+    /** What a citation needs to reproduce the figure: project, window, methodology, data version and the service URL. */
     private String versions() {
-        String text = "Methodology v" + series.methodologyVersion() + " \u00b7 data version " + series.dataVersion()
-                + " \u00b7 window " + series.window() + " \u00b7 end of each " + series.step() + " (UTC)";
-        return series.asRecordedOn() == null ? text : text + " \u00b7 as recorded on " + series.asRecordedOn();
+        String text = projectName + " (" + series.project() + ") \u00b7 window " + series.window() + ", end of each "
+                + series.step() + " (UTC) \u00b7 methodology v" + series.methodologyVersion() + " \u00b7 data version "
+                + series.dataVersion();
+        text = series.asRecordedOn() == null ? text : text + " \u00b7 as recorded on " + series.asRecordedOn();
+        return serviceUrl == null ? text : text + " \u00b7 " + serviceUrl;
     }
 
     private String gapNote() {
@@ -118,7 +170,13 @@ final class IndicatorChart {
         } else if (indicator.equals(Charts.CAPTURE_RISK)) {
             value.setRange(0, 105);
         }
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        // A point whose coverage is below min_coverage is drawn hollow: shown, but not enough input to lean on.
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true) {
+            @Override
+            public boolean getItemShapeFilled(int s, int item) {
+                return item >= coverages.size() || coverages.get(item) == null || coverages.get(item) >= minCoverage;
+            }
+        };
         renderer.setSeriesPaint(0, LINE);
         renderer.setSeriesStroke(0, new BasicStroke(2f));
         renderer.setSeriesShape(0, new Ellipse2D.Double(-2.5, -2.5, 5, 5));

@@ -31,9 +31,25 @@ final class StageBadge {
         this.assessment = assessment;
     }
 
+    /**
+     * Version 1: "stage · risk 71". Version 2 (METHODOLOGY.md section 4, "Where it is shown"): the evidence
+     * goes with the verdict, "capture · risk 71 · 6/20 signals", "capture · risk n/a · 3/20 signals" when the
+     * risk is not known, and "insufficient evidence" (grey) when the stage is undetermined.
+     */
     String message() {
         Integer risk = assessment.captureRisk();
-        return assessment.stage() + " \u00b7 risk " + (risk == null ? "unknown" : risk);
+        if (assessment.evidenceCounts() == null) {
+            return assessment.stage() + " \u00b7 risk " + (risk == null ? "unknown" : risk);
+        }
+        if ("undetermined".equals(assessment.stage())) {
+            return "insufficient evidence";
+        }
+        int present = 0, defined = 0;
+        for (StageAssessment.FamilyEvidence f : assessment.evidenceCounts().values()) {
+            present += f.present();
+            defined += f.defined();
+        }
+        return assessment.stage() + " \u00b7 risk " + (risk == null ? "n/a" : risk) + " \u00b7 " + present + "/" + defined + " signals";
     }
 
     /** Colours of the shields palette by quarter of the 0..100 scale. */

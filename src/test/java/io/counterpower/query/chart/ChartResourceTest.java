@@ -103,11 +103,14 @@ class ChartResourceTest {
                 "to", "2024-12-31", "step", "quarter")).get("/api/v1/projects/" + slug + "/indicators/series")
                 .then().statusCode(200).extract().path("dataVersion").toString();
         String drawn = drawnText(doc);
-        assertTrue(drawn.contains("license_restrictiveness \u2014 " + HOSTILE), drawn);
-        assertTrue(drawn.contains("Methodology v1 \u00b7 data version " + dataVersion), drawn);
+        // Titled in words, with a caption line: project, window, methodology, data version and the chart's address.
+        assertTrue(drawn.contains("License restrictiveness (level 0 to 7) \u2014 " + HOSTILE), drawn);
+        assertTrue(drawn.contains("methodology v2 \u00b7 data version " + dataVersion), drawn);
+        assertTrue(drawn.contains("window P12M") && drawn.contains("/api/v1/projects/" + slug + "/charts/license_restrictiveness.svg"), drawn);
         assertTrue(title(doc).contains(HOSTILE) && title(doc).contains("data version " + dataVersion), title(doc));
         assertTrue(drawn.contains("code: MIT \u2192 BUSL-1.1"), "the license change is marked: " + drawn);
-        assertTrue(drawn.contains("contribution") || drawn.contains("emergence") || drawn.contains("adoption"), "stage bands: " + drawn);
+        assertTrue(drawn.contains("contribution") || drawn.contains("emergence") || drawn.contains("adoption")
+                || drawn.contains("undetermined"), "stage bands: " + drawn);
     }
 
     @Test
@@ -180,10 +183,18 @@ class ChartResourceTest {
         Response r = svg("/api/v1/projects/" + slug + "/badge.svg", Map.of());
         r.then().statusCode(200).contentType(startsWith("image/svg+xml")).header("X-Content-Type-Options", equalTo("nosniff"));
         Document doc = parse(r.asString());
-        String risk = a.get("captureRisk") == null ? "unknown" : a.get("captureRisk").toString();
+        // Version 2: the evidence goes with the verdict ("capture · risk n/a · 1/20 signals", or "insufficient evidence").
+        String risk = a.get("captureRisk") == null ? "n/a" : a.get("captureRisk").toString();
+        int present = 0, defined = 0;
+        for (Object f : ((Map<?, ?>) a.get("evidenceCounts")).values()) {
+            present += ((Number) ((Map<?, ?>) f).get("present")).intValue();
+            defined += ((Number) ((Map<?, ?>) f).get("defined")).intValue();
+        }
+        String expected = "undetermined".equals(a.get("stage")) ? "insufficient evidence"
+                : a.get("stage") + " \u00b7 risk " + risk + " \u00b7 " + present + "/" + defined + " signals";
         assertTrue(drawnText(doc).contains("co-optation"));
-        assertTrue(drawnText(doc).contains(a.get("stage") + " \u00b7 risk " + risk), drawnText(doc));
-        assertTrue(title(doc).contains(HOSTILE) && title(doc).contains("methodology v1")
+        assertTrue(drawnText(doc).contains(expected), drawnText(doc));
+        assertTrue(title(doc).contains(HOSTILE) && title(doc).contains("methodology v2")
                 && title(doc).contains("data version " + a.get("dataVersion")), title(doc));
         assertFalse(r.asString().contains("<script"));
     }
