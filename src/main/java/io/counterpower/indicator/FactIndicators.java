@@ -118,7 +118,8 @@ public class FactIndicators implements IndicatorGroup {
             + "         lag(l.level) over w as prev_level, lag(l.expression) over w as prev_expression,\n"
             + "         (select v.type from project_steward s join organisation_version v on v.id = s.organisation_id and " + visible("v")
             + "           where s.project_id = l.project_id and " + visible("s") + " and " + covers("s", "l.valid_from") + " limit 1) as steward_type\n"
-            + "  from license_period l where l.project_id = :project and " + visible("l") + " and l.valid_from <= :day\n"
+            // license_periods_effective (V017): visible as recorded on, a higher source tier covering the dates it spans.
+            + "  from license_periods_effective(cast(:project as bigint), cast(:asof as timestamptz)) l where l.valid_from <= :day\n"
             + "  window w as (partition by l.artifact order by l.valid_from, l.id)\n"
             + "), cur as (select distinct on (artifact) * from lp order by artifact, valid_from desc, id desc)\n"
             + "select (select count(*) from cur), (select count(*) from cur where level is not null),\n"
@@ -129,7 +130,10 @@ public class FactIndicators implements IndicatorGroup {
             + "  count(*) filter (where valid_from > :lo_day and prev_expression is not null and (level is not null and prev_level is not null)),\n"
             + "  count(*) filter (where change_kind = 'relicense' and valid_from > :lo24 and level > prev_level and steward_type = 'company'),\n"
             + "  coalesce(bool_or(valid_from > :lo_day and " + uncertain("valid_from", "date_precision") + "), false),\n"
-            + "  (select string_agg(cast(id as text), ',' order by valid_from, id) from lp where change_kind <> 'initial' and valid_from > :lo24 and level > prev_level)\n"
+            + "  (select string_agg(cast(id as text), ',' order by valid_from, id) from lp where change_kind in ('relicense', 'new-release') and valid_from > :lo_day and level > prev_level),\n"
+            + "  (select string_agg(cast(id as text), ',' order by valid_from, id) from lp where change_kind = 'relicense' and valid_from > :lo24 and level > prev_level and steward_type = 'company'),\n"
+            + "  count(*) filter (where valid_from > :lo24 and prev_expression is not null),\n"
+            + "  count(*) filter (where valid_from > :lo24 and prev_expression is not null and level is not null and prev_level is not null)\n"
             + "from lp";
 
     private static final String ADOPTION = "with recursive pubs as (\n"
@@ -286,10 +290,18 @@ public class FactIndicators implements IndicatorGroup {
         out.put("license_restrictiveness", level, Values.coverage(knownArtifacts, artifacts), artifacts, List.of(),
                 Values.detail("lower", lower, "upper", upper));
         double cov = changes == 0 ? (artifacts == 0 ? 0.0 : 1.0) : Values.coverage(knownChanges, changes);
-        out.put("restrictive_relicenses", artifacts == 0 ? null : relicenses, cov, changes, flags, Values.detail("periods", ids));
-        out.put("restrictive_new_releases", artifacts == 0 ? null : releases, cov, changes, flags, Values.detail("periods", ids));
-        out.put("company_restrictive_relicenses_24m", artifacts == 0 ? null : company24, artifacts == 0 ? 0.0 : 1.0, changes,
-                List.of(), Values.detail("periods", ids));
+        // Unknown is not 0 (section 3): no period reaching the window, or no rise found while a change in the
+        // window has an unknown level on either side, leaves the count unknown.
+        boolean countUnknown = artifacts == 0 || knownChanges < changes;
+        out.put("restrictive_relicenses", countUnknown && relicenses == 0 ? null : relicenses, cov, changes, flags,
+                Values.detail("periods", ids));
+        out.put("restrictive_new_releases", countUnknown && releases == 0 ? null : releases, cov, changes, flags,
+                Values.detail("periods", ids));
+        long changes24 = l(r[12]), knownChanges24 = l(r[13]);
+        boolean count24Unknown = artifacts == 0 || knownChanges24 < changes24;
+        out.put("company_restrictive_relicenses_24m", count24Unknown && company24 == 0 ? null : company24,
+                artifacts == 0 ? 0.0 : changes24 == 0 ? 1.0 : Values.coverage(knownChanges24, changes24), changes24,
+                List.of(), Values.detail("periods", ids((String) r[11])));
     }
 
     private void adoption(Object[] r, Values out) {
