@@ -69,7 +69,7 @@ public class FactIndicators implements IndicatorGroup {
             + "   where s.project_id = :project and " + visible("s") + " and " + covers("s", ":day") + " limit 1),\n"
             + " exists (select 1 from governance_event e where e.project_id = :project and e.kind = 'cla-relicensing' and e.event_date <= :day and " + visible("e") + "),\n"
             + " exists (select 1 from governance_event e where e.project_id = :project and e.kind = 'cla-introduced' and e.event_date <= :day and " + visible("e") + "),\n"
-            + " (select v.type from governance_event e join organisation_version v on v.id = coalesce(e.to_organisation_id, e.from_organisation_id) and " + visible("v")
+            + " (select v.type from governance_event e join organisation_version v on v.id = e.to_organisation_id and " + visible("v")
             + "   where e.project_id = :project and e.kind = 'trademark' and e.event_date <= :day and " + visible("e")
             + "   order by e.event_date desc, e.id desc limit 1),\n"
             + " (select o.key from project_steward s join organisation o on o.id = s.organisation_id"
