@@ -102,6 +102,20 @@ public class ReferenceDataset {
         counts.put("stewardPeriods", insertStewards(data, orgs, projects));
 
         int licenses = 0;
+        for (JsonNode l : licensesBeforeFirstChange(data.path("license_events"))) {
+            // METHODOLOGY.md section 2: the `from` of an artifact's first recorded change is a fact too (MongoDB was
+            // AGPL-3.0 before SSPL-1.0). It held up to the day before the change; when it started is not recorded,
+            // so nothing is stated before that day.
+            Dated change = Dated.of(l);
+            fact("""
+                    insert into license_period (project_id, artifact, expression, valid_from, date_precision, change_kind, note, %s)
+                    values (?1, ?2, ?3, ?4, 'day', 'initial', ?5, %s)""", l,
+                    project(projects, l.path("project").asText()), l.path("artifact").asText(), l.path("from").asText(),
+                    change.day().minusDays(1), "In force before the change of " + l.path("date").asText()
+                            + " (the period's start is not recorded; the day before the change is the latest day it is"
+                            + " known to hold). " + text(l, "note"));
+            licenses++;
+        }
         for (JsonNode l : data.path("license_events")) {
             Dated date = Dated.of(l);
             fact("""
@@ -120,8 +134,7 @@ public class ReferenceDataset {
                     insert into governance_event (project_id, kind, event_date, date_precision, from_organisation_id, to_organisation_id, note, %s)
                     values (?1, ?2, ?3, ?4, ?5, ?6, ?7, %s)""", g,
                     project(projects, g.path("project").asText()), g.path("kind").asText(), date.day(), date.precision(),
-                    g.hasNonNull("from_org") ? org(orgs, g.path("from_org").asText()) : null,
-                    g.hasNonNull("to_org") ? org(orgs, g.path("to_org").asText()) : null, text(g, "note"));
+                    fromOrganisation(g, orgs), toOrganisation(g, orgs), text(g, "note"));
             governance++;
         }
         counts.put("governanceEvents", governance);
@@ -160,6 +173,51 @@ public class ReferenceDataset {
      * Steward periods: each project's current steward, from its last foundation-transfer (if any);
      * before each transfer, the organisation it came from. Without a transfer the start is open.
      */
+    /**
+     * The first recorded event of each artifact (project, artifact) whose {@code from} names the license before it:
+     * a change whose earlier terms the dataset states but records no period for.
+     */
+    static List<JsonNode> licensesBeforeFirstChange(JsonNode events) {
+        Map<String, JsonNode> first = new LinkedHashMap<>();
+        for (JsonNode l : events) {
+            String key = l.path("project").asText() + "|" + l.path("artifact").asText();
+            JsonNode known = first.get(key);
+            if (known == null || Dated.of(l).day().isBefore(Dated.of(known).day())) {
+                first.put(key, l);
+            }
+        }
+        return first.values().stream()
+                .filter(l -> l.hasNonNull("from") && !l.path("from").asText().isBlank())
+                .filter(l -> !"initial".equals(l.path("change_kind").asText()))
+                .toList();
+    }
+
+    /**
+     * The organisation an event goes to. For a {@code trademark} event that is the holder of the mark after it
+     * (METHODOLOGY.md section 2), named by the bundled copy's {@code holder}: the shared dataset's {@code to_org}
+     * of Elastic's 2022 settlement is Amazon, the other party, which does not hold the mark.
+     */
+    private static Long toOrganisation(JsonNode g, Map<String, Long> orgs) {
+        if ("trademark".equals(g.path("kind").asText())) {
+            return g.hasNonNull("holder") ? org(orgs, g.path("holder").asText()) : null;
+        }
+        return g.hasNonNull("to_org") ? org(orgs, g.path("to_org").asText()) : null;
+    }
+
+    /** The other party: for a trademark event, the party named beside the holder (null when there is none). */
+    private static Long fromOrganisation(JsonNode g, Map<String, Long> orgs) {
+        if ("trademark".equals(g.path("kind").asText())) {
+            String holder = g.path("holder").asText(null);
+            for (String field : List.of("to_org", "from_org")) {
+                if (g.hasNonNull(field) && !g.path(field).asText().equals(holder)) {
+                    return org(orgs, g.path(field).asText());
+                }
+            }
+            return null;
+        }
+        return g.hasNonNull("from_org") ? org(orgs, g.path("from_org").asText()) : null;
+    }
+
     private int insertStewards(JsonNode data, Map<String, Long> orgs, Map<String, Long> projects) {
         Map<String, List<JsonNode>> transfers = new HashMap<>();
         for (JsonNode g : data.path("governance_events")) {

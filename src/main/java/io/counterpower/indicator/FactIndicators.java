@@ -70,7 +70,7 @@ public class FactIndicators implements IndicatorGroup {
             + "   where s.project_id = :project and " + visible("s") + " and " + covers("s", ":day") + " limit 1),\n"
             + " exists (select 1 from governance_event e where e.project_id = :project and e.kind = 'cla-relicensing' and e.event_date <= :day and " + visible("e") + "),\n"
             + " exists (select 1 from governance_event e where e.project_id = :project and e.kind = 'cla-introduced' and e.event_date <= :day and " + visible("e") + "),\n"
-            + " (select v.type from governance_event e join organisation_version v on v.id = coalesce(e.to_organisation_id, e.from_organisation_id) and " + visible("v")
+            + " (select v.type from governance_event e join organisation_version v on v.id = e.to_organisation_id and " + visible("v")
             + "   where e.project_id = :project and e.kind = 'trademark' and e.event_date <= :day and " + visible("e")
             + "   order by e.event_date desc, e.id desc limit 1),\n"
             + " (select o.key from project_steward s join organisation o on o.id = s.organisation_id"
@@ -138,7 +138,8 @@ public class FactIndicators implements IndicatorGroup {
             + "         lag(l.level) over w as prev_level, lag(l.expression) over w as prev_expression,\n"
             + "         (select v.type from project_steward s join organisation_version v on v.id = s.organisation_id and " + visible("v")
             + "           where s.project_id = l.project_id and " + visible("s") + " and " + covers("s", "l.valid_from") + " limit 1) as steward_type\n"
-            + "  from license_period l where l.project_id = :project and " + visible("l") + " and l.valid_from <= :day\n"
+            // license_periods_effective (V017): visible as recorded on, a higher source tier covering the dates it spans.
+            + "  from license_periods_effective(cast(:project as bigint), cast(:asof as timestamptz)) l where l.valid_from <= :day\n"
             + "  window w as (partition by l.artifact order by l.valid_from, l.id)\n"
             + "), cur as (select distinct on (artifact) * from lp order by artifact, valid_from desc, id desc)\n"
             + "select (select count(*) from cur), (select count(*) from cur where level is not null),\n"
@@ -149,7 +150,10 @@ public class FactIndicators implements IndicatorGroup {
             + "  count(*) filter (where valid_from > :lo_day and prev_expression is not null and (level is not null and prev_level is not null)),\n"
             + "  count(*) filter (where change_kind = 'relicense' and valid_from > :lo24 and level > prev_level and steward_type = 'company'),\n"
             + "  coalesce(bool_or(valid_from > :lo_day and " + uncertain("valid_from", "date_precision") + "), false),\n"
-            + "  (select string_agg(cast(id as text), ',' order by valid_from, id) from lp where change_kind <> 'initial' and valid_from > :lo24 and level > prev_level),\n"
+            + "  (select string_agg(cast(id as text), ',' order by valid_from, id) from lp where change_kind in ('relicense', 'new-release') and valid_from > :lo_day and level > prev_level),\n"
+            + "  (select string_agg(cast(id as text), ',' order by valid_from, id) from lp where change_kind = 'relicense' and valid_from > :lo24 and level > prev_level and steward_type = 'company'),\n"
+            + "  count(*) filter (where valid_from > :lo24 and prev_expression is not null),\n"
+            + "  count(*) filter (where valid_from > :lo24 and prev_expression is not null and level is not null and prev_level is not null),\n"
             // license_capture (v2, section 3): 0 for levels 0-3, 0.5 for 4, 1 for 5-7, over the current artifacts of known level.
             + "  (select max(case when level <= 3 then 0.0 when level = 4 then 0.5 else 1.0 end) from cur where level is not null),\n"
             // restrictive_license_in_force (v2, section 3): a current artifact at 5-7 whose first rise to 5-7 after its last
@@ -332,18 +336,26 @@ public class FactIndicators implements IndicatorGroup {
         out.put("license_restrictiveness", level, Values.coverage(knownArtifacts, artifacts), artifacts, List.of(),
                 Values.detail("lower", lower, "upper", upper));
         double cov = changes == 0 ? (artifacts == 0 ? 0.0 : 1.0) : Values.coverage(knownChanges, changes);
-        out.put("restrictive_relicenses", artifacts == 0 ? null : relicenses, cov, changes, flags, Values.detail("periods", ids));
-        out.put("restrictive_new_releases", artifacts == 0 ? null : releases, cov, changes, flags, Values.detail("periods", ids));
-        out.put("company_restrictive_relicenses_24m", artifacts == 0 ? null : company24, artifacts == 0 ? 0.0 : 1.0, changes,
-                List.of(), Values.detail("periods", ids));
+        // Unknown is not 0 (section 3): no period reaching the window, or no rise found while a change in the
+        // window has an unknown level on either side, leaves the count unknown.
+        boolean countUnknown = artifacts == 0 || knownChanges < changes;
+        out.put("restrictive_relicenses", countUnknown && relicenses == 0 ? null : relicenses, cov, changes, flags,
+                Values.detail("periods", ids));
+        out.put("restrictive_new_releases", countUnknown && releases == 0 ? null : releases, cov, changes, flags,
+                Values.detail("periods", ids));
+        long changes24 = l(r[12]), knownChanges24 = l(r[13]);
+        boolean count24Unknown = artifacts == 0 || knownChanges24 < changes24;
+        out.put("company_restrictive_relicenses_24m", count24Unknown && company24 == 0 ? null : company24,
+                artifacts == 0 ? 0.0 : changes24 == 0 ? 1.0 : Values.coverage(knownChanges24, changes24), changes24,
+                List.of(), Values.detail("periods", ids((String) r[11])));
         if (out.methodologyVersion() < 2) {
             return;
         }
         double artifactCoverage = Values.coverage(knownArtifacts, artifacts);
-        out.put("license_capture", artifacts == 0 || r[11] == null ? null : ((Number) r[11]).doubleValue(), artifactCoverage,
+        out.put("license_capture", artifacts == 0 || r[14] == null ? null : ((Number) r[14]).doubleValue(), artifactCoverage,
                 artifacts, List.of(), Values.detail("lower", lower, "upper", upper));
-        String[] via = r[12] == null ? null : ((String) r[12]).split("\\|", -1);
-        long restrictive = l(r[13]);
+        String[] via = r[15] == null ? null : ((String) r[15]).split("\\|", -1);
+        long restrictive = l(r[16]);
         // True wins over an unknown artifact (one artifact held by a relicense decides); false needs every level known.
         Boolean inForce = via != null ? Boolean.TRUE : artifacts == 0 || knownArtifacts < artifacts ? null : Boolean.FALSE;
         Map<String, Object> viaDetail = via == null ? Values.detail("restrictiveArtifacts", restrictive)

@@ -7,18 +7,23 @@ import io.counterpower.project.ProjectService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * License change events, derived from the periods of each artifact in date order: each period
  * after the first is a change from the one before, restrictive when the level rises, liberalising
- * when it falls (METHODOLOGY.md section 5). A period equal to the one before is no change.
+ * when it falls (METHODOLOGY.md section 5). A period equal to the one before is no change. Only the periods in
+ * force are read ({@code license_periods_effective}, V017): a period that a higher source tier covers (a git period
+ * inside a curated one) makes no change, and the first period of an artifact is its {@code initial} terms, no change.
  */
 @ApplicationScoped
 public class LicenseChanges {
@@ -42,6 +47,8 @@ public class LicenseChanges {
                 .and("f.projectId = :project", "project", projectId)
                 .and("f.artifact = :artifact", "artifact", artifact)
                 .all(em, "f.projectId, f.artifact, f.validFrom, f.rowId");
+        Set<Long> inForce = effectiveIds(projectId, asOf);
+        periods = periods.stream().filter(p -> inForce.contains(p.id)).toList();
         Map<String, LicensePeriod> previous = new LinkedHashMap<>();
         List<Change> changes = new ArrayList<>();
         for (LicensePeriod p : periods) {
@@ -52,11 +59,33 @@ public class LicenseChanges {
             if ((from != null && p.validFrom.isBefore(from)) || (to != null && p.validFrom.isAfter(to))) {
                 continue;
             }
+            if (before.expression.equals(p.expression)) {
+                continue; // the same terms again (a lower tier's period uncovered, a repeated record): no change
+            }
             LicenseChange change = expressions.change(before.expression, p.expression);
             changes.add(new Change(projects.slugOf(p.projectId), p.artifact, PartialDate.format(p.validFrom, p.datePrecision),
                     p.datePrecision, p.changeKind, before.expression, p.expression, change.previous().level(),
                     change.next().level(), change.kind(), p.id, FactSource.of(p)));
         }
         return changes;
+    }
+
+    /** Ids of the periods in force, as recorded at {@code asOf} (now when null), of one project or all. */
+    private Set<Long> effectiveIds(Long projectId, Instant asOf) {
+        String sql = "select l.id from project p cross join license_periods_effective(p.id, "
+                + (asOf == null ? "null" : "cast(:asof as timestamptz)") + ") l"
+                + (projectId == null ? "" : " where p.id = :project");
+        Query query = em.createNativeQuery(sql);
+        if (asOf != null) {
+            query.setParameter("asof", java.time.OffsetDateTime.ofInstant(asOf, java.time.ZoneOffset.UTC));
+        }
+        if (projectId != null) {
+            query.setParameter("project", projectId);
+        }
+        Set<Long> ids = new HashSet<>();
+        for (Object id : query.getResultList()) {
+            ids.add(((Number) id).longValue());
+        }
+        return ids;
     }
 }

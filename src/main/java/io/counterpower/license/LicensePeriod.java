@@ -6,6 +6,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 import java.time.LocalDate;
+import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * The terms of one artifact of a project (code, weights, data, docs) from a date until the next
@@ -55,4 +58,8 @@ public class LicensePeriod extends VersionedFact {
 
     @Column(name = "catalog_version")
     public String catalogVersion;
+
+    /** The parameters read from a license text that has them (BUSL-1.1's licensor, change date, change license). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> detail;
 }

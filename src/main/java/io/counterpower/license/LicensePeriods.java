@@ -50,7 +50,8 @@ public class LicensePeriods extends DescribedFactKind<LicensePeriod, LicensePeri
 
     public record View(long id, String project, String artifact, String expression, Level restrictiveness, String date,
                        String datePrecision, String changeKind, String releaseLabel, String note, String evidenceRef,
-                       String textSha256, String catalogVersion, FactSource source, VersionInfo version) implements FactView {
+                       String textSha256, String catalogVersion, Map<String, String> detail, FactSource source,
+                       VersionInfo version) implements FactView {
     }
 
     @Inject
@@ -116,7 +117,7 @@ public class LicensePeriods extends DescribedFactKind<LicensePeriod, LicensePeri
     public View view(LicensePeriod p) {
         return new View(p.id, projects.slugOf(p.projectId), p.artifact, p.expression, Level.of(expressions.evaluate(p.expression)),
                 PartialDate.format(p.validFrom, p.datePrecision), p.datePrecision, p.changeKind, p.releaseLabel, p.note,
-                p.evidenceRef, p.textSha256, p.catalogVersion, FactSource.of(p), VersionInfo.of(p));
+                p.evidenceRef, p.textSha256, p.catalogVersion, p.detail, FactSource.of(p), VersionInfo.of(p));
     }
 
     @Override

@@ -40,6 +40,7 @@ final class LicenseTextIndex {
     final List<SpdxText> spdxTexts;
     final List<KeyPhrase> keyPhrases;
     final List<LicenseFingerprint> fingerprints;
+    final List<GrantStatements.Statement> grantStatements;
 
     /** One SPDX license's text, reduced for matching. */
     record SpdxText(String id, long[] bigrams, String template, int textLength) {
@@ -50,11 +51,13 @@ final class LicenseTextIndex {
     }
 
     private LicenseTextIndex(Map<String, List<String>> idsBySha256, List<SpdxText> spdxTexts,
-            List<KeyPhrase> keyPhrases, List<LicenseFingerprint> fingerprints) {
+            List<KeyPhrase> keyPhrases, List<LicenseFingerprint> fingerprints,
+            List<GrantStatements.Statement> grantStatements) {
         this.idsBySha256 = idsBySha256;
         this.spdxTexts = List.copyOf(spdxTexts);
         this.keyPhrases = List.copyOf(keyPhrases);
         this.fingerprints = List.copyOf(fingerprints);
+        this.grantStatements = List.copyOf(grantStatements);
     }
 
     static LicenseTextIndex build(LicenseCatalog catalog) {
@@ -91,7 +94,8 @@ final class LicenseTextIndex {
         idsBySha256.forEach((sha256, ids) -> frozen.put(sha256, List.copyOf(ids)));
         Log.infof("License text index built in %d ms: %d SPDX texts, %d key phrases",
                 (System.nanoTime() - started) / 1_000_000, spdxTexts.size(), keyPhrases.size());
-        return new LicenseTextIndex(Map.copyOf(frozen), spdxTexts, keyPhrases, fingerprints);
+        return new LicenseTextIndex(Map.copyOf(frozen), spdxTexts, keyPhrases, fingerprints,
+                GrantStatements.load(catalog));
     }
 
     /** The {@code licenseText} and {@code standardLicenseTemplate} of one SPDX license file, streamed. */

@@ -7,8 +7,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.spdx.utility.compare.LicenseCompareHelper;
@@ -20,6 +22,11 @@ import org.spdx.utility.compare.SpdxCompareException;
  * succeeds wins:
  * <ol>
  *   <li>{@code normalised-sha256}: the normalised text (see {@link #normalisedSha256}) is an SPDX text;</li>
+ *   <li>{@code fixed-text}: the fixed text of a license with parameters (BUSL-1.1) is there; the parameters are
+ *       read into the match;</li>
+ *   <li>{@code grant-statement}: the text grants a choice of licenses that {@code license/grant-statements.json}
+ *       curates (Redis's "RSALv2 or SSPLv1"): the expression it grants, before key phrases, which would read only
+ *       the first option's title;</li>
  *   <li>{@code spdx-template}: SPDX's own template accepts the text, tried on the closest short candidates;</li>
  *   <li>{@code key-phrase}: the text carries a curated key phrase of a {@code LicenseRef-…} (its title). Before
  *       similarity, because several AI licenses are edited copies of Apache-2.0 whose title says what they are;</li>
@@ -71,10 +78,21 @@ public class LicenseTextMatcher {
             return new LicenseTextMatch(exact.get(0), MatchMethod.NORMALISED_SHA256, 1.0, sha256,
                     exact.subList(1, exact.size()));
         }
+        if (BusinessSourceLicense.recognises(normalised)) {
+            return busl(input, sha256);
+        }
+        GrantStatements.Statement grant = GrantStatements.find(texts.grantStatements, normalised);
+        if (grant != null) {
+            return new LicenseTextMatch(grant.expression(), MatchMethod.GRANT_STATEMENT, 1.0, sha256, List.of());
+        }
         List<Candidate> candidates = candidates(texts, WordBigrams.of(normalised));
         LicenseTextMatch byTemplate = byTemplate(candidates, input, sha256);
         if (byTemplate != null) {
             return byTemplate;
+        }
+        if (isUsePolicy(normalised)) {
+            // An acceptable-use policy names the license it belongs to; it is not that license (section 5).
+            return LicenseTextMatch.none(candidates.isEmpty() ? 0 : candidates.get(0).score(), sha256);
         }
         LicenseTextMatch byKeyPhrase = byKeyPhrase(texts, normalised, sha256);
         if (byKeyPhrase != null) {
@@ -99,6 +117,25 @@ public class LicenseTextMatcher {
      */
     public List<LicenseFingerprint> fingerprints() {
         return index().fingerprints;
+    }
+
+    /** Words of a text's opening within which an "acceptable use policy" title marks a use policy. */
+    static final int USE_POLICY_TITLE_WORDS = 12;
+
+    /** Whether the text opens as an acceptable-use policy (Llama's USE_POLICY.md), which is no license. */
+    static boolean isUsePolicy(String normalised) {
+        String[] words = normalised.split(" ", USE_POLICY_TITLE_WORDS + 1);
+        String opening = " " + String.join(" ", java.util.Arrays.copyOf(words, Math.min(words.length,
+                USE_POLICY_TITLE_WORDS))) + " ";
+        return opening.contains(" acceptable use policy ");
+    }
+
+    private LicenseTextMatch busl(String input, String sha256) {
+        Map<String, String> parameters = new LinkedHashMap<>(BusinessSourceLicense.parameters(input));
+        BusinessSourceLicense.changeLicenseId(parameters.get("changeLicense"), catalog)
+                .ifPresent(id -> parameters.put("convertsTo", id));
+        return new LicenseTextMatch(BusinessSourceLicense.ID, MatchMethod.FIXED_TEXT, 1.0, sha256, List.of(),
+                parameters);
     }
 
     private static List<Candidate> candidates(LicenseTextIndex texts, long[] bigrams) {

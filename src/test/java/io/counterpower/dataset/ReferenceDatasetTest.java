@@ -36,7 +36,8 @@ class ReferenceDatasetTest {
                 .body("repositories[0].url", equalTo("https://github.com/meta-llama/llama"));
         assertEquals(74L, count("select count(*) from organisation_version where source_kind = 'reference-dataset'"));
         assertEquals(37L, count("select count(*) from project_version where source_kind = 'reference-dataset'"));
-        assertEquals(56L, count("select count(*) from license_period where source_kind = 'reference-dataset'"));
+        // 56 license events, and the license before the first recorded change of MongoDB and Elasticsearch.
+        assertEquals(58L, count("select count(*) from license_period where source_kind = 'reference-dataset'"));
         assertEquals(14L, count("select count(*) from governance_event where source_kind = 'reference-dataset'"));
         assertEquals(36L, count("select count(*) from funding_event where source_kind = 'reference-dataset'"));
     }
@@ -59,6 +60,36 @@ class ReferenceDatasetTest {
         anonymous().get("/api/v1/organisations/hashicorp").then().body("parents[0].parent", equalTo("ibm"))
                 .body("parents[0].from", equalTo("2025-02-27"));
         anonymous().get("/api/v1/organisations/google").then().body("parents[0].from", equalTo(null));
+    }
+
+    @Test
+    void theStandardRelicensesOfMongoDbAndElasticsearchAreLicenseChanges() {
+        // The dataset names the license before each project's first recorded change; the loader records it
+        // (the day before the change), so the change itself is one.
+        anonymous().queryParam("project", "mongodb").get("/api/v1/license-changes").then().statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].fromExpression", equalTo("AGPL-3.0-only"))
+                .body("items[0].toExpression", equalTo("SSPL-1.0"))
+                .body("items[0].date", equalTo("2018-10-16"))
+                .body("items[0].direction", equalTo("restrictive"));
+        anonymous().queryParam("project", "elasticsearch").get("/api/v1/license-changes").then().statusCode(200)
+                .body("items[0].fromExpression", equalTo("Apache-2.0"))
+                .body("items[0].toExpression", equalTo("SSPL-1.0 OR LicenseRef-Elastic-License-1.0"))
+                .body("items[0].date", equalTo("2021-01"))
+                .body("items[0].direction", equalTo("restrictive"));
+        assertEquals(List.of("initial"), em.createNativeQuery("""
+                select l.change_kind from license_period l join project p on p.id = l.project_id
+                where p.slug = 'mongodb' and l.valid_from = date '2018-10-15'""").getResultList());
+    }
+
+    @Test
+    void aTrademarkEventNamesTheHolderOfTheMark() {
+        // Elastic's 2022 settlement with AWS: Elastic holds the mark; Amazon is the other party.
+        assertEquals(List.of(List.of("elastic", "amazon")), em.createNativeQuery("""
+                select tk.key, fk.key from governance_event e join project p on p.id = e.project_id
+                join organisation tk on tk.id = e.to_organisation_id join organisation fk on fk.id = e.from_organisation_id
+                where p.slug = 'elasticsearch' and e.kind = 'trademark'""").getResultList().stream()
+                .map(row -> List.of(((Object[]) row)[0], ((Object[]) row)[1])).toList());
     }
 
     @Test

@@ -29,9 +29,10 @@ import java.util.Set;
  * <ul>
  * <li><b>License periods</b> per artifact, source {@code git}, confidence {@code inferred}, the
  *     commit as evidence. An unidentified text is {@code LicenseRef-Unrecognised-<12 hex of its
- *     hash>} with the hash (level unknown, never guessed); no license file is
- *     {@code LicenseRef-No-License} (level 7). The natural key is project, artifact and day: two
- *     changes on one day keep the day's last state.</li>
+ *     hash>} with the hash (level unknown, never guessed). Before the first license file there is
+ *     no period; a file removed later ends the period with {@code NOASSERTION} (unknown, not level
+ *     7). The parameters of a text that has them (BUSL-1.1) go into {@code detail}. The natural key
+ *     is project, artifact and day: two changes on one day keep the day's last state.</li>
  * <li><b>Governance events</b>: a change to a governance document is a {@code governance-doc-change};
  *     a CONTRIBUTING change that brings in a CLA mention is {@code cla-introduced}. The changes of one
  *     kind on one day are one event, whose note lists them.</li>
@@ -45,7 +46,11 @@ import java.util.Set;
  */
 final class BranchHistoryWriter {
 
-    static final String NO_LICENSE = ExpressionLevel.NO_LICENSE_ID;
+    /**
+     * A license file removed after the artifact had one: the period ends and the terms after are
+     * unknown (METHODOLOGY.md section 2), SPDX's {@code NOASSERTION}, never "no license" at level 7.
+     */
+    static final String REMOVED = "NOASSERTION";
     static final String UNRECOGNISED_PREFIX = "LicenseRef-Unrecognised-";
 
     private final long projectId;
@@ -89,7 +94,7 @@ final class BranchHistoryWriter {
     /** The expression stored for a period the reader found. */
     static String expressionOf(LicensePeriod period) {
         if (LicensePeriod.NO_LICENSE.equals(period.expression())) {
-            return NO_LICENSE;
+            return REMOVED;
         }
         if (period.expression() == null) {
             return UNRECOGNISED_PREFIX + period.textSha256().substring(0, 12);
@@ -97,9 +102,20 @@ final class BranchHistoryWriter {
         return period.expression();
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static String json(Map<String, String> parameters) {
+        try {
+            return JSON.writeValueAsString(new java.util.TreeMap<>(parameters));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("license parameters cannot be written as JSON", e);
+        }
+    }
+
     // ---- license periods ----------------------------------------------------------------------
 
-    private record PeriodRow(String artifact, LocalDate from, String expression, String textSha256, String evidence) {
+    private record PeriodRow(String artifact, LocalDate from, String expression, String textSha256, String evidence,
+                             Map<String, String> parameters) {
     }
 
     private void licensePeriods(Connection c, List<LicensePeriod> periods, boolean fullRead) throws SQLException {
@@ -109,7 +125,7 @@ final class BranchHistoryWriter {
             LocalDate from = day(p.validFrom());
             rows.remove(artifact + "|" + from); // the day's last state wins, in its place in time
             rows.put(artifact + "|" + from, new PeriodRow(artifact, from, expressionOf(p), p.textSha256(),
-                    p.evidenceCommitSha()));
+                    p.evidenceCommitSha(), p.parameters()));
         }
         Set<String> firstOfArtifact = new HashSet<>();
         long added = 0;
@@ -186,13 +202,14 @@ final class BranchHistoryWriter {
         ExpressionLevel level = expressions.evaluate(row.expression());
         String note = row.expression().startsWith(UNRECOGNISED_PREFIX)
                 ? "The license text is not recognised by the catalog; its SHA-256 is kept, the terms are unknown."
-                : NO_LICENSE.equals(row.expression()) ? "No license file in the tree: no rights granted." : null;
+                : REMOVED.equals(row.expression())
+                ? "The license file was removed: the period ends, and the terms after are unknown." : null;
         try (PreparedStatement s = c.prepareStatement("""
                 insert into license_period (id, project_id, artifact, expression, valid_from, date_precision, change_kind,
                                             text_sha256, evidence_ref, note, source_kind, source_url, source_note, confidence,
-                                            recorded_at, level, level_lower, level_upper, catalog_version)
+                                            recorded_at, level, level_lower, level_upper, catalog_version, detail)
                 values (coalesce(?, nextval('fact_id_seq')), ?, ?, ?, ?, 'day', ?, ?, ?, ?, 'git', ?, ?, 'inferred', now(),
-                        ?, ?, ?, ?)""")) {
+                        ?, ?, ?, ?, cast(? as jsonb))""")) {
             s.setObject(1, id, Types.BIGINT);
             s.setLong(2, projectId);
             s.setString(3, row.artifact());
@@ -208,6 +225,7 @@ final class BranchHistoryWriter {
             s.setShort(13, (short) level.lowerBound());
             s.setShort(14, (short) level.upperBound());
             s.setString(15, catalogVersion);
+            s.setString(16, row.parameters().isEmpty() ? null : json(row.parameters()));
             s.executeUpdate();
         }
     }

@@ -26,7 +26,13 @@ final class CommitDecoder {
     // "Co-authored-by: Name <email>", the form GitHub recognises; anything else is ignored.
     private static final Pattern CO_AUTHOR_KEY = Pattern.compile("^co-authored-by\\s*:\\s*(.*)$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern NAME_AND_EMAIL = Pattern.compile("^([^<>]*?)\\s*<([^<>\\s@]+@[^<>\\s@]+)>\\s*$");
+    /**
+     * A person as {@code git interpret-trailers} keeps the value: a name and an address in angle brackets, and after
+     * them whatever the writer added (redis's "(styling)" comments), which names no one else.
+     */
+    private static final Pattern NAME_AND_EMAIL = Pattern.compile("^([^<>]*?)\\s*<([^<>\\s@]+@[^<>\\s@]+)>(?:\\s.*)?\\s*$");
+    /** A name alone in angle brackets ({@code <Awni Hannun>} on mlx): a person with no address, kept by name. */
+    private static final Pattern BRACKETED_NAME = Pattern.compile("^<([^<>@]*[^<>@\\s][^<>@]*)>\\s*$");
     private static final Pattern TRAILER_LINE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9-]*\\s*:.*$");
 
     private final Mailmap mailmap;
@@ -97,13 +103,22 @@ final class CommitDecoder {
                 continue;
             }
             Matcher value = NAME_AND_EMAIL.matcher(key.group(1).strip());
-            if (!value.matches() || value.group(1).isBlank()) {
+            Matcher nameOnly = BRACKETED_NAME.matcher(key.group(1).strip());
+            GitIdentity identity;
+            if (value.matches() && !value.group(1).isBlank()) {
+                identity = identify(value.group(1).strip(), value.group(2));
+            } else if (nameOnly.matches()) {
+                identity = identify(nameOnly.group(1).strip(), "");
+            } else {
                 Log.debugf("Ignoring malformed co-author trailer: %s", line);
                 continue;
             }
-            GitIdentity identity = identify(value.group(1).strip(), value.group(2));
-            if (!identity.email().equals(author.email())) {
-                byEmail.putIfAbsent(identity.email(), identity);
+            boolean isAuthor = identity.email().isEmpty()
+                    ? identity.name().equalsIgnoreCase(author.name())
+                    : identity.email().equals(author.email());
+            if (!isAuthor) {
+                // People without an address are told apart by name, like identities without an email.
+                byEmail.putIfAbsent(identity.email().isEmpty() ? "name:" + identity.name() : identity.email(), identity);
             }
         }
         return List.copyOf(byEmail.values());

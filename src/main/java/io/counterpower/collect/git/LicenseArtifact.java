@@ -10,7 +10,7 @@ import java.util.Locale;
 public enum LicenseArtifact {
     /** The source code: any license file that names no other artifact. */
     CODE,
-    /** Model weights: {@code LICENSE-MODEL*}, {@code MODEL_LICENSE*}, {@code USE_POLICY*}, or a name with "model" or "weights". */
+    /** Model weights: {@code LICENSE-MODEL*}, {@code MODEL_LICENSE*}, or a name with "model" or "weights". */
     WEIGHTS,
     /** Data sets: a name with "data" (e.g. {@code LICENSE-DATA}). */
     DATA,

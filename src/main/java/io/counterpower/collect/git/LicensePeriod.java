@@ -1,6 +1,7 @@
 package io.counterpower.collect.git;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * A period during which the branch stated the same terms for an artifact (METHODOLOGY.md section
@@ -14,17 +15,29 @@ import java.time.Instant;
  * @param textSha256        the hash of the text that opened the period; null for no license
  * @param validFrom         the committer instant of the commit that opened it
  * @param evidenceCommitSha that commit
+ * @param parameters        what the opening text's parameters were filled in with (BUSL-1.1), empty otherwise
  */
 public record LicensePeriod(
         LicenseArtifact artifact,
         String expression,
         String textSha256,
         Instant validFrom,
-        String evidenceCommitSha) {
+        String evidenceCommitSha,
+        Map<String, String> parameters) {
+
+    public LicensePeriod {
+        parameters = Map.copyOf(parameters);
+    }
+
+    public LicensePeriod(LicenseArtifact artifact, String expression, String textSha256, Instant validFrom,
+            String evidenceCommitSha) {
+        this(artifact, expression, textSha256, validFrom, evidenceCommitSha, Map.of());
+    }
 
     /**
-     * The expression of "no license file": SPDX's {@code NONE}, which the catalog places at level 7
-     * (all rights reserved, METHODOLOGY.md section 5).
+     * The expression of "no license file" once the artifact had one: the file was deleted, which ends
+     * the period; what follows is unknown (METHODOLOGY.md section 2), recorded as {@code NOASSERTION}.
+     * Before an artifact's first license file there is no period at all.
      */
     public static final String NO_LICENSE = "NONE";
 

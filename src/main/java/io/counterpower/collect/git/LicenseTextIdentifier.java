@@ -1,5 +1,6 @@
 package io.counterpower.collect.git;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,4 +16,12 @@ public interface LicenseTextIdentifier {
 
     /** The SPDX expression (or {@code LicenseRef-…}) of {@code text}, if known. */
     Optional<String> identify(String text);
+
+    /**
+     * The parameters a license with parameters was filled in with (BUSL-1.1's licensor, change date, change license),
+     * read into the period's detail; empty by default and for texts without parameters.
+     */
+    default Map<String, String> parameters(String text) {
+        return Map.of();
+    }
 }

@@ -40,10 +40,17 @@ public final class LicenseTimeline {
         current.put(baseline.artifact(), periodOf(baseline));
     }
 
-    /** Adds the next observation; opens a period when the terms differ from the current one. */
+    /**
+     * Adds the next observation; opens a period when the terms differ from the current one. Before
+     * the artifact's first license file nothing is known: "no file" then opens no period (it is not
+     * level 7), and the first file's period is the artifact's first.
+     */
     public void accept(LicenseObservation observation) {
         LicensePeriod candidate = periodOf(observation);
         LicensePeriod open = current.get(observation.artifact());
+        if (observation.isNoLicense() && (open == null || LicensePeriod.NO_LICENSE.equals(open.expression()))) {
+            return;
+        }
         if (open != null && sameTerms(open, candidate)) {
             return;
         }
@@ -94,7 +101,19 @@ public final class LicenseTimeline {
 
     private LicensePeriod periodOf(LicenseObservation observation) {
         return new LicensePeriod(observation.artifact(), expressionOf(observation), observation.textSha256(),
-                observation.commitInstant(), observation.commitSha());
+                observation.commitInstant(), observation.commitSha(), parametersOf(observation));
+    }
+
+    /** The parameters of a single identified file (BUSL-1.1); several files or none have none. */
+    private Map<String, String> parametersOf(LicenseObservation observation) {
+        if (observation.files().size() != 1 || observation.files().get(0).text() == null) {
+            return Map.of();
+        }
+        try {
+            return identifier.parameters(observation.files().get(0).text());
+        } catch (RuntimeException e) {
+            return Map.of(); // as for identification: a catalog failure loses the detail, not the history
+        }
     }
 
     private static boolean sameTerms(LicensePeriod open, LicensePeriod next) {

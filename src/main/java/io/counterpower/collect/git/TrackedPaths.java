@@ -7,11 +7,14 @@ import java.util.regex.Pattern;
 /**
  * Which paths the reader follows over the history: license files and governance documents.
  *
- * <p>License files: top-level names starting with {@code LICENSE}, {@code LICENCE},
- * {@code COPYING}, {@code MODEL_LICENSE} or {@code USE_POLICY} (which covers {@code LICENSE-CODE*}
+ * <p>License files (METHODOLOGY.md section 5): top-level names starting with {@code LICENSE},
+ * {@code LICENCE}, {@code COPYING} or {@code MODEL_LICENSE} (which covers {@code LICENSE-CODE*}
  * and {@code LICENSE-MODEL*}), and any file under a top-level {@code LICENSES/}, {@code licenses/}
  * or {@code license/} folder. Names with a source or configuration extension ({@code license.py},
- * {@code licenses.json}) and license header templates ({@code LICENSE_HEADER}) are not terms.
+ * {@code licenses.json}), checksums ({@code *.sha1}) and license header templates
+ * ({@code LICENSE_HEADER}) are not terms; nor are an acceptable-use policy, a notice, a code of
+ * conduct or a contributor agreement ({@code USE_POLICY.md}, {@code NOTICE}, {@code CODE_OF_CONDUCT.md},
+ * {@code CLA.md}), wherever they are: they never become a license period.
  *
  * <p>Governance documents: {@code MAINTAINERS*}, {@code CODEOWNERS}, {@code GOVERNANCE*} and
  * {@code CONTRIBUTING*} at the root, in {@code .github/} or in {@code docs/} (where GitHub looks
@@ -22,11 +25,15 @@ final class TrackedPaths {
     }
 
     private static final Pattern LICENSE_NAME = Pattern.compile(
-            "^(licen[cs]e|copying|model[_-]licen[cs]e|use[_-]policy)([-_. ].*)?$", Pattern.CASE_INSENSITIVE);
+            "^(licen[cs]e|copying|model[_-]licen[cs]e)([-_. ].*)?$", Pattern.CASE_INSENSITIVE);
     private static final Set<String> LICENSE_FOLDERS = Set.of("licenses", "license");
     private static final Set<String> NOT_TERMS_EXTENSIONS = Set.of(
             "py", "js", "mjs", "ts", "java", "kt", "go", "rs", "c", "h", "cc", "cpp", "hpp", "rb", "sh",
-            "json", "yml", "yaml", "toml", "cfg", "ini", "xml", "lock", "png", "jpg", "svg");
+            "json", "yml", "yaml", "toml", "cfg", "ini", "xml", "lock", "png", "jpg", "svg", "sha1", "sha256", "html");
+    /** Documents that sit beside licenses but grant nothing (section 5). */
+    private static final Pattern NOT_A_LICENSE = Pattern.compile(
+            "(^|[-_. ])(use[-_ ]?policy|notice|code[-_ ]of[-_ ]conduct|cla|contributor[-_ ]license[-_ ]agreement)([-_. ]|$)",
+            Pattern.CASE_INSENSITIVE);
     private static final Set<String> GOVERNANCE_FOLDERS = Set.of(".github", "docs");
 
     private static final Pattern MAINTAINERS = Pattern.compile("^maintainers([-_.].*)?$", Pattern.CASE_INSENSITIVE);
@@ -45,8 +52,7 @@ final class TrackedPaths {
             return null;
         }
         String lower = path.toLowerCase(Locale.ROOT);
-        if (lower.contains("model") || lower.contains("weight") || lower.contains("use_policy")
-                || lower.contains("use-policy")) {
+        if (lower.contains("model") || lower.contains("weight")) {
             return LicenseArtifact.WEIGHTS;
         }
         if (lower.contains("data")) {
@@ -101,7 +107,7 @@ final class TrackedPaths {
 
     private static boolean looksLikeTerms(String fileName) {
         String lower = fileName.toLowerCase(Locale.ROOT);
-        if (lower.contains("header")) {
+        if (lower.contains("header") || NOT_A_LICENSE.matcher(lower).find()) {
             return false;
         }
         int dot = lower.lastIndexOf('.');

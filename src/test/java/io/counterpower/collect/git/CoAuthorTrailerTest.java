@@ -48,4 +48,29 @@ class CoAuthorTrailerTest {
                 We used to write Co-authored-by: Frank <frank@example.org> here.
                 """));
     }
+
+    @Test
+    void aTrailingCommentAndANameAloneInBracketsAreCoAuthorsAsGitReadsThem() {
+        // As `git log --format='%(trailers:key=Co-authored-by)'` lists them: redis's "(styling)" comment after the
+        // address, and mlx's "<Awni Hannun>" with no address, which is kept by name.
+        List<GitIdentity> people = decoder.coAuthors("""
+                Fix the tokenizer
+
+                Co-authored-by: Frank <frank@example.org> (styling)
+                Co-authored-by: <Awni Hannun>
+                Co-authored-by: Dan <dan@example.org> (the author himself)
+                """, author);
+        assertEquals(List.of("frank@example.org", ""), people.stream().map(GitIdentity::email).toList());
+        assertEquals(List.of("Frank", "Awni Hannun"), people.stream().map(GitIdentity::name).toList());
+    }
+
+    @Test
+    void stillNoPersonWithoutANameOrAnAddress() {
+        assertEquals(List.of(), coAuthorEmails("""
+                Fix the tokenizer
+
+                Co-authored-by: <>
+                Co-authored-by: Frank
+                """));
+    }
 }

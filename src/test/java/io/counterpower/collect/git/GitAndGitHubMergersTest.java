@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static io.counterpower.collect.git.CollectionJobs.succeeded;
@@ -99,8 +100,13 @@ class GitAndGitHubMergersTest {
         // records together 3/4.
         assertEquals(1.0, ((Number) gatekeeper.get("value")).doubleValue(), gatekeeper.toString());
         assertEquals(2, ((Number) gatekeeper.get("n")).intValue(), gatekeeper.toString());
-        assertTrue(job.getList("warnings", String.class).stream().anyMatch(w -> w.contains("GitHub reports the license MIT")),
-                job.getList("warnings").toString()); // git found no license file: GitHub's word does not override it
+        // Git found no license file, which records nothing (METHODOLOGY.md section 2: before the first file nothing is
+        // known, not "no license"); GitHub's report is then the artifact's first, initial period, with no conflict.
+        assertTrue(job.getList("warnings", String.class).stream().noneMatch(w -> w.contains("GitHub reports the license")),
+                job.getList("warnings").toString());
+        assertEquals(List.of(List.of("MIT", "github", "initial")), sql.rows("""
+                select expression, source_kind, change_kind from license_period
+                where project_id = ? and artifact = 'code' and superseded_at is null""", projectId));
     }
 
     private static void affiliate(long contributor, String organisation) {

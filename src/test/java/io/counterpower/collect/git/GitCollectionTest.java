@@ -261,8 +261,8 @@ class GitCollectionTest {
         assertEquals(Map.of("Fork One", 1L, "Fork Two", 1L, "Up Two", 1L), countsBy("""
                 select i.name, count(*) from contribution c join identity i on i.id = c.identity_id
                 where c.project_id = ? group by i.name""", forkId));
-        // The fork holds its inherited terms from its first own commit: no license file, level 7.
-        assertEquals(List.of(List.of("code", "2020-04-01", "LicenseRef-No-License", 7)), rows("""
+        // Neither side ever held a license file: nothing is known, so no period (METHODOLOGY.md section 2), not level 7.
+        assertEquals(List.of(), rows("""
                 select artifact, valid_from::text, expression, level from license_period where project_id = ?""", forkId));
     }
 
@@ -365,6 +365,10 @@ class GitCollectionTest {
                 where project_id = ? and superseded_at is null""", projectId));
         assertEquals(1, job.getInt("stats.governanceEventsAdded"));
         assertEquals(1, job.getInt("stats.licensePeriodsAdded"));
+        // In every reader the curated period covers the dates it spans: the git period inside it is not in force.
+        assertEquals(List.of(List.of("2022-01-01", "Apache-2.0", "manual")), rows("""
+                select valid_from::text, expression, source_kind from license_periods_effective(?, null) order by valid_from""",
+                projectId));
         // Two bodies, one seat each, both held by Ann.
         long ann = contributorOfEmail("ann@example.org");
         assertEquals(List.of(List.of("Code owners (CODEOWNERS)", "code-owner"), List.of("Maintainers (MAINTAINERS)", "maintainer")),

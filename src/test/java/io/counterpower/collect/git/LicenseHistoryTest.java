@@ -112,10 +112,10 @@ class LicenseHistoryTest {
     }
 
     @Test
-    void aTreeWithoutLicenseIsAnExplicitNoLicensePeriod() throws Exception {
-        ObjectId bare, licensed, removed;
+    void nothingIsKnownBeforeTheFirstLicenseFileAndARemovalEndsThePeriod() throws Exception {
+        ObjectId licensed, removed;
         try (HistoryFixture repo = HistoryFixture.bare(dir.resolve("r.git"))) {
-            bare = repo.commit("main").by("A", "a@example.org", "2020-01-01T00:00:00Z").put("README.md", "hi\n").create();
+            repo.commit("main").by("A", "a@example.org", "2020-01-01T00:00:00Z").put("README.md", "hi\n").create();
             licensed = repo.commit("main").by("A", "a@example.org", "2020-02-01T00:00:00Z").put("LICENSE", MIT_2020).create();
             removed = repo.commit("main").by("A", "a@example.org", "2020-03-01T00:00:00Z").delete("LICENSE").create();
         }
@@ -126,10 +126,27 @@ class LicenseHistoryTest {
         assertEquals(List.of(), none.paths());
         assertNull(none.textSha256());
         assertNull(none.text());
-        assertEquals(List.of(LicensePeriod.NO_LICENSE, "MIT", LicensePeriod.NO_LICENSE),
+        // METHODOLOGY.md section 2: before the first file, no period (not level 7); the first file opens the first
+        // period; a removal ends it, and what follows is unknown.
+        assertEquals(List.of("MIT", LicensePeriod.NO_LICENSE),
                 read.finished.licensePeriods().stream().map(LicensePeriod::expression).toList());
-        assertEquals(List.of(bare.name(), licensed.name(), removed.name()),
+        assertEquals(List.of(licensed.name(), removed.name()),
                 read.finished.licensePeriods().stream().map(LicensePeriod::evidenceCommitSha).toList());
+        assertEquals("NOASSERTION", BranchHistoryWriter.expressionOf(read.finished.licensePeriods().get(1)));
+    }
+
+    @Test
+    void aUsePolicyBesideTheLicenseIsNoPeriod() throws Exception {
+        try (HistoryFixture repo = HistoryFixture.bare(dir.resolve("r.git"))) {
+            repo.commit("main").by("A", "a@example.org", "2023-07-18T00:00:00Z")
+                    .put("LICENSE", MODEL_TERMS).put("USE_POLICY.md", "Acceptable Use Policy\n").put("NOTICE", "Example\n")
+                    .put("CODE_OF_CONDUCT.md", "Be kind\n").create();
+        }
+        RecordingVisitor read = read(dir.resolve("r.git"), ReadRequest.defaultBranch().identifyingLicensesWith(FAKE_CATALOG));
+
+        assertEquals(List.of(new LicensePeriod(LicenseArtifact.CODE, "LicenseRef-Example-Model", sha256(MODEL_TERMS),
+                Instant.parse("2023-07-18T00:00:00Z"), read.licenseObservations.get(0).commitSha())),
+                read.finished.licensePeriods());
     }
 
     @Test

@@ -20,7 +20,6 @@ class TrackedPathsTest {
         assertEquals(LicenseArtifact.CODE, TrackedPaths.licenseArtifact("LICENSE-CODE"));
         assertEquals(LicenseArtifact.WEIGHTS, TrackedPaths.licenseArtifact("LICENSE-MODEL"));
         assertEquals(LicenseArtifact.WEIGHTS, TrackedPaths.licenseArtifact("MODEL_LICENSE.md"));
-        assertEquals(LicenseArtifact.WEIGHTS, TrackedPaths.licenseArtifact("USE_POLICY.md"));
         assertEquals(LicenseArtifact.WEIGHTS, TrackedPaths.licenseArtifact("LICENSES/weights-terms.txt"));
         assertEquals(LicenseArtifact.DOCS, TrackedPaths.licenseArtifact("LICENSE-DOCS"));
         assertEquals(LicenseArtifact.DATA, TrackedPaths.licenseArtifact("LICENSE-DATA"));
@@ -37,6 +36,21 @@ class TrackedPathsTest {
         assertNull(TrackedPaths.licenseArtifact("LICENSE_HEADER"));
         assertNull(TrackedPaths.licenseArtifact("license/__init__.py"));
         assertNull(TrackedPaths.licenseArtifact("LICENSES.md")); // a list of dependencies' licenses
+    }
+
+    @Test
+    void usePoliciesNoticesCodesOfConductAndContributorAgreementsAreNoLicense() {
+        // METHODOLOGY.md section 5: evidence at most, never a license period.
+        assertNull(TrackedPaths.licenseArtifact("USE_POLICY.md"));
+        assertNull(TrackedPaths.licenseArtifact("NOTICE"));
+        assertNull(TrackedPaths.licenseArtifact("NOTICE.txt"));
+        assertNull(TrackedPaths.licenseArtifact("CODE_OF_CONDUCT.md"));
+        assertNull(TrackedPaths.licenseArtifact("CLA.md"));
+        assertNull(TrackedPaths.licenseArtifact("licenses/commons-csv-NOTICE.txt"));
+        assertNull(TrackedPaths.licenseArtifact("licenses/LICENSE-CLA.md"));
+        assertNull(TrackedPaths.licenseArtifact("licenses/USE_POLICY.md"));
+        assertNull(TrackedPaths.licenseArtifact("licenses/commons-csv-1.0.jar.sha1"));
+        assertEquals(LicenseArtifact.CODE, TrackedPaths.licenseArtifact("licenses/commons-csv-LICENSE.txt"));
     }
 
     @Test
