@@ -49,6 +49,14 @@ public class SnapshotResource {
         return Response.ok(body, GZIP).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 
+    /** Which default (and other) projects' repositories are collected, and which are not. */
+    @GET
+    @Path("/coverage")
+    @jakarta.ws.rs.Produces(MediaType.APPLICATION_JSON)
+    public java.util.Map<String, Object> coverage() {
+        return snapshots.coverage();
+    }
+
     @POST
     @Consumes(GZIP)
     @jakarta.ws.rs.Produces(MediaType.APPLICATION_JSON)

@@ -182,6 +182,19 @@ public class Snapshots {
         return h;
     }
 
+    /**
+     * What the service's contributions cover now: per project and repository the commits and the
+     * newest commit date, and the projects' recorded repositories of which no contribution is
+     * recorded (not collected, which says nothing about their activity).
+     */
+    public Map<String, Object> coverage() {
+        try (Connection c = dataSource.getConnection()) {
+            return covers(c, Instant.now());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the coverage", e);
+        }
+    }
+
     /** The repositories whose contributions the snapshot holds, and the recorded ones it does not. */
     private static Map<String, Object> covers(Connection c, Instant moment) throws SQLException {
         List<Map<String, Object>> repositories = new ArrayList<>();
@@ -413,6 +426,7 @@ public class Snapshots {
                     + " the snapshot was changed or cut");
         }
         resetSequences(c);
+        rebuildAttribution(c);
         return new LoadReport(header.path("asRecordedOn").asText(null), sha, records, counts);
     }
 
@@ -470,6 +484,19 @@ public class Snapshots {
             case "22P02", "22007", "22008", "22003", "22023" -> "a value of the wrong type";
             default -> "SQL state " + e.getSQLState();
         };
+    }
+
+    /**
+     * The rows queued every contribution for attribution at commit, in one refresh of all of them,
+     * which grows with the square of their number (3 minutes and counting for 166,000 contributions).
+     * The queue is dropped and the table rebuilt project by project instead (V005's rebuild).
+     */
+    private static void rebuildAttribution(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("delete from contribution_attribution_stale");
+            s.execute("delete from contribution_attribution_pending");
+            s.execute("select contribution_attribution_rebuild()");
+        }
     }
 
     /** After rows kept their ids, the sequences continue past them. */

@@ -83,6 +83,12 @@ class SnapshotTest {
         assertEquals("llama", covers.path("repositories").get(0).path("project").asText());
         assertTrue(covers.path("notCollected").toString().contains("\"project\":\"pytorch\""));
 
+        // The same coverage is served on its own: llama collected, pytorch not (never "inactive").
+        anonymous().get("/api/v1/snapshots/coverage").then().statusCode(200)
+                .body("commits", equalTo(1)).body("repositories[0].project", equalTo("llama"))
+                .body("notCollected.project", org.hamcrest.Matchers.hasItem("pytorch"))
+                .body("notCollected.project", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("llama")));
+
         // Pseudonymised: the address only as its domain and hash; the noreply address (a public login) kept.
         String text = String.join("\n", lines);
         assertFalse(text.toLowerCase().contains("ada.lovelace@example.org"));
