@@ -495,6 +495,9 @@ public class Snapshots {
         try (Statement s = c.createStatement()) {
             s.execute("delete from contribution_attribution_stale");
             s.execute("delete from contribution_attribution_pending");
+            // A generic plan of the refresh scans its id array for every row (quadratic per project);
+            // a custom plan hashes it.
+            s.execute("set local plan_cache_mode = force_custom_plan");
             s.execute("select contribution_attribution_rebuild()");
         }
     }
