@@ -180,19 +180,20 @@ public class EmailDomainAffiliations {
     private Map<Long, List<Candidate>> candidates(Connection c, long projectId, Map<String, Owner> owners) throws SQLException {
         Map<Long, List<Candidate>> candidates = new LinkedHashMap<>();
         // Every contribution of the contributor's addresses counts, in any project: an address's
-        // first and last use say when its owner had it.
+        // first and last use say when its owner had it. Addresses are told apart by their hash and
+        // read by their domain (V028), so that identities loaded from a snapshot count alike.
         try (PreparedStatement s = c.prepareStatement("""
                 with people as (
                     select distinct l.contributor_id from contribution c
                     join identity_link l on l.id = c.identity_id and l.superseded_at is null
                     where c.project_id = ? and c.superseded_at is null)
-                select l.contributor_id, lower(i.email),
+                select l.contributor_id, '@' || i.email_domain,
                        (min(c.at) at time zone 'UTC')::date, (max(c.at) at time zone 'UTC')::date
                 from people p
                 join identity_link l on l.contributor_id = p.contributor_id and l.superseded_at is null and not l.is_bot
-                join identity i on i.id = l.id and i.email is not null
+                join identity i on i.id = l.id and i.email_domain is not null
                 join contribution c on c.identity_id = i.id and c.superseded_at is null
-                group by 1, 2""")) {
+                group by l.contributor_id, i.email_sha256, i.email_domain""")) {
             s.setLong(1, projectId);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {

@@ -24,7 +24,9 @@ import java.util.Set;
  *     Its natural key ({@code identity_natural}) keeps it single across jobs and projects.</li>
  * <li>A new identity joins the contributor that already has an identity with the same email (one
  *     contributor per address), else the contributor of its GitHub account (a noreply address names
- *     it), else a new contributor. Identities without an email group by name.</li>
+ *     it), else a new contributor. Identities without an email group by name. Addresses are compared by their SHA-256
+ *     ({@code identity.email_sha256}, V028), so that an identity loaded from a snapshot, which keeps
+ *     only that hash and the domain, is the one a later collection of the same repository meets.</li>
  * <li>A GitHub noreply address also gives a platform identity ({@code github}, login), linked to the
  *     same contributor, so that the GitHub collector and CODEOWNERS handles meet the same person.</li>
  * <li>Links record the bot flag and its reason; they are source {@code git}, confidence
@@ -240,7 +242,7 @@ public final class IdentityResolver {
         try (PreparedStatement s = c.prepareStatement("""
                 insert into identity (name, email, created_at)
                 select t.name, t.email, now() from unnest(?::text[], ?::text[]) as t(name, email)
-                on conflict (coalesce(name, ''), coalesce(lower(email), ''), coalesce(platform, ''), coalesce(lower(username), ''))
+                on conflict (coalesce(name, ''), coalesce(email_sha256, ''), coalesce(platform, ''), coalesce(lower(username), ''))
                 do nothing""")) {
             s.setArray(1, c.createArrayOf("text", names));
             s.setArray(2, c.createArrayOf("text", emails));
@@ -248,7 +250,7 @@ public final class IdentityResolver {
         }
         try (PreparedStatement s = c.prepareStatement("""
                 select t.name, t.email, i.id from unnest(?::text[], ?::text[]) as t(name, email)
-                join identity i on coalesce(i.name, '') = coalesce(t.name, '') and coalesce(lower(i.email), '') = coalesce(t.email, '')
+                join identity i on coalesce(i.name, '') = coalesce(t.name, '') and coalesce(i.email_sha256, '') = coalesce(encode(sha256(convert_to(t.email, 'UTF8')), 'hex'), '')
                                and coalesce(i.platform, '') = '' and coalesce(lower(i.username), '') = ''""")) {
             s.setArray(1, c.createArrayOf("text", names));
             s.setArray(2, c.createArrayOf("text", emails));
@@ -269,14 +271,14 @@ public final class IdentityResolver {
         try (PreparedStatement s = c.prepareStatement("""
                 insert into identity (platform, username, created_at)
                 select 'github', t.login, now() from unnest(?::text[]) as t(login)
-                on conflict (coalesce(name, ''), coalesce(lower(email), ''), coalesce(platform, ''), coalesce(lower(username), ''))
+                on conflict (coalesce(name, ''), coalesce(email_sha256, ''), coalesce(platform, ''), coalesce(lower(username), ''))
                 do nothing""")) {
             s.setArray(1, c.createArrayOf("text", array));
             identitiesAdded += s.executeUpdate();
         }
         try (PreparedStatement s = c.prepareStatement("""
                 select t.login, i.id from unnest(?::text[]) as t(login)
-                join identity i on coalesce(i.name, '') = '' and coalesce(lower(i.email), '') = ''
+                join identity i on coalesce(i.name, '') = '' and coalesce(i.email_sha256, '') = ''
                                and coalesce(i.platform, '') = 'github' and coalesce(lower(i.username), '') = t.login""")) {
             s.setArray(1, c.createArrayOf("text", array));
             try (ResultSet r = s.executeQuery()) {
@@ -308,9 +310,10 @@ public final class IdentityResolver {
         List<String> names = groups.stream().filter(g -> g.startsWith("name:")).map(g -> g.substring(5)).toList();
         if (!emails.isEmpty()) {
             try (PreparedStatement s = c.prepareStatement("""
-                    select lower(i.email), min(l.contributor_id) from identity i
+                    select t.email, min(l.contributor_id) from unnest(?::text[]) as t(email)
+                    join identity i on i.email_sha256 = encode(sha256(convert_to(t.email, 'UTF8')), 'hex')
                     join identity_link l on l.id = i.id and l.superseded_at is null
-                    where lower(i.email) = any(?) group by 1""")) {
+                    group by 1""")) {
                 s.setArray(1, c.createArrayOf("text", emails.toArray()));
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
@@ -323,7 +326,7 @@ public final class IdentityResolver {
             try (PreparedStatement s = c.prepareStatement("""
                     select i.name, min(l.contributor_id) from identity i
                     join identity_link l on l.id = i.id and l.superseded_at is null
-                    where i.email is null and i.platform is null and i.name = any(?) group by 1""")) {
+                    where i.email_sha256 is null and i.platform is null and i.name = any(?) group by 1""")) {
                 s.setArray(1, c.createArrayOf("text", names.toArray()));
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {

@@ -58,6 +58,11 @@ public final class RequestText {
         };
     }
 
+    /** A streamed body of bytes, never more than {@code maxBytes} of it (past the limit, a 413 naming {@code limitName}). */
+    public static InputStream bounded(InputStream body, long maxBytes, String limitName) {
+        return new Bounded(body, maxBytes, limitName);
+    }
+
     /**
      * Reads what is left of a body and drops it, up to its limit, so that a client still sending
      * receives the answer; a body over the limit ends at the limit.
