@@ -68,8 +68,8 @@ class ContributionIndicatorsTest {
         assertEquals(0.4, number(r, "walkaway_share"), 1e-9);             // 1 - 0.6
         assertEquals(10, ((Number) indicator(r, "org_hhi").get("n")).intValue());
         assertEquals(1.0, ((Number) indicator(r, "org_hhi").get("coverage")).doubleValue());
-        assertEquals("/api/v1/methodology/1#org_hhi", indicator(r, "org_hhi").get("definition"));
-        assertEquals(1, ((Number) indicator(r, "org_hhi").get("methodologyVersion")).intValue());
+        assertEquals("/api/v1/methodology/2#org_hhi", indicator(r, "org_hhi").get("definition"));
+        assertEquals(2, ((Number) indicator(r, "org_hhi").get("methodologyVersion")).intValue());
     }
 
     @Test

@@ -140,7 +140,7 @@ class IndicatorSeriesTest {
                 "names", "contributors_active,top_org,top_org_share,org_count,org_hhi,corporate_share,new_orgs,top_org_seat"));
         assertEquals(List.of("2024-01-31", "2024-02-29", "2024-03-31", "2024-04-30"), s.getList("points"));
         assertEquals("month", s.getString("step"));
-        assertEquals(1, s.getInt("methodologyVersion"));
+        assertEquals(2, s.getInt("methodologyVersion"));
         assertTrue(s.getLong("dataVersion") > 0);
         assertEquals(List.of("contributors_active", "top_org", "top_org_share", "org_count", "org_hhi", "corporate_share",
                 "new_orgs", "top_org_seat"), s.getList("indicators.name"));
@@ -211,7 +211,7 @@ class IndicatorSeriesTest {
         bad(s, Map.of("from", "2000-01-01", "to", "2024-12-31"), "to", "more than 240 points");
         bad(s, Map.of("from", "2024-01-01", "step", "week"), "step", "must be one of [month, quarter, year]");
         bad(s, Map.of("from", "2024-01-01", "window", "P5M"), "window", "must be one of");
-        bad(s, Map.of("from", "2024-01-01", "methodology", "99"), "methodology", "known versions are [1]");
+        bad(s, Map.of("from", "2024-01-01", "methodology", "99"), "methodology", "known versions are [1, 2]");
         bad(s, Map.of("from", "2024-13-01"), "from", "YYYY-MM-DD");
         bad(s, Map.of("from", "2024-01-01", "to", "last week"), "to", "YYYY-MM-DD");
         bad(s, Map.of("to", "2024-01-01"), "from", "is required");

@@ -28,7 +28,7 @@ class CitableExportsTest {
         Scenario s = Scenario.corporate("model", null);
         JsonPath series = anonymous().queryParams(Map.of("names", "top_org_share,org_count", "from", FROM))
                 .get("/api/v1/projects/" + s.slug + "/indicators/series").then().statusCode(200).extract().jsonPath();
-        assertEquals(1, series.getInt("methodologyVersion"));
+        assertEquals(2, series.getInt("methodologyVersion"));
         assertTrue(series.getString("query").startsWith("/api/v1/projects/" + s.slug + "/indicators/series?"), series.getString("query"));
         String reproduce = series.getString("reproduce");
         assertTrue(reproduce.contains("asRecordedOn=") && reproduce.contains("methodology=1") && reproduce.contains("to="), reproduce);
@@ -45,7 +45,7 @@ class CitableExportsTest {
                 .extract().asString();
         List<String> comments = text.lines().filter(l -> l.startsWith("# ")).toList();
         assertEquals(7, comments.size(), text);
-        assertTrue(comments.get(1).equals("# methodologyVersion: 1"), comments.get(1));
+        assertTrue(comments.get(1).equals("# methodologyVersion: 2"), comments.get(1));
         assertTrue(comments.get(5).startsWith("# reproduce: http"), comments.get(5));
         // The reproduce link and the citation give the CSV again, though CSV was asked for by Accept.
         assertTrue(comments.get(5).contains("format=csv"), comments.get(5));
