@@ -31,7 +31,7 @@ class CitableExportsTest {
         assertEquals(2, series.getInt("methodologyVersion"));
         assertTrue(series.getString("query").startsWith("/api/v1/projects/" + s.slug + "/indicators/series?"), series.getString("query"));
         String reproduce = series.getString("reproduce");
-        assertTrue(reproduce.contains("asRecordedOn=") && reproduce.contains("methodology=1") && reproduce.contains("to="), reproduce);
+        assertTrue(reproduce.contains("asRecordedOn=") && reproduce.contains("methodology=2") && reproduce.contains("to="), reproduce);
         assertTrue(series.getString("citation").contains("data version " + series.getLong("dataVersion")), series.getString("citation"));
         assertEquals(0.75, series.getDouble("indicators[0].points[-1].value"), 1e-9);
     }

@@ -44,7 +44,9 @@ class RiskRankingTest {
         JsonPath assessment = anonymous().get("/api/v1/projects/" + s.slug + "/assessment").then().statusCode(200).extract().jsonPath();
         Map<String, Object> row = row(ranking, s.slug);
         assertEquals(assessment.getString("stage"), row.get("stage"));
-        assertEquals(assessment.getInt("captureRisk"), ((Number) ((Map<?, ?>) row.get("captureRisk")).get("value")).intValue());
+        // Version 2: this scenario rests on one family (contribution), so its risk is null in both places, never 0.
+        assertNull(assessment.get("captureRisk"));
+        assertNull(((Map<?, ?>) row.get("captureRisk")).get("value"));
         assertEquals(assessment.get("trend"), row.get("trend"));
         assertEquals(assessment.getDouble("stageConfidence"), ((Number) row.get("stageConfidence")).doubleValue(), 1e-9);
         assertEquals(s.company, ((Map<?, ?>) row.get("topOrg")).get("organisation"));
@@ -55,10 +57,10 @@ class RiskRankingTest {
         assertEquals("capture_risk", ((Map<?, ?>) row.get("ranked")).get("indicator"));
         double coverage = ((Number) ((Map<?, ?>) row.get("captureRisk")).get("coverage")).doubleValue();
         assertTrue(coverage > 0 && coverage <= 1, "the share of risk signals present: " + coverage);
-        assertEquals(1, ranking.getInt("methodologyVersion"));
+        assertEquals(2, ranking.getInt("methodologyVersion"));
         assertEquals(ranking.getLong("snapshot.dataVersion"), ranking.getLong("dataVersion"));
         assertTrue(ranking.getString("reproduce").contains("asRecordedOn="), ranking.getString("reproduce"));
-        assertTrue(ranking.getString("citation").contains("Methodology version 1"), ranking.getString("citation"));
+        assertTrue(ranking.getString("citation").contains("Methodology version 2"), ranking.getString("citation"));
         // Ranked by capture_risk, highest first, unknown last.
         List<Integer> risks = ranking.getList("items.captureRisk.value");
         for (int i = 1; i < risks.size(); i++) {
@@ -118,7 +120,7 @@ class RiskRankingTest {
                 .get("/api/v1/risk").then().statusCode(200).contentType(containsString("text/csv")).extract().response();
         String text = csv.asString();
         assertTrue(text.startsWith("# Counterpower capture risk ranking"), text);
-        assertTrue(text.contains("\n# methodologyVersion: 1\n"), text);
+        assertTrue(text.contains("\n# methodologyVersion: 2\n"), text);
         assertTrue(text.contains("\n# dataVersion: "), text);
         assertTrue(text.contains("\n# citation: Counterpower ("), text);
         List<Map<String, String>> rows = readCsv(text);
@@ -188,10 +190,21 @@ class RiskRankingTest {
     @Test
     void theGaugesShowTheStoredRanking() throws Exception {
         Scenario s = Scenario.corporate("library", null);
+        // A second family (governance: the company holds both steering seats) gives this one a risk under version 2.
+        Scenario governed = Scenario.corporate("library", null);
+        long body = io.counterpower.support.Api.admin().body(Map.of("project", governed.slug, "kind", "steering-committee", "name", "Steering",
+                "source", io.counterpower.support.Fixtures.source())).post("/api/v1/governance-bodies").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        for (String role : List.of("chair", "member")) {
+            io.counterpower.support.Api.admin().body(Map.of("body", body, "holderOrganisation", governed.company, "role", role, "from", "2020-01-01",
+                    "source", io.counterpower.support.Fixtures.source())).post("/api/v1/governance-seats").then().statusCode(201);
+        }
         JsonPath ranking = freshRanking("?size=1");
         assertNotNull(ranking.get("snapshot.id"));
         String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
-        assertTrue(metrics.contains("counterpower_project_capture_risk{project=\"" + s.slug + "\"}"), "capture risk gauge");
+        // Its risk is null under version 2 (one family): no gauge value, rather than a 0 a dashboard would plot.
+        assertTrue(!metrics.contains("counterpower_project_capture_risk{project=\"" + s.slug + "\"}"), "no capture risk gauge for a null risk");
+        assertTrue(metrics.contains("counterpower_project_capture_risk{project=\"" + governed.slug + "\"}"), "capture risk gauge");
         assertTrue(metrics.contains("counterpower_project_top_org_share{organisation=\"" + s.company + "\",project=\"" + s.slug + "\"} 0.75"),
                 "top org share gauge");
         assertTrue(metrics.contains("counterpower_project_affiliation_coverage{project=\"" + s.slug + "\"} 1.0"), "coverage gauge");
