@@ -34,6 +34,8 @@ import java.util.Set;
 public class FundingEvents extends DescribedFactKind<FundingEvent, FundingEvents.Input, FundingEvents.View> {
     public static final Set<String> TYPES = Set.of("investment", "grant", "donation", "sponsorship", "membership", "compute");
     static final Set<String> PERIODIC = Set.of("membership", "sponsorship");
+    /** The export-only CSV columns, named as the JSON view's fields (nested ones dotted). */
+    static final List<String> EXPORT_ONLY = List.of("amountUsd", "usdRate.usdPerUnit", "usdRate.year");
     static final BigDecimal LARGEST_AMOUNT = new BigDecimal("1000000000000000"); // 10^15: beyond any recorded round
 
     /** A funding event to record: a recipient project or organisation (one of them), a funder, a type and a date. */
@@ -131,6 +133,31 @@ public class FundingEvents extends DescribedFactKind<FundingEvent, FundingEvents
         return new Input(slug(f.recipientProjectId), key(f.recipientOrganisationId), key(f.funderOrganisationId), f.type,
                 f.amount, f.currency, f.amountScope, f.reportedAmount, f.reportedCurrency,
                 PartialDate.format(f.eventDate, f.datePrecision), f.periodFrom, f.periodTo, f.note, sourceOf(f), null);
+    }
+
+    /**
+     * The USD conversion, as the JSON view gives it ({@code amountUsd}, {@code usdRate}): derived
+     * from the amount, the currency and the event's year, so the import ignores these columns.
+     */
+    @Override
+    public List<String> exportOnlyColumns() {
+        return EXPORT_ONLY;
+    }
+
+    @Override
+    public Map<String, Object> exportOnlyValues(Input row) {
+        Map<String, Object> values = new java.util.HashMap<>();
+        // An exported date is PartialDate.format's: it starts with the four-digit year.
+        if (row.amount() == null || row.currency() == null || row.date() == null || row.date().length() < 4) {
+            return values;
+        }
+        int year = Integer.parseInt(row.date().substring(0, 4));
+        rates.toUsd(row.amount(), row.currency(), year).ifPresent(usd -> values.put("amountUsd", usd));
+        rates.rate(row.currency(), year).ifPresent(rate -> {
+            values.put("usdRate.usdPerUnit", rate.usdPerUnit());
+            values.put("usdRate.year", rate.year());
+        });
+        return values;
     }
 
     @Override

@@ -60,4 +60,21 @@ public interface FactKind<E extends VersionedFact, I extends FactInput, V> {
      */
     default void checkUnique(E fact, Long self) {
     }
+
+    /**
+     * Columns that the CSV export writes after the import columns, derived from the recorded
+     * fields (e.g. a funding event's amount in USD), in order. The import accepts and ignores
+     * them, so that an export can be imported again unchanged. None by default.
+     */
+    default List<String> exportOnlyColumns() {
+        return List.of();
+    }
+
+    /**
+     * The values of {@link #exportOnlyColumns()} for one exported row, keyed by column; a missing
+     * or null value is an empty cell (unknown, never 0).
+     */
+    default Map<String, Object> exportOnlyValues(I row) {
+        return Map.of();
+    }
 }

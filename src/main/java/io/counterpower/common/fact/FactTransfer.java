@@ -54,10 +54,16 @@ public class FactTransfer {
                 .anyMatch(t -> t.isCompatible(MediaType.valueOf(CSV)) && !t.isWildcardType());
     }
 
+    /**
+     * Facts as CSV in the import format, followed by the kind's export-only columns (derived
+     * figures such as a funding event's amount in USD), which the import ignores.
+     */
     public <I extends FactInput> Response csv(FactKind<?, I, ?> kind, List<I> rows) {
         List<String> columns = columns(kind.inputType());
+        List<String> derived = kind.exportOnlyColumns();
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         columns.forEach(schema::addColumn);
+        derived.forEach(schema::addColumn);
         StringWriter out = new StringWriter();
         try (var writer = csv.writer(schema.build()).writeValues(out)) {
             for (I row : rows) {
@@ -67,6 +73,12 @@ public class FactTransfer {
                     JsonNode value = at(tree, column);
                     cells.add(value != null && value.isNumber() ? cell(value)
                             : value == null || value.isNull() ? "" : RequestText.guard(value.asText()));
+                }
+                if (!derived.isEmpty()) {
+                    Map<String, Object> values = kind.exportOnlyValues(row);
+                    for (String column : derived) {
+                        cells.add(cell(json.valueToTree(values.get(column))));
+                    }
                 }
                 writer.write(cells);
             }
@@ -146,11 +158,14 @@ public class FactTransfer {
 
     private <I extends FactInput> void readCsv(FactKind<?, I, ?> kind, String text, List<FactStore.Row<I>> rows, List<FieldError> errors) {
         Set<String> known = new LinkedHashSet<>(columns(kind.inputType()));
+        // Derived columns of the export are accepted so that an export imports again, and ignored:
+        // the service recomputes them from the recorded fields.
+        Set<String> ignored = Set.copyOf(kind.exportOnlyColumns());
         try (var it = csv.readerFor(Map.class).with(CsvSchema.emptySchema().withHeader())
                 .with(CsvParser.Feature.FAIL_ON_MISSING_HEADER_COLUMNS).<Map<String, String>>readValues(text)) {
             List<String> header = new ArrayList<>(((CsvSchema) it.getParser().getSchema()).getColumnNames());
             for (String column : header) {
-                if (!known.contains(column)) {
+                if (!known.contains(column) && !ignored.contains(column)) {
                     errors.add(new FieldError("line 1: " + column, "unknown column; the columns are " + known));
                 }
             }
@@ -167,7 +182,11 @@ public class FactTransfer {
                     break;
                 }
                 ObjectNode tree = json.createObjectNode();
-                cells.forEach((column, value) -> put(tree, column, RequestText.unguard(value)));
+                cells.forEach((column, value) -> {
+                    if (!ignored.contains(column)) {
+                        put(tree, column, RequestText.unguard(value));
+                    }
+                });
                 convert(kind, tree, line, rows, errors);
             }
         } catch (IOException | RuntimeException e) {
