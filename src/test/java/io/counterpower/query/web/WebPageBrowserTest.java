@@ -48,8 +48,14 @@ class WebPageBrowserTest {
     URL page;
 
     static <T> T withBrowser(BrowserSession<T> session) throws Exception {
-        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "the browser test needs Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver");
+        boolean browser = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        String missing = "the browser test needs Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver";
+        // CI installs both, so there a missing browser is a failure; on a user's machine with only Java 17 the
+        // README's test command must pass, so the test is skipped there with this message.
+        if (System.getenv("CI") == null) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(browser, missing);
+        }
+        assertTrue(browser, missing);
         Path profile = Files.createTempDirectory("counterpower-chromium");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
