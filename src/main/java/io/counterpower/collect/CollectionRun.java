@@ -18,7 +18,7 @@ public final class CollectionRun {
     /** The phases a job goes through, as shown in {@code job.phase}. */
     public enum Phase {
         OPENING("opening"), COUNTING("counting"), READING("reading"), HISTORY("history"),
-        AFFILIATIONS("affiliations"), DONE("done");
+        AFFILIATIONS("affiliations"), ATTRIBUTION("attribution"), DONE("done");
 
         private final String code;
 
@@ -237,7 +237,8 @@ public final class CollectionRun {
         CollectionStats.Timings timings = new CollectionStats.Timings(
                 millis(nanos[Phase.OPENING.ordinal()]), millis(nanos[Phase.COUNTING.ordinal()]),
                 millis(nanos[Phase.READING.ordinal()]), millis(writeNanos), millis(nanos[Phase.HISTORY.ordinal()]),
-                millis(nanos[Phase.AFFILIATIONS.ordinal()]), millis(System.nanoTime() - startedNanos));
+                millis(nanos[Phase.AFFILIATIONS.ordinal()]), millis(nanos[Phase.ATTRIBUTION.ordinal()]),
+                millis(System.nanoTime() - startedNanos));
         return new CollectionStats(commitsRead, commitContributionsAdded, mergeContributionsAdded, identitiesAdded,
                 contributorsAdded, affiliationsAdded, affiliationsSuperseded, licensePeriodsAdded, licensePeriodsSuperseded,
                 governanceEventsAdded, seatsAdded, seatsSuperseded, totals, reads, timings, new ArrayList<>(warnings),

@@ -49,7 +49,7 @@ public record CollectionStats(
         repositories = repositories == null ? List.of() : List.copyOf(repositories);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         totals = totals == null ? new Totals(0, 0, 0, 0, 0) : totals;
-        timings = timings == null ? new Timings(0, 0, 0, 0, 0, 0, 0) : timings;
+        timings = timings == null ? new Timings(0, 0, 0, 0, 0, 0, 0, 0) : timings;
         platform = platform == null ? PlatformCounts.NONE : platform;
     }
 
@@ -135,9 +135,10 @@ public record CollectionStats(
     /**
      * Milliseconds spent opening (clone or fetch), counting, reading and writing commits
      * ({@code writeMillis}: the database writes, which run alongside the reading), following license
-     * and governance history, and inferring affiliations.
+     * and governance history, inferring affiliations, and refreshing the attribution of what the run wrote
+     * (once, at its end: V025).
      */
     public record Timings(long openMillis, long countMillis, long readMillis, long writeMillis, long historyMillis,
-                          long affiliationMillis, long totalMillis) {
+                          long affiliationMillis, long attributionMillis, long totalMillis) {
     }
 }

@@ -71,12 +71,22 @@ public class EmailDomainAffiliations {
     @Inject
     ChangeLog changes;
 
-    /** Infers the affiliations of every contributor with a contribution to the project, in one transaction. */
+    /**
+     * Infers the affiliations of every contributor with a contribution to the project, in one transaction.
+     *
+     * @param deferAttribution true when the caller refreshes the attribution itself once it is done (V025: a
+     *                         collection flushes what its batches and this inference queued in one pass)
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     @TransactionConfiguration(timeout = 600)
-    public Outcome inferForProject(long projectId) {
+    public Outcome inferForProject(long projectId, boolean deferAttribution) {
         int[] counts = new int[3];
         em.unwrap(Session.class).doWork(connection -> {
+            if (deferAttribution) {
+                try (var defer = connection.createStatement()) {
+                    defer.execute("set local counterpower.defer_attribution = on");
+                }
+            }
             // Two collections may share contributors: one inference at a time keeps their tier free of overlaps.
             try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
                 lock.setLong(1, INFERENCE_LOCK);

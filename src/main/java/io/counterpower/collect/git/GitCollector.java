@@ -46,6 +46,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
@@ -107,16 +108,28 @@ public class GitCollector implements Collector {
         }
         String sourceNote = "collected by job " + run.jobId();
         IdentityResolver identities = new IdentityResolver(null, sourceNote);
+        boolean flushed = false;
         try {
             for (RepositoryTarget target : run.repositories()) {
                 collectRepository(run, project, target, identities, sourceNote);
             }
             run.enter(Phase.AFFILIATIONS);
-            EmailDomainAffiliations.Outcome inferred = affiliations.inferForProject(run.projectId());
+            EmailDomainAffiliations.Outcome inferred = affiliations.inferForProject(run.projectId(), true);
             run.affiliations(inferred.added(), inferred.superseded());
+            run.enter(Phase.ATTRIBUTION);
+            flushAttribution();
+            flushed = true;
             run.totals(store.totals(run.projectId(), source()));
             run.enter(Phase.DONE);
         } finally {
+            if (!flushed) {
+                // A failed run still refreshes what its committed batches queued (or the next flush will).
+                try {
+                    flushAttribution();
+                } catch (RuntimeException e) {
+                    Log.warnf("Job %d: the attribution refresh is left to the next write: %s", run.jobId(), e.getMessage());
+                }
+            }
             run.identitiesAdded(identities.identitiesAdded(), identities.contributorsAdded());
             try {
                 inTransaction(c -> audit(c, run));
@@ -145,49 +158,27 @@ public class GitCollector implements Collector {
             }
             run.enter(Phase.COUNTING);
             String since = inTransaction(c -> cursor(c, run.projectId(), location.url()));
-            long total;
-            try {
-                total = reader.countCommits(since == null ? request : request.since(since));
-                request = since == null ? request : request.since(since);
-            } catch (RepositoryReadException e) {
-                if (e.reason() != RepositoryReadException.Reason.HISTORY_REWRITTEN) {
-                    throw e;
-                }
-                run.warn(location.url() + ": " + e.getMessage() + ". It was read in full; contributions of the "
-                        + "rewritten commits recorded before stay, each once.");
-                since = null;
-                total = reader.countCommits(request);
-            }
-            run.addToTotal(total);
-            run.enter(Phase.READING);
-
             LocalDate forkDate = project.forkPointCommit() == null ? project.forkPointDate() : null;
             ContributionWriter contributions = new ContributionWriter(run.projectId(), location, forkDate, identities);
             long[] added = {0};
-            BatchingVisitor visitor = new BatchingVisitor(Math.max(1, config.batchSize()), total, batch -> {
-                long started = System.nanoTime();
-                ContributionWriter.Written written = inTransaction(c -> {
-                    // A batch need not wait for its commit to reach the disk: a crash loses at most the
-                    // last batches, in order, before the cursor moves, and the rerun writes them again.
-                    try (var s = c.createStatement()) {
-                        s.execute("set local synchronous_commit to off");
-                    }
-                    ContributionWriter.Written w = contributions.write(c, batch);
-                    changes.bump(ChangeLog.projectScope(run.projectId()));
-                    changes.bump(ChangeLog.GLOBAL);
-                    return w;
-                });
-                run.contributionsAdded(written.commits(), written.merges());
-                added[0] += written.commits() + written.merges();
-                run.writing(System.nanoTime() - started);
-                run.advance(batch.size());
-            }, () -> run.enter(Phase.HISTORY));
             ReadSummary summary;
-            try (visitor) {
-                summary = reader.read(request, visitor);
-            }
-            if (total == 0) {
-                run.enter(Phase.HISTORY);
+            BatchingVisitor visitor = commitWriter(run, contributions, added);
+            try {
+                try (BatchingVisitor first = visitor) {
+                    summary = reader.read(since == null ? request : request.since(since), first);
+                }
+            } catch (RepositoryReadException e) {
+                if (since == null || e.reason() != RepositoryReadException.Reason.HISTORY_REWRITTEN) {
+                    throw e;
+                }
+                // Refused before any commit was handed over: nothing of the first attempt was written.
+                run.warn(location.url() + ": " + e.getMessage() + ". It was read in full; contributions of the "
+                        + "rewritten commits recorded before stay, each once.");
+                since = null;
+                visitor = commitWriter(run, contributions, added);
+                try (BatchingVisitor again = visitor) {
+                    summary = reader.read(request, again);
+                }
             }
             if (added[0] >= ANALYZE_AFTER_ROWS) {
                 // Fresh statistics, or the planner takes a table that just grew a hundredfold for a
@@ -201,21 +192,51 @@ public class GitCollector implements Collector {
             }
 
             boolean fullRead = since == null;
+            ReadSummary read = summary;
+            List<GovernanceDocChange> governanceChanges = visitor.governanceChanges();
             BranchHistoryWriter history = new BranchHistoryWriter(run.projectId(), target.role(), location, identities,
                     expressions, catalog.catalogVersion(), sourceNote, run);
             long recordedBefore = run.factsRecorded();
             inTransaction(c -> {
-                history.write(c, summary, visitor.governanceChanges(), fullRead, location.url());
+                history.write(c, read, governanceChanges, fullRead, location.url());
                 if (run.factsRecorded() != recordedBefore) {
                     changes.bump(ChangeLog.projectScope(run.projectId()));
                 }
                 return null;
             });
-            run.repositoryRead(new CollectionStats.RepositoryRead(location.url(), summary.branchRef(), since,
-                    summary.tipSha(), summary.commitsRead(), summary.historyComplete()));
+            run.repositoryRead(new CollectionStats.RepositoryRead(location.url(), read.branchRef(), since,
+                    read.tipSha(), read.commitsRead(), read.historyComplete()));
         } catch (RepositoryReadException e) {
             throw new CollectionFailure("Cannot collect " + location.url() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The visitor that writes a repository's commits in batches, each in a transaction of its own, and
+     * moves the job from counting to reading to history as the reader reports.
+     */
+    private BatchingVisitor commitWriter(CollectionRun run, ContributionWriter contributions, long[] added) {
+        return new BatchingVisitor(Math.max(1, config.batchSize()), total -> {
+            run.addToTotal(total);
+            run.enter(Phase.READING);
+        }, batch -> {
+            long started = System.nanoTime();
+            ContributionWriter.Written written = inTransaction(c -> {
+                // A batch need not wait for its commit to reach the disk: a crash loses at most the
+                // last batches, in order, before the cursor moves, and the rerun writes them again.
+                try (var s = c.createStatement()) {
+                    s.execute("set local synchronous_commit to off");
+                }
+                ContributionWriter.Written w = contributions.write(c, batch);
+                changes.bump(ChangeLog.projectScope(run.projectId()));
+                changes.bump(ChangeLog.GLOBAL);
+                return w;
+            });
+            run.contributionsAdded(written.commits(), written.merges());
+            added[0] += written.commits() + written.merges();
+            run.writing(System.nanoTime() - started);
+            run.advance(batch.size());
+        }, () -> run.enter(Phase.HISTORY));
     }
 
     /** Opens a local repository in place, or brings a remote one into the cache first. */
@@ -273,10 +294,34 @@ public class GitCollector implements Collector {
 
     // ---- SQL -----------------------------------------------------------------------------------
 
-    /** Runs SQL in a transaction of its own, allowed ten minutes (the default minute is short for a large history). */
+    /**
+     * Runs SQL in a transaction of its own, allowed ten minutes (the default minute is short for a large
+     * history). The attribution of what it writes is deferred (V025): the job refreshes it once, at its end.
+     */
     private <T> T inTransaction(ReturningWork<T> work) {
         return QuarkusTransaction.requiringNew().timeout(TRANSACTION_TIMEOUT_SECONDS)
-                .call(() -> em.unwrap(Session.class).doReturningWork(work));
+                .call(() -> em.unwrap(Session.class).doReturningWork(c -> {
+                    try (var s = c.createStatement()) {
+                        s.execute("set local counterpower.defer_attribution = on");
+                    }
+                    return work.execute(c);
+                }));
+    }
+
+    /**
+     * Refreshes, in one set-based pass, the attribution of everything the job queued (its contributions,
+     * identities and inferred affiliations), on fresh statistics. A custom plan lets the refresh hash its
+     * id array instead of scanning it for every row.
+     */
+    private void flushAttribution() {
+        QuarkusTransaction.requiringNew().timeout(TRANSACTION_TIMEOUT_SECONDS)
+                .call(() -> em.unwrap(Session.class).doReturningWork(c -> {
+                    try (var s = c.createStatement()) {
+                        s.execute("set local plan_cache_mode = force_custom_plan");
+                        s.execute("select contribution_attribution_flush()");
+                    }
+                    return null;
+                }));
     }
 
     private static String cursor(Connection c, long projectId, String url) throws SQLException {
@@ -329,7 +374,7 @@ public class GitCollector implements Collector {
         private static final int IN_FLIGHT = 2;
 
         private final int batchSize;
-        private final long total;
+        private final LongConsumer onCounted;
         private final Consumer<List<CommitRecord>> onBatch;
         private final Runnable onCommitsDone;
         private final List<CommitRecord> pending;
@@ -340,28 +385,34 @@ public class GitCollector implements Collector {
             return t;
         });
         private final Deque<Future<?>> inFlight = new ArrayDeque<>();
-        private long handed;
 
-        BatchingVisitor(int batchSize, long total, Consumer<List<CommitRecord>> onBatch, Runnable onCommitsDone) {
+        BatchingVisitor(int batchSize, LongConsumer onCounted, Consumer<List<CommitRecord>> onBatch,
+                        Runnable onCommitsDone) {
             this.batchSize = batchSize;
-            this.total = total;
+            this.onCounted = onCounted;
             this.onBatch = onBatch;
             this.onCommitsDone = onCommitsDone;
             this.pending = new ArrayList<>(batchSize);
         }
 
         @Override
+        public void counted(long commits) {
+            onCounted.accept(commits);
+        }
+
+        @Override
         public void commit(CommitRecord commit) {
             pending.add(commit);
-            handed++;
             if (pending.size() == batchSize) {
                 submit();
             }
-            if (handed == total) {
-                submit();
-                drain();
-                onCommitsDone.run();
-            }
+        }
+
+        @Override
+        public void commitsDone() {
+            submit();
+            drain();
+            onCommitsDone.run();
         }
 
         @Override

@@ -9,14 +9,26 @@ import java.util.function.Consumer;
  * not grow with the history: the reader keeps no commit after handing it over, and a caller that
  * writes to a database buffers a batch and flushes it (see {@link #commitsInBatches}).
  *
- * <p>Order of calls in one read: every {@link #commit} in the requested order; then, walking the
- * branch's first-parent line oldest first, the {@link #governanceDocChange}s and
- * {@link #licenseObservation}s of each commit; then {@link #finished} once. An exception thrown by
+ * <p>Order of calls in one read: {@link #counted} once; every {@link #commit} in the requested order;
+ * {@link #commitsDone} once; then, walking the branch's first-parent line oldest first, the
+ * {@link #governanceDocChange}s and {@link #licenseObservation}s of each commit; then {@link #finished}
+ * once. An exception thrown by
  * a callback stops the read and propagates unchanged.
  */
 public interface GitHistoryVisitor {
 
+    /**
+     * How many commits the read is about to hand over, before the first of them: the walk that orders
+     * them has visited them all by then, so no separate counting walk is needed.
+     */
+    default void counted(long commits) {
+    }
+
     default void commit(CommitRecord commit) {
+    }
+
+    /** After the last {@link #commit}, before the first-parent line is followed. */
+    default void commitsDone() {
     }
 
     default void licenseObservation(LicenseObservation observation) {
