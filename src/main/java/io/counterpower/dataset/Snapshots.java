@@ -133,17 +133,26 @@ public class Snapshots {
         }
     }
 
-    /** The newest instant at which a row of the snapshot was recorded, at or before the moment. */
+    /**
+     * The newest instant at which the snapshot's facts changed, at or before the moment: a row
+     * recorded, or a row closed without a successor (a withdrawn contribution, an unmerge, a
+     * resolved dispute), which an export at the newest recording alone would show still open.
+     */
     private static Instant newest(Connection c, Instant moment) throws SQLException {
         StringBuilder sql = new StringBuilder("select max(t) from (");
-        for (int i = 0; i < SnapshotTables.ALL.size(); i++) {
-            SnapshotTables.Table table = SnapshotTables.ALL.get(i);
-            sql.append(i == 0 ? "" : " union all ").append("select max(").append(table.since()).append(") as t from ")
-                    .append(table.name()).append(moment == null ? "" : " where " + table.since() + " <= ?");
+        int parameters = 0;
+        for (SnapshotTables.Table table : SnapshotTables.ALL) {
+            List<String> instants = new ArrayList<>(List.of(table.since()));
+            table.masks().keySet().stream().filter(column -> column.endsWith("_at")).sorted().forEach(instants::add);
+            for (String column : instants) {
+                sql.append(parameters == 0 ? "" : " union all ").append("select max(").append(column)
+                        .append(") as t from ").append(table.name()).append(moment == null ? "" : " where " + column + " <= ?");
+                parameters++;
+            }
         }
         try (PreparedStatement s = c.prepareStatement(sql.append(") x").toString())) {
             if (moment != null) {
-                for (int i = 1; i <= SnapshotTables.ALL.size(); i++) {
+                for (int i = 1; i <= parameters; i++) {
                     s.setTimestamp(i, Timestamp.from(moment));
                 }
             }
@@ -368,6 +377,11 @@ public class Snapshots {
             throw ApiProblem.badRequest("body", "line 1: not a snapshot header of format " + FORMAT);
         }
         digest.update((line + "\n").getBytes(StandardCharsets.UTF_8));
+        long started = System.nanoTime();
+        try (Statement s = c.createStatement()) {
+            // The attribution is rebuilt once at the end (rebuildAttribution), not queued row by row (V021).
+            s.execute("set local counterpower.attribution_queue = 'off'");
+        }
         Map<String, Long> counts = new LinkedHashMap<>();
         Batch batch = null;
         int lastTable = -1;
@@ -425,8 +439,12 @@ public class Snapshots {
             throw ApiProblem.badRequest("body", "the checksum or the number of records does not match the last line:"
                     + " the snapshot was changed or cut");
         }
+        long rows = System.nanoTime();
         resetSequences(c);
-        rebuildAttribution(c);
+        long analysed = analyse(c);
+        long attributed = rebuildAttribution(c);
+        Log.infof("Snapshot %s loaded: %d records in %d ms (rows %d ms, statistics %d ms, attribution %d ms)", sha, records,
+                millis(started, System.nanoTime()), millis(started, rows), analysed, attributed);
         return new LoadReport(header.path("asRecordedOn").asText(null), sha, records, counts);
     }
 
@@ -487,19 +505,33 @@ public class Snapshots {
     }
 
     /**
-     * The rows queued every contribution for attribution at commit, in one refresh of all of them,
-     * which grows with the square of their number (3 minutes and counting for 166,000 contributions).
-     * The queue is dropped and the table rebuilt project by project instead (V005's rebuild).
+     * The planner's statistics of the tables just filled: without them it sized the attribution's
+     * joins for empty tables (bench/RESULTS.md: over 12 minutes). ANALYZE sees this transaction's rows.
+     * Returns the milliseconds it took.
      */
-    private static void rebuildAttribution(Connection c) throws SQLException {
+    private static long analyse(Connection c) throws SQLException {
+        long started = System.nanoTime();
         try (Statement s = c.createStatement()) {
-            s.execute("delete from contribution_attribution_stale");
-            s.execute("delete from contribution_attribution_pending");
-            // A generic plan of the refresh scans its id array for every row (quadratic per project);
-            // a custom plan hashes it.
-            s.execute("set local plan_cache_mode = force_custom_plan");
-            s.execute("select contribution_attribution_rebuild()");
+            s.execute("analyze " + String.join(", ", SnapshotTables.ALL.stream().map(SnapshotTables.Table::name).toList()));
         }
+        return millis(started, System.nanoTime());
+    }
+
+    /**
+     * The attribution of the loaded projects, rebuilt in one set-based refresh (V021), then analysed.
+     * The triggers queued nothing during the load. Returns the milliseconds it took.
+     */
+    private static long rebuildAttribution(Connection c) throws SQLException {
+        long started = System.nanoTime();
+        try (Statement s = c.createStatement()) {
+            s.execute("select contribution_attribution_rebuild_projects(array(select id from project))");
+            s.execute("analyze contribution_attribution");
+        }
+        return millis(started, System.nanoTime());
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     /** After rows kept their ids, the sequences continue past them. */

@@ -105,7 +105,7 @@ class ContributionAttributionTest {
     }
 
     /** (contribution, known, organisation, top organisation key) of the counted commits and merges. */
-    private static List<List<Object>> rows(Dataset d, boolean derived) {
+    static List<List<Object>> rows(Dataset d, boolean derived) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Query q;
             if (derived) {
