@@ -108,21 +108,23 @@ public class ReferenceDataset {
             // so nothing is stated before that day.
             Dated change = Dated.of(l);
             fact("""
-                    insert into license_period (project_id, artifact, expression, valid_from, date_precision, change_kind, note, %s)
-                    values (?1, ?2, ?3, ?4, 'day', 'initial', ?5, %s)""", l,
+                    insert into license_period (project_id, artifact, expression, valid_from, date_precision, change_kind, note,
+                                                artifact_name, %s)
+                    values (?1, ?2, ?3, ?4, 'day', 'initial', ?5, ?6, %s)""", l,
                     project(projects, l.path("project").asText()), l.path("artifact").asText(), l.path("from").asText(),
                     change.day().minusDays(1), "In force before the change of " + l.path("date").asText()
                             + " (the period's start is not recorded; the day before the change is the latest day it is"
-                            + " known to hold). " + text(l, "note"));
+                            + " known to hold). " + text(l, "note"), artifactName(l));
             licenses++;
         }
         for (JsonNode l : data.path("license_events")) {
             Dated date = Dated.of(l);
             fact("""
-                    insert into license_period (project_id, artifact, expression, valid_from, date_precision, change_kind, note, %s)
-                    values (?1, ?2, ?3, ?4, ?5, ?6, ?7, %s)""", l,
+                    insert into license_period (project_id, artifact, expression, valid_from, date_precision, change_kind, note,
+                                                artifact_name, %s)
+                    values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, %s)""", l,
                     project(projects, l.path("project").asText()), l.path("artifact").asText(), l.path("to").asText(),
-                    date.day(), date.precision(), l.path("change_kind").asText(), text(l, "note"));
+                    date.day(), date.precision(), l.path("change_kind").asText(), text(l, "note"), artifactName(l));
             licenses++;
         }
         counts.put("licensePeriods", licenses);
@@ -174,13 +176,13 @@ public class ReferenceDataset {
      * before each transfer, the organisation it came from. Without a transfer the start is open.
      */
     /**
-     * The first recorded event of each artifact (project, artifact) whose {@code from} names the license before it:
+     * The first recorded event of each artifact (project, kind and name) whose {@code from} names the license before it:
      * a change whose earlier terms the dataset states but records no period for.
      */
     static List<JsonNode> licensesBeforeFirstChange(JsonNode events) {
         Map<String, JsonNode> first = new LinkedHashMap<>();
         for (JsonNode l : events) {
-            String key = l.path("project").asText() + "|" + l.path("artifact").asText();
+            String key = l.path("project").asText() + "|" + l.path("artifact").asText() + "|" + artifactName(l);
             JsonNode known = first.get(key);
             if (known == null || Dated.of(l).day().isBefore(Dated.of(known).day())) {
                 first.put(key, l);
@@ -188,8 +190,14 @@ public class ReferenceDataset {
         }
         return first.values().stream()
                 .filter(l -> l.hasNonNull("from") && !l.path("from").asText().isBlank())
-                .filter(l -> !"initial".equals(l.path("change_kind").asText()))
+                // A new release's `from` names the family's previous member, not earlier terms of this artifact.
+                .filter(l -> "relicense".equals(l.path("change_kind").asText()))
                 .toList();
+    }
+
+    /** The artifact's name within its kind (METHODOLOGY.md section 2): empty for the kind's single unnamed artifact. */
+    static String artifactName(JsonNode l) {
+        return l.hasNonNull("artifact_name") ? l.path("artifact_name").asText() : "";
     }
 
     /**

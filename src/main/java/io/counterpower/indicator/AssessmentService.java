@@ -565,8 +565,9 @@ public class AssessmentService {
                     + "/repositories", r[1], (String) r[1]));
         }
         for (Object row : query("""
-                select distinct on (x.artifact) x.id, x.expression, x.valid_from, x.source_url from license_period x
-                where x.project_id = :project and x.valid_from <= :day""" + visible + " order by x.artifact, x.valid_from desc, x.id desc", scope)) {
+                select distinct on (x.artifact, x.artifact_name) x.id, x.expression, x.valid_from, x.source_url from license_period x
+                where x.project_id = :project and x.valid_from <= :day""" + visible
+                + " order by x.artifact, x.artifact_name, x.valid_from desc, x.id desc", scope)) {
             Object[] r = (Object[]) row;
             out.add(new Evidence("license_capture", "The license period in force since " + r[2] + ": " + r[1],
                     "/api/v1/license-periods/" + r[0], r[1], (String) r[3]));

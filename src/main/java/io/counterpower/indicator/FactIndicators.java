@@ -166,6 +166,31 @@ public class FactIndicators implements IndicatorGroup {
             + "  (select count(*) from cur where level >= 5)\n"
             + "from lp";
 
+    /**
+     * Version 2 (METHODOLOGY.md sections 2, 3 and 5, named artifacts): each named artifact is its own line of
+     * periods; the reading is over the family's current artifacts ({@code license_current_artifacts}, V014: 24
+     * months after an artifact's first period, and while it is the newest of its kind, unless a curator closed
+     * it); a new release is restrictive when it comes in above the family's most open member in force.
+     */
+    private static final String LICENSE_V2 = LICENSE
+            .replace("with lp as (\n  select l.id, l.artifact, l.expression,", "with lp0 as (\n  select l.id, l.artifact, l.artifact_name, l.expression,")
+            .replace("window w as (partition by l.artifact order by", "window w as (partition by l.artifact, l.artifact_name order by")
+            .replace("), cur as (select distinct on (artifact) * from lp order by artifact, valid_from desc, id desc)\n",
+                    "), lp as (select n.*, (select min(x.level) from lp0 x where x.artifact = n.artifact and x.artifact_name <> n.artifact_name\n"
+                    + "      and x.valid_from < n.valid_from and not exists (select 1 from lp0 y where y.artifact = x.artifact\n"
+                    + "        and y.artifact_name = x.artifact_name and y.valid_from > x.valid_from and y.valid_from < n.valid_from)) as family_min\n"
+                    + "  from lp0 n\n"
+                    + "), cur as (select lp.* from lp join license_current_artifacts(cast(:project as bigint), cast(:asof as timestamptz),"
+                    + " cast(:day as date)) c on c.id = lp.id)\n")
+            .replace("count(*) filter (where change_kind = 'new-release' and valid_from > :lo_day and level > prev_level)",
+                    "count(*) filter (where change_kind = 'new-release' and valid_from > :lo_day and level > family_min)")
+            .replace("where change_kind in ('relicense', 'new-release') and valid_from > :lo_day and level > prev_level)",
+                    "where ((change_kind = 'relicense' and level > prev_level) or (change_kind = 'new-release' and level > family_min))"
+                    + " and valid_from > :lo_day)")
+            .replace("where p.artifact = c.artifact and p.level >= 5", "where p.artifact = c.artifact and p.artifact_name = c.artifact_name and p.level >= 5")
+            .replace("where o.artifact = c.artifact and o.level <= 3", "where o.artifact = c.artifact and o.artifact_name = c.artifact_name and o.level <= 3")
+            .replace("coalesce(f.steward_type, ''), f.artifact)", "coalesce(f.steward_type, ''), f.artifact || coalesce(nullif(':' || f.artifact_name, ':'), ''))");
+
     private static final String ADOPTION = "with recursive pubs as (\n"
             + "  select d.id, d.relation, d.publisher_organisation_id, d.publisher_contributor_id from derivative d\n"
             + "  where d.project_id = :project and " + visible("d") + " and (d.published_at is null or d.published_at <= :day)\n"
@@ -245,7 +270,7 @@ public class FactIndicators implements IndicatorGroup {
         List<Object[]> seats = rows(SEATS, scope, steps.withTopOrgs(topOrgs.stream().map(t -> t == null ? "" : t).toList()));
         List<Object[]> flags = rows(FLAGS, scope, steps);
         List<Object[]> funding = rows(scope.methodology().number() >= 2 ? FUNDING_V2 : FUNDING, scope, steps);
-        List<Object[]> license = rows(LICENSE, scope, steps);
+        List<Object[]> license = rows(scope.methodology().number() >= 2 ? LICENSE_V2 : LICENSE, scope, steps);
         List<Object[]> adoption = rows(ADOPTION, scope, steps);
         List<Values> out = new ArrayList<>();
         for (int i = 0; i < days.size(); i++) {

@@ -31,7 +31,7 @@ public class LicenseChanges {
     /** One change of an artifact's terms, with the levels on both sides and the period that made it. */
     public record Change(String project, String artifact, String date, String datePrecision, String changeKind,
                          String fromExpression, String toExpression, Integer fromLevel, Integer toLevel,
-                         LicenseChangeKind direction, long periodId, FactSource source) {
+                         LicenseChangeKind direction, long periodId, FactSource source, String artifactName) {
     }
 
     @Inject
@@ -46,13 +46,21 @@ public class LicenseChanges {
         List<LicensePeriod> periods = ListQuery.facts(LicensePeriod.class, "LicensePeriod f", "f").visibleAt("f", asOf)
                 .and("f.projectId = :project", "project", projectId)
                 .and("f.artifact = :artifact", "artifact", artifact)
-                .all(em, "f.projectId, f.artifact, f.validFrom, f.rowId");
+                .all(em, "f.projectId, f.artifact, f.validFrom, f.artifactName, f.rowId");
         Set<Long> inForce = effectiveIds(projectId, asOf);
         periods = periods.stream().filter(p -> inForce.contains(p.id)).toList();
         Map<String, LicensePeriod> previous = new LinkedHashMap<>();
+        Map<String, LicensePeriod> previousOfKind = new LinkedHashMap<>();
         List<Change> changes = new ArrayList<>();
         for (LicensePeriod p : periods) {
-            LicensePeriod before = previous.put(p.projectId + "|" + p.artifact, p);
+            String name = p.artifactName == null ? "" : p.artifactName;
+            LicensePeriod before = previous.put(p.projectId + "|" + p.artifact + "|" + name, p);
+            LicensePeriod beforeOfKind = previousOfKind.put(p.projectId + "|" + p.artifact, p);
+            if (before == null && "new-release".equals(p.changeKind)) {
+                // A named release's first period: compared with the family's member of that kind before it
+                // (Falcon-180B's terms after Falcon-40B's), as the unnamed artifact's new releases always were.
+                before = beforeOfKind;
+            }
             if (before == null) {
                 continue;
             }
@@ -65,7 +73,7 @@ public class LicenseChanges {
             LicenseChange change = expressions.change(before.expression, p.expression);
             changes.add(new Change(projects.slugOf(p.projectId), p.artifact, PartialDate.format(p.validFrom, p.datePrecision),
                     p.datePrecision, p.changeKind, before.expression, p.expression, change.previous().level(),
-                    change.next().level(), change.kind(), p.id, FactSource.of(p)));
+                    change.next().level(), change.kind(), p.id, FactSource.of(p), name.isEmpty() ? null : name));
         }
         return changes;
     }

@@ -24,6 +24,17 @@ public class LicensePeriod extends VersionedFact {
     @Column(nullable = false)
     public String artifact;
 
+    /**
+     * The artifact's name within its kind (METHODOLOGY.md section 2): {@code falcon-180b} for the weights of
+     * Falcon-180B; empty for the single unnamed artifact of the kind (what a repository's license files give).
+     */
+    @Column(name = "artifact_name", nullable = false)
+    public String artifactName = "";
+
+    /** A curator's end of the artifact's currency: after this day it no longer counts in the family's reading. */
+    @Column(name = "artifact_closed_on")
+    public LocalDate artifactClosedOn;
+
     @Column(nullable = false)
     public String expression;
 

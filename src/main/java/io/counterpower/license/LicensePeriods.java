@@ -33,8 +33,12 @@ public class LicensePeriods extends DescribedFactKind<LicensePeriod, LicensePeri
     public record Input(@Size(max = 80) String project, @Size(max = 10) String artifact, @Size(max = 500) String expression,
                         @Size(max = 10) String date, @Size(max = 20) String changeKind, @Size(max = 200) String releaseLabel,
                         @Size(max = 4000) String note, @Size(max = 200) String evidenceRef, @Size(max = 64) String textSha256,
-                        @NotNull @Valid SourceInput source, @Size(max = 2000) String reason) implements FactInput {
+                        @NotNull @Valid SourceInput source, @Size(max = 2000) String reason, @Size(max = 80) String artifactName,
+                        @Size(max = 10) String artifactClosedOn) implements FactInput {
     }
+
+    /** An artifact's name: lower-case letters, digits, '.', '_' and '-', as {@code falcon-180b} or {@code llama-3.1}. */
+    static final java.util.regex.Pattern ARTIFACT_NAME = java.util.regex.Pattern.compile("^[a-z0-9][a-z0-9._-]{0,79}$");
 
     /**
      * The restrictiveness of an expression (METHODOLOGY.md section 5): {@code level} is null when
@@ -48,10 +52,10 @@ public class LicensePeriods extends DescribedFactKind<LicensePeriod, LicensePeri
         }
     }
 
-    public record View(long id, String project, String artifact, String expression, Level restrictiveness, String date,
-                       String datePrecision, String changeKind, String releaseLabel, String note, String evidenceRef,
-                       String textSha256, String catalogVersion, Map<String, String> detail, FactSource source,
-                       VersionInfo version) implements FactView {
+    public record View(long id, String project, String artifact, String artifactName, String expression, Level restrictiveness,
+                       String date, String datePrecision, String changeKind, String releaseLabel, String note, String evidenceRef,
+                       String textSha256, String artifactClosedOn, String catalogVersion, Map<String, String> detail,
+                       FactSource source, VersionInfo version) implements FactView {
     }
 
     @Inject
@@ -75,6 +79,17 @@ public class LicensePeriods extends DescribedFactKind<LicensePeriod, LicensePeri
             errors.add("artifact", "must be one of [code, data, docs, weights]");
         }
         p.artifact = in.artifact();
+        p.artifactName = in.artifactName() == null ? "" : in.artifactName().strip();
+        if (!p.artifactName.isEmpty() && !ARTIFACT_NAME.matcher(p.artifactName).matches()) {
+            errors.add("artifactName", "must be empty or lower-case letters, digits, '.', '_' and '-' (at most 80), such as falcon-180b");
+        }
+        if (in.artifactClosedOn() != null && !in.artifactClosedOn().isBlank()) {
+            try {
+                p.artifactClosedOn = java.time.LocalDate.parse(in.artifactClosedOn().strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                errors.add("artifactClosedOn", "must be a date YYYY-MM-DD");
+            }
+        }
         p.expression = blankToNull(in.expression());
         if (p.expression == null) {
             errors.add("expression", "is required: an SPDX license expression such as Apache-2.0 or LicenseRef-Llama-3-Community");
@@ -115,15 +130,18 @@ public class LicensePeriods extends DescribedFactKind<LicensePeriod, LicensePeri
 
     @Override
     public View view(LicensePeriod p) {
-        return new View(p.id, projects.slugOf(p.projectId), p.artifact, p.expression, Level.of(expressions.evaluate(p.expression)),
-                PartialDate.format(p.validFrom, p.datePrecision), p.datePrecision, p.changeKind, p.releaseLabel, p.note,
-                p.evidenceRef, p.textSha256, p.catalogVersion, p.detail, FactSource.of(p), VersionInfo.of(p));
+        return new View(p.id, projects.slugOf(p.projectId), p.artifact, emptyToNull(p.artifactName), p.expression,
+                Level.of(expressions.evaluate(p.expression)), PartialDate.format(p.validFrom, p.datePrecision), p.datePrecision,
+                p.changeKind, p.releaseLabel, p.note, p.evidenceRef, p.textSha256,
+                p.artifactClosedOn == null ? null : p.artifactClosedOn.toString(), p.catalogVersion, p.detail,
+                FactSource.of(p), VersionInfo.of(p));
     }
 
     @Override
     public Input input(LicensePeriod p) {
         return new Input(projects.slugOf(p.projectId), p.artifact, p.expression, PartialDate.format(p.validFrom, p.datePrecision),
-                p.changeKind, p.releaseLabel, p.note, p.evidenceRef, p.textSha256, sourceOf(p), null);
+                p.changeKind, p.releaseLabel, p.note, p.evidenceRef, p.textSha256, sourceOf(p), null, emptyToNull(p.artifactName),
+                p.artifactClosedOn == null ? null : p.artifactClosedOn.toString());
     }
 
     @Override
@@ -140,6 +158,7 @@ public class LicensePeriods extends DescribedFactKind<LicensePeriod, LicensePeri
     public void filter(ListQuery<LicensePeriod> query, FactQuery params) {
         query.and("f.projectId = :project", "project", projects.idOrNull(params.text("project")))
                 .and("f.artifact = :artifact", "artifact", params.oneOf("artifact", ARTIFACTS))
+                .and("f.artifactName = :artifactName", "artifactName", params.text("artifactName"))
                 .and("f.changeKind = :changeKind", "changeKind", params.oneOf("changeKind", CHANGE_KINDS))
                 .and("f.validFrom >= :from", "from", params.date("from"))
                 .and("f.validFrom <= :to", "to", params.date("to"));
@@ -147,13 +166,17 @@ public class LicensePeriods extends DescribedFactKind<LicensePeriod, LicensePeri
 
     @Override
     public String naturalKey(LicensePeriod p) {
-        return p.projectId + "|" + p.artifact + "|" + p.validFrom;
+        return p.projectId + "|" + p.artifact + "|" + p.artifactName + "|" + p.validFrom;
     }
 
     @Override
     public void checkUnique(LicensePeriod p, Long self) {
-        Duplicates.refuse(LicensePeriod.class, "f.projectId = ?1 and f.artifact = ?2 and f.validFrom = ?3",
+        Duplicates.refuse(LicensePeriod.class, "f.projectId = ?1 and f.artifact = ?2 and f.artifactName = ?3 and f.validFrom = ?4",
                 self, "date", "A period of this artifact starting on this date", LicensePeriodResource.PATH,
-                p.projectId, p.artifact, p.validFrom);
+                p.projectId, p.artifact, p.artifactName == null ? "" : p.artifactName, p.validFrom);
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 }

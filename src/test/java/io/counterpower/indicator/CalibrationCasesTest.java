@@ -94,6 +94,10 @@ class CalibrationCasesTest {
         assertEquals(false, indicator("falcon", "2023-06-30", "restrictive_license_in_force"));
         assertEquals(false, indicator("falcon", "2023-12-31", "restrictive_license_in_force"));
         assertEquals(1.0, ((Number) indicator("falcon", "2023-12-31", "license_capture")).doubleValue());
+        // Named artifacts (weights:falcon-40b, -180b, -2-11b): Falcon 2's own license (level 4, 2024-05-13) does not hide
+        // Falcon-180B's (level 5), which counts for 24 months from 2023-09-06; after that the newest alone remains.
+        assertEquals(5, ((Number) indicator("falcon", "2024-06-30", "license_restrictiveness")).intValue());
+        assertEquals(4, ((Number) indicator("falcon", "2025-12-31", "license_restrictiveness")).intValue());
     }
 
     @Test

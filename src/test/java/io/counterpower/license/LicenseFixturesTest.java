@@ -54,6 +54,9 @@ class LicenseFixturesTest {
             llama-models/llama4-LICENSE                      | LicenseRef-Llama-4-Community     | 5
             stable-diffusion/LICENSE-2022-01-14              | MIT                              | 1
             stable-diffusion/LICENSE-2022-08-22-creativeml   | LicenseRef-CreativeML-OpenRAIL-M | 4
+            qwen/Tongyi-Qianwen-LICENSE-AGREEMENT            | LicenseRef-Tongyi-Qianwen        | 5
+            qwen/Tongyi-Qianwen-RESEARCH-LICENSE-AGREEMENT   | LicenseRef-Tongyi-Qianwen-Research | 6
+            deepseek/DeepSeek-V2-LICENSE-MODEL               | LicenseRef-DeepSeek-Model        | 4
             """)
     void placesTheRealFile(String file, String expression, int level) {
         LicenseTextMatch match = MATCHER.identify(fixture(file));

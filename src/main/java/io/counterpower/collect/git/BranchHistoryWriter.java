@@ -161,7 +161,7 @@ final class BranchHistoryWriter {
 
     private boolean earlierPeriodExists(Connection c, PeriodRow row) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                select exists (select 1 from license_period where project_id = ? and artifact = ? and source_kind = 'git'
+                select exists (select 1 from license_period where project_id = ? and artifact = ? and artifact_name = '' and source_kind = 'git'
                                and superseded_at is null and valid_from < ?)""")) {
             s.setLong(1, projectId);
             s.setString(2, row.artifact());
@@ -181,7 +181,7 @@ final class BranchHistoryWriter {
     private Long[] currentPeriod(Connection c, PeriodRow row, String changeKind) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 select row_id, id, expression, text_sha256, evidence_ref, change_kind, source_kind from license_period
-                where project_id = ? and artifact = ? and valid_from = ? and superseded_at is null
+                where project_id = ? and artifact = ? and artifact_name = '' and valid_from = ? and superseded_at is null
                 order by source_kind = 'git', row_id""")) {
             s.setLong(1, projectId);
             s.setString(2, row.artifact());

@@ -23,17 +23,11 @@ import java.util.regex.Pattern;
  */
 final class CommitDecoder {
 
-    // "Co-authored-by: Name <email>", the form GitHub recognises; anything else is ignored.
-    private static final Pattern CO_AUTHOR_KEY = Pattern.compile("^co-authored-by\\s*:\\s*(.*)$",
-            Pattern.CASE_INSENSITIVE);
-    /**
-     * A person as {@code git interpret-trailers} keeps the value: a name and an address in angle brackets, and after
-     * them whatever the writer added (redis's "(styling)" comments), which names no one else.
-     */
-    private static final Pattern NAME_AND_EMAIL = Pattern.compile("^([^<>]*?)\\s*<([^<>\\s@]+@[^<>\\s@]+)>(?:\\s.*)?\\s*$");
-    /** A name alone in angle brackets ({@code <Awni Hannun>} on mlx): a person with no address, kept by name. */
-    private static final Pattern BRACKETED_NAME = Pattern.compile("^<([^<>@]*[^<>@\\s][^<>@]*)>\\s*$");
-    private static final Pattern TRAILER_LINE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9-]*\\s*:.*$");
+    private static final String CO_AUTHOR_KEY = "Co-authored-by";
+    /** A value's first bracketed part: the name before it, what is inside, and whatever follows (a comment). */
+    private static final Pattern BRACKETED = Pattern.compile("^([^<>]*?)\\s*<([^<>]*)>.*$", Pattern.DOTALL);
+    private static final Pattern ADDRESS = Pattern.compile("^[^<>\\s@]+@[^<>\\s@]+$");
+    private static final Pattern FOLD = Pattern.compile("\\s*\\n\\s*");
 
     private final Mailmap mailmap;
 
@@ -93,63 +87,74 @@ final class CommitDecoder {
         return new GitIdentity(name, email, account, bot);
     }
 
-    /** Co-authors from the trailer block (the last paragraph), deduplicated, without the author. */
+    /**
+     * Co-authors: every {@code Co-authored-by} trailer git reads in the message ({@link CommitTrailers}) that
+     * names a person, deduplicated, without the author. Two addresses of one GitHub account (the noreply
+     * forms with and without the numeric id) are one person, as they are for authors.
+     */
     List<GitIdentity> coAuthors(String message, GitIdentity author) {
-        List<String> lines = trailerBlock(message);
-        Map<String, GitIdentity> byEmail = new LinkedHashMap<>();
-        for (String line : lines) {
-            Matcher key = CO_AUTHOR_KEY.matcher(line.strip());
-            if (!key.matches()) {
+        Map<String, GitIdentity> byPerson = new LinkedHashMap<>();
+        for (String value : CommitTrailers.values(message, CO_AUTHOR_KEY)) {
+            String[] person = person(value);
+            if (person == null) {
+                Log.debugf("Ignoring a co-author trailer that names no one: %s", value);
                 continue;
             }
-            Matcher value = NAME_AND_EMAIL.matcher(key.group(1).strip());
-            Matcher nameOnly = BRACKETED_NAME.matcher(key.group(1).strip());
-            GitIdentity identity;
-            if (value.matches() && !value.group(1).isBlank()) {
-                identity = identify(value.group(1).strip(), value.group(2));
-            } else if (nameOnly.matches()) {
-                identity = identify(nameOnly.group(1).strip(), "");
-            } else {
-                Log.debugf("Ignoring malformed co-author trailer: %s", line);
-                continue;
-            }
-            boolean isAuthor = identity.email().isEmpty()
-                    ? identity.name().equalsIgnoreCase(author.name())
-                    : identity.email().equals(author.email());
-            if (!isAuthor) {
-                // People without an address are told apart by name, like identities without an email.
-                byEmail.putIfAbsent(identity.email().isEmpty() ? "name:" + identity.name() : identity.email(), identity);
+            GitIdentity identity = identify(person[0], person[1]);
+            String key = personKey(identity);
+            if (!key.equals(personKey(author)) && !samePersonByName(identity, author)) {
+                byPerson.putIfAbsent(key, identity);
             }
         }
-        return List.copyOf(byEmail.values());
+        return List.copyOf(byPerson.values());
     }
 
     /**
-     * The lines of the message's trailer block: its last paragraph, as git reads trailers, without
-     * the subject when the message is a single paragraph. The block must consist of trailer lines
-     * (or their indented continuations), so a prose paragraph that mentions "Co-authored-by:" in
-     * passing does not count.
+     * The name and address a co-author value gives, or null when it gives neither. {@code Name <address>}
+     * with anything after it (redis's "(styling)" comments); {@code <Awni Hannun>} or
+     * {@code Awni Hannun <Awni Hannun>}: a name without an address; {@code Name address@host}: an address
+     * written without brackets; a bare {@code login}: a name. A folded value is read as one line.
      */
-    private static List<String> trailerBlock(String message) {
-        String[] lines = message.strip().split("\r?\n");
-        int start = lines.length;
-        while (start > 0 && !lines[start - 1].isBlank()) {
-            start--;
-        }
-        if (start == 0) {
-            start = 1; // single paragraph: the first line is the subject
-        }
-        List<String> block = new ArrayList<>();
-        for (int i = start; i < lines.length; i++) {
-            String line = lines[i];
-            boolean continuation = !block.isEmpty() && !line.isEmpty() && Character.isWhitespace(line.charAt(0));
-            if (TRAILER_LINE.matcher(line).matches()) {
-                block.add(line);
-            } else if (!continuation) {
-                return List.of();
+    static String[] person(String value) {
+        String unfolded = FOLD.matcher(value).replaceAll(" ").strip();
+        String name;
+        String email = "";
+        Matcher bracketed = BRACKETED.matcher(unfolded);
+        if (bracketed.matches()) {
+            name = bracketed.group(1).strip();
+            String inside = bracketed.group(2).strip();
+            if (ADDRESS.matcher(inside).matches()) {
+                email = inside;
+            } else if (name.isEmpty()) {
+                name = inside;
+            }
+        } else {
+            int space = unfolded.lastIndexOf(' ');
+            String last = unfolded.substring(space + 1);
+            if (ADDRESS.matcher(last).matches()) {
+                email = last;
+                name = space < 0 ? "" : unfolded.substring(0, space).strip();
+            } else {
+                name = unfolded;
             }
         }
-        return block;
+        if (name.isEmpty() && email.isEmpty()) {
+            return null;
+        }
+        return new String[] {name, email};
+    }
+
+    /** Who an identity stands for: its GitHub account, else its address, else its name. */
+    private static String personKey(GitIdentity identity) {
+        if (identity.platformAccount() != null) {
+            return "login:" + identity.platformAccount().username().toLowerCase(Locale.ROOT);
+        }
+        return identity.email().isEmpty() ? "name:" + identity.name() : identity.email();
+    }
+
+    /** A co-author named without an address is the author when the names agree. */
+    private static boolean samePersonByName(GitIdentity coAuthor, GitIdentity author) {
+        return coAuthor.email().isEmpty() && coAuthor.name().equalsIgnoreCase(author.name());
     }
 
     private Signature signature(byte[] raw, int start, int end, Charset declared) {

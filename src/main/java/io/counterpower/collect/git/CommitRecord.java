@@ -12,8 +12,9 @@ import java.util.List;
  *                            its real parents
  * @param author              who wrote the change
  * @param committer           who put it into the history (for web-UI merges GitHub itself)
- * @param coAuthors           well-formed {@code Co-authored-by} trailers of a non-merge commit,
- *                            deduplicated by email, without the author
+ * @param coAuthors           the people the {@code Co-authored-by} trailers of a non-merge commit name, as git
+ *                            reads trailers, deduplicated (one GitHub account, address or name each), without
+ *                            the author
  * @param contributions       what the commit counts as: a merge of its author, or a commit of its
  *                            author plus one commit per co-author
  * @param message             the full message, leniently decoded

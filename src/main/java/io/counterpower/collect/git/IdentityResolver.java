@@ -117,27 +117,37 @@ public final class IdentityResolver {
         accounts.keySet().forEach(l -> ids.add(logins.get(l)));
         Map<Long, Long> linked = currentLinks(c, ids);
 
-        // Unlinked identities, grouped by the person they stand for.
+        // Unlinked identities, grouped by the person they stand for: a GitHub account's addresses (with
+        // and without the numeric id) are one person, whether they authored or co-authored.
         Map<String, List<Key>> groups = new LinkedHashMap<>();
         for (Key key : fresh.keySet()) {
             if (!linked.containsKey(identities.get(key))) {
-                groups.computeIfAbsent(groupOf(key), g -> new ArrayList<>()).add(key);
+                groups.computeIfAbsent(groupOf(key, fresh.get(key)), g -> new ArrayList<>()).add(key);
             }
         }
-        Map<String, Long> contributorOfGroup = existingContributors(c, groups.keySet());
+        // A group joins the contributor already holding one of its addresses (or, without one, its
+        // name), else the contributor its GitHub account is linked to, else a new one.
+        Map<String, String> lookupOf = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Key>> group : groups.entrySet()) {
+            for (Key key : group.getValue()) {
+                lookupOf.putIfAbsent(key.email() != null ? key.email() : "name:" + key.name(), group.getKey());
+            }
+        }
+        Map<String, Long> existing = existingContributors(c, lookupOf.keySet());
+        Map<String, Long> contributorOfGroup = new HashMap<>();
+        for (Map.Entry<String, String> lookup : lookupOf.entrySet()) {
+            Long found = existing.get(lookup.getKey());
+            if (found != null) {
+                contributorOfGroup.merge(lookup.getValue(), found, Math::min);
+            }
+        }
         List<String> newGroups = new ArrayList<>();
         for (Map.Entry<String, List<Key>> group : groups.entrySet()) {
             if (contributorOfGroup.containsKey(group.getKey())) {
                 continue;
             }
-            Long viaAccount = null;
-            for (Key key : group.getValue()) {
-                PlatformAccount account = fresh.get(key).platformAccount();
-                if (account != null && linked.containsKey(logins.get(login(account.username())))) {
-                    viaAccount = linked.get(logins.get(login(account.username())));
-                    break;
-                }
-            }
+            Long viaAccount = group.getKey().startsWith("login:")
+                    ? linked.get(logins.get(group.getKey().substring(6))) : null;
             if (viaAccount != null) {
                 contributorOfGroup.put(group.getKey(), viaAccount);
             } else {
@@ -396,7 +406,10 @@ public final class IdentityResolver {
 
     // ---- rules -------------------------------------------------------------------------------
 
-    private static String groupOf(Key key) {
+    private static String groupOf(Key key, GitIdentity identity) {
+        if (identity.platformAccount() != null) {
+            return "login:" + login(identity.platformAccount().username());
+        }
         return key.email() != null ? key.email() : "name:" + key.name();
     }
 

@@ -26,9 +26,13 @@
  * documented list of automation accounts, and {@code noreply@github.com} (web UI). A web-UI commit
  * thus has a bot committer and a person as author. Bots' contributions are still reported, flagged,
  * because the methodology keeps bot identities and excludes them from indicators.</li>
- * <li><b>Co-authors.</b> {@code Co-authored-by: Name <email>} in the message's trailer block (its last
- * paragraph, made of trailer lines, as git reads trailers); a name and an address are required,
- * duplicates and the author are dropped. Each is a {@code commit} contribution at the author date.</li>
+ * <li><b>Co-authors.</b> Every {@code Co-authored-by} trailer git reads ({@link io.counterpower.collect.git.CommitTrailers}:
+ * the trailer block after the title, git's rules, the key in any case, folded values), checked against git on
+ * real histories. A value names a person by name and address ({@code Name <address>}, a comment after it
+ * ignored), by address alone, or by name alone ({@code <Awni Hannun>}, {@code rootedbox}); an empty value names
+ * no one. Duplicates and the author are dropped, two noreply addresses of one GitHub account being one person,
+ * and co-authors join contributors exactly as authors do. Each is a {@code commit} contribution at the author
+ * date.</li>
  * <li><b>Merges.</b> A commit with two or more parents is one {@code merge} contribution of its author
  * and no {@code commit} contribution: the merged commits carry the work and count on their own, and
  * counting the merge as a commit too would double the merger's share. Trailers of a merge's message

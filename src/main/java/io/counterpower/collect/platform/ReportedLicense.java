@@ -68,7 +68,7 @@ public final class ReportedLicense {
         LocalDate latestFrom = null;
         try (PreparedStatement s = c.prepareStatement("""
                 select expression, source_kind, valid_from from license_period
-                where project_id = ? and artifact = ? and superseded_at is null
+                where project_id = ? and artifact = ? and artifact_name = '' and superseded_at is null
                 order by valid_from desc, row_id desc limit 1""")) {
             s.setLong(1, projectId);
             s.setString(2, artifact);

@@ -68,7 +68,7 @@ class Charts {
         List<LicenseChanges.Change> changes = licenseChanges.changes(projectId, null, series.from(), series.to(), series.asRecordedOn());
         List<IndicatorChart.Marker> markers = changes.stream()
                 .map(c -> new IndicatorChart.Marker(PartialDate.parse(c.date(), "date", new FieldErrors()).day(),
-                        c.artifact() + ": " + c.fromExpression() + " \u2192 " + c.toExpression(), c.direction()))
+                        c.artifact() + (c.artifactName() == null ? "" : ":" + c.artifactName()) + ": " + c.fromExpression() + " \u2192 " + c.toExpression(), c.direction()))
                 .toList();
         String name = projects.get(slug, series.asRecordedOn()).name();
         String unit = risk ? "0 to 100" : m.unit(indicator);

@@ -28,8 +28,9 @@ class CoAuthorTrailerTest {
     }
 
     @Test
-    void aSingleParagraphMessageHasItsSubjectSkipped() {
-        assertEquals(List.of("frank@example.org"),
+    void aSingleParagraphMessageIsATitleAndHasNoTrailers() {
+        // git: "The first paragraph is the title and cannot be trailers" (trailer.c).
+        assertEquals(List.of(),
                 coAuthorEmails("Fix the tokenizer\nCo-authored-by: Frank <frank@example.org>"));
     }
 
@@ -65,12 +66,28 @@ class CoAuthorTrailerTest {
     }
 
     @Test
-    void stillNoPersonWithoutANameOrAnAddress() {
-        assertEquals(List.of(), coAuthorEmails("""
+    void aNameAloneIsAPersonAndAnEmptyValueIsNoOne() {
+        List<GitIdentity> people = decoder.coAuthors("""
                 Fix the tokenizer
 
                 Co-authored-by: <>
                 Co-authored-by: Frank
-                """));
+                co-authored-by: frank
+                """, author);
+        assertEquals(List.of("Frank", "frank"), people.stream().map(GitIdentity::name).toList());
+        assertEquals(List.of("", ""), people.stream().map(GitIdentity::email).toList());
+    }
+
+    @Test
+    void theTwoNoreplyAddressesOfOneAccountAreOnePersonAndTheAuthorIsDropped() {
+        GitIdentity noreplyAuthor = decoder.identify("Awni", "45471420+awni@users.noreply.github.com");
+        List<GitIdentity> people = decoder.coAuthors("""
+                Fix the tokenizer
+
+                Co-authored-by: Awni Hannun <awni@users.noreply.github.com>
+                Co-authored-by: Angelos <123+angeloskath@users.noreply.github.com>
+                Co-authored-by: Angelos Katharopoulos <angeloskath@users.noreply.github.com>
+                """, noreplyAuthor);
+        assertEquals(List.of("123+angeloskath@users.noreply.github.com"), people.stream().map(GitIdentity::email).toList());
     }
 }

@@ -119,7 +119,7 @@ class ContributionReadingTest {
     void countsContributionsPerKindAndIdentity() throws Exception {
         List<Contribution> contributions = readAll(ReadRequest.defaultBranch()).contributions();
 
-        assertEquals(11, contributions.size());
+        assertEquals(13, contributions.size()); // Dan's commit names four co-authors as git reads its trailers
         assertEquals(1, contributions.stream().filter(c -> c.kind() == Kind.MERGE).count());
         Map<String, Long> perPerson = contributions.stream()
                 .filter(c -> !c.identity().isBot())
@@ -129,6 +129,8 @@ class ContributionReadingTest {
                 "bob@globex.example", 1L,
                 "carol@initech.example", 2L,
                 "dan.brown@gmail.com", 1L,
+                "", 1L,                       // "nobody in particular", a co-author named without an address
+                "anonymous@example.org", 1L,  // "<anonymous@example.org>", an address without a name
                 "erin@acme.example", 1L,
                 "12345+frankly@users.noreply.github.com", 1L,
                 "grace-h@users.noreply.github.com", 1L)), perPerson);
@@ -168,15 +170,19 @@ class ContributionReadingTest {
     }
 
     @Test
-    void coAuthorsAreExtraCommitContributionsAndMalformedTrailersAreIgnored() throws Exception {
+    void coAuthorsAreExtraCommitContributionsAsGitReadsTheTrailers() throws Exception {
         CommitRecord dan = readAll(ReadRequest.defaultBranch()).commit(danWithCoAuthors);
 
+        // git reads every line of the block: a name alone and an address alone name a person too (issue 18); the
+        // second Erin (same address) and Dan himself are dropped.
         assertEquals(List.of(
                         new GitIdentity("Erin Park", "erin@acme.example", null, null),
                         new GitIdentity("Frank", "12345+frankly@users.noreply.github.com",
-                                new PlatformAccount("github", "frankly", 12345L), null)),
+                                new PlatformAccount("github", "frankly", 12345L), null),
+                        new GitIdentity("nobody in particular", "", null, null),
+                        new GitIdentity("", "anonymous@example.org", null, null)),
                 dan.coAuthors());
-        assertEquals(List.of(Kind.COMMIT, Kind.COMMIT, Kind.COMMIT),
+        assertEquals(List.of(Kind.COMMIT, Kind.COMMIT, Kind.COMMIT, Kind.COMMIT, Kind.COMMIT),
                 dan.contributions().stream().map(Contribution::kind).toList());
         assertTrue(dan.contributions().stream().allMatch(c -> c.at().equals(Instant.parse("2021-01-08T12:00:00Z"))));
     }

@@ -141,12 +141,36 @@ class ReplayedLicenseHistoryTest {
                 List.of("code", "2021-02-03", "SSPL-1.0 OR Elastic-2.0")), timeline(periods(path)));
     }
 
+    @Test
+    void mongodbAgplThenSspl() throws Exception {
+        // mongodb/mongo: GNU-AGPL-3.0 until the SSPL (LICENSE-Community.txt) of 2018-10-16. Neither file could be copied
+        // byte for byte (fixtures README): the texts are SPDX's, committed under MongoDB's file names at those dates.
+        Path path = dir.resolve("mongo.git");
+        try (HistoryFixture repo = HistoryFixture.bare(path)) {
+            repo.commit("main").by("M", "m@mongodb.example", "2009-01-15T00:00:00Z").put("README", "mongo\n").create();
+            repo.commit("main").by("M", "m@mongodb.example", "2009-01-16T00:00:00Z")
+                    .put("GNU-AGPL-3.0", spdx("AGPL-3.0-only")).create();
+            repo.commit("main").by("M", "m@mongodb.example", "2018-10-16T00:00:00Z").delete("GNU-AGPL-3.0")
+                    .put("LICENSE-Community.txt", spdx("SSPL-1.0")).create();
+        }
+        // GNU-AGPL-3.0 is not a license file name under section 5 (LICENSE, LICENCE, COPYING and their suffixes), so git
+        // shows the SSPL as the first license file, an initial period; the AGPL years are the curated period's
+        // (MongoCollectionTest: it survives the collection).
+        List<LicensePeriod> periods = periods(path);
+        assertEquals(List.of(List.of("code", "2018-10-16", "SSPL-1.0")), timeline(periods));
+    }
+
     /** Apache-2.0 as SPDX ships it (the Elasticsearch file of that time is not among the fixtures). */
     private static String apache() throws Exception {
+        return spdx("Apache-2.0");
+    }
+
+    /** A license text as the SPDX License List ships it. */
+    static String spdx(String id) throws Exception {
         try (var in = ReplayedLicenseHistoryTest.class.getClassLoader()
-                .getResourceAsStream("resources/stdlicenses/Apache-2.0.json")) {
+                .getResourceAsStream("resources/stdlicenses/" + id + ".json")) {
             if (in == null) {
-                throw new AssertionError("no SPDX text of Apache-2.0 on the class path");
+                throw new AssertionError("no SPDX text of " + id + " on the class path");
             }
             return new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).path("licenseText").asText();
         }

@@ -100,10 +100,14 @@ class TerraformCollectionTest {
 
         assertEquals("succeeded", job.getString("state"), job.getString("error"));
         JsonPath after = indicators(slug);
-        for (String name : List.of("license_restrictiveness", "restrictive_relicenses")) {
+        // The capture reading (methodology 2) stays where the curated BUSL period puts it, too.
+        for (String name : List.of("license_restrictiveness", "restrictive_relicenses", "license_capture",
+                "restrictive_license_in_force")) {
             assertEquals(value(before, name), value(after, name), name);
         }
         assertEquals(5, ((Number) value(after, "license_restrictiveness")).intValue());
+        assertEquals(1.0, ((Number) value(after, "license_capture")).doubleValue());
+        assertEquals(true, value(after, "restrictive_license_in_force"));
         assertEquals(1, ((Number) value(after, "restrictive_relicenses")).intValue());
         List<Map<String, Object>> changes = changes(slug);
         assertEquals(1, changes.size(), changes.toString());
