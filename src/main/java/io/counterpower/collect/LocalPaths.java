@@ -3,9 +3,6 @@ package io.counterpower.collect;
 import io.counterpower.collect.CollectionStats.RepositoryRead;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Job reads are public, but where a curator's collection read a repository on the service's disk
@@ -13,9 +10,6 @@ import java.util.regex.Pattern;
  * tells repositories apart and keeps the folder layout of the server to itself.
  */
 final class LocalPaths {
-    // A file: URL or an absolute path that does not continue a URL or a word (https://host/x stays).
-    private static final Pattern PATH = Pattern.compile("(?<![\\w:/.~-])(?:file:)?/+[^\\s'\"(),;]*");
-
     private LocalPaths() {
     }
 
@@ -36,28 +30,13 @@ final class LocalPaths {
                 warnings, stats);
     }
 
-    /** A local repository location as {@code …/name}; an https URL as it is. */
+    /** A local repository location as {@code …/name}; an http(s) URL as it is. */
     static String url(String url) {
-        if (url == null || url.toLowerCase(Locale.ROOT).startsWith("https://")) {
-            return url;
-        }
-        return text(url);
+        return io.counterpower.common.text.LocalPathRedaction.url(url);
     }
 
     /** Every local path in a message as {@code …/name}. */
     static String text(String text) {
-        if (text == null) {
-            return null;
-        }
-        Matcher m = PATH.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String path = m.group().replaceAll("/+$", "");
-            int slash = path.lastIndexOf('/');
-            String last = slash >= 0 ? path.substring(slash + 1) : path;
-            m.appendReplacement(out, Matcher.quoteReplacement("\u2026/" + last));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return io.counterpower.common.text.LocalPathRedaction.text(text);
     }
 }

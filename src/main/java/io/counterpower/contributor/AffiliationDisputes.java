@@ -94,12 +94,19 @@ public class AffiliationDisputes {
             if (correction == null) {
                 affiliations.close(d.affiliationId, "dispute " + disputeId + " upheld" + (note == null ? "" : ": " + note), null);
             } else {
-                affiliations.update(d.affiliationId, correction, null);
+                affiliations.update(d.affiliationId, correction.reason() == null || correction.reason().isBlank()
+                        ? withReason(correction, "dispute " + disputeId + " upheld" + (note == null ? "" : ": " + note))
+                        : correction, null);
             }
         }
         DisputeView view = DisputeView.of(d);
         changes.record(ChangeLog.GLOBAL, "resolve-dispute", "affiliation", String.valueOf(d.affiliationId), null, view, note);
         return view;
+    }
+
+    private static AffiliationInput withReason(AffiliationInput in, String reason) {
+        return new AffiliationInput(in.contributor(), in.organisation(), in.independent(), in.from(), in.to(), in.role(),
+                in.source(), reason);
     }
 
     public DisputeView get(long id) {

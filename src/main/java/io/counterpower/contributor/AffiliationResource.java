@@ -57,7 +57,11 @@ public class AffiliationResource {
         if (previous != null && !previous.isBlank() && !"close".equals(previous)) {
             throw io.counterpower.common.problem.ApiProblem.badRequest("previous", "must be close (or left out)");
         }
-        AffiliationView created = affiliations.create(input, "close".equals(previous));
+        io.counterpower.common.fact.FactStore.Written<AffiliationView> done = affiliations.create(input, "close".equals(previous));
+        if (done.dispute() != null) {
+            return io.counterpower.common.fact.FactResource.disputed(done.dispute());
+        }
+        AffiliationView created = done.view();
         return Response.created(URI.create("/api/v1/affiliations/" + created.id()))
                 .tag(String.valueOf(created.version().revision())).entity(created).build();
     }
@@ -73,7 +77,11 @@ public class AffiliationResource {
     @Path("/{id}")
     public Response update(@PathParam("id") long id, @Valid @NotNull AffiliationInput input,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        AffiliationView view = affiliations.update(id, input, ifMatch);
+        io.counterpower.common.fact.FactStore.Written<AffiliationView> done = affiliations.update(id, input, ifMatch);
+        if (done.dispute() != null) {
+            return io.counterpower.common.fact.FactResource.disputed(done.dispute());
+        }
+        AffiliationView view = done.view();
         return Response.ok(view).tag(String.valueOf(view.version().revision())).build();
     }
 
@@ -81,8 +89,9 @@ public class AffiliationResource {
     @Path("/{id}")
     public Response close(@PathParam("id") long id, @QueryParam("reason") String reason,
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        affiliations.close(id, reason, ifMatch);
-        return Response.noContent().build();
+        io.counterpower.common.fact.FactStore.Written<AffiliationView> done = affiliations.close(id, reason, ifMatch);
+        return done.dispute() != null ? io.counterpower.common.fact.FactResource.disputed(done.dispute())
+                : Response.noContent().build();
     }
 
     /**

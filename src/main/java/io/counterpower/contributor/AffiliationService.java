@@ -2,7 +2,10 @@ package io.counterpower.contributor;
 
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.auth.Caller;
+import io.counterpower.common.fact.ChangeReasons;
 import io.counterpower.common.fact.Confidence;
+import io.counterpower.common.fact.FactDisputes;
+import io.counterpower.common.fact.FactStore;
 import io.counterpower.common.fact.FactSource;
 import io.counterpower.common.fact.FactVersions;
 import io.counterpower.common.fact.FactWrite;
@@ -33,7 +36,8 @@ import java.util.Map;
  * across tiers the higher tier wins when indicators pick the affiliation valid on a date.
  */
 @ApplicationScoped
-public class AffiliationService {
+public class AffiliationService implements io.counterpower.common.fact.DisputeTarget {
+    static final String KIND = "affiliation";
     static final Map<String, String> SORTABLE = Map.of("id", "a.id", "from", "a.validFrom", "to", "a.validTo",
             "recordedAt", "a.recordedAt", "contributor", "a.contributorId");
 
@@ -47,6 +51,10 @@ public class AffiliationService {
     ChangeLog changes;
     @Inject
     OrganisationService organisations;
+    @Inject
+    FactDisputes disputes;
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     public Page<AffiliationView> list(String contributor, String organisation, String independent, String at,
                                       String sourceKind, String confidence, Instant asOf, PageRequest page) {
@@ -88,19 +96,35 @@ public class AffiliationService {
 
     @Transactional
     public AffiliationView create(AffiliationInput in) {
-        return create(in, false);
+        FactStore.Written<AffiliationView> done = create(in, false);
+        if (done.dispute() != null) {
+            throw ApiProblem.conflict("The affiliation contradicts affiliations " + done.dispute().conflictsWith()
+                    + " of other sources; it waits for a curator as dispute " + done.dispute().id());
+        }
+        return done.view();
     }
 
     /**
      * Records an affiliation; with {@code closePrevious}, a period of the same tier that started
      * before it and is still running on its first day is ended the day before (someone moved from
-     * one employer to the next), instead of refusing the overlap.
+     * one employer to the next), instead of refusing the overlap. A steward's affiliation that an
+     * affiliation of another source contradicts (another organisation, or independent, over
+     * overlapping dates) is not recorded: it is kept as a claim (a dispute) that a curator accepts
+     * or rejects, and counts in no indicator until then (issue 17).
      */
     @Transactional
-    public AffiliationView create(AffiliationInput in, boolean closePrevious) {
+    public FactStore.Written<AffiliationView> create(AffiliationInput in, boolean closePrevious) {
         Long orgId = validate(in);
         boolean asSteward = requireScope(in.organisation());
         FactWrite write = caller.write(in.source(), in.reason(), asSteward);
+        if (asSteward) {
+            List<Long> contradicted = contradicted(in.contributor(), orgId, in.from(), in.to(), null);
+            if (!contradicted.isEmpty()) {
+                return new FactStore.Written<>(null, disputes.open(ChangeLog.GLOBAL, KIND, null, "claim", in, contradicted,
+                        in.reason() == null || in.reason().isBlank() ? "self-reported affiliation contradicted by another source"
+                                : in.reason()));
+            }
+        }
         if (closePrevious) {
             closePrevious(in, write);
         }
@@ -110,11 +134,16 @@ public class AffiliationService {
         facts.record(a, write);
         AffiliationView after = view(a);
         changes.record(ChangeLog.GLOBAL, "create", "affiliation", String.valueOf(a.id), null, after, write.reason());
-        return after;
+        return new FactStore.Written<>(after, null);
     }
 
+    /**
+     * Edits an affiliation as a new version; a reason is required. A steward key edits only the
+     * self-reported affiliations it recorded itself, and only where no other source contradicts the
+     * result; otherwise the edit opens a dispute that a curator decides.
+     */
     @Transactional
-    public AffiliationView update(long id, AffiliationInput in, String ifMatch) {
+    public FactStore.Written<AffiliationView> update(long id, AffiliationInput in, String ifMatch) {
         Affiliation current = facts.find(Affiliation.class, id, null).orElseThrow(() -> ApiProblem.notFound("No current affiliation " + id));
         Long orgId = validate(in);
         FieldErrors errors = new FieldErrors();
@@ -126,28 +155,104 @@ public class AffiliationService {
         if (asSteward) {
             requireScope(currentOrg);
         }
+        String reason = ChangeReasons.require(in.reason());
         Revisions.checkIfMatch(ifMatch, current);
         FactWrite write = caller.write(in.source(), in.reason(), asSteward);
+        if (asSteward) {
+            List<Long> contradicted = contradicted(in.contributor(), orgId, in.from(), in.to(), id);
+            if (!recordedBySelf(current) || !contradicted.isEmpty()) {
+                return new FactStore.Written<>(null, disputes.open(ChangeLog.GLOBAL, KIND, id, "edit", in, contradicted, reason));
+            }
+        }
         write.checkMayReplace(current);
         checkOverlap(in, write.source().kind().tier(), id);
         AffiliationView before = view(current);
         Affiliation next = facts.supersede(current, fill(new Affiliation(), in, orgId), write);
         AffiliationView after = view(next);
         changes.record(ChangeLog.GLOBAL, "update", "affiliation", String.valueOf(id), before, after, write.reason());
-        return after;
+        return new FactStore.Written<>(after, null);
     }
 
+    /**
+     * Closes an affiliation; a reason is required. A steward key closes only the self-reported
+     * affiliations it recorded itself; a close of any other opens a dispute.
+     */
     @Transactional
-    public void close(long id, String reason, String ifMatch) {
+    public FactStore.Written<AffiliationView> close(long id, String reason, String ifMatch) {
         Affiliation current = facts.find(Affiliation.class, id, null).orElseThrow(() -> ApiProblem.notFound("No current affiliation " + id));
         boolean asSteward = requireScope(current.organisationId == null ? null : organisations.keyOf(current.organisationId));
+        String why = ChangeReasons.require(reason);
         Revisions.checkIfMatch(ifMatch, current);
+        if (asSteward && !recordedBySelf(current)) {
+            return new FactStore.Written<>(null, disputes.open(ChangeLog.GLOBAL, KIND, id, "close", null, null, why));
+        }
         AffiliationView before = view(current);
         facts.close(current, caller.closing(asSteward, current));
-        changes.record(ChangeLog.GLOBAL, "close", "affiliation", String.valueOf(id), before, null, reason);
+        changes.record(ChangeLog.GLOBAL, "close", "affiliation", String.valueOf(id), before, null, why);
+        return new FactStore.Written<>(null, null);
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    /**
+     * Applies a dispute a curator accepted (FactDisputes): a claim is recorded, an edit becomes a
+     * new version, a close closes. The steward's source is kept (self-reported); the key and the
+     * reason are the curator's.
+     */
+    @Override
+    public long apply(io.counterpower.common.fact.FactDispute dispute, String reason) {
+        java.time.Instant at = io.counterpower.common.time.Instants.now();
+        if ("close".equals(dispute.action)) {
+            Affiliation current = facts.find(Affiliation.class, dispute.factId, null).orElseThrow(() -> ApiProblem.conflict(
+                    "Affiliation " + dispute.factId + " is no longer current; reject the dispute instead"));
+            AffiliationView before = view(current);
+            facts.close(current, at);
+            changes.record(ChangeLog.GLOBAL, "close", KIND, String.valueOf(current.id), before, null, reason);
+            return current.id;
+        }
+        AffiliationInput in = json.convertValue(dispute.proposal, AffiliationInput.class);
+        Long orgId = validate(in);
+        FactWrite write = new FactWrite(new FactSource(SourceKind.SELF_REPORTED, in.source().url(), in.source().note(),
+                in.source().confidence()), at, caller.keyId(), reason);
+        if ("claim".equals(dispute.action)) {
+            checkOverlap(in, SourceKind.SELF_REPORTED.tier(), null);
+            Affiliation a = fill(new Affiliation(), in, orgId);
+            a.id = facts.newFactId();
+            facts.record(a, write);
+            changes.record(ChangeLog.GLOBAL, "create", KIND, String.valueOf(a.id), null, view(a), reason);
+            return a.id;
+        }
+        Affiliation current = facts.find(Affiliation.class, dispute.factId, null).orElseThrow(() -> ApiProblem.conflict(
+                "Affiliation " + dispute.factId + " is no longer current; reject the dispute instead"));
+        checkOverlap(in, SourceKind.SELF_REPORTED.tier(), current.id);
+        AffiliationView before = view(current);
+        Affiliation next = facts.supersede(current, fill(new Affiliation(), in, orgId), write);
+        changes.record(ChangeLog.GLOBAL, "update", KIND, String.valueOf(next.id), before, view(next), reason);
+        return next.id;
     }
 
     // ---- internals --------------------------------------------------------------------------
+
+    /** Whether the calling key recorded this version itself, as self-reported (a steward's own claim). */
+    private boolean recordedBySelf(Affiliation current) {
+        return current.sourceKind == SourceKind.SELF_REPORTED && java.util.Objects.equals(current.recordedBy, caller.keyId());
+    }
+
+    /**
+     * Current affiliations of the contributor from another source than self-reported that say
+     * something else (another organisation, or independent) over dates that overlap the period.
+     */
+    private List<Long> contradicted(long contributorId, Long orgId, LocalDate from, LocalDate to, Long exceptId) {
+        List<Affiliation> others = Affiliation.list("contributorId = ?1 and supersededAt is null", contributorId);
+        return others.stream()
+                .filter(o -> o.sourceKind != SourceKind.SELF_REPORTED && !o.id.equals(exceptId))
+                .filter(o -> !java.util.Objects.equals(o.organisationId, orgId))
+                .filter(o -> Periods.overlap(from, to, o.validFrom, o.validTo))
+                .map(o -> o.id).sorted().toList();
+    }
 
     /** Curators write any affiliation; a steward only those with its own organisation. */
     private boolean requireScope(String organisationKey) {
@@ -230,7 +335,8 @@ public class AffiliationService {
     private AffiliationView view(Affiliation a) {
         return new AffiliationView(a.id, a.contributorId, a.organisationId == null ? null : organisations.keyOf(a.organisationId),
                 a.organisationId == null, a.validFrom, a.validTo, a.role,
-                a.sourceKind.tier(), AffiliationDispute.count("affiliationId = ?1 and state = 'open'", a.id) > 0,
+                a.sourceKind.tier(), AffiliationDispute.count("affiliationId = ?1 and state = 'open'", a.id) > 0
+                        || disputes.hasOpen(KIND, a.id),
                 FactSource.of(a), VersionInfo.of(a));
     }
 

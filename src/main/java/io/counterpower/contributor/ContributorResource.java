@@ -33,6 +33,22 @@ public class ContributorResource {
     AffiliationService affiliations;
     @Inject
     ContributorMerges merges;
+    @Inject
+    ContributorErasures erasures;
+
+    /** A curator's erasure of a contributor's personal data; the body's reason is required. */
+    public record ErasureInput(@jakarta.validation.constraints.Size(max = 2000) String reason) {
+    }
+
+    /**
+     * The right to be forgotten: names, emails and logins become a pseudonym; the contributions keep
+     * counting; the erased addresses stay blocked by their hash against later collections.
+     */
+    @POST
+    @Path("/{id}/erasure")
+    public ContributorErasures.Erasure erase(@PathParam("id") long id, ErasureInput input) {
+        return erasures.erase(id, input == null ? null : input.reason());
+    }
 
     @GET
     public Page<ContributorView> list(@QueryParam("q") String q, @QueryParam("email") String email,

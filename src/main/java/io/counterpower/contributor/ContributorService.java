@@ -123,6 +123,7 @@ public class ContributorService {
         if (in.identities() != null) {
             throw ApiProblem.badRequest("identities", "are attached at /contributors/{id}/identities and edited at /identities/{id}");
         }
+        io.counterpower.common.fact.ChangeReasons.require(in.reason());
         Revisions.checkIfMatch(ifMatch, current);
         FactWrite write = caller.write(in.source(), in.reason(), false);
         ContributorView before = view(current, null);
@@ -139,6 +140,7 @@ public class ContributorService {
     public void close(long id, String reason, String ifMatch) {
         caller.requireCurator();
         ContributorVersion current = version(id, null);
+        reason = io.counterpower.common.fact.ChangeReasons.require(reason);
         Revisions.checkIfMatch(ifMatch, current);
         if (!currentLinks(id).isEmpty()) {
             throw ApiProblem.conflict("Contributor " + id + " still has identities; move them to another contributor "
@@ -210,6 +212,7 @@ public class ContributorService {
         next.botReason = next.bot ? in.botReason() : null;
         IdentityView before = current.map(this::identityView).orElse(null);
         if (current.isPresent()) {
+            io.counterpower.common.fact.ChangeReasons.require(in.reason());
             Revisions.checkIfMatch(ifMatch, current.get());
             facts.supersede(current.get(), next, write);
         } else {

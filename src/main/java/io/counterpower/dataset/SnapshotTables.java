@@ -22,7 +22,10 @@ final class SnapshotTables {
 
     /** Versioned facts: a version superseded after the moment was current at the moment. */
     private static final Map<String, String> VERSIONED = Map.of(
-            "superseded_at", "case when superseded_at > :t then null else superseded_at end");
+            "superseded_at", "case when superseded_at > :t then null else superseded_at end",
+            // Snapshots are public: a local path a curator's collection recorded leaves redacted (V019).
+            "source_url", "redact_local_path(source_url)",
+            "repository_url", "redact_local_path(repository_url)");
 
     /**
      * Identities leave the service pseudonymised (issue #20): an email as its domain and the SHA-256
@@ -39,7 +42,10 @@ final class SnapshotTables {
             new Table("organisation_parent", "row_id", "recorded_at", VERSIONED),
             new Table("project", "id", "created_at", Map.of()),
             new Table("project_version", "row_id", "recorded_at", VERSIONED),
-            new Table("project_repository", "row_id", "recorded_at", VERSIONED),
+            new Table("project_repository", "row_id", "recorded_at", Map.of(
+                    "superseded_at", "case when superseded_at > :t then null else superseded_at end",
+                    "source_url", "redact_local_path(source_url)",
+                    "url", "redact_local_path(url)")),
             new Table("project_steward", "row_id", "recorded_at", VERSIONED),
             new Table("contributor", "id", "created_at", Map.of()),
             new Table("contributor_version", "row_id", "recorded_at", VERSIONED),

@@ -223,7 +223,7 @@ public class Snapshots {
                     String newest = at == null ? null : at.toInstant().toString();
                     Map<String, Object> repository = new LinkedHashMap<>();
                     repository.put("project", r.getString("slug"));
-                    repository.put("url", r.getString("repository_url"));
+                    repository.put("url", io.counterpower.common.text.LocalPathRedaction.url(r.getString("repository_url")));
                     repository.put("commits", r.getLong("commits"));
                     repository.put("newestCommitAt", newest);
                     repositories.add(repository);
@@ -248,7 +248,7 @@ public class Snapshots {
                 while (r.next()) {
                     Map<String, Object> missing = new LinkedHashMap<>();
                     missing.put("project", r.getString(1));
-                    missing.put("url", r.getString(2));
+                    missing.put("url", io.counterpower.common.text.LocalPathRedaction.url(r.getString(2)));
                     notCollected.add(missing);
                 }
             }

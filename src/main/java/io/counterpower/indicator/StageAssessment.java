@@ -56,7 +56,9 @@ public record StageAssessment(String project, LocalDate at, String window, Insta
 
     /** A link to the records that drove a signal. */
     public record Evidence(String signal, String description, String href, Object value,
-                           @JsonInclude(JsonInclude.Include.NON_NULL) String sourceUrl) {
+                           @JsonInclude(JsonInclude.Include.NON_NULL)
+                           @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = io.counterpower.common.fact.LocalPathSerializer.class)
+                           String sourceUrl) {
         public Evidence(String signal, String description, String href, Object value) {
             this(signal, description, href, value, null);
         }

@@ -340,6 +340,7 @@ public class OrganisationService implements OrganisationDirectory {
         errors.check(in.key() == null || in.key().equals(key), "key", "cannot be changed (it is the organisation's permanent identifier)");
         List<String> domains = validateNames(in, errors);
         errors.throwIfAny();
+        io.counterpower.common.fact.ChangeReasons.require(in.reason());
         Revisions.checkIfMatch(ifMatch, current);
         FactWrite write = caller.write(in.source(), in.reason(), asSteward);
         write.checkMayReplace(current);
@@ -356,6 +357,7 @@ public class OrganisationService implements OrganisationDirectory {
     public void close(String key, String reason, String ifMatch) {
         caller.requireCurator();
         OrganisationVersion current = version(key, null);
+        reason = io.counterpower.common.fact.ChangeReasons.require(reason);
         Revisions.checkIfMatch(ifMatch, current);
         OrganisationView before = view(current, null);
         facts.close(current, caller.closing(false, current));
@@ -399,6 +401,7 @@ public class OrganisationService implements OrganisationDirectory {
         FieldErrors errors = new FieldErrors();
         Long parentId = validateParent(h, in, errors);
         errors.throwIfAny();
+        io.counterpower.common.fact.ChangeReasons.require(in.reason());
         Revisions.checkIfMatch(ifMatch, current);
         FactWrite write = caller.write(in.source(), in.reason(), asSteward);
         write.checkMayReplace(current);
@@ -420,6 +423,7 @@ public class OrganisationService implements OrganisationDirectory {
         Organisation h = requireHeader(key);
         OrganisationParent current = currentParent(h, id);
         boolean asSteward = caller.requireCuratorOrStewardOf(List.of(key));
+        reason = io.counterpower.common.fact.ChangeReasons.require(reason);
         Revisions.checkIfMatch(ifMatch, current);
         ParentView before = parentView(current);
         facts.close(current, caller.closing(asSteward, current));

@@ -85,9 +85,15 @@ public class ProjectService {
         return slug == null ? null : Project.<Project>find("slug", slug.trim()).firstResultOptional().map(h -> h.id).orElse(-1L);
     }
 
-    /** Keys of the organisations stewarding the project on a day (as currently recorded). */
+    /**
+     * Keys of the organisations whose steward keys may write a fact about the project dated
+     * {@code day}: those that steward it today, in the stewardship period that also covers the
+     * fact's day (issue 17: a steward key covers the projects it stewards now, and the facts
+     * dated while it stewards them; docs/decisions.md).
+     */
     public List<String> stewardKeysOn(long projectId, LocalDate day) {
-        return currentStewards(projectId).stream().filter(s -> s.covers(day))
+        LocalDate today = today();
+        return currentStewards(projectId).stream().filter(s -> s.covers(day) && s.covers(today))
                 .map(s -> organisations.keyOf(s.organisationId)).toList();
     }
 
@@ -183,6 +189,7 @@ public class ProjectService {
         errors.check(in.steward() == null, "steward", "is edited at /projects/{slug}/stewards");
         Long upstreamId = validateFork(in, current.id, errors);
         errors.throwIfAny();
+        io.counterpower.common.fact.ChangeReasons.require(in.reason());
         Revisions.checkIfMatch(ifMatch, current);
         FactWrite write = caller.write(in.source(), in.reason(), asSteward);
         write.checkMayReplace(current);
@@ -197,6 +204,7 @@ public class ProjectService {
     public void close(String slug, String reason, String ifMatch) {
         caller.requireCurator();
         ProjectVersion current = version(slug, null);
+        reason = io.counterpower.common.fact.ChangeReasons.require(reason);
         Revisions.checkIfMatch(ifMatch, current);
         ProjectView before = view(current, null);
         facts.close(current, caller.closing(false, current));
@@ -234,6 +242,7 @@ public class ProjectService {
         validateRepository(in, "", errors);
         errors.check(in.source() != null, "source", "is required");
         errors.throwIfAny();
+        io.counterpower.common.fact.ChangeReasons.require(in.reason());
         Revisions.checkIfMatch(ifMatch, current);
         FactWrite write = caller.write(in.source(), in.reason(), asSteward);
         write.checkMayReplace(current);
@@ -256,6 +265,7 @@ public class ProjectService {
         ProjectRepository current = facts.find(ProjectRepository.class, id, null).filter(r -> r.projectId == projectId)
                 .orElseThrow(() -> ApiProblem.notFound("No current repository " + id + " in project '" + slug + "'"));
         boolean asSteward = caller.requireCuratorOrStewardOf(stewardKeysOn(projectId, today()));
+        reason = io.counterpower.common.fact.ChangeReasons.require(reason);
         Revisions.checkIfMatch(ifMatch, current);
         RepositoryView before = RepositoryView.from(current);
         facts.close(current, caller.closing(asSteward, current));
@@ -295,6 +305,7 @@ public class ProjectService {
         Long org = organisations.resolve(in.organisation(), "organisation", errors);
         errors.check(in.source() != null, "source", "is required");
         errors.throwIfAny();
+        io.counterpower.common.fact.ChangeReasons.require(in.reason());
         Revisions.checkIfMatch(ifMatch, current);
         FactWrite write = caller.write(in.source(), in.reason(), false);
         checkStewardOverlap(projectId, id, in.from(), in.to());
@@ -315,6 +326,7 @@ public class ProjectService {
         long projectId = requireId(slug);
         caller.requireCurator();
         ProjectSteward current = currentSteward(projectId, id, slug);
+        reason = io.counterpower.common.fact.ChangeReasons.require(reason);
         Revisions.checkIfMatch(ifMatch, current);
         StewardView before = stewardView(current);
         facts.close(current, caller.closing(false, current));

@@ -31,7 +31,7 @@ import static java.util.Map.entry;
  */
 @ApplicationScoped
 public class ChangeFeed {
-    static final List<String> ACTIONS = List.of("update", "close", "merge", "unmerge");
+    static final List<String> ACTIONS = List.of("update", "close", "merge", "unmerge", "erase");
     /** Fact kinds -> the methodology's indicator groups that read them (METHODOLOGY.md section 3). */
     static final Map<String, List<String>> GROUPS = Map.ofEntries(
             entry("organisation", List.of("contribution", "governance", "funding", "resilience")),
@@ -93,7 +93,7 @@ public class ChangeFeed {
                              else array_remove(array[coalesce(a.after, a.before) ->> 'project'], null)
                            end as projects
                     from audit_log a
-                    where a.action in ('update', 'close', 'merge', 'unmerge') and a.entity_type in (:kinds)
+                    where a.action in ('update', 'close', 'merge', 'unmerge', 'erase') and a.entity_type in (:kinds)
                       and (cast(:kind as text) is null or a.entity_type = :kind)
                       and (cast(:since as text) is null or a.at >= cast(:since as timestamptz)))
                 """;
@@ -174,6 +174,15 @@ public class ChangeFeed {
         if (node instanceof ObjectNode o) {
             if (o.has("email")) {
                 o.putNull("email");
+            }
+            // The feed is public: a local path or file: URL a curator's collection recorded shows redacted.
+            for (String field : List.of("url", "sourceUrl")) {
+                if (o.path(field).isTextual()) {
+                    o.put(field, io.counterpower.common.text.LocalPathRedaction.url(o.get(field).asText()));
+                }
+            }
+            if (o.path("note").isTextual()) {
+                o.put("note", io.counterpower.common.text.LocalPathRedaction.text(o.get("note").asText()));
             }
             for (Iterator<JsonNode> it = o.elements(); it.hasNext(); ) {
                 redact(it.next());

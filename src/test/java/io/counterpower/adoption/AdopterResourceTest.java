@@ -129,9 +129,9 @@ class AdopterResourceTest {
                 .contentType("application/problem+json").body("errors[0].field", equalTo("organisation"))
                 .body("detail", containsString("adopter " + id));
         long second = create(adopter(slug, organisation("company"), null));
-        admin().body(adopter(slug, org, null)).put(PATH + "/" + second).then().statusCode(409);
+        admin().body(io.counterpower.support.Fixtures.withReason(adopter(slug, org, null), "same adopter")).put(PATH + "/" + second).then().statusCode(409);
         // The record itself may be edited in place.
-        admin().body(adopter(slug, org, "2021")).put(PATH + "/" + id).then().statusCode(200);
+        admin().body(io.counterpower.support.Fixtures.withReason(adopter(slug, org, "2021"), "adopted in 2021")).put(PATH + "/" + id).then().statusCode(200);
     }
 
     @Test
@@ -154,13 +154,15 @@ class AdopterResourceTest {
                 .then().statusCode(403);
         as(key("steward:" + stranger)).body(adopter(slug, adopterOrg, "2023")).put(PATH + "/" + own)
                 .then().statusCode(403);
-        as(key("steward:" + stranger)).delete(PATH + "/" + own).then().statusCode(403);
+        as(key("steward:" + stranger)).queryParam("reason", "recorded in error").delete(PATH + "/" + own).then().statusCode(403);
         invalid().contentType(ContentType.JSON).body(adopter(slug, adopterOrg, "2023")).post(PATH)
                 .then().statusCode(401).contentType("application/problem+json");
-        // A curator's manual record is beyond a steward's reach.
+        // A curator's manual record is beyond a steward's reach: its close is a dispute for a curator (issue 17).
         long manual = create(adopter(slug, organisation("company"), "2022"));
-        as(key("steward:" + steward)).delete(PATH + "/" + manual).then().statusCode(403);
-        as(adopterKey).delete(PATH + "/" + own).then().statusCode(204);
+        as(key("steward:" + steward)).queryParam("reason", "recorded in error").delete(PATH + "/" + manual).then().statusCode(202)
+                .body("action", equalTo("close"));
+        anonymous().get(PATH + "/" + manual).then().statusCode(200);
+        as(adopterKey).queryParam("reason", "recorded in error").delete(PATH + "/" + own).then().statusCode(204);
     }
 
     @Test

@@ -107,7 +107,7 @@ class DerivativeResourceTest {
                 .body("relation", equalTo("finetune"));
         anonymous().get(PATH + "/" + id + "/history").then().body("$", hasSize(2))
                 .body("[1].version.reason", equalTo("it is a LoRA adapter, not full weights"));
-        admin().delete(PATH + "/" + id).then().statusCode(204);
+        admin().queryParam("reason", "recorded in error").delete(PATH + "/" + id).then().statusCode(204);
         anonymous().get(PATH + "/" + id).then().statusCode(404);
         anonymous().queryParam("asRecordedOn", before.toString()).get(PATH + "/" + id).then().statusCode(200);
         // Once closed, the same derivative may be recorded again.
@@ -124,9 +124,9 @@ class DerivativeResourceTest {
                 .body("detail", containsString("derivative " + id));
         // Another relation of the same name is another fact.
         long merge = create(derivative(base, name, "merge", null));
-        admin().body(derivative(base, name, "quantization", null)).put(PATH + "/" + merge).then().statusCode(409);
+        admin().body(io.counterpower.support.Fixtures.withReason(derivative(base, name, "quantization", null), "a quantization")).put(PATH + "/" + merge).then().statusCode(409);
         anonymous().queryParam("project", base).get(PATH).then().body("totalItems", equalTo(2));
-        admin().body(derivative(base, name, "quantization", "2023-09-05")).put(PATH + "/" + id).then().statusCode(200);
+        admin().body(io.counterpower.support.Fixtures.withReason(derivative(base, name, "quantization", "2023-09-05"), "a quantization")).put(PATH + "/" + id).then().statusCode(200);
     }
 
     @Test

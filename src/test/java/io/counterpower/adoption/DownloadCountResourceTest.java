@@ -91,7 +91,7 @@ class DownloadCountResourceTest {
                 .body("items[0].downloads", equalTo(1000));
         anonymous().get(PATH + "/" + id + "/history").then().body("$", hasSize(2))
                 .body("downloads", equalTo(List.of(1000, 1500)));
-        admin().delete(PATH + "/" + id).then().statusCode(204);
+        admin().queryParam("reason", "recorded in error").delete(PATH + "/" + id).then().statusCode(204);
         anonymous().get(PATH + "/" + id).then().statusCode(404);
         anonymous().get(PATH + "/" + id + "/history").then().body("$", hasSize(2));
     }
@@ -110,22 +110,24 @@ class DownloadCountResourceTest {
         String steward = organisation("foundation");
         String slug = project(steward);
         String stranger = organisation("company");
-        long id = as(key("steward:" + steward)).body(count(slug, "pypi", "2024-03-01", "2024-03-31", 5)).post(PATH)
+        String stewardKey = key("steward:" + steward);
+        long id = as(stewardKey).body(count(slug, "pypi", "2024-03-01", "2024-03-31", 5)).post(PATH)
                 .then().statusCode(201).body("source.kind", equalTo("self-reported")).extract().jsonPath().getLong("id");
-        as(key("steward:" + steward)).body(count(slug, "pypi", "2024-03-01", "2024-03-31", 6)).put(PATH + "/" + id)
+        as(stewardKey).body(io.counterpower.support.Fixtures.withReason(count(slug, "pypi", "2024-03-01", "2024-03-31", 6), "one more")).put(PATH + "/" + id)
                 .then().statusCode(200).body("source.kind", equalTo("self-reported"));
         // Its steward period begins in 2020: a period that ended before is not its to report.
         as(key("steward:" + steward)).body(count(slug, "pypi", "2019-03-01", "2019-03-31", 5)).post(PATH)
                 .then().statusCode(403);
         as(key("steward:" + stranger)).body(count(slug, "pypi", "2024-04-01", "2024-04-30", 5)).post(PATH)
                 .then().statusCode(403).contentType("application/problem+json");
-        as(key("steward:" + stranger)).delete(PATH + "/" + id).then().statusCode(403);
+        as(key("steward:" + stranger)).queryParam("reason", "recorded in error").delete(PATH + "/" + id).then().statusCode(403);
         invalid().contentType(ContentType.JSON).body(count(slug, "pypi", "2024-04-01", "2024-04-30", 5)).post(PATH)
                 .then().statusCode(401);
-        // A curator's figure is not replaced by a self-reported one.
+        // A curator's figure is not replaced by a self-reported one: the edit is a dispute (issue 17).
         long manual = create(count(slug, "npm", "2024-03-01", "2024-03-31", 7));
-        as(key("steward:" + steward)).body(count(slug, "npm", "2024-03-01", "2024-03-31", 8)).put(PATH + "/" + manual)
-                .then().statusCode(403);
+        as(stewardKey).body(io.counterpower.support.Fixtures.withReason(count(slug, "npm", "2024-03-01", "2024-03-31", 8), "our figure")).put(PATH + "/" + manual)
+                .then().statusCode(202).body("action", equalTo("edit"));
+        anonymous().get(PATH + "/" + manual).then().statusCode(200).body("downloads", equalTo(7));
     }
 
     @Test

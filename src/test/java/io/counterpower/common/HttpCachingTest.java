@@ -81,6 +81,7 @@ class HttpCachingTest {
         assertTrue(revision.matches("\"[0-9]+\""), revision);   // the revision, not a data-version tag
         Map<String, Object> body = organisationBody(key, "company", java.util.List.of(key + ".example"));
         body.put("name", "Renamed " + key);
+        body.put("reason", "renamed");
         admin().header("If-Match", revision).body(body).put("/api/v1/organisations/" + key).then().statusCode(200);
         io.counterpower.support.Api.invalidAsAdmin().contentType("application/json").header("If-Match", revision).body(body)
                 .put("/api/v1/organisations/" + key).then().statusCode(412);

@@ -68,7 +68,8 @@ class AffiliationResourceTest {
         imported.put("source", Map.of("kind", "import", "url", "https://example.org/gitdm", "confidence", "reported"));
         admin().body(imported).post("/api/v1/affiliations").then().statusCode(201).body("tier", equalTo(3));
         // Shortening the first period makes room for the second in the manual tier.
-        admin().body(affiliation(person, a, "2020-01-01", "2022-05-31")).put("/api/v1/affiliations/" + first).then().statusCode(200);
+        admin().body(io.counterpower.support.Fixtures.withReason(affiliation(person, a, "2020-01-01", "2022-05-31"), "left in May"))
+                .put("/api/v1/affiliations/" + first).then().statusCode(200);
         admin().body(affiliation(person, b, "2022-06-01", null)).post("/api/v1/affiliations").then().statusCode(201);
     }
 
@@ -103,7 +104,7 @@ class AffiliationResourceTest {
                 .then().body("to", nullValue());
         anonymous().get("/api/v1/affiliations/" + id + "/history").then().body("$", hasSize(2))
                 .body("[1].version.reason", equalTo("left in March 2021 (LinkedIn)"));
-        admin().delete("/api/v1/affiliations/" + id).then().statusCode(204);
+        admin().queryParam("reason", "recorded in error").delete("/api/v1/affiliations/" + id).then().statusCode(204);
         anonymous().get("/api/v1/affiliations/" + id).then().statusCode(404);
     }
 

@@ -60,8 +60,8 @@ class ContributorResourceTest {
         anonymous().get("/api/v1/contributors/" + bob + "/identities").then().body("$", hasSize(0));
         anonymous().get("/api/v1/contributors/" + other + "/identities").then().body("$", hasSize(2));
         // With its identity gone, the empty contributor can be closed.
-        admin().delete("/api/v1/contributors/" + bob).then().statusCode(204);
-        admin().delete("/api/v1/contributors/" + other).then().statusCode(409);
+        admin().queryParam("reason", "recorded in error").delete("/api/v1/contributors/" + bob).then().statusCode(204);
+        admin().queryParam("reason", "recorded in error").delete("/api/v1/contributors/" + other).then().statusCode(409);
     }
 
     @Test

@@ -65,12 +65,12 @@ class FundingResourceTest {
         Thread.sleep(5);
         Instant before = Instant.now();
         Thread.sleep(5);
-        admin().body(funding(lab, investor, "investment", 2_000_000, "USD", "2022-05")).put("/api/v1/funding-events/" + id)
+        admin().body(io.counterpower.support.Fixtures.withReason(funding(lab, investor, "investment", 2_000_000, "USD", "2022-05"), "the amount was 2 million")).put("/api/v1/funding-events/" + id)
                 .then().statusCode(200).body("amount", closeTo(2_000_000.0, 0.001));
         anonymous().queryParam("asRecordedOn", before.toString()).get("/api/v1/funding-events/" + id)
                 .then().body("amount", closeTo(1_000_000.0, 0.001));
         anonymous().get("/api/v1/funding-events/" + id + "/history").then().body("$", hasSize(2));
-        admin().delete("/api/v1/funding-events/" + id).then().statusCode(204);
+        admin().queryParam("reason", "recorded in error").delete("/api/v1/funding-events/" + id).then().statusCode(204);
     }
 
     @Test

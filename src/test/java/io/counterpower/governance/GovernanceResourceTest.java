@@ -68,7 +68,7 @@ class GovernanceResourceTest {
         anonymous().queryParam("asRecordedOn", before.toString()).get("/api/v1/governance-events/" + id)
                 .then().body("date", equalTo("2023-05"));
         anonymous().get("/api/v1/governance-events/" + id + "/history").then().body("$", hasSize(2));
-        admin().delete("/api/v1/governance-events/" + id).then().statusCode(204);
+        admin().queryParam("reason", "recorded in error").delete("/api/v1/governance-events/" + id).then().statusCode(204);
         anonymous().get("/api/v1/governance-events/" + id).then().statusCode(404);
     }
 

@@ -81,7 +81,8 @@ final class Dataset {
 
     static void bot(long person) {
         long identity = identityOf(person);
-        admin().body(Map.of("contributor", person, "bot", true, "botReason", "a CI account", "source", source()))
+        admin().body(Map.of("contributor", person, "bot", true, "botReason", "a CI account", "source", source(),
+                        "reason", "a CI account"))
                 .put("/api/v1/identities/" + identity).then().statusCode(200);
     }
 

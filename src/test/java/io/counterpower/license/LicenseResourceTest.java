@@ -99,7 +99,7 @@ class LicenseResourceTest {
         Thread.sleep(5);
         Instant before = Instant.now();
         Thread.sleep(5);
-        admin().body(period(slug, "code", "Apache-2.0", "2022-01-01", "relicense")).put("/api/v1/license-periods/" + id)
+        admin().body(io.counterpower.support.Fixtures.withReason(period(slug, "code", "Apache-2.0", "2022-01-01", "relicense"), "it is Apache")).put("/api/v1/license-periods/" + id)
                 .then().statusCode(200);
         anonymous().queryParam("project", slug).get("/api/v1/license-changes").then().body("items[0].direction", equalTo("none"));
         anonymous().queryParam("project", slug).queryParam("asRecordedOn", before.toString()).get("/api/v1/license-changes")

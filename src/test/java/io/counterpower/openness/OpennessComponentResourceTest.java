@@ -98,7 +98,7 @@ class OpennessComponentResourceTest {
         anonymous().queryParam("asRecordedOn", before.toString()).get(PATH + "/" + id).then().body("status", equalTo("closed"));
         anonymous().get(PATH + "/" + id + "/history").then().body("$", hasSize(2))
                 .body("status", equalTo(List.of("closed", "open")));
-        admin().delete(PATH + "/" + id).then().statusCode(204);
+        admin().queryParam("reason", "recorded in error").delete(PATH + "/" + id).then().statusCode(204);
         anonymous().get(PATH + "/" + id).then().statusCode(404);
     }
 
@@ -109,9 +109,9 @@ class OpennessComponentResourceTest {
         admin().body(component(model, "paper", "partial")).post(PATH).then().statusCode(409)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("component"))
                 .body("detail", containsString("openness component " + id));
-        admin().body(component(model, "paper", "partial")).put(PATH + "/" + id).then().statusCode(200);
+        admin().body(io.counterpower.support.Fixtures.withReason(component(model, "paper", "partial"), "preprint only")).put(PATH + "/" + id).then().statusCode(200);
         long card = create(component(model, "model-card", "open"));
-        admin().body(component(model, "paper", "open")).put(PATH + "/" + card).then().statusCode(409);
+        admin().body(io.counterpower.support.Fixtures.withReason(component(model, "paper", "open"), "wrong component")).put(PATH + "/" + card).then().statusCode(409);
         anonymous().queryParam("project", model).get(PATH).then().body("totalItems", equalTo(2));
     }
 
@@ -120,14 +120,15 @@ class OpennessComponentResourceTest {
         String steward = organisation("nonprofit");
         String model = project(steward);
         String stranger = organisation("company");
-        long id = as(key("steward:" + steward)).body(component(model, "evaluation", "partial")).post(PATH).then()
+        String stewardKey = key("steward:" + steward);
+        long id = as(stewardKey).body(component(model, "evaluation", "partial")).post(PATH).then()
                 .statusCode(201).body("source.kind", equalTo("self-reported")).extract().jsonPath().getLong("id");
         as(key("steward:" + stranger)).body(component(model, "paper", "open")).post(PATH).then().statusCode(403)
                 .contentType("application/problem+json");
         as(key("steward:" + stranger)).body(component(model, "evaluation", "open")).put(PATH + "/" + id).then()
                 .statusCode(403);
         invalid().contentType(ContentType.JSON).body(component(model, "paper", "open")).post(PATH).then().statusCode(401);
-        as(key("steward:" + steward)).delete(PATH + "/" + id).then().statusCode(204);
+        as(stewardKey).queryParam("reason", "recorded in error").delete(PATH + "/" + id).then().statusCode(204);
     }
 
     @Test

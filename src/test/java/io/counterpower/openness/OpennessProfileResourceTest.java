@@ -91,7 +91,7 @@ class OpennessProfileResourceTest {
         Thread.sleep(5);
         Instant before = Instant.now();
         Thread.sleep(5);
-        admin().body(component(model, "weights", "open")).put(PATH + "/" + id).then().statusCode(200);
+        admin().body(io.counterpower.support.Fixtures.withReason(component(model, "weights", "open"), "weights released")).put(PATH + "/" + id).then().statusCode(200);
         reader().get(profile(model)).then().body("openness.value", closeTo(1.0, 1e-12));
         reader().queryParam("asRecordedOn", before.toString()).get(profile(model)).then()
                 .body("components[2].status", equalTo("closed")).body("openness.value", closeTo(0.0, 1e-12));

@@ -17,6 +17,7 @@ import static io.counterpower.support.Fixtures.key;
 import static io.counterpower.support.Fixtures.organisation;
 import static io.counterpower.support.Fixtures.organisationBody;
 import static io.counterpower.support.Fixtures.source;
+import static io.counterpower.support.Fixtures.withReason;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -135,12 +136,12 @@ class OrganisationResourceTest {
         admin().body(Map.of("parent", child, "source", source()))
                 .post("/api/v1/organisations/" + parent + "/parents")
                 .then().statusCode(400).body("errors[0].field", equalTo("parent"));
-        admin().body(Map.of("parent", parent, "from", "2019-07-09", "to", "2018-01-01", "source", source()))
+        admin().body(Map.of("parent", parent, "from", "2019-07-09", "to", "2018-01-01", "source", source(), "reason", "dates"))
                 .put("/api/v1/organisations/" + child + "/parents/" + id)
                 .then().statusCode(400).body("errors[0].field", equalTo("to"));
         anonymous().get("/api/v1/organisations/" + child).then().body("parents", hasSize(1))
                 .body("parents[0].parent", equalTo(parent));
-        admin().delete("/api/v1/organisations/" + child + "/parents/" + id).then().statusCode(204);
+        admin().queryParam("reason", "recorded in error").delete("/api/v1/organisations/" + child + "/parents/" + id).then().statusCode(204);
         anonymous().get("/api/v1/organisations/" + child + "/parents").then().body("$", hasSize(0));
     }
 
@@ -149,32 +150,44 @@ class OrganisationResourceTest {
         String key = organisation("company");
         Response read = anonymous().get("/api/v1/organisations/" + key);
         String etag = read.header("ETag");
-        admin().header("If-Match", etag).body(organisationBody(key, "company", List.of())).put("/api/v1/organisations/" + key)
-                .then().statusCode(200);
-        admin().header("If-Match", etag).body(organisationBody(key, "academic", List.of())).put("/api/v1/organisations/" + key)
+        admin().header("If-Match", etag).body(withReason(organisationBody(key, "company", List.of()), "no domain"))
+                .put("/api/v1/organisations/" + key).then().statusCode(200);
+        admin().header("If-Match", etag).body(withReason(organisationBody(key, "academic", List.of()), "academic"))
+                .put("/api/v1/organisations/" + key)
                 .then().statusCode(412).contentType("application/problem+json");
         anonymous().get("/api/v1/organisations/" + key).then().body("type", equalTo("company"));
     }
 
     @Test
     void aStewardEditsOnlyItsOwnOrganisationAndRecordsItAsSelfReported() {
+        // An imported record is another source's: a self-reported write does not replace it (issue 17).
+        String imported = unique("fdn");
+        Map<String, Object> importedBody = organisationBody(imported, "foundation", List.of(imported + ".example"));
+        importedBody.put("source", Map.of("kind", "import", "url", "https://example.org/import", "confidence", "reported"));
+        admin().body(importedBody).post("/api/v1/organisations").then().statusCode(201);
+        as(key("steward:" + imported)).body(withReason(organisationBody(imported, "foundation", List.of(imported + ".example")),
+                "our annual report")).put("/api/v1/organisations/" + imported).then().statusCode(403)
+                .body("detail", containsString("import"));
+
+        // A self-reported record is the steward's to edit.
         String mine = unique("fdn");
-        Map<String, Object> imported = organisationBody(mine, "foundation", List.of(mine + ".example"));
-        imported.put("source", Map.of("kind", "import", "url", "https://example.org/import", "confidence", "reported"));
-        admin().body(imported).post("/api/v1/organisations").then().statusCode(201);
+        Map<String, Object> reported = organisationBody(mine, "foundation", List.of(mine + ".example"));
+        reported.put("source", Map.of("kind", "self-reported", "url", "https://example.org/about", "confidence", "reported"));
+        admin().body(reported).post("/api/v1/organisations").then().statusCode(201);
         String theirs = organisation("foundation");
         String steward = key("steward:" + mine);
         Map<String, Object> edit = organisationBody(mine, "foundation", List.of(mine + ".example"));
         edit.put("note", "we host three projects");
+        edit.put("reason", "our annual report");
         as(steward).body(edit).put("/api/v1/organisations/" + mine).then().statusCode(200)
                 .body("source.kind", equalTo("self-reported")).body("note", equalTo("we host three projects"));
-        as(steward).body(organisationBody(theirs, "company", List.of())).put("/api/v1/organisations/" + theirs)
+        as(steward).body(withReason(organisationBody(theirs, "company", List.of()), "ours")).put("/api/v1/organisations/" + theirs)
                 .then().statusCode(403).contentType("application/problem+json");
         as(steward).body(organisationBody(unique("new"), "company", List.of())).post("/api/v1/organisations")
                 .then().statusCode(403);
 
         // A curator's manual fact is never replaced by a self-reported one.
-        admin().body(organisationBody(mine, "foundation", List.of(mine + ".example"))).put("/api/v1/organisations/" + mine)
+        admin().body(withReason(organisationBody(mine, "foundation", List.of(mine + ".example")), "checked")).put("/api/v1/organisations/" + mine)
                 .then().statusCode(200).body("source.kind", equalTo("manual"));
         as(steward).body(edit).put("/api/v1/organisations/" + mine).then().statusCode(403)
                 .body("detail", containsString("manual"));

@@ -123,7 +123,7 @@ class ProjectResourceTest {
         String steward = key("steward:" + org);
 
         // The project was recorded manually: a steward cannot replace that version...
-        as(steward).body(projectBody(mine)).put("/api/v1/projects/" + mine).then().statusCode(403);
+        as(steward).body(io.counterpower.support.Fixtures.withReason(projectBody(mine), "our name")).put("/api/v1/projects/" + mine).then().statusCode(403);
         // ...but adds a repository of its own project, recorded as self-reported.
         as(steward).body(Map.of("url", "https://github.com/" + org + "/" + mine, "source", Map.of("confidence", "verified")))
                 .post("/api/v1/projects/" + mine + "/repositories").then().statusCode(201)
@@ -133,7 +133,7 @@ class ProjectResourceTest {
         as(steward).body(Map.of("organisation", org, "from", "2020-01-01", "source", source()))
                 .post("/api/v1/projects/" + notMine + "/stewards").then().statusCode(403);
         as(steward).body(projectBody(unique("new"))).post("/api/v1/projects").then().statusCode(403);
-        as(steward).delete("/api/v1/projects/" + mine).then().statusCode(403);
+        as(steward).queryParam("reason", "recorded in error").delete("/api/v1/projects/" + mine).then().statusCode(403);
     }
 
     @Test
@@ -141,7 +141,7 @@ class ProjectResourceTest {
         String slug = project(null);
         Thread.sleep(5);
         Instant before = Instant.now();
-        admin().delete("/api/v1/projects/" + slug).then().statusCode(204);
+        admin().queryParam("reason", "recorded in error").delete("/api/v1/projects/" + slug).then().statusCode(204);
         anonymous().get("/api/v1/projects/" + slug).then().statusCode(404);
         anonymous().queryParam("q", slug).get("/api/v1/projects").then().body("items.slug", not(hasItem(slug)));
         anonymous().queryParam("q", slug).queryParam("asRecordedOn", before.toString()).get("/api/v1/projects")

@@ -156,6 +156,7 @@ class ConcurrencyTest {
             answers.add(pool.submit(() -> {
                 Map<String, Object> body = Fixtures.organisationBody(key, "company", List.of(key + ".example"));
                 body.put("name", name);
+                body.put("reason", "rename " + name);
                 start.await();
                 return admin().header("If-Match", etag).body(body).put("/api/v1/organisations/" + key)
                         .then().extract().statusCode();

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,8 +84,69 @@ class PersonalDataCrawlTest {
         query.put("username", "ada");
         query.put("size", "200");
 
-        JsonNode contract = YAML.readTree(Path.of("openapi/openapi.yaml").toFile());
         List<String> seeded = List.of(ada, bob, bobWork);
+        Crawl crawl = crawl(slug, org, ids, query, seeded);
+        List<String> leaks = crawl.leaks();
+        int requests = crawl.requests();
+        int ok = crawl.ok();
+        assertEquals(List.of(), leaks);
+        assertTrue(requests > 150, "the crawl covered the contract: " + requests);
+        assertTrue(ok > 100, "most reads answered: " + ok + " of " + requests);
+    }
+
+    record Crawl(List<String> leaks, int requests, int ok) {
+    }
+
+    /**
+     * Issue 17, attack 7: a curator's collection of a repository on the service's disk records its
+     * local path (as a file: URL) as the source of what it found; no anonymous read shows it (only
+     * its redacted form, …/<last segment>), while a curator still reads it whole.
+     */
+    @Test
+    void noPublicReadShowsTheLocalPathOfACuratorsCollection(@TempDir Path disk) throws Exception {
+        String org = organisation("company");
+        String slug = project(org);
+        Path repository = disk.resolve("server-side-folder").resolve("crawl-repo");
+        try (Git git = Git.init().setInitialBranch("main")
+                .setDirectory(repository.toFile()).call()) {
+            java.nio.file.Files.writeString(repository.resolve("LICENSE"), "Apache License\nVersion 2.0, January 2004\n");
+            java.nio.file.Files.writeString(repository.resolve("README.md"), "# Crawl\n");
+            git.add().addFilepattern(".").call();
+            PersonIdent who = new PersonIdent("Local Dev", "local.dev@crawl-disk.example",
+                    java.util.Date.from(java.time.Instant.parse("2022-01-03T10:00:00Z")), java.util.TimeZone.getTimeZone("UTC"));
+            git.commit().setMessage("Start").setAuthor(who).setCommitter(who).call();
+        }
+        io.restassured.path.json.JsonPath job = io.counterpower.collect.git.CollectionJobs.collect(slug, repository);
+        assertEquals("succeeded", job.getString("state"), job.prettify());
+        String folder = repository.getParent().toString();
+        String uri = repository.getParent().toUri().toString();
+        // The curator reads the whole location: the crawl's silence below is not for want of data.
+        String curatorView = admin().queryParam("q", "Local Dev").get("/api/v1/contributors").asString();
+        assertTrue(curatorView.contains(folder), "a curator sees the local path: " + curatorView);
+        String publicView = anonymous().queryParam("q", "Local Dev").get("/api/v1/contributors").asString();
+        assertTrue(publicView.contains("\u2026/crawl-repo"), "the public sees its redacted form: " + publicView);
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("project", slug);
+        query.put("projects", slug);
+        query.put("organisation", org);
+        query.put("size", "200");
+        Crawl crawl = crawl(slug, org, Map.of(), query, List.of(folder, uri, uri.replace("file:///", "file:/")));
+        assertEquals(List.of(), crawl.leaks());
+        assertTrue(crawl.requests() > 150, "the crawl covered the contract: " + crawl.requests());
+        // The snapshot is gzip'd (the crawl cannot read it as text): the same check, unzipped.
+        byte[] snapshot = anonymous().accept("application/gzip, application/problem+json").get("/api/v1/snapshots")
+                .then().statusCode(200).extract().asByteArray();
+        String lines;
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(snapshot))) {
+            lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertTrue(lines.contains("\u2026/crawl-repo"), "the snapshot names the repository by its redacted form");
+        assertTrue(!lines.contains(folder), "the snapshot does not hold the local path");
+    }
+
+    private Crawl crawl(String slug, String org, Map<String, String> ids, Map<String, String> query, List<String> seeded)
+            throws Exception {
+        JsonNode contract = YAML.readTree(Path.of("openapi/openapi.yaml").toFile());
         List<String> leaks = new ArrayList<>();
         int requests = 0;
         int ok = 0;
@@ -131,9 +195,7 @@ class PersonalDataCrawlTest {
                 }
             }
         }
-        assertEquals(List.of(), leaks);
-        assertTrue(requests > 150, "the crawl covered the contract: " + requests);
-        assertTrue(ok > 100, "most reads answered: " + ok + " of " + requests);
+        return new Crawl(leaks, requests, ok);
     }
 
     /** A request outside the JSON defaults (CSV, HTML, SVG), still checked against the contract. */

@@ -70,4 +70,11 @@ public final class Fixtures {
         return admin().contentType(ContentType.JSON).body(Map.of("name", unique("key"), "scopes", List.of(scopes)))
                 .post("/api/v1/api-keys").then().statusCode(201).extract().jsonPath().getString("key");
     }
+
+    /** A copy of a request body with the reason every edit and close needs (issue 17). */
+    public static Map<String, Object> withReason(Map<String, Object> body, String reason) {
+        Map<String, Object> copy = new HashMap<>(body);
+        copy.put("reason", reason);
+        return copy;
+    }
 }

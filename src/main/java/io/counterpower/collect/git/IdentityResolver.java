@@ -41,6 +41,8 @@ public final class IdentityResolver {
     }
 
     private final Map<Key, Long> identities = new HashMap<>();
+    /** Keys whose address a curator erased: resolved to their pseudonymous identity, never stored. */
+    private final Set<Key> erasedKeys = new HashSet<>();
     private final Map<String, Long> logins = new HashMap<>();
     private final Map<Long, Long> contributorOfLoginId = new HashMap<>();
     private final String sourceKind;
@@ -105,8 +107,10 @@ public final class IdentityResolver {
         }
         upsertIdentities(c, fresh.keySet());
         Map<String, GitIdentity> accounts = new LinkedHashMap<>();
-        for (GitIdentity identity : fresh.values()) {
-            if (identity.platformAccount() != null) {
+        for (Map.Entry<Key, GitIdentity> entry : fresh.entrySet()) {
+            GitIdentity identity = entry.getValue();
+            // An erased address's login stays erased too (the login a noreply address reveals).
+            if (identity.platformAccount() != null && !erasedKeys.contains(entry.getKey())) {
                 accounts.putIfAbsent(login(identity.platformAccount().username()), identity);
             }
         }
@@ -241,7 +245,8 @@ public final class IdentityResolver {
     private record Link(long identityId, long contributorId, String botReason) {
     }
 
-    private void upsertIdentities(Connection c, Collection<Key> keys) throws SQLException {
+    private void upsertIdentities(Connection c, Collection<Key> allKeys) throws SQLException {
+        Collection<Key> keys = withoutErased(c, allKeys);
         String[] names = new String[keys.size()];
         String[] emails = new String[keys.size()];
         int i = 0;
@@ -270,6 +275,45 @@ public final class IdentityResolver {
                 }
             }
         }
+    }
+
+    /**
+     * Resolves the keys whose address a curator erased (issue 17, table erased_email, V020) to the
+     * pseudonymous identity that kept its hash, and returns the others: an erased address is never
+     * stored again, and its commits keep counting for the same contributor.
+     */
+    private Collection<Key> withoutErased(Connection c, Collection<Key> keys) throws SQLException {
+        List<Key> withEmail = keys.stream().filter(k -> k.email() != null).toList();
+        if (withEmail.isEmpty()) {
+            return keys;
+        }
+        Map<String, Long> erased = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                select t.email, min(i.id) from unnest(?::text[]) as t(email)
+                join erased_email e on e.email_sha256 = encode(sha256(convert_to(t.email, 'UTF8')), 'hex')
+                join identity i on i.email_sha256 = e.email_sha256
+                group by t.email""")) {
+            s.setArray(1, c.createArrayOf("text", withEmail.stream().map(Key::email).distinct().toArray(String[]::new)));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    erased.put(r.getString(1), r.getLong(2));
+                }
+            }
+        }
+        if (erased.isEmpty()) {
+            return keys;
+        }
+        List<Key> rest = new ArrayList<>();
+        for (Key key : keys) {
+            Long pseudonymous = key.email() == null ? null : erased.get(key.email());
+            if (pseudonymous != null) {
+                identities.put(key, pseudonymous);
+                erasedKeys.add(key);
+            } else {
+                rest.add(key);
+            }
+        }
+        return rest;
     }
 
     private void upsertLogins(Connection c, Collection<String> wanted) throws SQLException {

@@ -51,6 +51,22 @@ public class Caller {
         return scopes.stream().filter(s -> s.kind() == Scope.Kind.STEWARD).map(Scope::organisation).collect(Collectors.toSet());
     }
 
+    /**
+     * Whether the body being written may show local paths and {@code file:} URLs whole: only to a
+     * curator or admin key, inside its own request, and never in a body rendered for any reader
+     * (a shared cache). Anything else (no request: a background render) gets them redacted.
+     */
+    public static boolean readerSeesLocalPaths() {
+        if (io.counterpower.common.text.LocalPathRedaction.renderingPublicly()) {
+            return false;
+        }
+        io.quarkus.arc.ArcContainer arc = io.quarkus.arc.Arc.container();
+        if (arc == null || !arc.requestContext().isActive()) {
+            return false;
+        }
+        return arc.instance(Caller.class).get().isCurator();
+    }
+
     public void requireKey() {
         if (key == null) {
             throw ApiProblem.unauthorized("This request needs an API key: Authorization: Bearer <key>");
@@ -124,12 +140,13 @@ public class Caller {
     }
 
     /**
-     * Checks that the caller may close {@code current} (a steward never closes a manual fact) and
-     * returns the moment of the close.
+     * Checks that the caller may close {@code current} (a steward closes only self-reported
+     * records) and returns the moment of the close.
      */
     public java.time.Instant closing(boolean asSteward, io.counterpower.common.fact.VersionedFact current) {
-        if (asSteward && current.sourceKind == SourceKind.MANUAL) {
-            throw ApiProblem.forbidden("This fact was recorded manually by a curator; a steward key cannot close it");
+        if (asSteward && current.sourceKind != SourceKind.SELF_REPORTED) {
+            throw ApiProblem.forbidden("This record's source is " + current.sourceKind.code()
+                    + "; a steward key closes only self-reported records");
         }
         return Instants.now();
     }

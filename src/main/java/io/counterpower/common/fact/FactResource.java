@@ -89,8 +89,8 @@ public abstract class FactResource<E extends VersionedFact, I extends FactInput,
     @Path("/{id}")
     public Response close(@PathParam("id") long id, @QueryParam("reason") String reason,
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        store.close(kind(), id, reason, ifMatch);
-        return Response.noContent().build();
+        FactStore.Written<V> done = store.close(kind(), id, reason, ifMatch);
+        return done.dispute() != null ? disputed(done.dispute()) : Response.noContent().build();
     }
 
     protected Response created(I input) {
@@ -100,8 +100,21 @@ public abstract class FactResource<E extends VersionedFact, I extends FactInput,
     }
 
     protected Response updated(long id, I input, String ifMatch) {
-        V view = store.update(kind(), id, input, ifMatch);
+        FactStore.Written<V> done = store.update(kind(), id, input, ifMatch);
+        if (done.dispute() != null) {
+            return disputed(done.dispute());
+        }
+        V view = done.view();
         return Response.ok(view).tag(String.valueOf(view.version().revision())).build();
+    }
+
+    /**
+     * 202 Accepted: a steward asked to change a fact it did not record; the change waits for a
+     * curator's decision on the dispute (its Location).
+     */
+    public static Response disputed(FactDisputes.DisputeView dispute) {
+        return Response.accepted(dispute).location(URI.create("/api/v1/disputes/" + dispute.id()))
+                .type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /**

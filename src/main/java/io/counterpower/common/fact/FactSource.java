@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** Where a person can check a fact, and how sure the record is. Part of every fact in the API. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record FactSource(SourceKind kind, String url, String note, Confidence confidence) {
+public record FactSource(SourceKind kind,
+                         @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = LocalPathSerializer.class) String url,
+                         @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = LocalPathSerializer.InText.class) String note,
+                         Confidence confidence) {
     public static FactSource of(VersionedFact fact) {
         return new FactSource(fact.sourceKind, fact.sourceUrl, fact.sourceNote, fact.confidence);
     }

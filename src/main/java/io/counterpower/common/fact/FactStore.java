@@ -46,6 +46,10 @@ public class FactStore {
     Caller caller;
     @Inject
     ChangeLog changes;
+    @Inject
+    FactDisputes disputes;
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     public <E extends VersionedFact, I extends FactInput, V> Page<V> list(FactKind<E, I, V> kind, FactQuery params,
                                                                          Instant asOf, PageRequest page) {
@@ -78,26 +82,79 @@ public class FactStore {
         return kind.view(recordNew(kind, fact, write));
     }
 
+    /**
+     * What an edit or a close did: the fact's new view (null after a close), or, when a steward key
+     * asked to change a fact it did not record itself, the dispute it opened instead.
+     */
+    public record Written<V>(V view, FactDisputes.DisputeView dispute) {
+    }
+
+    /**
+     * Edits a fact as a new version; a reason is required. A steward key edits only its own
+     * self-reported facts: an edit of any other fact opens a dispute that a curator decides.
+     */
     @Transactional
-    public <E extends VersionedFact, I extends FactInput, V> V update(FactKind<E, I, V> kind, long id, I input, String ifMatch) {
+    public <E extends VersionedFact, I extends FactInput, V> Written<V> update(FactKind<E, I, V> kind, long id, I input, String ifMatch) {
         E current = find(kind, id, null);
         E next = validated(kind, input);
         boolean asSteward = caller.requireCuratorOrStewardOf(kind.stewards(current));
         asSteward |= caller.requireCuratorOrStewardOf(kind.stewards(next));
+        String reason = ChangeReasons.require(input.reason());
         Revisions.checkIfMatch(ifMatch, current);
-        FactWrite write = caller.write(input.source(), input.reason(), asSteward);
+        FactWrite write = caller.write(input.source(), reason, asSteward);
         kind.checkUnique(next, current.id);
-        return kind.view(supersede(kind, current, next, write));
+        if (asSteward && !recordedBySelf(current)) {
+            return new Written<>(null, disputes.open(kind.dataScope(current), kind.name(), id, "edit", input, null, reason));
+        }
+        return new Written<>(kind.view(supersede(kind, current, next, write)), null);
     }
 
+    /**
+     * Closes a fact; a reason is required. A steward key closes only its own self-reported facts:
+     * a close of any other fact opens a dispute that a curator decides.
+     */
     @Transactional
-    public <E extends VersionedFact, I extends FactInput, V> void close(FactKind<E, I, V> kind, long id, String reason, String ifMatch) {
+    public <E extends VersionedFact, I extends FactInput, V> Written<V> close(FactKind<E, I, V> kind, long id, String reason, String ifMatch) {
         E current = find(kind, id, null);
         boolean asSteward = caller.requireCuratorOrStewardOf(kind.stewards(current));
+        String why = ChangeReasons.require(reason);
         Revisions.checkIfMatch(ifMatch, current);
+        if (asSteward && !recordedBySelf(current)) {
+            return new Written<>(null, disputes.open(kind.dataScope(current), kind.name(), id, "close", null, null, why));
+        }
         V before = kind.view(current);
         facts.close(current, caller.closing(asSteward, current));
-        changes.record(kind.dataScope(current), "close", kind.name(), String.valueOf(id), before, null, reason);
+        changes.record(kind.dataScope(current), "close", kind.name(), String.valueOf(id), before, null, why);
+        return new Written<>(null, null);
+    }
+
+    /**
+     * Applies a dispute a curator accepted: the proposed edit becomes a new version (keeping the
+     * steward's source, recorded with the curator's key and {@code reason}), or the fact is closed.
+     */
+    <E extends VersionedFact, I extends FactInput, V> long applyDispute(FactKind<E, I, V> kind, FactDispute dispute, String reason) {
+        E current = facts.find(kind.entityType(), dispute.factId, null).orElseThrow(() -> ApiProblem.conflict(
+                "The " + kind.name() + " " + dispute.factId + " is no longer current; reject the dispute instead"));
+        if ("close".equals(dispute.action)) {
+            V before = kind.view(current);
+            facts.close(current, io.counterpower.common.time.Instants.now());
+            changes.record(kind.dataScope(current), "close", kind.name(), String.valueOf(current.id), before, null, reason);
+            return current.id;
+        }
+        I input = json.convertValue(dispute.proposal, kind.inputType());
+        E next = validated(kind, input);
+        kind.checkUnique(next, current.id);
+        FactWrite write = new FactWrite(new FactSource(SourceKind.SELF_REPORTED, input.source().url(), input.source().note(),
+                input.source().confidence()), io.counterpower.common.time.Instants.now(), caller.keyId(), reason);
+        V before = kind.view(current);
+        facts.supersede(current, next, write);
+        changes.record(kind.dataScope(next), "update", kind.name(), String.valueOf(next.id), before, kind.view(next), reason);
+        return next.id;
+    }
+
+    /** Whether the calling key recorded this version itself, as self-reported (a steward's own claim). */
+    private boolean recordedBySelf(VersionedFact current) {
+        return current.sourceKind == SourceKind.SELF_REPORTED && java.util.Objects.equals(current.recordedBy, caller.keyId());
     }
 
     /**
@@ -158,6 +215,10 @@ public class FactStore {
                 outcomes.add(new ImportedRow(row.line(), existing.id, "unchanged"));
                 unchanged++;
                 continue;
+            }
+            if (asSteward && existing != null && !recordedBySelf(existing)) {
+                throw onLine(row.line(), ApiProblem.forbidden("A steward key may not replace the " + kind.name() + " "
+                        + existing.id + " that it did not record itself; edit it (PUT) to open a dispute"));
             }
             FactWrite write;
             try {

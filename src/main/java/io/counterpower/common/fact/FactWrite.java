@@ -10,10 +10,14 @@ import java.time.Instant;
  */
 public record FactWrite(FactSource source, Instant at, Long keyId, String reason) {
 
-    /** A self-reported write never replaces a manual fact (METHODOLOGY.md section 2). */
+    /**
+     * A self-reported write replaces only a self-reported record (METHODOLOGY.md section 2; issue
+     * 17): never a curator's, an import's, a reference dataset's or a collector's.
+     */
     public void checkMayReplace(VersionedFact current) {
-        if (current.sourceKind == SourceKind.MANUAL && source.kind() == SourceKind.SELF_REPORTED) {
-            throw ApiProblem.forbidden("This fact was recorded manually by a curator; a self-reported write cannot replace it");
+        if (current.sourceKind != SourceKind.SELF_REPORTED && source.kind() == SourceKind.SELF_REPORTED) {
+            throw ApiProblem.forbidden("This record's source is " + current.sourceKind.code()
+                    + "; a self-reported write cannot replace it (a steward edits only self-reported records)");
         }
     }
 }

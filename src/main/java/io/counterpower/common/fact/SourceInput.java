@@ -8,7 +8,9 @@ import jakarta.validation.constraints.Size;
  * always record self-reported facts.
  */
 public record SourceInput(SourceKind kind,
+                          @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = LocalPathSerializer.class)
                           @Size(max = 2000) String url,
+                          @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = LocalPathSerializer.InText.class)
                           @Size(max = 2000) String note,
                           @NotNull Confidence confidence) {
 }

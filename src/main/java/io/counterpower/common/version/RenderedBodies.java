@@ -32,7 +32,8 @@ public class RenderedBodies {
         if (hit != null) {
             return hit;
         }
-        byte[] body = render.get();
+        // Held bodies are served to any reader: local paths are redacted in them whatever the key.
+        byte[] body = io.counterpower.common.text.LocalPathRedaction.publicly(render);
         bodies.put(key, body);
         return body;
     }

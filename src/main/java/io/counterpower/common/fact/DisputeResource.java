@@ -1,0 +1,53 @@
+package io.counterpower.common.fact;
+
+import io.counterpower.common.paging.Page;
+import io.counterpower.common.paging.PageRequest;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** Disputes of facts of every kind: public to read; a curator accepts or rejects one, with a reason. */
+@Path("/api/v1/disputes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DisputeResource {
+
+    /** A curator's decision; the reason is required and shows in {@code /changes}. */
+    public record DecisionInput(@Size(max = 4000) String reason) {
+    }
+
+    @Inject
+    FactDisputes disputes;
+
+    @GET
+    public Page<FactDisputes.DisputeView> list(@QueryParam("state") String state, @QueryParam("kind") String kind,
+                                               @QueryParam("fact") String fact, @QueryParam("page") String page,
+                                               @QueryParam("size") String size, @QueryParam("sort") String sort) {
+        return disputes.list(state, kind, fact, PageRequest.parse(page, size, sort, FactDisputes.SORTABLE, "id"));
+    }
+
+    @GET
+    @Path("/{id}")
+    public FactDisputes.DisputeView get(@PathParam("id") long id) {
+        return disputes.get(id);
+    }
+
+    @POST
+    @Path("/{id}/accept")
+    public FactDisputes.DisputeView accept(@PathParam("id") long id, DecisionInput input) {
+        return disputes.accept(id, input == null ? null : input.reason());
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    public FactDisputes.DisputeView reject(@PathParam("id") long id, DecisionInput input) {
+        return disputes.reject(id, input == null ? null : input.reason());
+    }
+}

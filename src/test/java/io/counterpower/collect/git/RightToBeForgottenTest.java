@@ -1,0 +1,126 @@
+package io.counterpower.collect.git;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static io.counterpower.collect.git.CollectionJobs.post;
+import static io.counterpower.collect.git.CollectionJobs.succeeded;
+import static io.counterpower.support.Api.admin;
+import static io.counterpower.support.Api.anonymous;
+import static io.counterpower.support.Api.as;
+import static io.counterpower.support.Api.invalid;
+import static io.counterpower.support.Api.unique;
+import static io.counterpower.support.Fixtures.key;
+import static io.counterpower.support.Fixtures.organisation;
+import static io.counterpower.support.Fixtures.project;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * Issue 17: a person asks to be forgotten. A curator erases the contributor's names, emails and
+ * logins (a pseudonym instead), the contributions keep counting (the indicators do not move), the
+ * erasure is in /changes without the erased data, and a later collection of the same repository
+ * does not bring the address back: its hash is blocked and its commits go to the pseudonym.
+ */
+@QuarkusTest
+class RightToBeForgottenTest {
+    private static final String NAMES = "contributors_active,top_org_share,affiliation_coverage,org_count";
+
+    @TempDir
+    Path dir;
+
+    private static Map<String, Object> indicators(String slug) {
+        JsonPath body = anonymous().queryParams(Map.of("at", "2022-12-31", "names", NAMES))
+                .get("/api/v1/projects/" + slug + "/indicators").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> values = new java.util.TreeMap<>();
+        for (String name : NAMES.split(",")) {
+            values.put(name, body.get("indicators.find { it.name == '" + name + "' }.value"));
+        }
+        return values;
+    }
+
+    @Test
+    void anErasedContributorKeepsCountingAndALaterCollectionDoesNotBringTheAddressBack() throws Exception {
+        String org = organisation("company");
+        String slug = project(org);
+        String name = "Ada " + unique("Lovelace");
+        String email = unique("ada.lovelace") + "@" + org + ".example";
+        Path repo = dir.resolve("forget.git");
+        try (HistoryFixture r = HistoryFixture.bare(repo)) {
+            r.commit("main").by(name, email, "2022-02-01T10:00:00Z").put("a.txt", "a\n").create();
+            r.commit("main").by(name, email, "2022-03-01T10:00:00Z").put("b.txt", "b\n").create();
+            r.commit("main").by(name, email, "2022-04-01T10:00:00Z").put("c.txt", "c\n").create();
+            r.commit("main").by("Bob Other", "bob.other@gmail.com", "2022-05-01T10:00:00Z").put("d.txt", "d\n").create();
+        }
+        succeeded(post(slug, repo));
+        long ada = admin().queryParam("email", email).get("/api/v1/contributors").then().statusCode(200)
+                .body("totalItems", equalTo(1)).extract().jsonPath().getLong("items[0].id");
+        Map<String, Object> before = indicators(slug);
+        assertEquals(2, ((Number) before.get("contributors_active")).intValue(), before.toString());
+
+        // Only a curator erases, and only with a reason.
+        String steward = key("steward:" + org);
+        as(steward).body(Map.of("reason", "she asked")).post("/api/v1/contributors/" + ada + "/erasure").then().statusCode(403);
+        invalid().header("Authorization", "Bearer " + io.counterpower.support.Api.ADMIN_KEY).contentType("application/json")
+                .body(Map.of()).post("/api/v1/contributors/" + ada + "/erasure").then().statusCode(400)
+                .body("errors[0].field", equalTo("reason"));
+        String pseudonym = admin().body(Map.of("reason", "GDPR article 17 request of 2026-01-05"))
+                .post("/api/v1/contributors/" + ada + "/erasure").then().statusCode(200)
+                .body("identitiesErased", equalTo(1)).body("addressesBlocked", equalTo(1))
+                .extract().jsonPath().getString("pseudonym");
+
+        // Nothing shows the name or the address any more, to a curator either, "as recorded" before included.
+        List<String> reads = List.of(
+                admin().get("/api/v1/contributors/" + ada).asString(),
+                admin().get("/api/v1/contributors/" + ada + "/history").asString(),
+                admin().get("/api/v1/contributors/" + ada + "/identities").asString(),
+                admin().queryParam("asRecordedOn", "2020-01-01T00:00:00Z").get("/api/v1/contributors/" + ada).asString(),
+                admin().queryParam("entityType", "contributor").queryParam("entityId", String.valueOf(ada)).get("/api/v1/audit").asString(),
+                anonymous().queryParam("kind", "contributor").queryParam("size", "200").get("/api/v1/changes").asString(),
+                admin().queryParam("q", name).get("/api/v1/contributors").asString());
+        for (String read : reads) {
+            assertFalse(read.toLowerCase(Locale.ROOT).contains(email.toLowerCase(Locale.ROOT)), read);
+            assertFalse(read.contains(name), read);
+        }
+        admin().get("/api/v1/contributors/" + ada).then().statusCode(200).body("displayName", equalTo(pseudonym));
+        admin().queryParam("email", email).get("/api/v1/contributors").then().statusCode(200).body("totalItems", equalTo(0));
+        // The erasure is in /changes, with its reason and without the erased data.
+        anonymous().queryParam("kind", "contributor").queryParam("size", "200").get("/api/v1/changes").then().statusCode(200)
+                .body("items.find { it.action == 'erase' && it.factId == '" + ada + "' }.reason",
+                        equalTo("GDPR article 17 request of 2026-01-05"));
+        // The contributions keep counting: the figures are the same.
+        assertEquals(before, indicators(slug));
+
+        // A later collection meets the address again: it is not stored again, and the new commit
+        // counts for the pseudonymous contributor (still two active contributors).
+        try (HistoryFixture r = HistoryFixture.existing(repo)) {
+            r.commit("main").by(name, email, "2022-06-01T10:00:00Z").put("e.txt", "e\n").create();
+        }
+        succeeded(post(slug, repo));
+        admin().queryParam("email", email).get("/api/v1/contributors").then().statusCode(200).body("totalItems", equalTo(0));
+        admin().queryParam("q", name).get("/api/v1/contributors").then().statusCode(200).body("totalItems", equalTo(0));
+        admin().get("/api/v1/contributors/" + ada + "/identities").then().statusCode(200).body("size()", equalTo(1));
+        Map<String, Object> after = indicators(slug);
+        assertEquals(before.get("contributors_active"), after.get("contributors_active"), after.toString());
+        assertEquals(before.get("top_org_share"), after.get("top_org_share"), after.toString());
+        long quoted = ((Number) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                io.quarkus.arc.Arc.container().instance(jakarta.persistence.EntityManager.class).get().createNativeQuery("""
+                        select count(*) from audit_log where lower(cast(before as text)) like ?1 or lower(cast(after as text)) like ?1
+                           or lower(reason) like ?1""").setParameter(1, "%" + email.toLowerCase(Locale.ROOT) + "%")
+                        .getSingleResult())).longValue();
+        assertEquals(0, quoted, "no audit row quotes the erased address");
+        long stored = ((Number) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                io.quarkus.arc.Arc.container().instance(jakarta.persistence.EntityManager.class).get().createNativeQuery(
+                        "select count(*) from identity where lower(email) = ?1 or name = ?2")
+                        .setParameter(1, email.toLowerCase(Locale.ROOT)).setParameter(2, name).getSingleResult())).longValue();
+        assertEquals(0, stored, "no identity holds the erased address or name");
+    }
+}
