@@ -46,7 +46,7 @@ public class CompareService {
                         p.get("window"), p.get("asRecordedOn"), p.get("kinds"), p.get("methodology"));
                 items.add(new Comparison.ProjectSeries(slug, v.dataVersion(), v.indicators()));
                 result = new Comparison(slugs, null, v.from(), v.to(), v.step(), v.window(), v.kinds(), v.asRecordedOn(),
-                        v.methodologyVersion(), 0, generatedAt, null, null, null, v.points(), null);
+                        v.methodologyVersion(), null, generatedAt, null, null, null, v.points(), null);
             } else {
                 IndicatorsView v = indicators.indicators(slug, p.get("names"), p.get("at"), p.get("window"),
                         p.get("asRecordedOn"), p.get("kinds"), p.get("methodology"));
@@ -55,10 +55,12 @@ public class CompareService {
                                 i.detail())))).toList();
                 items.add(new Comparison.ProjectSeries(slug, v.dataVersion(), one));
                 result = new Comparison(slugs, v.at(), null, null, null, v.window(), v.kinds(), v.asRecordedOn(),
-                        v.methodologyVersion(), 0, generatedAt, null, null, null, List.of(v.at()), null);
+                        v.methodologyVersion(), null, generatedAt, null, null, null, List.of(v.at()), null);
             }
         }
-        long dataVersion = items.stream().mapToLong(Comparison.ProjectSeries::dataVersion).max().orElse(0);
+        // The newest of the projects' versions; unknown when one of them is (a moment before the version history).
+        Long dataVersion = items.stream().anyMatch(i -> i.dataVersion() == null) ? null
+                : Long.valueOf(items.stream().mapToLong(Comparison.ProjectSeries::dataVersion).max().orElse(0));
         Map<String, String> pins = new LinkedHashMap<>();
         if (series) {
             pins.put("to", result.to().toString());

@@ -12,11 +12,11 @@ import java.util.List;
  * {@code dataVersion} is the newest of the projects' data versions.
  */
 public record Comparison(List<String> projects, LocalDate at, LocalDate from, LocalDate to, String step, String window,
-                         List<String> kinds, Instant asRecordedOn, int methodologyVersion, long dataVersion,
+                         List<String> kinds, Instant asRecordedOn, int methodologyVersion, Long dataVersion,
                          Instant generatedAt, String query, String reproduce, String citation, List<LocalDate> points,
                          List<ProjectSeries> items) {
 
     /** One project's indicators, each with one point per date of {@code points}. */
-    public record ProjectSeries(String project, long dataVersion, List<IndicatorSeriesView.Series> indicators) {
+    public record ProjectSeries(String project, Long dataVersion, List<IndicatorSeriesView.Series> indicators) {
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 public record RiskRow(int rank, String project, String name, String kind, String origin, String steward,
                       Boolean foundationHosted, String stage, List<String> unknownGatesBefore, Double stageConfidence,
                       Figure captureRisk, Integer trend, TopOrganisation topOrg, Figure affiliationCoverage,
-                      RankedFigure ranked, int methodologyVersion, long dataVersion) {
+                      RankedFigure ranked, int methodologyVersion, Long dataVersion) {
 
     /** The organisation with most known contributions in the window, and its share of them. */
     public record TopOrganisation(String organisation, Double share, double coverage, long n) {

@@ -93,7 +93,8 @@ class RiskRows {
                 a.stageConfidence(), risk, a.trend(), top,
                 coverage == null ? null : new Figure(coverage.value(), coverage.coverage(), coverage.n()),
                 null, m.number(), a.dataVersion());
-        return new Computed(p.id(), a.dataVersion(), row, figures);
+        // The stored ranking reuses a row while this version stands (unpinned rows only; a pinned one is never stored).
+        return new Computed(p.id(), a.dataVersion() == null ? -1 : a.dataVersion(), row, figures);
     }
 
     /** Whether rankings may be ordered by this indicator: its unit is a number. */

@@ -111,11 +111,11 @@ public class RiskService {
         RiskSnapshots.Snapshot snapshot = null;
         Instant generatedAt;
         Instant recordedOn;
-        long dataVersion;
+        Long dataVersion;
         if (q.pinned()) {
             generatedAt = Instant.now();
             recordedOn = q.asOf() == null ? generatedAt : q.asOf();
-            dataVersion = versions.current().version();
+            dataVersion = q.asOf() == null ? versions.current().version() : versions.at(q.asOf());
             all = new ArrayList<>();
             for (RiskRows.ProjectRef p : rows.projects(q.at(), q.asOf())) {
                 if (q.kind() == null || q.kind().equals(p.kind())) {
@@ -159,7 +159,7 @@ public class RiskService {
 
     /** Builds the provenance of a ranking once its versions are known. */
     interface ProvenanceFactory {
-        Provenance create(int methodologyVersion, long dataVersion, Instant generatedAt, Map<String, String> pins);
+        Provenance create(int methodologyVersion, Long dataVersion, Instant generatedAt, Map<String, String> pins);
     }
 
     /** The figure a row is ranked by: the indicator asked for, else capture_risk. */
