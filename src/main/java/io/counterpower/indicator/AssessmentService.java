@@ -46,8 +46,9 @@ public class AssessmentService {
     public StageAssessment assess(String slug, String at, String asRecordedOn, String window, String version) {
         IndicatorService.Request r = indicators.parse(slug, null, at, window, asRecordedOn, null, version);
         long dataVersion = r.dataVersion();
+        // Keyed by the current version (a pinned answer's reported version can only change when it moves).
         return cache.get(List.of("assessment", r.projectId(), dataVersion, r.methodology().number(), r.at(), r.window(),
-                String.valueOf(r.asOf())), () -> compute(slug, r.scope(), dataVersion));
+                String.valueOf(r.asOf())), () -> compute(slug, r.scope(), dataVersion, r.reportedVersion()));
     }
 
     /**
@@ -69,7 +70,7 @@ public class AssessmentService {
         return all;
     }
 
-    StageAssessment compute(String slug, Scope scope, long dataVersion) {
+    StageAssessment compute(String slug, Scope scope, long dataVersion, Long reportedVersion) {
         Methodology.Version m = scope.methodology();
         LocalDate earlier = scope.at().minusMonths(12).isAfter(Window.BEGINNING) ? scope.at().minusMonths(12) : null;
         List<Map<String, IndicatorValue>> both = values(scope, earlier, dataVersion);
@@ -94,7 +95,7 @@ public class AssessmentService {
             walkaway.put(name, v.get(name));
         }
         boolean v2 = m.number() >= 2;
-        return new StageAssessment(slug, scope.at(), scope.window().name(), scope.asOf(), m.number(), dataVersion, origin,
+        return new StageAssessment(slug, scope.at(), scope.window().name(), scope.asOf(), m.number(), reportedVersion, origin,
                 verdict.stage(), verdict.unknownBefore(), verdict.confidence(), scores, gates, signals, missing, risk, trend, walkaway,
                 counterPower(m, v, scope, risk, trend), v2 ? evidenceWithSources(slug, scope, v) : evidence(slug, scope, v),
                 v2 ? verdict.basis() : null, v2 ? evidenceCounts(m, signals) : null,

@@ -10,7 +10,7 @@ import java.util.Map;
  * lists the dates, each series has one point per date, in that order.
  */
 public record IndicatorSeriesView(String project, LocalDate from, LocalDate to, String step, String window,
-                                  List<String> kinds, Instant asRecordedOn, int methodologyVersion, long dataVersion,
+                                  List<String> kinds, Instant asRecordedOn, int methodologyVersion, Long dataVersion,
                                   List<LocalDate> points, List<Series> indicators) {
 
     /** One indicator over the dates of the series. */

@@ -74,8 +74,13 @@ public class IndicatorService {
     }
 
     /** The parsed, validated parameters of an indicators request. */
-    record Request(long projectId, long dataVersion, String slug, LocalDate at, Window window, Instant asOf, List<String> kinds,
-                   Methodology.Version methodology, List<String> names) {
+    /**
+     * @param dataVersion     the project's current version: what cached figures are keyed by
+     * @param reportedVersion the version the answer reports: the current one, or for a pinned request the
+     *                        one in force at {@code asOf} (null when that moment precedes the version history)
+     */
+    record Request(long projectId, long dataVersion, Long reportedVersion, String slug, LocalDate at, Window window, Instant asOf,
+                   List<String> kinds, Methodology.Version methodology, List<String> names) {
         Scope scope() {
             return new Scope(projectId, at, window, asOf, kinds, methodology);
         }
@@ -93,7 +98,13 @@ public class IndicatorService {
         Window w = Window.parse(window, "window");
         Instant asOf = Instants.parseInstantOrDate(asRecordedOn, "asRecordedOn");
         requireRecorded(project.id(), slug, asOf);
-        return new Request(project.id(), project.dataVersion(), slug, day, w, asOf, parseKinds(kinds), m, parseNames(names, m));
+        return new Request(project.id(), project.dataVersion(), reported(project, asOf), slug, day, w, asOf, parseKinds(kinds), m,
+                parseNames(names, m));
+    }
+
+    /** The data version a response reports: the current one, or the one in force at the moment it is pinned to. */
+    private Long reported(ProjectVersion project, Instant asOf) {
+        return asOf == null ? Long.valueOf(project.dataVersion()) : dataVersions.forProject(project.id(), asOf);
     }
 
     /**
@@ -162,7 +173,8 @@ public class IndicatorService {
         Request r = parse(slug, names, at, window, asRecordedOn, kinds, version);
         Map<String, IndicatorValue> values = compute(r.scope(), r.names(), r.dataVersion());
         List<IndicatorValue> list = r.names().stream().map(values::get).toList();
-        return new IndicatorsView(slug, r.at(), r.window().name(), r.kinds(), r.asOf(), r.methodology().number(), r.dataVersion(), list);
+        return new IndicatorsView(slug, r.at(), r.window().name(), r.kinds(), r.asOf(), r.methodology().number(), r.reportedVersion(),
+                list);
     }
 
     /** Every indicator of the groups that hold one of {@code names}, for one scope; cached per data version. */
@@ -254,7 +266,7 @@ public class IndicatorService {
             series.add(new IndicatorSeriesView.Series(name, m.definition(name), points));
         }
         return new IndicatorSeriesView(slug, start, end, s.name().toLowerCase(), w.name(), kindList, asOf, m.number(),
-                dataVersion, days, series);
+                reported(project, asOf), days, series);
     }
 
     /** The parsed value, or null with the parser's field errors added to {@code errors}: a client learns every fault at once. */

@@ -6,5 +6,5 @@ import java.util.List;
 
 /** The indicators of one project at one date, with the parameters and versions they were computed from. */
 public record IndicatorsView(String project, LocalDate at, String window, List<String> kinds, Instant asRecordedOn,
-                             int methodologyVersion, long dataVersion, List<IndicatorValue> indicators) {
+                             int methodologyVersion, Long dataVersion, List<IndicatorValue> indicators) {
 }

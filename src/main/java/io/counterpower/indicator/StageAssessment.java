@@ -12,7 +12,7 @@ import java.util.Map;
  * resilience and the counter-power profile of section 7.
  */
 public record StageAssessment(String project, LocalDate at, String window, Instant asRecordedOn, int methodologyVersion,
-                              long dataVersion, String origin, String stage, List<String> unknownGatesBefore,
+                              Long dataVersion, String origin, String stage, List<String> unknownGatesBefore,
                               Double stageConfidence, Map<String, Double> scores, Map<String, Gate> gates,
                               List<Signal> signals, List<Missing> missing, Integer captureRisk, Integer trend,
                               Map<String, Object> walkaway, Map<String, Requirement> counterPower, List<Evidence> evidence,

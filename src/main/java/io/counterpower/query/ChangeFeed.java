@@ -26,8 +26,10 @@ import static java.util.Map.entry;
 
 /**
  * The errata feed: corrections (new versions, withdrawals, merges) of facts, read from the audit
- * trail without the keys that wrote them. Creations are not corrections and are left out, as are
- * records that are not facts (keys, jobs).
+ * trail without the keys that wrote them, and changes of the default methodology (kind
+ * {@code methodology}, listed for every project). Creations are not corrections and are left out, as
+ * are records that are not facts (keys, jobs). Each correction names the projects it can change,
+ * traced in SQL ({@code errata_affected_projects}, V032) through organisations, people and identities.
  */
 @ApplicationScoped
 public class ChangeFeed {
@@ -50,9 +52,10 @@ public class ChangeFeed {
             entry("openness-component", List.of("license")),
             entry("adopter", List.of("adoption")),
             entry("derivative", List.of("adoption", "resilience")),
-            entry("download-count", List.of("adoption")));
+            entry("download-count", List.of("adoption")),
+            entry("methodology", List.of("*")));
     private static final Set<String> GLOBAL_KINDS = Set.of("organisation", "organisation-parent", "contributor", "identity-link",
-            "affiliation");
+            "affiliation", "methodology");
     /** Version bookkeeping, not content: left out of changedFields. */
     private static final Set<String> BOOKKEEPING = Set.of("version");
 
@@ -77,27 +80,14 @@ public class ChangeFeed {
         String changes = """
                 with changes as (
                     select a.id, a.at, a.action, a.entity_type, a.entity_id, a.before, a.after, a.reason,
-                           case
-                             when a.entity_type = 'project' then array[a.entity_id]
-                             when a.entity_type = 'project-steward' then array(select distinct p.slug from project_steward s
-                                 join project p on p.id = s.project_id where s.id = cast(a.entity_id as bigint))
-                             when a.entity_type = 'project-repository' then array(select distinct p.slug from project_repository r
-                                 join project p on p.id = r.project_id where r.id = cast(a.entity_id as bigint))
-                             when a.entity_type in ('affiliation', 'contributor') then array(select distinct p.slug from identity_link l
-                                 join contribution c on c.identity_id = l.id join project p on p.id = c.project_id
-                                 where l.contributor_id = case when a.entity_type = 'contributor' then cast(a.entity_id as bigint)
-                                                               else cast(coalesce(a.after, a.before) ->> 'contributor' as bigint) end)
-                             when a.entity_type = 'identity-link' then array(select distinct p.slug from contribution c
-                                 join project p on p.id = c.project_id where c.identity_id = cast(a.entity_id as bigint))
-                             when a.entity_type = 'funding-event' then array_remove(array[coalesce(a.after, a.before) ->> 'recipientProject'], null)
-                             else array_remove(array[coalesce(a.after, a.before) ->> 'project'], null)
-                           end as projects
+                           errata_affected_projects(a.entity_type, a.entity_id, a.before, a.after) as projects
                     from audit_log a
                     where a.action in ('update', 'close', 'merge', 'unmerge', 'erase') and a.entity_type in (:kinds)
                       and (cast(:kind as text) is null or a.entity_type = :kind)
                       and (cast(:since as text) is null or a.at >= cast(:since as timestamptz)))
                 """;
-        String where = " where (cast(:project as text) is null or :project = any(projects))";
+        // A change of the default methodology changes every project's figures: it is listed for each.
+        String where = " where (cast(:project as text) is null or :project = any(projects) or entity_type = 'methodology')";
         List<?> rows = em.createNativeQuery(changes + "select id, at, action, entity_type, entity_id, cast(before as text), "
                         + "cast(after as text), reason, array_to_string(projects, ',') from changes" + where
                         + " order by id desc offset :offset limit :limit")
@@ -126,7 +116,7 @@ public class ChangeFeed {
         List<String> groups = GROUPS.getOrDefault(kind, List.of());
         List<String> out = new ArrayList<>();
         for (JsonNode def : methodology.latest().document().path("indicators")) {
-            if (groups.contains(def.path("group").asText())) {
+            if (groups.contains("*") || groups.contains(def.path("group").asText())) {
                 out.add(def.path("id").asText());
             }
         }

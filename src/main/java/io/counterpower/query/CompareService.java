@@ -5,6 +5,7 @@ import io.counterpower.common.problem.FieldErrors;
 import io.counterpower.indicator.IndicatorSeriesView;
 import io.counterpower.indicator.IndicatorService;
 import io.counterpower.indicator.IndicatorsView;
+import io.counterpower.indicator.StageAssessment;
 import io.counterpower.project.ProjectService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +30,15 @@ public class CompareService {
     IndicatorService indicators;
     @Inject
     ProjectService projectService;
+    @Inject
+    io.counterpower.indicator.AssessmentService assessments;
+
+    /** The project's assessment at {@code at} with the comparison's pins, as the comparison shows it. */
+    private Comparison.Assessment assessment(String slug, java.time.LocalDate at, Map<String, String> p) {
+        StageAssessment a = assessments.assess(slug, at.toString(), p.get("asRecordedOn"), p.get("window"), p.get("methodology"));
+        return new Comparison.Assessment(at, a.stage(), a.stageConfidence(), a.captureRisk(), a.captureRiskReason(),
+                RiskRows.evidence(a), "/api/v1/projects/" + slug + "/assessment?at=" + at);
+    }
 
     Comparison compare(UriInfo uri) {
         Map<String, String> p = QueryParameters.of(uri);
@@ -44,21 +54,24 @@ public class CompareService {
             if (series) {
                 IndicatorSeriesView v = indicators.series(slug, p.get("names"), p.get("from"), p.get("to"), p.get("step"),
                         p.get("window"), p.get("asRecordedOn"), p.get("kinds"), p.get("methodology"));
-                items.add(new Comparison.ProjectSeries(slug, v.dataVersion(), v.indicators()));
+                items.add(new Comparison.ProjectSeries(slug, v.dataVersion(), v.indicators(),
+                        assessment(slug, v.to(), p)));
                 result = new Comparison(slugs, null, v.from(), v.to(), v.step(), v.window(), v.kinds(), v.asRecordedOn(),
-                        v.methodologyVersion(), 0, generatedAt, null, null, null, v.points(), null);
+                        v.methodologyVersion(), null, generatedAt, null, null, null, v.points(), null);
             } else {
                 IndicatorsView v = indicators.indicators(slug, p.get("names"), p.get("at"), p.get("window"),
                         p.get("asRecordedOn"), p.get("kinds"), p.get("methodology"));
                 List<IndicatorSeriesView.Series> one = v.indicators().stream().map(i -> new IndicatorSeriesView.Series(i.name(),
                         i.definition(), List.of(new IndicatorSeriesView.Point(v.at(), i.value(), i.coverage(), i.n(), i.flags(),
                                 i.detail())))).toList();
-                items.add(new Comparison.ProjectSeries(slug, v.dataVersion(), one));
+                items.add(new Comparison.ProjectSeries(slug, v.dataVersion(), one, assessment(slug, v.at(), p)));
                 result = new Comparison(slugs, v.at(), null, null, null, v.window(), v.kinds(), v.asRecordedOn(),
-                        v.methodologyVersion(), 0, generatedAt, null, null, null, List.of(v.at()), null);
+                        v.methodologyVersion(), null, generatedAt, null, null, null, List.of(v.at()), null);
             }
         }
-        long dataVersion = items.stream().mapToLong(Comparison.ProjectSeries::dataVersion).max().orElse(0);
+        // The newest of the projects' versions; unknown when one of them is (a moment before the version history).
+        Long dataVersion = items.stream().anyMatch(i -> i.dataVersion() == null) ? null
+                : Long.valueOf(items.stream().mapToLong(Comparison.ProjectSeries::dataVersion).max().orElse(0));
         Map<String, String> pins = new LinkedHashMap<>();
         if (series) {
             pins.put("to", result.to().toString());

@@ -12,11 +12,23 @@ import java.util.List;
  * {@code dataVersion} is the newest of the projects' data versions.
  */
 public record Comparison(List<String> projects, LocalDate at, LocalDate from, LocalDate to, String step, String window,
-                         List<String> kinds, Instant asRecordedOn, int methodologyVersion, long dataVersion,
+                         List<String> kinds, Instant asRecordedOn, int methodologyVersion, Long dataVersion,
                          Instant generatedAt, String query, String reproduce, String citation, List<LocalDate> points,
                          List<ProjectSeries> items) {
 
-    /** One project's indicators, each with one point per date of {@code points}. */
-    public record ProjectSeries(String project, long dataVersion, List<IndicatorSeriesView.Series> indicators) {
+    /**
+     * One project's indicators, each with one point per date of {@code points}, and its assessment at
+     * the last of those dates: the stage and the risk never go without the evidence they rest on.
+     */
+    public record ProjectSeries(String project, Long dataVersion, List<IndicatorSeriesView.Series> indicators,
+                                Assessment assessment) {
+    }
+
+    /**
+     * The stage, its confidence and capture_risk at {@code at} (the comparison's date, or its last), with
+     * the signals they rest on; {@code captureRiskReason} says why the risk is null ("insufficient evidence").
+     */
+    public record Assessment(LocalDate at, String stage, Double stageConfidence, Integer captureRisk, String captureRiskReason,
+                             RiskRow.Evidence evidence, String href) {
     }
 }

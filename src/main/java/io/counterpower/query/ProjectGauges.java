@@ -14,8 +14,10 @@ import java.util.function.Function;
  * Per-project gauges on {@code /q/metrics}, read from the stored risk ranking (so scraping costs
  * nothing): {@code counterpower_project_capture_risk}, {@code counterpower_project_stage} (0
  * emergence .. 4 capture, with the stage's name as a tag), {@code counterpower_project_top_org_share}
- * (with the organisation as a tag) and {@code counterpower_project_affiliation_coverage}. A project
- * whose figure is unknown has no sample rather than a 0.
+ * (with the organisation as a tag), {@code counterpower_project_affiliation_coverage}, and the evidence
+ * the stage and risk rest on: {@code counterpower_project_signals_present} of
+ * {@code counterpower_project_signals_defined}. A project whose figure is unknown (an undetermined
+ * stage included) has no sample rather than a 0.
  */
 @ApplicationScoped
 public class ProjectGauges {
@@ -24,7 +26,7 @@ public class ProjectGauges {
     @Inject
     MeterRegistry registry;
 
-    private MultiGauge risk, stage, topOrgShare, coverage;
+    private MultiGauge risk, stage, topOrgShare, coverage, signalsPresent, signalsDefined;
 
     @PostConstruct
     void register() {
@@ -34,6 +36,11 @@ public class ProjectGauges {
                 .description("The project's stage: 0 emergence, 1 adoption, 2 contribution, 3 direction, 4 capture").register(registry);
         topOrgShare = MultiGauge.builder("counterpower.project.top.org.share")
                 .description("Share of known contributions by the top organisation (0..1)").register(registry);
+        signalsPresent = MultiGauge.builder("counterpower.project.signals.present")
+                .description("Signals the project's stage and capture_risk rest on (present, coverage at least min_coverage)")
+                .register(registry);
+        signalsDefined = MultiGauge.builder("counterpower.project.signals.defined")
+                .description("Signals the methodology defines for the stage and capture_risk (present or missing)").register(registry);
         coverage = MultiGauge.builder("counterpower.project.affiliation.coverage")
                 .description("Share of contributions whose contributor's affiliation is known (0..1)").register(registry);
     }
@@ -41,8 +48,13 @@ public class ProjectGauges {
     void show(RiskSnapshots.Snapshot snapshot) {
         List<RiskRow> rows = snapshot.rows().stream().map(RiskRows.Computed::row).toList();
         risk.register(gauge(rows, r -> Tags.of("project", r.project()), r -> r.captureRisk() == null ? null : r.captureRisk().number()), true);
+        // An undetermined stage has no sample: it is not a stage on the 0..4 scale, and never -1.
         stage.register(gauge(rows, r -> Tags.of("project", r.project(), "stage", r.stage()),
-                r -> r.stage() == null ? null : (double) STAGES.indexOf(r.stage())), true);
+                r -> r.stage() == null || !STAGES.contains(r.stage()) ? null : (double) STAGES.indexOf(r.stage())), true);
+        signalsPresent.register(gauge(rows, r -> Tags.of("project", r.project()),
+                r -> r.evidence() == null ? null : (double) r.evidence().present()), true);
+        signalsDefined.register(gauge(rows, r -> Tags.of("project", r.project()),
+                r -> r.evidence() == null ? null : (double) r.evidence().defined()), true);
         topOrgShare.register(gauge(rows, r -> Tags.of("project", r.project(), "organisation",
                         r.topOrg() == null || r.topOrg().organisation() == null ? "" : r.topOrg().organisation()),
                 r -> r.topOrg() == null ? null : r.topOrg().share()), true);

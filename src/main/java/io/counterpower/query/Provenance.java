@@ -15,14 +15,14 @@ import java.util.Map;
  * when it was generated, the query as asked, the query that reproduces it later (the same one
  * with {@code at}, {@code asRecordedOn} and {@code methodology} pinned) and a suggested citation.
  */
-public record Provenance(int methodologyVersion, long dataVersion, Instant generatedAt, String query, String reproduce,
+public record Provenance(int methodologyVersion, Long dataVersion, Instant generatedAt, String query, String reproduce,
                          String citation) {
 
     /**
      * @param title  what the figures are, for the citation ("Capture risk ranking")
      * @param pinned the parameters that fix the answer in time, added to (or replacing those of) the query
      */
-    static Provenance of(UriInfo uri, String title, int methodologyVersion, long dataVersion, Instant generatedAt,
+    static Provenance of(UriInfo uri, String title, int methodologyVersion, Long dataVersion, Instant generatedAt,
                          Map<String, String> pinned) {
         String query = uri.getRequestUri().getRawPath() + (uri.getRequestUri().getRawQuery() == null ? ""
                 : "?" + uri.getRequestUri().getRawQuery());
@@ -32,7 +32,7 @@ public record Provenance(int methodologyVersion, long dataVersion, Instant gener
         pinned.forEach((name, value) -> b.replaceQueryParam(name, value));
         String reproduce = b.build().toString();
         String citation = "Counterpower (" + LocalDate.ofInstant(generatedAt, ZoneOffset.UTC).getYear() + "). " + title
-                + ". Methodology version " + methodologyVersion + ", data version " + dataVersion + ", generated "
+                + ". Methodology version " + methodologyVersion + ", data version " + (dataVersion == null ? "unknown" : dataVersion) + ", generated "
                 + generatedAt + ". " + reproduce;
         return new Provenance(methodologyVersion, dataVersion, generatedAt, query, reproduce, citation);
     }
@@ -51,7 +51,7 @@ public record Provenance(int methodologyVersion, long dataVersion, Instant gener
     /** The leading comment lines of a CSV export, in the order of the JSON fields. */
     List<String> csvComments(String title) {
         String csv = UriBuilder.fromUri(reproduce).replaceQueryParam("format", "csv").build().toString();
-        return List.of(title, "methodologyVersion: " + methodologyVersion, "dataVersion: " + dataVersion,
+        return List.of(title, "methodologyVersion: " + methodologyVersion, "dataVersion: " + (dataVersion == null ? "" : dataVersion),
                 "generatedAt: " + generatedAt, "query: " + query, "reproduce: " + csv,
                 "citation: " + citation.replace(reproduce, csv));
     }

@@ -11,7 +11,7 @@ import java.util.List;
  * when a pinned request was computed on demand).
  */
 public record RiskRanking(List<RiskRow> items, int page, int size, long totalItems, String sort, LocalDate at,
-                          String window, Instant asRecordedOn, int methodologyVersion, long dataVersion,
+                          String window, Instant asRecordedOn, int methodologyVersion, Long dataVersion,
                           Instant generatedAt, String query, String reproduce, String citation, SnapshotInfo snapshot) {
 
     /**

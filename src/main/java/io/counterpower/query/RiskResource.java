@@ -29,7 +29,7 @@ import java.util.List;
 @Path("/api/v1/risk")
 public class RiskResource {
     static final List<String> CSV_COLUMNS = List.of("rank", "project", "name", "kind", "origin", "steward", "foundationHosted",
-            "stage", "stageConfidence", "captureRisk", "captureRiskCoverage", "captureRiskN", "trend", "topOrg", "topOrgShare",
+            "stage", "stageConfidence", "captureRisk", "captureRiskCoverage", "captureRiskN", "signalsPresent", "signalsDefined", "trend", "topOrg", "topOrgShare",
             "topOrgCoverage", "topOrgN", "affiliationCoverage", "affiliationCoverageCoverage", "affiliationCoverageN",
             "rankedBy", "rankedValue", "rankedCoverage", "rankedN", "methodologyVersion", "dataVersion");
 
@@ -119,6 +119,8 @@ public class RiskResource {
             row.add(x.stage());
             row.add(x.stageConfidence());
             addFigure(row, x.captureRisk());
+            row.add(x.evidence() == null ? null : x.evidence().present());
+            row.add(x.evidence() == null ? null : x.evidence().defined());
             row.add(x.trend());
             row.add(x.topOrg() == null ? null : x.topOrg().organisation());
             row.add(x.topOrg() == null ? null : x.topOrg().share());

@@ -11,11 +11,25 @@ import java.util.List;
  * @param captureRisk capture_risk with coverage = the share of the contribution, direction and
  *                    capture signals that were present, n = how many were
  * @param ranked      the figure the ranking is ordered by ({@code sort}), with its coverage and n
+ * @param evidence    the signals the stage and the risk rest on, of those defined
  */
 public record RiskRow(int rank, String project, String name, String kind, String origin, String steward,
                       Boolean foundationHosted, String stage, List<String> unknownGatesBefore, Double stageConfidence,
                       Figure captureRisk, Integer trend, TopOrganisation topOrg, Figure affiliationCoverage,
-                      RankedFigure ranked, int methodologyVersion, long dataVersion) {
+                      RankedFigure ranked, int methodologyVersion, Long dataVersion, Evidence evidence) {
+
+    /**
+     * How much the stage and the risk rest on (METHODOLOGY.md section 4, "Where it is shown"): the
+     * distinct signals present (defined, coverage at least min_coverage) out of those the methodology
+     * defines, and per family in version 2 (null in version 1, whose assessment has no families).
+     */
+    public record Evidence(int present, int defined,
+                           java.util.Map<String, io.counterpower.indicator.StageAssessment.FamilyEvidence> families) {
+        /** present / defined, or 0 when nothing is defined. */
+        double share() {
+            return defined == 0 ? 0 : (double) present / defined;
+        }
+    }
 
     /** The organisation with most known contributions in the window, and its share of them. */
     public record TopOrganisation(String organisation, Double share, double coverage, long n) {
@@ -27,6 +41,6 @@ public record RiskRow(int rank, String project, String name, String kind, String
 
     RiskRow ranked(int position, RankedFigure figure) {
         return new RiskRow(position, project, name, kind, origin, steward, foundationHosted, stage, unknownGatesBefore,
-                stageConfidence, captureRisk, trend, topOrg, affiliationCoverage, figure, methodologyVersion, dataVersion);
+                stageConfidence, captureRisk, trend, topOrg, affiliationCoverage, figure, methodologyVersion, dataVersion, evidence);
     }
 }

@@ -92,8 +92,31 @@ class RiskRows {
                 hosted == null || !(hosted.value() instanceof Boolean b) ? null : b, a.stage(), a.unknownGatesBefore(),
                 a.stageConfidence(), risk, a.trend(), top,
                 coverage == null ? null : new Figure(coverage.value(), coverage.coverage(), coverage.n()),
-                null, m.number(), a.dataVersion());
-        return new Computed(p.id(), a.dataVersion(), row, figures);
+                null, m.number(), a.dataVersion(), evidence(a));
+        // The stored ranking reuses a row while this version stands (unpinned rows only; a pinned one is never stored).
+        return new Computed(p.id(), a.dataVersion() == null ? -1 : a.dataVersion(), row, figures);
+    }
+
+    /**
+     * The row's evidence: in version 2 the assessment's per-family counts summed (as the badge reads
+     * them); in version 1 the distinct signals present out of those present or missing.
+     */
+    static RiskRow.Evidence evidence(StageAssessment a) {
+        if (a.evidenceCounts() != null) {
+            int present = 0, defined = 0;
+            for (StageAssessment.FamilyEvidence f : a.evidenceCounts().values()) {
+                present += f.present();
+                defined += f.defined();
+            }
+            return new RiskRow.Evidence(present, defined, a.evidenceCounts());
+        }
+        Set<String> present = new java.util.HashSet<>(), all = new java.util.HashSet<>();
+        a.signals().forEach(s -> {
+            present.add(s.id());
+            all.add(s.id());
+        });
+        a.missing().forEach(s -> all.add(s.id()));
+        return new RiskRow.Evidence(present.size(), all.size(), null);
     }
 
     /** Whether rankings may be ordered by this indicator: its unit is a number. */

@@ -36,7 +36,7 @@ public class RiskService {
 
     /** The parsed request. */
     record Query(PageRequest page, String sortField, boolean descending, String kind, String stage, String steward,
-                 String origin, Boolean foundationHosted, Double minCoverage, LocalDate at, String window, Instant asOf,
+                 String origin, Boolean foundationHosted, Double minCoverage, Double minEvidence, LocalDate at, String window, Instant asOf,
                  Methodology.Version methodology, boolean pinned) {
     }
 
@@ -67,7 +67,9 @@ public class RiskService {
         }
         String kind = oneOf(p.get("kind"), "kind", KINDS, errors);
         String origin = oneOf(p.get("origin"), "origin", ORIGINS, errors);
-        String stage = oneOf(p.get("stage"), "stage", Set.copyOf(ProjectGauges.STAGES), errors);
+        Set<String> stages = new java.util.HashSet<>(ProjectGauges.STAGES);
+        stages.add("undetermined");
+        String stage = oneOf(p.get("stage"), "stage", stages, errors);
         Boolean hosted = null;
         String h = p.get("foundationHosted");
         if (h != null && !h.isBlank()) {
@@ -87,6 +89,17 @@ public class RiskService {
                 errors.add("minCoverage", "must be a number from 0 to 1");
             }
         }
+        Double minEvidence = null;
+        String e = p.get("minEvidence");
+        if (e != null && !e.isBlank()) {
+            try {
+                minEvidence = Double.valueOf(e.trim());
+                errors.check(minEvidence >= 0 && minEvidence <= 1, "minEvidence",
+                        "must be a number from 0 to 1: the share of the methodology's signals present");
+            } catch (NumberFormatException x) {
+                errors.add("minEvidence", "must be a number from 0 to 1: the share of the methodology's signals present");
+            }
+        }
         LocalDate at = errors.collect(() -> Instants.parseDate(p.get("at"), "at"));
         if (at != null && at.isAfter(RiskSnapshots.today())) {
             errors.add("at", "must not be after today (" + RiskSnapshots.today() + "): indicators describe recorded facts");
@@ -97,7 +110,7 @@ public class RiskService {
         boolean pinned = at != null || asOf != null || (p.get("window") != null && !p.get("window").isBlank())
                 || (p.get("methodology") != null && !p.get("methodology").isBlank());
         String steward = p.get("steward") == null || p.get("steward").isBlank() ? null : p.get("steward").trim();
-        return new Query(page, field, descending, kind, stage, steward, origin, hosted, minCoverage,
+        return new Query(page, field, descending, kind, stage, steward, origin, hosted, minCoverage, minEvidence,
                 at == null ? RiskSnapshots.today() : at, window.name(), asOf, m, pinned);
     }
 
@@ -111,11 +124,11 @@ public class RiskService {
         RiskSnapshots.Snapshot snapshot = null;
         Instant generatedAt;
         Instant recordedOn;
-        long dataVersion;
+        Long dataVersion;
         if (q.pinned()) {
             generatedAt = Instant.now();
             recordedOn = q.asOf() == null ? generatedAt : q.asOf();
-            dataVersion = versions.current().version();
+            dataVersion = q.asOf() == null ? versions.current().version() : versions.at(q.asOf());
             all = new ArrayList<>();
             for (RiskRows.ProjectRef p : rows.projects(q.at(), q.asOf())) {
                 if (q.kind() == null || q.kind().equals(p.kind())) {
@@ -138,7 +151,8 @@ public class RiskService {
             return (q.kind() == null || q.kind().equals(r.kind())) && (q.origin() == null || q.origin().equals(r.origin()))
                     && (q.stage() == null || q.stage().equals(r.stage())) && (q.steward() == null || q.steward().equals(r.steward()))
                     && (q.foundationHosted() == null || q.foundationHosted().equals(r.foundationHosted()))
-                    && (q.minCoverage() == null || ranked(c, q.sortField()).coverage() >= q.minCoverage());
+                    && (q.minCoverage() == null || ranked(c, q.sortField()).coverage() >= q.minCoverage())
+                    && (q.minEvidence() == null || (r.evidence() != null && r.evidence().share() >= q.minEvidence() - 1e-12));
         };
         List<RiskRows.Computed> kept = all.stream().filter(keep).sorted(order(q)).toList();
         int from = Math.min(q.page().offset(), kept.size());
@@ -159,7 +173,7 @@ public class RiskService {
 
     /** Builds the provenance of a ranking once its versions are known. */
     interface ProvenanceFactory {
-        Provenance create(int methodologyVersion, long dataVersion, Instant generatedAt, Map<String, String> pins);
+        Provenance create(int methodologyVersion, Long dataVersion, Instant generatedAt, Map<String, String> pins);
     }
 
     /** The figure a row is ranked by: the indicator asked for, else capture_risk. */

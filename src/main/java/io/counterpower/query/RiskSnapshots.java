@@ -171,7 +171,8 @@ public class RiskSnapshots {
         for (RiskRows.ProjectRef p : rows.projects(day, null)) {
             RiskRows.Computed previous = reusable.get(p.id());
             // The project's version covers its own facts and the shared ones: equal means nothing it rests on changed.
-            if (previous != null && previous.dataVersion() == projectVersions.getOrDefault(p.id(), dataVersion)) {
+            if (previous != null && previous.row().evidence() != null
+                    && previous.dataVersion() == projectVersions.getOrDefault(p.id(), dataVersion)) {
                 out.add(previous);
                 continue;
             }
@@ -246,6 +247,9 @@ public class RiskSnapshots {
             Object[] row = (Object[]) r;
             out.add(new RiskRows.Computed(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
                     read((String) row[2], new TypeReference<>() { }), read((String) row[3], new TypeReference<>() { })));
+        }
+        if (out.stream().anyMatch(c -> c.row().evidence() == null)) {
+            return null; // stored before rows showed their evidence: computed afresh rather than served without it
         }
         return new Snapshot(id, methodologyVersion, Rows.date(h[1]), ((Number) h[2]).longValue(), Rows.instant(h[3]),
                 Rows.instant(h[4]), ((Number) h[5]).intValue(), List.copyOf(out));

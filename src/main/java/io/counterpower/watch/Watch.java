@@ -58,6 +58,10 @@ public class Watch extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean active;
 
+    /** The methodology version the watch evaluates with: the default when it was created, or the one its owner chose. */
+    @Column(name = "methodology_version", nullable = false)
+    public int methodologyVersion;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -68,18 +68,21 @@ public class WatchEvaluator {
     private final class Observation {
         final long projectId;
         final String slug;
+        /** The watch's methodology version: the one it was created under, not today's default. */
+        final String version;
         StageAssessment assessment;
         Map<String, IndicatorValue> values;
         long dataVersion;
 
-        Observation(long projectId) {
+        Observation(long projectId, int version) {
             this.projectId = projectId;
             this.slug = projects.slugOf(projectId);
+            this.version = String.valueOf(version);
         }
 
         StageAssessment assessment() {
             if (assessment == null) {
-                assessment = assessments.assess(slug, null, null, null, null);
+                assessment = assessments.assess(slug, null, null, null, version);
                 dataVersion = assessment.dataVersion();
             }
             return assessment;
@@ -88,7 +91,7 @@ public class WatchEvaluator {
         Map<String, IndicatorValue> values() {
             if (values == null) {
                 IndicatorsView view = indicators.indicators(slug, String.join(",", GovernanceRule.INDICATORS),
-                        null, null, null, null, null);
+                        null, null, null, null, version);
                 values = new LinkedHashMap<>();
                 view.indicators().forEach(v -> values.put(v.name(), v));
                 dataVersion = view.dataVersion();
@@ -113,24 +116,26 @@ public class WatchEvaluator {
                         "select cast(state as text) from watch_state where watch_id = ?1 and project_id = ?2 for update")
                 .setParameter(1, watchId).setParameter(2, projectId).getSingleResult();
         Map<String, Map<String, Object>> previous = read(stored);
-        Observation now = new Observation(projectId);
-        double minCoverage = methodology.latest().minCoverage();
+        Observation now = new Observation(projectId, w.methodologyVersion);
+        double minCoverage = methodology.all().get(w.methodologyVersion).minCoverage();
         List<WatchCondition> conditions = watches.conditions(w);
         Map<String, Map<String, Object>> next = new LinkedHashMap<>();
         try {
             for (int i = 0; i < conditions.size(); i++) {
                 WatchCondition c = conditions.get(i);
                 Map<String, Object> before = previous == null ? null : previous.get(String.valueOf(i));
-                boolean baseline = before == null || !Objects.equals(before.get("condition"), conditionMap(c));
+                // A state seen under another methodology version (or before states named theirs) is no basis for an alert.
+                boolean baseline = before == null || !Objects.equals(before.get("condition"), conditionMap(c))
+                        || !Objects.equals(before.get("methodologyVersion"), w.methodologyVersion);
                 if (c.isEvent()) {
                     for (Alert a : newFacts(w, i, c, now, baseline)) {
                         send(w, now, c, a.eventType(), null, null, a.detail());
                     }
-                    next.put(String.valueOf(i), entry(c, Map.of()));
+                    next.put(String.valueOf(i), entry(c, Map.of(), w.methodologyVersion));
                     continue;
                 }
                 Map<String, Object> current = observe(c, now, minCoverage);
-                next.put(String.valueOf(i), entry(c, current));
+                next.put(String.valueOf(i), entry(c, current, w.methodologyVersion));
                 if (!baseline && !Objects.equals(before.get("status"), current.get("status"))) {
                     send(w, now, c, eventType(c), observed(before), current, null);
                 }
@@ -247,7 +252,7 @@ public class WatchEvaluator {
         } else {
             payload.putAll(facts);
         }
-        payload.put("methodologyVersion", methodology.latest().number());
+        payload.put("methodologyVersion", w.methodologyVersion);
         payload.put("links", Map.of("project", "/api/v1/projects/" + now.slug,
                 "assessment", "/api/v1/projects/" + now.slug + "/assessment",
                 "deliveries", "/api/v1/watches/" + w.id + "/deliveries"));
@@ -263,15 +268,17 @@ public class WatchEvaluator {
         };
     }
 
-    private Map<String, Object> entry(WatchCondition c, Map<String, Object> observed) {
+    private Map<String, Object> entry(WatchCondition c, Map<String, Object> observed, int methodologyVersion) {
         Map<String, Object> m = new LinkedHashMap<>(observed);
         m.put("condition", conditionMap(c));
+        m.put("methodologyVersion", methodologyVersion);
         return m;
     }
 
     private static Map<String, Object> observed(Map<String, Object> entry) {
         Map<String, Object> m = new LinkedHashMap<>(entry);
         m.remove("condition");
+        m.remove("methodologyVersion");
         return m;
     }
 

@@ -61,6 +61,8 @@ public class WatchService {
     WatchesConfig config;
     @Inject
     ReceiverResolver resolver;
+    @Inject
+    io.counterpower.indicator.Methodology methodology;
 
     /** Who may manage a watch, and on what: resolved from the input before anything is stored. */
     private record Target(Long projectId, Long organisationId, Long ownerId) {
@@ -83,6 +85,7 @@ public class WatchService {
         w.publicReceiverOnly = !caller.isCurator();
         w.secretCiphertext = secrets.encrypt(secret);
         w.active = in.active() == null || in.active();
+        w.methodologyVersion = in.methodology() == null ? methodology.latest().number() : in.methodology();
         w.createdAt = Instants.now();
         w.updatedAt = w.createdAt;
         w.createdBy = caller.keyId();
@@ -126,10 +129,12 @@ public class WatchService {
         }
         WatchView before = view(w, null);
         List<Map<String, Object>> maps = toMaps(conditions);
-        if (!maps.equals(w.conditions)) {
-            // New conditions start from what is true now: the next evaluation is a baseline, not an alert.
+        int version = in.methodology() == null ? w.methodologyVersion : in.methodology();
+        if (!maps.equals(w.conditions) || version != w.methodologyVersion) {
+            // New conditions, or another methodology, start from what is true now: the next evaluation is a baseline, not an alert.
             forgetState(w.id);
         }
+        w.methodologyVersion = version;
         w.name = in.name().trim();
         w.url = in.url().trim();
         w.publicReceiverOnly = !caller.isCurator();
@@ -175,7 +180,7 @@ public class WatchService {
         return new WatchView(w.id, w.name, w.projectId == null ? null : projects.slugOf(w.projectId),
                 w.organisationId == null ? null : organisations.keyOf(w.organisationId),
                 w.ownerOrganisationId == null ? null : organisations.keyOf(w.ownerOrganisationId), w.url,
-                conditions(w), w.active, w.createdAt, w.updatedAt, secret);
+                conditions(w), w.active, w.methodologyVersion, w.createdAt, w.updatedAt, secret);
     }
 
     List<WatchCondition> conditions(Watch w) {
@@ -241,6 +246,10 @@ public class WatchService {
         if (Set.copyOf(conditions.stream().filter(Objects::nonNull).toList()).size()
                 < conditions.stream().filter(Objects::nonNull).count()) {
             errors.add("conditions", "lists the same condition twice");
+        }
+        if (in.methodology() != null && !methodology.all().containsKey(in.methodology())) {
+            errors.add("methodology", "unknown methodology version " + in.methodology() + "; known versions are "
+                    + methodology.all().keySet());
         }
         errors.throwIfAny();
         return conditions;

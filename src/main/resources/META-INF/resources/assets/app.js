@@ -1,4 +1,5 @@
-// The Counterpower web page: reads the public API and shows one project at a time.
+// The Counterpower web page: reads the public API. The front page ranks every project with its stage, risk and
+// the evidence they rest on, and lists recent license changes with their sources; a project's page shows one.
 // Every text from the API goes through textContent (never parsed as markup), and links are
 // made only from http(s) URLs, so a hostile name or source cannot run script here.
 'use strict';
@@ -118,6 +119,96 @@ function status(text, isError) {
   node.className = isError ? 'error' : '';
 }
 
+/** "6/20 signals" from an evidence object ({present, defined}), or null when there is none. */
+function signalsText(evidence) {
+  if (!evidence) {
+    return null;
+  }
+  return evidence.present + '/' + evidence.defined + ' signals';
+}
+
+/** The evidence of an assessment summed over its families (version 2), as the ranking and the badge count it. */
+function assessmentEvidence(a) {
+  if (!a.evidenceCounts) {
+    return null;
+  }
+  const e = { present: 0, defined: 0, families: a.evidenceCounts };
+  for (const f of Object.values(a.evidenceCounts)) {
+    e.present += f.present;
+    e.defined += f.defined;
+  }
+  return e;
+}
+
+function projectLink(slug, text) {
+  const a = el('a', text);
+  a.href = '#project=' + encodeURIComponent(slug);
+  return a;
+}
+
+function riskCell(value, reason) {
+  const td = el('td', null, 'number');
+  if (value === null || value === undefined) {
+    td.appendChild(el('span', 'unknown' + (reason ? ' (' + reason + ')' : ''), 'unknown'));
+  } else {
+    td.textContent = String(value);
+  }
+  return td;
+}
+
+function showRanking(ranking) {
+  fill('ranking', ranking.items.map(r => {
+    const stage = el('td', r.stage, r.stage === 'undetermined' ? 'unknown' : null);
+    const risk = r.captureRisk ? r.captureRisk.value : null;
+    const evidence = el('td', signalsText(r.evidence) || 'unknown', r.evidence ? null : 'unknown');
+    if (r.evidence && r.evidence.families) {
+      evidence.title = Object.entries(r.evidence.families).map(([f, c]) => f + ' ' + c.present + '/' + c.defined).join(', ');
+    }
+    return row([String(r.rank), projectLink(r.project, r.name), stage,
+      riskCell(risk, risk === null ? 'insufficient evidence' : null), evidence,
+      r.stageConfidence === null ? null : Number(r.stageConfidence).toFixed(2)]);
+  }), 'No project recorded');
+  const note = document.getElementById('ranking-note');
+  note.textContent = ranking.items.length + ' of ' + ranking.totalItems + ' projects, highest risk first (unknown last), on '
+    + ranking.at + ' · methodology v' + ranking.methodologyVersion + ' · data version '
+    + (ranking.dataVersion === null ? 'unknown' : ranking.dataVersion) + ' · ';
+  note.appendChild(link('/api/v1/risk', 'the ranking as data'));
+}
+
+function showRecentChanges(changes, names) {
+  const recent = changes.filter(c => c.direction !== 'none')
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)).slice(0, 12);
+  fill('recent-changes', recent.map(c => row([c.date, projectLink(c.project, names.get(c.project) || c.project),
+    c.fromExpression, c.toExpression, el('span', c.direction, c.direction), sourceCell(c.source)])),
+  'No license change recorded');
+}
+
+async function loadFront(names) {
+  try {
+    const [changes] = await Promise.all([all('/api/v1/license-changes')]);
+    showRecentChanges(changes, names);
+  } catch (e) {
+    status('Could not load the license changes: ' + e.message, true);
+  }
+  const response = await fetch('/api/v1/risk?size=200', { headers: { Accept: 'application/json' } });
+  if (response.status === 503) {
+    // The stored ranking is computed for the first time: say so, and ask again shortly.
+    document.getElementById('ranking-note').textContent = 'The ranking is being computed for the first time; it appears here shortly.';
+    setTimeout(() => loadFront(names), 5000);
+    return;
+  }
+  if (!response.ok) {
+    status('Could not load the ranking: ' + response.status, true);
+    return;
+  }
+  const first = await response.json();
+  if (first.items.length < first.totalItems) {
+    // Every project, at most 1000: the stored ranking pages by 200.
+    first.items = await all('/api/v1/risk', 5);
+  }
+  showRanking(first);
+}
+
 function daysAgo(years) {
   const d = new Date();
   d.setUTCFullYear(d.getUTCFullYear() - years);
@@ -136,10 +227,25 @@ async function loadProjects() {
   }
   select.disabled = false;
   status(projects.length + ' projects');
+  known = new Set(projects.map(p => p.slug));
+  await route();
+  await loadFront(new Map(projects.map(p => [p.slug, p.name])));
+}
+
+let known = new Set();
+
+/** The page the address names: a project's (#project=slug) or the front page. */
+async function route() {
   const wanted = new URLSearchParams(window.location.hash.slice(1)).get('project');
-  if (wanted && projects.some(p => p.slug === wanted)) {
-    select.value = wanted;
+  const select = document.getElementById('project');
+  if (wanted && known.has(wanted)) {
+    if (select.value !== wanted) {
+      select.value = wanted;
+    }
     await show(wanted);
+  } else {
+    select.value = '';
+    await show('');
   }
 }
 
@@ -161,13 +267,21 @@ function showOverview(project) {
 function showAssessment(slug, a) {
   const badge = document.getElementById('badge');
   badge.src = '/api/v1/projects/' + encodeURIComponent(slug) + '/badge.svg';
-  badge.alt = 'Badge: stage ' + a.stage + ', capture risk ' + (a.captureRisk === null ? 'unknown' : a.captureRisk);
+  badge.alt = 'Badge: stage ' + a.stage + ', capture risk ' + (a.captureRisk === null ? 'unknown' : a.captureRisk)
+    + (assessmentEvidence(a) ? ', ' + signalsText(assessmentEvidence(a)) : '');
   document.getElementById('stage').textContent = a.stage;
   document.getElementById('stage-confidence').replaceChildren(unknownText(a.stageConfidence));
-  document.getElementById('capture-risk').replaceChildren(unknownText(a.captureRisk));
+  document.getElementById('capture-risk').replaceChildren(a.captureRisk === null && a.captureRiskReason
+    ? el('span', 'unknown (' + a.captureRiskReason + ')', 'unknown') : unknownText(a.captureRisk));
+  const summed = assessmentEvidence(a);
+  const counts = document.getElementById('evidence-counts');
+  counts.replaceChildren(summed ? document.createTextNode(signalsText(summed) + ' ('
+    + Object.entries(summed.families).map(([f, c]) => f + ' ' + c.present + '/' + c.defined).join(', ') + ')')
+    : el('span', 'not counted by methodology v' + a.methodologyVersion, 'unknown'));
   document.getElementById('trend').replaceChildren(unknownText(a.trend, t => (t > 0 ? '+' : '') + t));
   document.getElementById('assessed-at').textContent = a.at + ' (window ' + a.window + ')';
-  document.getElementById('versions').textContent = 'methodology v' + a.methodologyVersion + ' · data version ' + a.dataVersion;
+  document.getElementById('versions').textContent = 'methodology v' + a.methodologyVersion + ' · data version '
+    + (a.dataVersion === null ? 'unknown' : a.dataVersion);
   const rows = Object.keys(a.scores).map(stage => row([stage, a.scores[stage],
     a.gates[stage] ? a.gates[stage].status : '(no gate)']));
   fill('scores', rows, 'No scores');
@@ -228,9 +342,13 @@ function showFunding(events) {
 async function show(slug) {
   if (!slug) {
     document.getElementById('content').hidden = true;
+    document.getElementById('front').hidden = false;
     return;
   }
-  window.location.hash = 'project=' + encodeURIComponent(slug);
+  document.getElementById('front').hidden = true;
+  if (window.location.hash !== '#project=' + encodeURIComponent(slug)) {
+    window.location.hash = 'project=' + encodeURIComponent(slug);
+  }
   status('Loading ' + slug + '…');
   const p = encodeURIComponent(slug);
   try {
@@ -257,6 +375,9 @@ async function show(slug) {
 }
 
 document.addEventListener('DOMContentLoaded', () => {
-  document.getElementById('project').addEventListener('change', event => show(event.target.value));
+  document.getElementById('project').addEventListener('change', event => {
+    window.location.hash = event.target.value ? 'project=' + encodeURIComponent(event.target.value) : '';
+  });
+  window.addEventListener('hashchange', () => route());
   loadProjects().catch(e => status('Could not load the projects: ' + e.message, true));
 });

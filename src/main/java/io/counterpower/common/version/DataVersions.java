@@ -147,6 +147,25 @@ public class DataVersions {
         return new Version(((Number) row[0]).longValue(), Rows.instant(row[1]));
     }
 
+    /**
+     * The newest version over every scope as recorded on {@code asOf} (V033's history): what a
+     * response pinned to that moment reports. Null when the moment precedes the history, which
+     * starts with the upgrade that introduced it: unknown, never a newer version.
+     */
+    public Long at(java.time.Instant asOf) {
+        Object v = em.createNativeQuery("select data_version_at(cast(?1 as timestamptz))")
+                .setParameter(1, asOf.atOffset(java.time.ZoneOffset.UTC)).getSingleResult();
+        return v == null ? null : ((Number) v).longValue();
+    }
+
+    /** {@link #forProject(long)} as recorded on {@code asOf}; null when the moment precedes the history. */
+    public Long forProject(long projectId, java.time.Instant asOf) {
+        Object v = em.createNativeQuery("select data_version_at(cast(?1 as text[]), cast(?2 as timestamptz))")
+                .setParameter(1, new String[]{"global", "project:" + projectId})
+                .setParameter(2, asOf.atOffset(java.time.ZoneOffset.UTC)).getSingleResult();
+        return v == null ? null : ((Number) v).longValue();
+    }
+
     /** Every project's version ({@link #forProject}) in one query, by project id. */
     public Map<Long, Long> forAllProjects() {
         List<?> rows = em.createNativeQuery("""

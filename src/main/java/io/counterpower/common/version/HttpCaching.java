@@ -67,10 +67,13 @@ public class HttpCaching {
         if (!notModified) {
             return null;
         }
-        return Response.notModified(tag).header(HttpHeaders.LAST_MODIFIED, HttpDates.format(lastModified(v)))
+        Instant pinned = DataVersionHeader.pinnedTo(request);
+        Long reported = pinned == null ? Long.valueOf(v.version()) : versions.at(pinned);
+        var notModifiedResponse = Response.notModified(tag).header(HttpHeaders.LAST_MODIFIED, HttpDates.format(lastModified(v)))
                 .header(HttpHeaders.CACHE_CONTROL, publicCacheControl())
-                .header(HttpHeaders.VARY, "Accept, Authorization")
-                .header(DataVersionHeader.NAME, String.valueOf(v.version())).build();
+                .header(HttpHeaders.VARY, "Accept, Authorization");
+        return (reported == null ? notModifiedResponse : notModifiedResponse.header(DataVersionHeader.NAME, String.valueOf(reported)))
+                .build();
     }
 
     @ServerResponseFilter

@@ -97,7 +97,8 @@ public class WarmReads {
      */
     private static boolean anonymousJson(HttpServerRequest request) {
         if (request.headers().contains(HttpHeaders.AUTHORIZATION) || request.headers().contains(HttpHeaders.IF_MODIFIED_SINCE)
-                || request.getParam("format") != null || request.path().indexOf('%') >= 0) {
+                || request.getParam("format") != null || request.getParam("asRecordedOn") != null
+                || request.path().indexOf('%') >= 0) {
             return false;
         }
         String accept = request.getHeader(HttpHeaders.ACCEPT);

@@ -144,7 +144,7 @@ final class IndicatorChart {
     private String versions() {
         String text = projectName + " (" + series.project() + ") \u00b7 window " + series.window() + ", end of each "
                 + series.step() + " (UTC) \u00b7 methodology v" + series.methodologyVersion() + " \u00b7 data version "
-                + series.dataVersion();
+                + (series.dataVersion() == null ? "unknown" : series.dataVersion());
         text = series.asRecordedOn() == null ? text : text + " \u00b7 as recorded on " + series.asRecordedOn();
         return serviceUrl == null ? text : text + " \u00b7 " + serviceUrl;
     }

@@ -96,7 +96,7 @@ final class StageBadge {
         return "Counterpower: " + projectName + " (" + assessment.project() + ") is at stage " + assessment.stage()
                 + ", capture risk " + (risk == null ? "unknown" : risk + " of 100") + ", on " + assessment.at()
                 + " (window " + assessment.window() + ", methodology v" + assessment.methodologyVersion()
-                + ", data version " + assessment.dataVersion()
+                + ", data version " + (assessment.dataVersion() == null ? "unknown" : assessment.dataVersion())
                 + (assessment.asRecordedOn() == null ? "" : ", as recorded on " + assessment.asRecordedOn()) + ")";
     }
 }
