@@ -81,7 +81,8 @@ public class EnrolmentCsv {
                 ContributorVersion c = facts.find(ContributorVersion.class, a.contributorId, null).orElse(null);
                 writer.write(List.of(a.contributorId, c == null ? "" : RequestText.guard(c.displayName), withEmails ? String.join(";", emails(a.contributorId)) : "",
                         a.organisationId == null ? "" : organisations.keyOf(a.organisationId), a.organisationId == null,
-                        text(a.validFrom), text(a.validTo), RequestText.guard(a.role), a.sourceKind.code(), nz(a.sourceUrl), RequestText.guard(a.sourceNote),
+                        text(a.validFrom), text(a.validTo), RequestText.guard(a.role), a.sourceKind.code(),
+                        nz(FactSource.of(a).forReader().url()), RequestText.guard(FactSource.of(a).forReader().note()),
                         a.confidence.code()));
             }
         } catch (IOException e) {

@@ -95,6 +95,7 @@ final class GovernanceReportPage {
         if (s == null) {
             return "";
         }
+        s = s.forReader();
         StringBuilder out = new StringBuilder();
         out.append(escape(s.kind() == null ? null : s.kind().code())).append(", ")
                 .append(escape(s.confidence() == null ? null : s.confidence().code()));

@@ -124,7 +124,8 @@ public class GovernanceReportResource {
     private static String[] row(String section, String project, String rule, String date, String status, String value,
                                 String coverage, String n, String from, String to, String body, String bodyKind, String holder,
                                 String holderOrganisation, String role, String funder, String type, String amount,
-                                String currency, String amountUsd, FactSource source) {
+                                String currency, String amountUsd, FactSource given) {
+        FactSource source = given == null ? null : given.forReader();
         return new String[]{section, project, rule, date, status, value, coverage, n, from, to, body, bodyKind, holder,
                 holderOrganisation, role, funder, type, amount, currency, amountUsd,
                 source == null || source.kind() == null ? null : source.kind().code(), source == null ? null : source.url(),

@@ -153,6 +153,21 @@ class HostileStewardFactsTest {
         assertEquals(403, as(foundationKey).body(funding).post("/api/v1/funding-events").then().extract().statusCode());
     }
 
+    /** The issue's own attacks, against the reference dataset: Meta on PyTorch (2021) and on Llama's relicense. */
+    @Test
+    void metasKeyCanNeitherWriteAboutPyTorchsPastNorEraseLlamasRelicense() {
+        String meta = key("steward:meta");
+        as(meta).body(event("pytorch", "2021-06-01", "Meta's governance, as Meta tells it", source()))
+                .post("/api/v1/governance-events").then().statusCode(403);
+        JsonPath periods = anonymous().queryParam("project", "llama").queryParam("sourceKind", "reference-dataset")
+                .queryParam("size", "100").get("/api/v1/license-periods").then().statusCode(200).extract().jsonPath();
+        assertTrue(periods.getList("items").size() > 0, "the reference dataset records Llama's license periods");
+        long period = periods.getLong("items[0].id");
+        as(meta).queryParam("reason", "we prefer not to show it").delete("/api/v1/license-periods/" + period).then().statusCode(202)
+                .body("kind", equalTo("license-period")).body("state", equalTo("open"));
+        anonymous().get("/api/v1/license-periods/" + period).then().statusCode(200);
+    }
+
     @Test
     void everyCloseAndEditByAnyKeyNeedsAReasonThatShowsInChanges() {
         String org = organisation("company");

@@ -109,10 +109,16 @@ class PersonalDataCrawlTest {
         Path repository = disk.resolve("server-side-folder").resolve("crawl-repo");
         try (Git git = Git.init().setInitialBranch("main")
                 .setDirectory(repository.toFile()).call()) {
-            java.nio.file.Files.writeString(repository.resolve("LICENSE"), "Apache License\nVersion 2.0, January 2004\n");
+            String mit;
+            try (java.io.InputStream in = PersonalDataCrawlTest.class.getClassLoader()
+                    .getResourceAsStream("resources/stdlicenses/MIT.json")) {
+                mit = new ObjectMapper().readTree(in).get("licenseText").asText();
+            }
+            java.nio.file.Files.writeString(repository.resolve("LICENSE"), mit);
+            java.nio.file.Files.writeString(repository.resolve("GOVERNANCE.md"), "# Governance\n\nThe maintainers decide.\n");
             java.nio.file.Files.writeString(repository.resolve("README.md"), "# Crawl\n");
             git.add().addFilepattern(".").call();
-            PersonIdent who = new PersonIdent("Local Dev", "local.dev@crawl-disk.example",
+            PersonIdent who = new PersonIdent("Local Dev", "local.dev@" + org + ".example",
                     java.util.Date.from(java.time.Instant.parse("2022-01-03T10:00:00Z")), java.util.TimeZone.getTimeZone("UTC"));
             git.commit().setMessage("Start").setAuthor(who).setCommitter(who).call();
         }

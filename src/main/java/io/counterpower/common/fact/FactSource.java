@@ -8,6 +8,16 @@ public record FactSource(SourceKind kind,
                          @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = LocalPathSerializer.class) String url,
                          @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = LocalPathSerializer.InText.class) String note,
                          Confidence confidence) {
+    /**
+     * This source as the current reader may see it, for representations Jackson does not write
+     * (CSV cells, HTML): a local path or file: URL redacted for anyone but curators (issue 17).
+     */
+    public FactSource forReader() {
+        return io.counterpower.common.auth.Caller.readerSeesLocalPaths() ? this
+                : new FactSource(kind, io.counterpower.common.text.LocalPathRedaction.url(url),
+                io.counterpower.common.text.LocalPathRedaction.text(note), confidence);
+    }
+
     public static FactSource of(VersionedFact fact) {
         return new FactSource(fact.sourceKind, fact.sourceUrl, fact.sourceNote, fact.confidence);
     }
