@@ -17,8 +17,9 @@ public record Change(long id, Instant at, String action, String kind, String fac
     /**
      * The figures that depend on the fact: {@code scope} is {@code project} for a project's own
      * facts and {@code global} for shared ones (organisations, contributors, affiliations), which
-     * may feed any project; {@code projects} are the projects traced to it (for an affiliation,
-     * those the person contributed to; none traced for an organisation), {@code indicators} the
+     * may feed any project; {@code projects} are the projects whose figures it can change, traced
+     * directly or through an organisation (and its subsidiaries), a person or an identity (empty for a
+     * change of the default methodology, which concerns every project), {@code indicators} the
      * indicator ids of the methodology that read that kind of fact, with {@code capture_risk} and
      * {@code stage} when they do.
      */

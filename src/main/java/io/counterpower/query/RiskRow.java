@@ -16,12 +16,14 @@ import java.util.List;
 public record RiskRow(int rank, String project, String name, String kind, String origin, String steward,
                       Boolean foundationHosted, String stage, List<String> unknownGatesBefore, Double stageConfidence,
                       Figure captureRisk, Integer trend, TopOrganisation topOrg, Figure affiliationCoverage,
-                      RankedFigure ranked, int methodologyVersion, Long dataVersion, Evidence evidence) {
+                      RankedFigure ranked, int methodologyVersion, Long dataVersion,
+                      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                      Evidence evidence) {
 
     /**
      * How much the stage and the risk rest on (METHODOLOGY.md section 4, "Where it is shown"): the
      * distinct signals present (defined, coverage at least min_coverage) out of those the methodology
-     * defines, and per family in version 2 (null in version 1, whose assessment has no families).
+     * defines, per family (version 2; a version 1 row has none, and keeps the shape it had).
      */
     public record Evidence(int present, int defined,
                            java.util.Map<String, io.counterpower.indicator.StageAssessment.FamilyEvidence> families) {

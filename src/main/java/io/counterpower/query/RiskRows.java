@@ -98,25 +98,19 @@ class RiskRows {
     }
 
     /**
-     * The row's evidence: in version 2 the assessment's per-family counts summed (as the badge reads
-     * them); in version 1 the distinct signals present out of those present or missing.
+     * The row's evidence: the assessment's per-family counts summed, as the badge reads them; null in
+     * version 1, whose assessment counts no families (its answers keep the shape they had).
      */
     static RiskRow.Evidence evidence(StageAssessment a) {
-        if (a.evidenceCounts() != null) {
-            int present = 0, defined = 0;
-            for (StageAssessment.FamilyEvidence f : a.evidenceCounts().values()) {
-                present += f.present();
-                defined += f.defined();
-            }
-            return new RiskRow.Evidence(present, defined, a.evidenceCounts());
+        if (a.evidenceCounts() == null) {
+            return null;
         }
-        Set<String> present = new java.util.HashSet<>(), all = new java.util.HashSet<>();
-        a.signals().forEach(s -> {
-            present.add(s.id());
-            all.add(s.id());
-        });
-        a.missing().forEach(s -> all.add(s.id()));
-        return new RiskRow.Evidence(present.size(), all.size(), null);
+        int present = 0, defined = 0;
+        for (StageAssessment.FamilyEvidence f : a.evidenceCounts().values()) {
+            present += f.present();
+            defined += f.defined();
+        }
+        return new RiskRow.Evidence(present, defined, a.evidenceCounts());
     }
 
     /** Whether rankings may be ordered by this indicator: its unit is a number. */

@@ -100,6 +100,9 @@ public class RiskService {
                 errors.add("minEvidence", "must be a number from 0 to 1: the share of the methodology's signals present");
             }
         }
+        if (minEvidence != null && m != null && m.number() < 2) {
+            errors.add("minEvidence", "counts the signals per family, which methodology " + m.number() + " does not; use methodology 2");
+        }
         LocalDate at = errors.collect(() -> Instants.parseDate(p.get("at"), "at"));
         if (at != null && at.isAfter(RiskSnapshots.today())) {
             errors.add("at", "must not be after today (" + RiskSnapshots.today() + "): indicators describe recorded facts");

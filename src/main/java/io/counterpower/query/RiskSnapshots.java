@@ -171,7 +171,7 @@ public class RiskSnapshots {
         for (RiskRows.ProjectRef p : rows.projects(day, null)) {
             RiskRows.Computed previous = reusable.get(p.id());
             // The project's version covers its own facts and the shared ones: equal means nothing it rests on changed.
-            if (previous != null && previous.row().evidence() != null
+            if (previous != null && (previous.row().evidence() != null || m.number() < 2)
                     && previous.dataVersion() == projectVersions.getOrDefault(p.id(), dataVersion)) {
                 out.add(previous);
                 continue;
@@ -248,7 +248,7 @@ public class RiskSnapshots {
             out.add(new RiskRows.Computed(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
                     read((String) row[2], new TypeReference<>() { }), read((String) row[3], new TypeReference<>() { })));
         }
-        if (out.stream().anyMatch(c -> c.row().evidence() == null)) {
+        if (methodologyVersion >= 2 && out.stream().anyMatch(c -> c.row().evidence() == null)) {
             return null; // stored before rows showed their evidence: computed afresh rather than served without it
         }
         return new Snapshot(id, methodologyVersion, Rows.date(h[1]), ((Number) h[2]).longValue(), Rows.instant(h[3]),
