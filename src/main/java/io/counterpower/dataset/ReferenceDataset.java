@@ -292,6 +292,10 @@ public class ReferenceDataset {
         if (r.hasNonNull("date_precision_note")) {
             parts.add(r.path("date_precision_note").asText());
         }
+        // The sentence of the source that states the fact (issue #20): a reader sees why it is verified.
+        if (r.hasNonNull("quote")) {
+            parts.add("Quote: \"" + r.path("quote").asText() + "\"");
+        }
         return parts.isEmpty() ? null : String.join("; ", parts);
     }
 

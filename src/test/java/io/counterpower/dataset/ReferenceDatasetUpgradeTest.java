@@ -53,15 +53,17 @@ class ReferenceDatasetUpgradeTest {
         assertEquals(rows, count("select (select count(*) from license_period) + (select count(*) from governance_event)"
                 + " + (select count(*) from funding_event) + (select count(*) from organisation_version) + (select count(*) from project_version)"));
 
-        // Version N+1: llama's first code license gets a primary source and is marked reported; pytorch's foundation
+        // Version N+1: llama's first code license gets a primary source, read, with its quote; pytorch's foundation
         // transfer is withdrawn. Every other project's data version stays where it is.
         ObjectNode next = bundled.deepCopy();
         next.put("version", "2999.1.2");
         ObjectNode license = (ObjectNode) next.withArray("license_events").get(0);
         assertEquals("llama", license.path("project").asText());
         assertEquals("2023-02", license.path("date").asText());
-        license.put("source", "https://github.com/meta-llama/llama/blob/57b0eb62de0636e75af471e49e2f1862d908d9d8/LICENSE");
-        license.put("confidence", "reported");
+        assertEquals("reported", license.path("confidence").asText());
+        license.put("source", "https://github.com/meta-llama/llama/blob/1076b9c51c77ad06e9d7ba8a4c6df775741732bd/LICENSE");
+        license.put("confidence", "verified");
+        license.put("quote", "GNU GENERAL PUBLIC LICENSE Version 3, 29 June 2007");
         ArrayNode governance = next.withArray("governance_events");
         assertEquals("pytorch", governance.get(0).path("project").asText());
         governance.remove(0);
@@ -86,11 +88,11 @@ class ReferenceDatasetUpgradeTest {
         Object[] old = (Object[]) versions.get(0);
         Object[] now = (Object[]) versions.get(1);
         assertEquals(false, old[3]);
-        assertEquals("verified", old[1]);
+        assertEquals("reported", old[1]);
         assertEquals(true, now[3]);
-        assertEquals("reported", now[1]);
-        assertEquals("https://github.com/meta-llama/llama/blob/57b0eb62de0636e75af471e49e2f1862d908d9d8/LICENSE", now[0]);
-        String reason = "default dataset 2999.1.2: source replaced, confidence verified -> reported";
+        assertEquals("verified", now[1]);
+        assertEquals("https://github.com/meta-llama/llama/blob/1076b9c51c77ad06e9d7ba8a4c6df775741732bd/LICENSE", now[0]);
+        String reason = "default dataset 2999.1.2: source replaced, confidence reported -> verified";
         assertEquals(reason, now[2]);
 
         // The errata feed shows both corrections with their reasons and the projects they affect.
