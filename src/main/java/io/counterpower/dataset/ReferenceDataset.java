@@ -112,9 +112,7 @@ public class ReferenceDataset {
                                                 artifact_name, %s)
                     values (?1, ?2, ?3, ?4, 'day', 'initial', ?5, ?6, %s)""", l,
                     project(projects, l.path("project").asText()), l.path("artifact").asText(), l.path("from").asText(),
-                    change.day().minusDays(1), "In force before the change of " + l.path("date").asText()
-                            + " (the period's start is not recorded; the day before the change is the latest day it is"
-                            + " known to hold). " + text(l, "note"), artifactName(l));
+                    change.day().minusDays(1), initialNote(l), artifactName(l));
             licenses++;
         }
         for (JsonNode l : data.path("license_events")) {
@@ -200,12 +198,24 @@ public class ReferenceDataset {
         return l.hasNonNull("artifact_name") ? l.path("artifact_name").asText() : "";
     }
 
+    /** The note of the period in force before an artifact's first recorded change. */
+    static String initialNote(JsonNode change) {
+        return "In force before the change of " + change.path("date").asText()
+                + " (the period's start is not recorded; the day before the change is the latest day it is"
+                + " known to hold). " + text(change, "note");
+    }
+
+    /** The bundled dataset (reference.json). */
+    JsonNode bundled() {
+        return read("/dataset/reference.json");
+    }
+
     /**
      * The organisation an event goes to. For a {@code trademark} event that is the holder of the mark after it
      * (METHODOLOGY.md section 2), named by the bundled copy's {@code holder}: the shared dataset's {@code to_org}
      * of Elastic's 2022 settlement is Amazon, the other party, which does not hold the mark.
      */
-    private static Long toOrganisation(JsonNode g, Map<String, Long> orgs) {
+    static Long toOrganisation(JsonNode g, Map<String, Long> orgs) {
         if ("trademark".equals(g.path("kind").asText())) {
             return g.hasNonNull("holder") ? org(orgs, g.path("holder").asText()) : null;
         }
@@ -213,7 +223,7 @@ public class ReferenceDataset {
     }
 
     /** The other party: for a trademark event, the party named beside the holder (null when there is none). */
-    private static Long fromOrganisation(JsonNode g, Map<String, Long> orgs) {
+    static Long fromOrganisation(JsonNode g, Map<String, Long> orgs) {
         if ("trademark".equals(g.path("kind").asText())) {
             String holder = g.path("holder").asText(null);
             for (String field : List.of("to_org", "from_org")) {
@@ -279,7 +289,7 @@ public class ReferenceDataset {
         q.executeUpdate();
     }
 
-    private static String sourceNote(JsonNode r) {
+    static String sourceNote(JsonNode r) {
         List<String> parts = new ArrayList<>();
         if (r.hasNonNull("source_note")) {
             parts.add(r.path("source_note").asText());
@@ -289,6 +299,10 @@ public class ReferenceDataset {
         }
         if (r.hasNonNull("date_precision_note")) {
             parts.add(r.path("date_precision_note").asText());
+        }
+        // The sentence of the source that states the fact (issue #20): a reader sees why it is verified.
+        if (r.hasNonNull("quote")) {
+            parts.add("Quote: \"" + r.path("quote").asText() + "\"");
         }
         return parts.isEmpty() ? null : String.join("; ", parts);
     }

@@ -27,6 +27,8 @@ public class ReferenceDatasetStartup {
     ReferenceDataset dataset;
     @Inject
     Snapshots snapshots;
+    @Inject
+    ReferenceDatasetUpgrade upgrade;
 
     @ConfigProperty(name = "counterpower.dataset.load-on-start", defaultValue = "true")
     boolean loadOnStart;
@@ -37,6 +39,12 @@ public class ReferenceDatasetStartup {
         if (!loadOnStart) {
             return;
         }
+        loadIfEmpty();
+        // A newer default dataset shipped with this release reaches the instance as recorded corrections.
+        upgrade.applyIfNewer(dataset.bundled());
+    }
+
+    private void loadIfEmpty() {
         if (snapshotOnStart && snapshots.isEmpty()) {
             try (InputStream in = ReferenceDatasetStartup.class.getResourceAsStream(DEFAULT_SNAPSHOT)) {
                 if (in != null) {

@@ -1,0 +1,479 @@
+package io.counterpower.dataset;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.counterpower.common.audit.ChangeLog;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A new version of the default dataset reaching an instance that holds an older one (issue #20
+ * part 5): its differences are recorded as corrections, never as a silent rewrite. A fact of the
+ * dataset whose values or source changed gets a new version with the reason ("default dataset
+ * 2026-12-07: source replaced"), which the errata feed ({@code /api/v1/changes}) shows; a fact the
+ * new version no longer holds is closed with its reason; a new one is recorded. Facts a curator has
+ * changed since (their current version is not the dataset's) are left to the curator, and facts
+ * that did not change are not touched, so their data version does not move.
+ *
+ * <p>Reconciled: organisations, projects, license periods, governance events and funding events,
+ * matched by their natural keys (an organisation's or project's key; a license period's project,
+ * artifact, start and kind; a governance event's project, kind and date; a funding event's
+ * recipient, funder, type and date). Parent links, repositories and steward periods, which the
+ * loader derives, are not reconciled (docs/decisions.md).
+ */
+@ApplicationScoped
+public class ReferenceDatasetUpgrade {
+    /** Columns every version carries that are bookkeeping, not the fact. */
+    private static final Set<String> BOOKKEEPING = Set.of("row_id", "recorded_at", "superseded_at", "recorded_by", "change_reason");
+
+    /** What an upgrade did. */
+    public record Result(String from, String to, int corrected, int closed, int added, int keptAsCurated) {
+    }
+
+    /** One fact as a version of the dataset states it. */
+    record Expected(String table, String kind, Long projectId, String label, Map<String, Object> key, Map<String, Object> values,
+                    String sourceUrl, String sourceNote, String confidence) {
+        String naturalKey() {
+            return table + new TreeMap<>(key).toString();
+        }
+    }
+
+    @Inject
+    EntityManager em;
+    @Inject
+    ChangeLog changes;
+
+    /**
+     * Applies {@code data} when it is newer than the version the instance holds (dataset_load);
+     * an instance without the dataset, or with the same or a newer version, is left as it is.
+     */
+    @Transactional
+    public Result applyIfNewer(JsonNode data) {
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, ReferenceDataset.LOCK_KEY).getSingleResult();
+        List<?> held = em.createNativeQuery("select version from dataset_load where name = ?1")
+                .setParameter(1, ReferenceDataset.NAME).getResultList();
+        String to = data.path("version").asText();
+        if (held.isEmpty()) {
+            return new Result(null, to, 0, 0, 0, 0);
+        }
+        String from = (String) held.get(0);
+        if (compareVersions(to, from) <= 0) {
+            return new Result(from, to, 0, 0, 0, 0);
+        }
+        String prefix = "default dataset " + to + ": ";
+        int[] added = {0};
+        Map<String, Long> orgs = ids("select key, id from organisation");
+        for (JsonNode o : data.path("organisations")) {
+            if (!orgs.containsKey(o.path("key").asText())) {
+                long id = ((Number) em.createNativeQuery("insert into organisation (key) values (?1) returning id")
+                        .setParameter(1, o.path("key").asText()).getSingleResult()).longValue();
+                orgs.put(o.path("key").asText(), id);
+                em.createNativeQuery("""
+                                insert into organisation_version (id, name, type, domains, note, source_kind, source_url, source_note,
+                                    confidence, change_reason)
+                                values (?1, ?2, ?3, cast(?4 as text[]), ?5, 'reference-dataset', ?6, ?7, ?8, ?9)""")
+                        .setParameter(1, id).setParameter(2, o.path("name").asText()).setParameter(3, o.path("type").asText())
+                        .setParameter(4, domains(o.path("domains"))).setParameter(5, text(o, "note"))
+                        .setParameter(6, o.path("source").asText()).setParameter(7, ReferenceDataset.sourceNote(o))
+                        .setParameter(8, o.path("confidence").asText()).setParameter(9, prefix + "added")
+                        .executeUpdate();
+                changes.record(ChangeLog.GLOBAL, "create", "organisation", String.valueOf(id), null,
+                        Map.of("key", o.path("key").asText()), prefix + "added");
+                added[0]++;
+            }
+        }
+        Map<String, Long> projects = ids("select slug, id from project");
+        List<Expected> expected = expected(data, orgs, projects);
+        Set<String> stated = new HashSet<>();
+        int corrected = 0, kept = 0;
+        for (Expected e : expected) {
+            stated.add(e.naturalKey());
+            Map<String, Object> current = current(e);
+            if (current == null) {
+                if (!e.table().endsWith("_version")) {
+                    insert(e, prefix + "added");
+                    added[0]++;
+                }
+                continue;
+            }
+            if (!"reference-dataset".equals(current.get("source_kind"))) {
+                kept++;
+                continue;
+            }
+            List<String> changed = differences(e, current);
+            if (!changed.isEmpty()) {
+                String reason = prefix + String.join(", ", changed);
+                supersede(e, current, reason);
+                corrected++;
+            }
+        }
+        int closed = closeWithdrawn(expected, stated, prefix + "withdrawn from the dataset");
+        em.createNativeQuery("update dataset_load set version = ?2, loaded_at = now() where name = ?1")
+                .setParameter(1, ReferenceDataset.NAME).setParameter(2, to).executeUpdate();
+        Result result = new Result(from, to, corrected, closed, added[0], kept);
+        changes.audit("import", "dataset", ReferenceDataset.NAME, Map.of("version", from), Map.of("version", to, "corrected", corrected,
+                "closed", closed, "added", added[0], "keptAsCurated", kept), "default dataset " + to + " shipped with this release");
+        Log.infof("Default dataset %s -> %s: %d facts corrected, %d closed, %d added, %d left as curators changed them",
+                from, to, corrected, closed, added[0], kept);
+        return result;
+    }
+
+    /** Compares dataset versions part by part as numbers ("2026-11-25" < "2026.12.2"). */
+    static int compareVersions(String a, String b) {
+        String[] x = a.split("\\D+");
+        String[] y = b.split("\\D+");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            long p = i < x.length && !x[i].isEmpty() ? Long.parseLong(x[i]) : 0;
+            long q = i < y.length && !y[i].isEmpty() ? Long.parseLong(y[i]) : 0;
+            if (p != q) {
+                return Long.compare(p, q);
+            }
+        }
+        return 0;
+    }
+
+    /** The facts a version of the dataset states, with the values the loader records (ReferenceDataset). */
+    static List<Expected> expected(JsonNode data, Map<String, Long> orgs, Map<String, Long> projects) {
+        List<Expected> out = new ArrayList<>();
+        for (JsonNode o : data.path("organisations")) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("name", o.path("name").asText());
+            values.put("type", o.path("type").asText());
+            values.put("domains", domains(o.path("domains")));
+            values.put("note", text(o, "note"));
+            out.add(of("organisation_version", "organisation", null, o.path("key").asText(),
+                    Map.of("id", orgs.get(o.path("key").asText())), values, o));
+        }
+        for (JsonNode p : data.path("projects")) {
+            Long id = projects.get(p.path("key").asText());
+            if (id == null) {
+                continue; // a project new in this version: not added here (its repository and steward are derived at load)
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("name", p.path("name").asText());
+            values.put("kind", p.path("kind").asText());
+            values.put("origin", p.path("origin").asText());
+            values.put("description", text(p, "description"));
+            out.add(of("project_version", "project", id, p.path("key").asText(), Map.of("id", id), values, p));
+        }
+        for (JsonNode l : ReferenceDataset.licensesBeforeFirstChange(data.path("license_events"))) {
+            ReferenceDataset.Dated change = ReferenceDataset.Dated.of(l);
+            Long project = projects.get(l.path("project").asText());
+            if (project == null) {
+                continue;
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("expression", l.path("from").asText());
+            values.put("date_precision", "day");
+            values.put("note", ReferenceDataset.initialNote(l));
+            out.add(of("license_period", "license-period", project, l.path("project").asText(),
+                    key("project_id", project, "artifact", l.path("artifact").asText(),
+                            "artifact_name", ReferenceDataset.artifactName(l), "valid_from", change.day().minusDays(1),
+                            "change_kind", "initial"), values, l));
+        }
+        for (JsonNode l : data.path("license_events")) {
+            ReferenceDataset.Dated date = ReferenceDataset.Dated.of(l);
+            Long project = projects.get(l.path("project").asText());
+            if (project == null) {
+                continue;
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("expression", l.path("to").asText());
+            values.put("date_precision", date.precision());
+            values.put("note", text(l, "note"));
+            out.add(of("license_period", "license-period", project, l.path("project").asText(),
+                    key("project_id", project, "artifact", l.path("artifact").asText(),
+                            "artifact_name", ReferenceDataset.artifactName(l), "valid_from", date.day(),
+                            "change_kind", l.path("change_kind").asText()), values, l));
+        }
+        for (JsonNode g : data.path("governance_events")) {
+            ReferenceDataset.Dated date = ReferenceDataset.Dated.of(g);
+            Long project = projects.get(g.path("project").asText());
+            if (project == null) {
+                continue;
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("date_precision", date.precision());
+            values.put("from_organisation_id", ReferenceDataset.fromOrganisation(g, orgs));
+            values.put("to_organisation_id", ReferenceDataset.toOrganisation(g, orgs));
+            values.put("note", text(g, "note"));
+            out.add(of("governance_event", "governance-event", project, g.path("project").asText(),
+                    key("project_id", project, "kind", g.path("kind").asText(), "event_date", date.day()), values, g));
+        }
+        for (JsonNode f : data.path("funding_events")) {
+            ReferenceDataset.Dated date = ReferenceDataset.Dated.of(f);
+            String type = f.path("type").asText();
+            boolean periodic = type.equals("membership") || type.equals("sponsorship");
+            String currency = text(f, "currency");
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("amount", f.hasNonNull("amount") ? f.path("amount").decimalValue() : null);
+            values.put("currency", f.hasNonNull("amount") || f.hasNonNull("reported_amount") ? currency : null);
+            values.put("amount_scope", text(f, "amount_scope"));
+            values.put("reported_amount", f.hasNonNull("reported_amount") ? f.path("reported_amount").decimalValue() : null);
+            values.put("reported_currency", f.hasNonNull("reported_amount") ? currency : null);
+            values.put("date_precision", date.precision());
+            values.put("period_from", periodic ? date.day() : null);
+            values.put("note", text(f, "note"));
+            out.add(of("funding_event", "funding-event", null, f.path("recipient").asText(),
+                    key("recipient_organisation_id", orgs.get(f.path("recipient").asText()),
+                            "funder_organisation_id", orgs.get(f.path("funder").asText()), "type", type, "event_date", date.day()),
+                    values, f));
+        }
+        return out;
+    }
+
+    private static Expected of(String table, String kind, Long projectId, String label, Map<String, Object> key,
+                               Map<String, Object> values, JsonNode record) {
+        return new Expected(table, kind, projectId, label, key, values, record.path("source").asText(),
+                ReferenceDataset.sourceNote(record), record.path("confidence").asText());
+    }
+
+    private static Map<String, Object> key(Object... pairs) {
+        Map<String, Object> key = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            key.put((String) pairs[i], pairs[i + 1]);
+        }
+        return key;
+    }
+
+    /** The current version of the fact, its values read as text (null when there is none). */
+    private Map<String, Object> current(Expected e) {
+        StringBuilder sql = new StringBuilder("select row_id, id, source_kind, source_url, source_note, confidence");
+        e.values().keySet().forEach(column -> sql.append(", cast(").append(column).append(" as text)"));
+        sql.append(" from ").append(e.table()).append(" where superseded_at is null");
+        List<Object> parameters = new ArrayList<>();
+        e.key().forEach((column, value) -> {
+            parameters.add(value);
+            sql.append(" and ").append(column).append(" = ?").append(parameters.size());
+        });
+        sql.append(" order by row_id limit 1");
+        Query q = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < parameters.size(); i++) {
+            q.setParameter(i + 1, parameters.get(i));
+        }
+        List<?> rows = q.getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] row = (Object[]) rows.get(0);
+        Map<String, Object> current = new LinkedHashMap<>();
+        current.put("row_id", ((Number) row[0]).longValue());
+        current.put("id", ((Number) row[1]).longValue());
+        current.put("source_kind", row[2]);
+        current.put("source_url", row[3]);
+        current.put("source_note", row[4]);
+        current.put("confidence", row[5]);
+        int i = 6;
+        for (String column : e.values().keySet()) {
+            current.put(column, row[i++]);
+        }
+        return current;
+    }
+
+    /** What changed, in words for the reason: "source replaced", "confidence verified -> reported", "expression corrected". */
+    private static List<String> differences(Expected e, Map<String, Object> current) {
+        List<String> changed = new ArrayList<>();
+        if (!Objects.equals(e.sourceUrl(), current.get("source_url"))) {
+            changed.add("source replaced");
+        } else if (!Objects.equals(e.sourceNote(), current.get("source_note"))) {
+            changed.add("source note corrected");
+        }
+        if (!Objects.equals(e.confidence(), current.get("confidence"))) {
+            changed.add("confidence " + current.get("confidence") + " -> " + e.confidence());
+        }
+        e.values().forEach((column, value) -> {
+            if (!same(value, (String) current.get(column))) {
+                changed.add(column.replace('_', ' ') + " corrected");
+            }
+        });
+        return changed;
+    }
+
+    private static boolean same(Object expected, String actual) {
+        if (expected == null || actual == null) {
+            return expected == null && actual == null;
+        }
+        if (expected instanceof BigDecimal amount) {
+            return amount.compareTo(new BigDecimal(actual)) == 0;
+        }
+        return expected.toString().equals(actual);
+    }
+
+    /** Closes the current version and records the dataset's as the fact's next one, with the reason. */
+    private void supersede(Expected e, Map<String, Object> current, String reason) {
+        long oldRow = (Long) current.get("row_id");
+        List<String> columns = columns(e.table());
+        em.createNativeQuery("update " + e.table() + " set superseded_at = now() where row_id = ?1").setParameter(1, oldRow)
+                .executeUpdate();
+        String list = String.join(", ", columns);
+        long newRow = ((Number) em.createNativeQuery("insert into " + e.table() + " (" + list + ", change_reason) select " + list
+                + ", ?2 from " + e.table() + " where row_id = ?1 returning row_id")
+                .setParameter(1, oldRow).setParameter(2, reason).getSingleResult()).longValue();
+        write(e, newRow);
+        changes.record(scope(e), "update", e.kind(), String.valueOf(current.get("id")), view(e, current), view(e, null), reason);
+    }
+
+    /** Sets the dataset's values and source on a version row. */
+    private void write(Expected e, long row) {
+        StringBuilder sql = new StringBuilder("update " + e.table() + " set source_url = ?1, source_note = ?2, confidence = ?3");
+        int i = 4;
+        for (String column : e.values().keySet()) {
+            sql.append(", ").append(column).append(" = ").append(column.equals("domains") ? "cast(?" + i + " as text[])" : "?" + i);
+            i++;
+        }
+        sql.append(" where row_id = ?").append(i);
+        Query q = em.createNativeQuery(sql.toString()).setParameter(1, e.sourceUrl()).setParameter(2, e.sourceNote())
+                .setParameter(3, e.confidence());
+        i = 4;
+        for (Object value : e.values().values()) {
+            q.setParameter(i++, value);
+        }
+        q.setParameter(i, row).executeUpdate();
+    }
+
+    /** A fact new in this version. */
+    private void insert(Expected e, String reason) {
+        List<String> columns = new ArrayList<>(e.key().keySet());
+        columns.addAll(e.values().keySet());
+        StringBuilder values = new StringBuilder();
+        for (int i = 1; i <= columns.size(); i++) {
+            values.append(i == 1 ? "" : ", ").append(columns.get(i - 1).equals("domains") ? "cast(?" + i + " as text[])" : "?" + i);
+        }
+        int n = columns.size();
+        Query q = em.createNativeQuery("insert into " + e.table() + " (" + String.join(", ", columns)
+                + ", source_kind, source_url, source_note, confidence, change_reason) values (" + values + ", 'reference-dataset', ?"
+                + (n + 1) + ", ?" + (n + 2) + ", ?" + (n + 3) + ", ?" + (n + 4) + ") returning id");
+        List<Object> all = new ArrayList<>(e.key().values());
+        all.addAll(e.values().values());
+        for (int i = 0; i < n; i++) {
+            q.setParameter(i + 1, all.get(i));
+        }
+        q.setParameter(n + 1, e.sourceUrl()).setParameter(n + 2, e.sourceNote()).setParameter(n + 3, e.confidence())
+                .setParameter(n + 4, reason);
+        long id = ((Number) q.getSingleResult()).longValue();
+        changes.record(scope(e), "create", e.kind(), String.valueOf(id), null, view(e, null), reason);
+    }
+
+    /** Closes the dataset's license periods, governance and funding events that this version no longer states. */
+    private int closeWithdrawn(List<Expected> expected, Set<String> stated, String reason) {
+        Map<String, String> projectSlugs = new HashMap<>();
+        ids("select slug, id from project").forEach((slug, id) -> projectSlugs.put(String.valueOf(id), slug));
+        int closed = 0;
+        Map<String, List<String>> keyColumns = Map.of(
+                "license_period", List.of("project_id", "artifact", "valid_from", "change_kind"),
+                "governance_event", List.of("project_id", "kind", "event_date"),
+                "funding_event", List.of("recipient_organisation_id", "funder_organisation_id", "type", "event_date"));
+        Map<String, String> kinds = Map.of("license_period", "license-period", "governance_event", "governance-event",
+                "funding_event", "funding-event");
+        for (Map.Entry<String, List<String>> table : keyColumns.entrySet()) {
+            List<String> key = table.getValue();
+            StringBuilder sql = new StringBuilder("select row_id, id");
+            key.forEach(column -> sql.append(", cast(").append(column).append(" as text)"));
+            sql.append(" from ").append(table.getKey())
+                    .append(" where superseded_at is null and source_kind = 'reference-dataset' order by row_id");
+            for (Object r : em.createNativeQuery(sql.toString()).getResultList()) {
+                Object[] row = (Object[]) r;
+                Map<String, Object> values = new LinkedHashMap<>();
+                for (int i = 0; i < key.size(); i++) {
+                    values.put(key.get(i), row[i + 2]);
+                }
+                if (stated.contains(table.getKey() + textKey(values))) {
+                    continue;
+                }
+                em.createNativeQuery("update " + table.getKey() + " set superseded_at = now() where row_id = ?1")
+                        .setParameter(1, ((Number) row[0]).longValue()).executeUpdate();
+                Map<String, Object> before = new LinkedHashMap<>(values);
+                Object project = values.get("project_id");
+                if (project != null) {
+                    before.put("project", projectSlugs.get(project.toString()));
+                }
+                String scope = project == null ? ChangeLog.GLOBAL : ChangeLog.projectScope(Long.parseLong(project.toString()));
+                changes.record(scope, "close", kinds.get(table.getKey()), String.valueOf(((Number) row[1]).longValue()), before, null, reason);
+                closed++;
+            }
+        }
+        return closed;
+    }
+
+    /** A natural key as {@link Expected#naturalKey()} writes it, from values read as text. */
+    private static String textKey(Map<String, Object> values) {
+        return new TreeMap<>(values).toString();
+    }
+
+    /** The fact as the errata feed shows it: its project, values and source. */
+    private static Map<String, Object> view(Expected e, Map<String, Object> current) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        if (e.projectId() != null) {
+            view.put("project", e.label());
+        } else {
+            view.put("key", e.label());
+        }
+        e.key().forEach((column, value) -> {
+            if (!column.endsWith("id")) {
+                view.put(column, String.valueOf(value));
+            }
+        });
+        e.values().forEach((column, value) -> view.put(column, current == null ? (value == null ? null : value.toString()) : current.get(column)));
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("url", current == null ? e.sourceUrl() : current.get("source_url"));
+        source.put("note", current == null ? e.sourceNote() : current.get("source_note"));
+        source.put("confidence", current == null ? e.confidence() : current.get("confidence"));
+        view.put("source", source);
+        return view;
+    }
+
+    private static String scope(Expected e) {
+        return e.projectId() == null ? ChangeLog.GLOBAL : ChangeLog.projectScope(e.projectId());
+    }
+
+    private List<String> columns(String table) {
+        List<String> columns = new ArrayList<>();
+        for (Object c : em.createNativeQuery("""
+                        select column_name from information_schema.columns
+                        where table_schema = current_schema() and table_name = ?1 and is_generated = 'NEVER' and is_identity = 'NO'
+                        order by ordinal_position""").setParameter(1, table).getResultList()) {
+            if (!BOOKKEEPING.contains((String) c)) {
+                columns.add((String) c);
+            }
+        }
+        return columns;
+    }
+
+    private Map<String, Long> ids(String sql) {
+        Map<String, Long> ids = new HashMap<>();
+        for (Object r : em.createNativeQuery(sql).getResultList()) {
+            Object[] row = (Object[]) r;
+            ids.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return ids;
+    }
+
+    /** Domains as the loader stores them and PostgreSQL writes them back: lower-case, as a text[] literal. */
+    static String domains(JsonNode array) {
+        StringBuilder sb = new StringBuilder("{");
+        for (JsonNode item : array) {
+            sb.append(sb.length() > 1 ? "," : "").append(item.asText().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", ""));
+        }
+        return sb.append('}').toString();
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.path(field).asText() : null;
+    }
+}

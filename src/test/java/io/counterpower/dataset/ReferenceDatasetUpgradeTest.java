@@ -1,0 +1,144 @@
+package io.counterpower.dataset;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.counterpower.support.Api.anonymous;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/**
+ * A new version of the default dataset reaches an instance that holds an older one as recorded
+ * corrections (issue #20 part 5): a changed fact gets a new version with the reason, shown in the
+ * errata feed; a withdrawn one is closed with its reason; unchanged facts and the data versions of
+ * projects they belong to do not move; an older or the same version changes nothing. Runs on the
+ * snapshot profile's own database, which it empties.
+ */
+@QuarkusTest
+@TestProfile(SnapshotServiceProfile.class)
+class ReferenceDatasetUpgradeTest {
+    @Inject
+    ReferenceDataset dataset;
+    @Inject
+    ReferenceDatasetUpgrade upgrade;
+    @Inject
+    EntityManager em;
+
+    @Test
+    void aNewVersionIsRecordedAsCorrectionsWithReasonsAndLeavesTheRestAlone() {
+        empty();
+        JsonNode bundled = dataset.bundled();
+        String version = bundled.path("version").asText();
+        assertEquals(true, dataset.loadIfEmpty().loaded());
+        long rows = count("select (select count(*) from license_period) + (select count(*) from governance_event)"
+                + " + (select count(*) from funding_event) + (select count(*) from organisation_version) + (select count(*) from project_version)");
+
+        // The same facts under a newer version: nothing corrected, added or closed (the upgrade reads
+        // the facts exactly as the loader recorded them), only the version recorded moves.
+        ObjectNode same = bundled.deepCopy();
+        same.put("version", "2999.1.1");
+        ReferenceDatasetUpgrade.Result unchanged = upgrade.applyIfNewer(same);
+        assertEquals(new ReferenceDatasetUpgrade.Result(version, "2999.1.1", 0, 0, 0, 0), unchanged);
+        assertEquals(rows, count("select (select count(*) from license_period) + (select count(*) from governance_event)"
+                + " + (select count(*) from funding_event) + (select count(*) from organisation_version) + (select count(*) from project_version)"));
+
+        // Version N+1: llama's first code license gets a primary source, read, with its quote; pytorch's foundation
+        // transfer is withdrawn. Every other project's data version stays where it is.
+        ObjectNode next = bundled.deepCopy();
+        next.put("version", "2999.1.2");
+        ObjectNode license = (ObjectNode) next.withArray("license_events").get(0);
+        assertEquals("llama", license.path("project").asText());
+        assertEquals("2023-02", license.path("date").asText());
+        assertEquals("reported", license.path("confidence").asText());
+        license.put("source", "https://github.com/meta-llama/llama/blob/1076b9c51c77ad06e9d7ba8a4c6df775741732bd/LICENSE");
+        license.put("confidence", "verified");
+        license.put("quote", "GNU GENERAL PUBLIC LICENSE Version 3, 29 June 2007");
+        ArrayNode governance = next.withArray("governance_events");
+        assertEquals("pytorch", governance.get(0).path("project").asText());
+        governance.remove(0);
+        long untouched = projectId("mongodb");
+        long dataVersionBefore = dataVersion(untouched);
+        long llamaBefore = dataVersion(projectId("llama"));
+
+        ReferenceDatasetUpgrade.Result result = upgrade.applyIfNewer(next);
+        assertEquals(new ReferenceDatasetUpgrade.Result("2999.1.1", "2999.1.2", 1, 1, 0, 0), result);
+        assertEquals(dataVersionBefore, dataVersion(untouched), "an unchanged project's data version does not move");
+        assertNotEquals(llamaBefore, dataVersion(projectId("llama")));
+        assertEquals(rows + 1, count("select (select count(*) from license_period) + (select count(*) from governance_event)"
+                + " + (select count(*) from funding_event) + (select count(*) from organisation_version) + (select count(*) from project_version)"));
+
+        // The fact's new version, with its reason; the old one is kept, closed.
+        List<?> versions = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                        select l.source_url, l.confidence, l.change_reason, l.superseded_at is null from license_period l
+                        join project p on p.id = l.project_id
+                        where p.slug = 'llama' and l.artifact = 'code' and l.valid_from = date '2023-02-01' and l.change_kind = 'initial'
+                        order by l.row_id""").getResultList());
+        assertEquals(2, versions.size());
+        Object[] old = (Object[]) versions.get(0);
+        Object[] now = (Object[]) versions.get(1);
+        assertEquals(false, old[3]);
+        assertEquals("reported", old[1]);
+        assertEquals(true, now[3]);
+        assertEquals("verified", now[1]);
+        assertEquals("https://github.com/meta-llama/llama/blob/1076b9c51c77ad06e9d7ba8a4c6df775741732bd/LICENSE", now[0]);
+        String reason = "default dataset 2999.1.2: source replaced, confidence reported -> verified";
+        assertEquals(reason, now[2]);
+
+        // The errata feed shows both corrections with their reasons and the projects they affect.
+        anonymous().get("/api/v1/changes?kind=license-period").then().statusCode(200)
+                .body("items[0].action", equalTo("update")).body("items[0].reason", equalTo(reason))
+                .body("items[0].affects.projects", hasItem("llama"))
+                .body("items[0].changedFields", hasItem("source"));
+        anonymous().get("/api/v1/changes?kind=governance-event").then().statusCode(200)
+                .body("items[0].action", equalTo("close"))
+                .body("items[0].reason", equalTo("default dataset 2999.1.2: withdrawn from the dataset"))
+                .body("items[0].affects.projects", hasItem("pytorch"));
+        assertEquals(0, count("""
+                select count(*) from governance_event g join project p on p.id = g.project_id
+                where p.slug = 'pytorch' and g.kind = 'foundation-transfer' and g.superseded_at is null"""));
+
+        // An older version (or the same one again) changes nothing.
+        assertEquals(new ReferenceDatasetUpgrade.Result("2999.1.2", version, 0, 0, 0, 0), upgrade.applyIfNewer(bundled));
+        assertEquals(new ReferenceDatasetUpgrade.Result("2999.1.2", "2999.1.2", 0, 0, 0, 0), upgrade.applyIfNewer(next));
+        assertEquals("2999.1.2", QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select version from dataset_load where name = 'reference'").getSingleResult()));
+        empty();
+    }
+
+    @Test
+    void versionsCompareAsNumbersPartByPart() {
+        assertEquals(-1, Integer.signum(ReferenceDatasetUpgrade.compareVersions("2026-11-25", "2026.12.2")));
+        assertEquals(1, Integer.signum(ReferenceDatasetUpgrade.compareVersions("2026.12.10", "2026.12.2")));
+        assertEquals(0, ReferenceDatasetUpgrade.compareVersions("2026.12.2", "2026-12-02"));
+    }
+
+    private long projectId(String slug) {
+        return count("select id from project where slug = '" + slug + "'");
+    }
+
+    private long dataVersion(long project) {
+        return count("select coalesce((select version from data_version where scope = 'project:" + project + "'), 0)");
+    }
+
+    private long count(String query) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(query).getSingleResult()).longValue());
+    }
+
+    /** Empties every table of the snapshot (this profile's own database). */
+    private void empty() {
+        StringBuilder tables = new StringBuilder("contribution_attribution, audit_log");
+        SnapshotTables.ALL.forEach(t -> tables.append(", ").append(t.name()));
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("truncate " + tables + " restart identity cascade").executeUpdate());
+    }
+}
