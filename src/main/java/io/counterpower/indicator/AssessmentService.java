@@ -565,10 +565,11 @@ public class AssessmentService {
             out.add(new Evidence("corporate_share", "A repository the contribution figures are read from", "/api/v1/projects/" + slug
                     + "/repositories", r[1], (String) r[1]));
         }
+        // The periods of the current artifacts (V014, methodology 2 section 2), as recorded at asRecordedOn.
         for (Object row : query("""
-                select distinct on (x.artifact, x.artifact_name) x.id, x.expression, x.valid_from, x.source_url from license_period x
-                where x.project_id = :project and x.valid_from <= :day""" + visible
-                + " order by x.artifact, x.artifact_name, x.valid_from desc, x.id desc", scope)) {
+                select x.id, x.expression, x.valid_from, x.source_url
+                from license_current_artifacts(cast(:project as bigint), cast(:asof as timestamptz), cast(:day as date)) x
+                order by x.artifact, x.artifact_name""", scope)) {
             Object[] r = (Object[]) row;
             out.add(new Evidence("license_capture", "The license period in force since " + r[2] + ": " + r[1],
                     "/api/v1/license-periods/" + r[0], r[1], (String) r[3]));

@@ -99,6 +99,11 @@ class NamedArtifactsTest {
         // A new release is no relicense: the restrictive license in force came with a release, not a change of terms.
         assertEquals(false, value(newer, "restrictive_license_in_force"));
 
+        // The assessment's evidence lists the periods of the current artifacts only: m-2 and the code in March 2024.
+        List<Object> evidence = anonymous().queryParam("at", "2024-03-31").get("/api/v1/projects/" + slug + "/assessment")
+                .then().statusCode(200).extract().jsonPath().getList("evidence.findAll { it.signal == 'license_capture' }.value");
+        assertEquals(List.of("Apache-2.0", "Apache-2.0"), evidence);
+
         // Version 1 keeps its reading by kind: the latest weights period (m-2, Apache-2.0) hides m-1.
         assertEquals(List.of(1, 2), reading(slug, "2023-06-30", "1"));
     }
