@@ -59,13 +59,10 @@ public class AssessmentService {
         return indicators.compute(scope, days, assessedNames(scope.methodology()), dataVersion);
     }
 
-    /** The indicators an assessment reads: every implemented one and the relicensing count of the capture gate. */
+    /** The indicators an assessment reads: every implemented one and the input of the version's capture gate. */
     private List<String> assessedNames(Methodology.Version m) {
         List<String> all = new ArrayList<>(indicators.implemented(m));
-        all.add("company_restrictive_relicenses_24m");
-        if (m.number() >= 2) {
-            all.add("company_restrictive_license_in_force");
-        }
+        all.add(m.number() >= 2 ? "company_restrictive_license_in_force" : "company_restrictive_relicenses_24m");
         return all;
     }
 
