@@ -1,5 +1,6 @@
 -- Methodology version 1: funding of the project and of its steward on the date of each event, at each step.
 -- Parameters: :project, :asof (the "as recorded on" instant) and one step's :day, :lo_day, :lo24, :top_org (FactIndicators.lateral runs the statement at every step in one round trip).
+-- Amounts convert to USD by this version's own rate table (methodology/v1/currency-rates.json, table methodology_currency_rate, migration V029).
 -- Rules: METHODOLOGY.md version 1 section 3, "Funding" (every recorded amount is summed, whatever its confidence).
 -- Output columns (read by alias; one line each: column: the indicators it feeds | the METHODOLOGY line it implements):
 -- column recorded: funding_total_usd, funder_count | METHODOLOGY section 3 Funding: null, never 0, when no funding of the project or its steward is recorded
@@ -19,8 +20,8 @@
 with recursive ev as (
   select f.id, f.funder_organisation_id as funder, f.type, f.amount, f.currency, f.amount_scope, f.event_date,
          f.date_precision, f.period_from, f.period_to, coalesce(f.recipient_project_id, -f.recipient_organisation_id) as recipient,
-         case when f.currency = 'USD' then f.amount else f.amount * (select r.usd_per_unit from currency_rate r
-           where r.currency = f.currency order by abs(r.year - extract(year from f.event_date)), r.year desc limit 1) end as usd
+         case when f.currency = 'USD' then f.amount else f.amount * (select r.usd_per_unit from methodology_currency_rate r
+           where r.methodology_version = 1 and r.currency = f.currency order by abs(r.year - extract(year from f.event_date)), r.year desc limit 1) end as usd
   from funding_event f
   where f.row_id in (select x.row_id from funding_event x where x.recipient_project_id = :project
       union all select x.row_id from project_steward s join funding_event x on x.recipient_organisation_id = s.organisation_id

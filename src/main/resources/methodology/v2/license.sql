@@ -1,5 +1,6 @@
 -- Methodology version 2: license periods at each step.
 -- Parameters: :project, :asof (the "as recorded on" instant) and one step's :day, :lo_day, :lo24, :top_org (FactIndicators.lateral runs the statement at every step in one round trip).
+-- Levels are this version's own (methodology/v2/license-levels.json, table license_period_level, migration V031), never the running catalog's.
 -- Rules: METHODOLOGY.md version 2 section 3, "License" and section 5 (capture is read from levels 4-7 only); the periods in force by source tier (license_periods_effective, migration V017).
 -- Output columns (read by alias; one line each: column: the indicators it feeds | the METHODOLOGY line it implements):
 -- column artifacts: license_restrictiveness, restrictive_relicenses, restrictive_new_releases | METHODOLOGY section 3 License: the artifacts in force at `at` (null when no period is known: unknown is not "no license")
@@ -16,11 +17,13 @@
 -- column in_force_via: restrictive_license_in_force, company_restrictive_license_in_force | METHODOLOGY section 3 License: restrictive_license_in_force, a current artifact at 5-7 whose first rise to 5-7 after its last period at 0-3 was a relicense (detail: the relicense and the steward at its date)
 -- column restrictive_artifacts: restrictive_license_in_force | METHODOLOGY section 3 License: restrictive_license_in_force (detail restrictiveArtifacts)
 with lp as (
-  select l.id, l.artifact, l.expression, l.valid_from, l.date_precision, l.change_kind, l.level,
-         coalesce(l.level_lower, l.level, 0) as lower, coalesce(l.level_upper, l.level, 7) as upper,
-         lag(l.level) over w as prev_level, lag(l.expression) over w as prev_expression,
+  select l.id, l.artifact, l.expression, l.valid_from, l.date_precision, l.change_kind, pl.level,
+         coalesce(pl.level_lower, pl.level, 0) as lower, coalesce(pl.level_upper, pl.level, 7) as upper,
+         lag(pl.level) over w as prev_level, lag(l.expression) over w as prev_expression,
          (select v.type from project_steward s join organisation_version v on v.id = s.organisation_id and (v.recorded_at <= :asof and (v.superseded_at is null or v.superseded_at > :asof))           where s.project_id = l.project_id and (s.recorded_at <= :asof and (s.superseded_at is null or s.superseded_at > :asof)) and ((s.valid_from is null or s.valid_from <= l.valid_from) and (s.valid_to is null or s.valid_to >= l.valid_from)) limit 1) as steward_type
-  from license_periods_effective(cast(:project as bigint), cast(:asof as timestamptz)) l where l.valid_from <= :day
+  from license_periods_effective(cast(:project as bigint), cast(:asof as timestamptz)) l
+  left join license_period_level pl on pl.period_row_id = l.row_id and pl.methodology_version = 2
+  where l.valid_from <= :day
   window w as (partition by l.artifact order by l.valid_from, l.id)
 ), cur as (select distinct on (artifact) * from lp order by artifact, valid_from desc, id desc)
 select (select count(*) from cur) as artifacts, (select count(*) from cur where level is not null) as known_artifacts,
