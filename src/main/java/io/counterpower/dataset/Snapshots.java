@@ -499,6 +499,8 @@ public class Snapshots {
             // a custom plan hashes it.
             s.execute("set local plan_cache_mode = force_custom_plan");
             s.execute("select contribution_attribution_rebuild()");
+            // How far each loaded repository's collection reaches (the newest commit it holds; migration V030).
+            s.execute("select record_collected_through(id) from project");
         }
     }
 

@@ -101,6 +101,84 @@ public class ContributionIndicators implements IndicatorGroup {
             put(counts.get(i), v);
             out.add(disputed.get(i) ? v.flagAll(DISPUTED_AFFILIATION) : v);
         }
+        return withinReach(scope, steps, out);
+    }
+
+    /** The flag (and, in an assessment, the reason) of a contribution figure whose window lies past the collection. */
+    static final String NOT_COLLECTED = "not_collected";
+
+    /**
+     * How far a project's collection reaches as recorded on the scope's instant (version 2, {@code collected-through.sql}):
+     * the furthest of its repositories' reaches; null with {@code recorded} when no repository was collected but
+     * contributions were recorded otherwise (by hand, an import), whose reach is not known; null without when
+     * nothing was ever collected or recorded.
+     */
+    record Reach(LocalDate collectedThrough, boolean recorded, LocalDate firstDay) {
+        boolean neverCollected() {
+            return collectedThrough == null && !recorded;
+        }
+    }
+
+    Reach reach(Scope scope) {
+        Query q = em.createNativeQuery(IndicatorStatements.sql(scope.methodology(), IndicatorStatements.COLLECTED_THROUGH))
+                .setParameter("project", scope.projectId())
+                .setParameter("asof", scope.recordedOn());
+        SqlRow r = SqlRow.list(q).get(0);
+        return new Reach(date(r.get("collected_through")), r.get("newest_day") != null, date(r.get("first_day")));
+    }
+
+    private static LocalDate date(Object o) {
+        return o == null ? null : o instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) o;
+    }
+
+    /**
+     * Version 2, "Collected through" (METHODOLOGY.md section 3): each step's coverage is multiplied by the share
+     * of its window (lo_day, day] that lies within collected time, in days; a window wholly past the reach, or a
+     * project never collected, has no contribution figures: null with the flag {@code not_collected}, never 0.
+     * The window ALL starts at the project's first recorded commit. Contributions recorded without a collection
+     * (by hand, an import) carry no reach: their figures are not scaled. Every value names the reach in its detail
+     * ({@code collectedThrough}, {@code collectedShare}). Version 1 is left as it answered.
+     */
+    List<Values> withinReach(Scope scope, Steps steps, List<Values> values) {
+        if (scope.methodology().number() < 2) {
+            return values;
+        }
+        Reach reach = reach(scope);
+        List<Values> out = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            LocalDate day = steps.days.get(i);
+            LocalDate lo = steps.window.lastDayBefore(day);
+            if (steps.window == Window.ALL && reach.firstDay() != null) {
+                lo = reach.firstDay().minusDays(1);
+            }
+            double share;
+            if (reach.neverCollected() || reach.collectedThrough() != null && !reach.collectedThrough().isAfter(lo)) {
+                share = 0;
+            } else if (reach.collectedThrough() == null || !reach.collectedThrough().isBefore(day)) {
+                share = 1;
+            } else {
+                share = (double) java.time.temporal.ChronoUnit.DAYS.between(lo, reach.collectedThrough())
+                        / java.time.temporal.ChronoUnit.DAYS.between(lo, day);
+            }
+            Values scaled = new Values(scope.methodology());
+            for (IndicatorValue v : values.get(i).values().values()) {
+                Map<String, Object> detail = new java.util.LinkedHashMap<>();
+                if (v.detail() != null) {
+                    detail.putAll(v.detail());
+                }
+                detail.put("collectedThrough", reach.collectedThrough() == null ? null : reach.collectedThrough().toString());
+                // No share when the reach is not known (contributions recorded without a collection): nothing is scaled.
+                detail.put("collectedShare", reach.collectedThrough() == null && !reach.neverCollected() ? null : Values.round(share));
+                if (share == 0) {
+                    List<String> flags = new ArrayList<>(v.flags());
+                    flags.add(NOT_COLLECTED);
+                    scaled.put(v.name(), null, 0.0, 0, flags, detail);
+                } else {
+                    scaled.put(v.name(), v.value(), v.coverage() * share, v.n(), v.flags(), detail);
+                }
+            }
+            out.add(scaled);
+        }
         return out;
     }
 

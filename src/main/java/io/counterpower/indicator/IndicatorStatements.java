@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The indicator statements of each methodology version (METHODOLOGY.md section 8, "a version pins the
@@ -20,6 +21,14 @@ final class IndicatorStatements {
     /** The statements every version ships. */
     static final List<String> NAMES = List.of("contribution", "contribution-current", "disputed", "seats", "flags", "funding",
             "license", "adoption");
+
+    /** The statements a version ships beside {@link #NAMES}. */
+    static List<String> names(int version) {
+        return version >= 2 ? Stream.concat(NAMES.stream(), Stream.of(COLLECTED_THROUGH)).toList() : NAMES;
+    }
+
+    /** Version 2: how far the project's collection reaches (METHODOLOGY.md section 3, "Collected through"). */
+    static final String COLLECTED_THROUGH = "collected-through";
 
     private static final Map<String, String> TEXTS = new ConcurrentHashMap<>();
 
