@@ -1,31 +1,29 @@
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes the exact SQL texts the indicator engine sends (read from the compiled classes) to files,
- * so that the benchmark can EXPLAIN them with psql. Run: java -cp target/classes bench/indicators/Statements.java DIR
+ * Writes the exact SQL texts the indicator engine sends for a methodology version (the versioned resources
+ * methodology/v<N>/*.sql as the engine loads them, the per-step ones wrapped as FactIndicators wraps them) to
+ * files, so that the benchmark can EXPLAIN them with psql.
+ * Run: java -cp "target/classes:target/quarkus-app/lib/main/*" bench/indicators/Statements.java DIR [VERSION, default 2]
  */
 public class Statements {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
+        int version = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         Files.createDirectories(dir);
-        Class<?> contributions = Class.forName("io.counterpower.indicator.ContributionIndicators");
-        Files.writeString(dir.resolve("contribution.sql"), field(contributions, "SQL"));
-        Files.writeString(dir.resolve("contribution-current.sql"), field(contributions, "SQL_CURRENT"));
-        Files.writeString(dir.resolve("disputed.sql"), field(contributions, "DISPUTED"));
+        Class<?> statements = Class.forName("io.counterpower.indicator.IndicatorStatements");
+        Method sql = statements.getDeclaredMethod("sql", int.class, String.class);
+        sql.setAccessible(true);
         Class<?> facts = Class.forName("io.counterpower.indicator.FactIndicators");
         Method lateral = facts.getDeclaredMethod("lateral", String.class);
         lateral.setAccessible(true);
-        for (String name : new String[] {"SEATS", "FLAGS", "FUNDING", "LICENSE", "ADOPTION"}) {
-            Files.writeString(dir.resolve(name.toLowerCase() + ".sql"), (String) lateral.invoke(null, field(facts, name)));
+        for (String name : new String[] {"contribution", "contribution-current", "disputed"}) {
+            Files.writeString(dir.resolve(name + ".sql"), (String) sql.invoke(null, version, name));
         }
-    }
-
-    private static String field(Class<?> c, String name) throws Exception {
-        Field f = c.getDeclaredField(name);
-        f.setAccessible(true);
-        return (String) f.get(null);
+        for (String name : new String[] {"seats", "flags", "funding", "license", "adoption"}) {
+            Files.writeString(dir.resolve(name + ".sql"), (String) lateral.invoke(null, (String) sql.invoke(null, version, name)));
+        }
     }
 }

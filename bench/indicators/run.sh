@@ -80,10 +80,16 @@ read -r SLUG PID_ N <<< "$LARGEST"
 echo "== largest project: $SLUG (id $PID_) with $N contributions"
 
 AT=2025-12-31
-ASSESS="$BASE/api/v1/projects/$SLUG/assessment?at=$AT"
 NAMES=contributors_active,affiliation_coverage,corporate_share,top_org_share,elephant_factor,org_hhi,bus_factor,new_orgs,seats_total,funding_total_usd
-SERIES="$BASE/api/v1/projects/$SLUG/indicators/series?names=$NAMES&from=2016-01-01&to=$AT&step=month&window=P12M"
+# BENCH_METHODOLOGIES: the methodology versions measured, each pinned by ?methodology= (default: 2 and 1).
+urls() { # methodology version
+  ASSESS="$BASE/api/v1/projects/$SLUG/assessment?at=$AT&methodology=$1"
+  SERIES="$BASE/api/v1/projects/$SLUG/indicators/series?names=$NAMES&from=2016-01-01&to=$AT&step=month&window=P12M&methodology=$1"
+}
 measure() { # label (APP names the build)
+  for M in ${BENCH_METHODOLOGIES:-2 1}; do urls "$M"; measure_one "$1, methodology $M"; done
+}
+measure_one() { # label
   start
   stats "$BASE/q/health/live" 200 > /dev/null   # JIT warm-up of the HTTP layer
   # warm the JVM and the statements' plans: two cold computations of each, not counted
@@ -107,10 +113,16 @@ measure() { # label (APP names the build)
 }
 : > "$OUT/figures.txt"
 if [ -n "${BASELINE_APP:-}" ]; then APP=$BASELINE_APP measure "baseline build: $BASELINE_APP"; fi
-measure "this build: commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src migrations || echo ' (with uncommitted changes)')"
+# BENCH_COMMIT names the build when the script runs from a copy without .git (a bench beside a test run).
+if git rev-parse --short HEAD > /dev/null 2>&1; then
+  LABEL="commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src migrations || echo ' (with uncommitted changes)')"
+else
+  LABEL="commit ${BENCH_COMMIT:-unknown} (a copy of its tree)"
+fi
+measure "this build: $LABEL"
 
 echo "== EXPLAIN (ANALYZE, BUFFERS) of the statements the service sends"
-java -cp "target/classes:target/quarkus-app/lib/main/*" bench/indicators/Statements.java "$OUT/sql"
+java -cp "target/classes:target/quarkus-app/lib/main/*" bench/indicators/Statements.java "$OUT/sql" 2   # methodology 2's statements
 DAYS1="'{$AT}'"; LO1="'{2024-12-31}'"; LO24_1="'{2023-12-31}'"
 DAYS=$(python3 - <<PY
 import datetime as d

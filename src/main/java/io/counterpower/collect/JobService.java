@@ -200,6 +200,15 @@ public class JobService {
     }
 
     public void succeed(long id, CollectionStats stats) {
+        // How far each repository's collection now reaches (the newest commit read; METHODOLOGY.md v2 section 3,
+        // migration V030), recorded before the job reads as succeeded, so that whoever waits for it sees the reach.
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select record_collected_through(project_id) from job where id = ? and project_id is not null")) {
+            s.setLong(1, id);
+            s.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record how far the collection reaches: " + e.getMessage(), e);
+        }
         update("""
                 update job set state = 'succeeded', phase = 'done', finished_at = now(), heartbeat_at = now(),
                        stats = cast(? as jsonb) where id = ? and state = 'running'""", toJson(stats), id);

@@ -526,6 +526,8 @@ public class Snapshots {
         try (Statement s = c.createStatement()) {
             s.execute("select contribution_attribution_rebuild_projects(array(select id from project))");
             s.execute("analyze contribution_attribution");
+            // How far each loaded repository's collection reaches (the newest commit it holds; migration V030).
+            s.execute("select record_collected_through(id) from project");
         }
         return millis(started, System.nanoTime());
     }

@@ -60,13 +60,10 @@ public class AssessmentService {
         return indicators.compute(scope, days, assessedNames(scope.methodology()), dataVersion);
     }
 
-    /** The indicators an assessment reads: every implemented one and the relicensing count of the capture gate. */
+    /** The indicators an assessment reads: every implemented one and the input of the version's capture gate. */
     private List<String> assessedNames(Methodology.Version m) {
         List<String> all = new ArrayList<>(indicators.implemented(m));
-        all.add("company_restrictive_relicenses_24m");
-        if (m.number() >= 2) {
-            all.add("company_restrictive_license_in_force");
-        }
+        all.add(m.number() >= 2 ? "company_restrictive_license_in_force" : "company_restrictive_relicenses_24m");
         return all;
     }
 
@@ -294,7 +291,8 @@ public class AssessmentService {
                 } else {
                     IndicatorValue iv = v.get(indicator);
                     if (iv == null || iv.value() == null) {
-                        missing.add(new Missing(stage, id, indicator, "no value", iv == null ? null : iv.coverage()));
+                        String reason = iv != null && iv.flags().contains(ContributionIndicators.NOT_COLLECTED) ? "not collected" : "no value";
+                        missing.add(new Missing(stage, id, indicator, reason, iv == null ? null : iv.coverage()));
                         continue;
                     }
                     if (iv.coverage() < m.minCoverage()) {
@@ -560,9 +558,15 @@ public class AssessmentService {
         List<Evidence> out = new ArrayList<>(evidence(slug, scope, v));
         out.removeIf(e -> e.signal().equals("license_restrictiveness"));
         String visible = " and " + Sql.visible("x");
-        for (Object row : query("select x.id, x.url from project_repository x where x.project_id = :project" + visible + " order by x.url", scope)) {
+        for (Object row : query("""
+                select x.id, x.url, (select cast(c.collected_through as text) from repository_collected_through c
+                    where c.project_id = x.project_id and c.repository_url = x.url and c.recorded_at <= :asof
+                    order by c.recorded_at desc, c.id desc limit 1)
+                from project_repository x where x.project_id = :project""" + visible + " order by x.url", scope)) {
             Object[] r = (Object[]) row;
-            out.add(new Evidence("corporate_share", "A repository the contribution figures are read from", "/api/v1/projects/" + slug
+            // How far its collection reaches (section 3, "Collected through"): figures past it are not collected.
+            out.add(new Evidence("corporate_share", "A repository the contribution figures are read from ("
+                    + (r[2] == null ? "never collected" : "collected through " + r[2]) + ")", "/api/v1/projects/" + slug
                     + "/repositories", r[1], (String) r[1]));
         }
         // The periods of the current artifacts (V014, methodology 2 section 2), as recorded at asRecordedOn.

@@ -38,6 +38,6 @@ public class GatekeeperIndicators implements IndicatorGroup {
                     Values.detail("organisation", m.topOrg(), "merges", m.topOrgCount(), "known", m.known(), "all", m.all()));
             out.add(disputed.get(i) ? v.flagAll(ContributionIndicators.DISPUTED_AFFILIATION) : v);
         }
-        return out;
+        return contributions.withinReach(scope, steps, out);
     }
 }

@@ -354,15 +354,43 @@ public class ProjectService {
         String steward = stewards.stream()
                 .filter(s -> (s.from() == null || !s.from().isAfter(day)) && (s.to() == null || !s.to().isBefore(day)))
                 .map(StewardView::organisation).findFirst().orElse(null);
+        Map<String, LocalDate> reach = collectedThrough(v.id, asOf);
         return new ProjectView(slugOf(v.id), v.name, v.kind, v.origin, v.description, v.homepage,
                 v.upstreamProjectId == null ? null : slugOf(v.upstreamProjectId), v.forkPointCommit, v.forkPointDate,
-                steward, repositoriesOf(v.id, asOf), stewards, FactSource.of(v), VersionInfo.of(v));
+                steward, repositoriesOf(v.id, asOf, reach), stewards, FactSource.of(v), VersionInfo.of(v),
+                reach.values().stream().max(LocalDate::compareTo).orElse(null));
     }
 
     private List<RepositoryView> repositoriesOf(long projectId, Instant asOf) {
+        return repositoriesOf(projectId, asOf, collectedThrough(projectId, asOf));
+    }
+
+    private List<RepositoryView> repositoriesOf(long projectId, Instant asOf, Map<String, LocalDate> reach) {
         ListQuery<ProjectRepository> query = ListQuery.facts(ProjectRepository.class, "ProjectRepository r", "r")
                 .and("r.projectId = :project", "project", projectId);
-        return query.visibleAt("r", asOf).all(em, "r.url asc, r.rowId asc").stream().map(RepositoryView::from).toList();
+        return query.visibleAt("r", asOf).all(em, "r.url asc, r.rowId asc").stream()
+                .map(r -> RepositoryView.from(r, reach.get(r.url))).toList();
+    }
+
+    /**
+     * How far each repository's collection reaches (the newest commit read, migration V030) as recorded on
+     * {@code asOf}, by the repository URL its contributions carry.
+     */
+    private Map<String, LocalDate> collectedThrough(long projectId, Instant asOf) {
+        Map<String, LocalDate> out = new java.util.HashMap<>();
+        for (Object row : em.createNativeQuery("""
+                        select distinct on (r.repository_url) r.repository_url, r.collected_through
+                        from repository_collected_through r
+                        where r.project_id = ?1 and r.recorded_at <= ?2
+                        order by r.repository_url, r.recorded_at desc, r.id desc""")
+                .setParameter(1, projectId)
+                .setParameter(2, (asOf == null ? io.counterpower.common.time.Instants.now() : asOf).atOffset(ZoneOffset.UTC))
+                .getResultList()) {
+            Object[] r = (Object[]) row;
+            Object day = r[1];
+            out.put((String) r[0], day instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) day);
+        }
+        return out;
     }
 
     private List<StewardView> stewardsOf(long projectId, Instant asOf) {

@@ -114,7 +114,9 @@ class ContributionAttributionTest {
                         from contribution_attribution x left join organisation o on o.id = x.top_organisation_id
                         where x.project_id = :project and x.kind in (:kinds) order by 1""");
             } else {
-                q = em().createNativeQuery("with " + ContributionIndicators.ATTRIBUTED
+                // The CTEs of the "as recorded on" statement up to its attributed rows (methodology/v2/contribution.sql).
+                String statement = IndicatorStatements.sql(2, ContributionIndicators.AS_RECORDED);
+                q = em().createNativeQuery(statement.substring(0, statement.indexOf(",\nfirsts as ("))
                         + " select id, known, organisation_id, org_key from attributed order by 1");
                 q.setParameter("asof", OffsetDateTime.now(ZoneOffset.UTC));
                 new Steps(List.of(LocalDate.now(ZoneOffset.UTC)), Window.ALL).bind(q);

@@ -75,6 +75,8 @@ class CollectionJobTest {
         JsonPath again = collect(slug, repo);
         assertEquals("succeeded", again.getString("state"), again.getString("error"));
         assertEquals(2, again.getInt("stats.commitContributionsAdded"));
+        // How far the collection reaches (METHODOLOGY.md v2 section 3): the newest commit read, Ben's of 2022-01-02.
+        anonymous().get("/api/v1/projects/" + slug).then().statusCode(200).body("collectedThrough", equalTo("2022-01-02"));
         anonymous().queryParam("project", slug).get("/api/v1/jobs").then().statusCode(200)
                 .body("totalItems", equalTo(2)).body("items[0].state", equalTo("succeeded"))
                 .body("items[1].state", equalTo("failed"));

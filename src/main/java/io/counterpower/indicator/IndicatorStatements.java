@@ -1,0 +1,65 @@
+package io.counterpower.indicator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The indicator statements of each methodology version (METHODOLOGY.md section 8, "a version pins the
+ * indicator statements themselves"): {@code methodology/v<N>/<name>.sql}, one folder per version, each
+ * complete (a frozen version is a copy, never a reference to a newer one). Each file opens with one
+ * comment line per output column naming the indicators it feeds and the METHODOLOGY line it implements;
+ * the engine reads the columns by alias ({@link SqlRow}).
+ */
+final class IndicatorStatements {
+    /** The statements every version ships. */
+    static final List<String> NAMES = List.of("contribution", "contribution-current", "disputed", "seats", "flags", "funding",
+            "license", "adoption");
+
+    /** The statements a version ships beside {@link #NAMES}. */
+    static List<String> names(int version) {
+        return version >= 2 ? Stream.concat(NAMES.stream(), Stream.of(COLLECTED_THROUGH)).toList() : NAMES;
+    }
+
+    /** Version 2: how far the project's collection reaches (METHODOLOGY.md section 3, "Collected through"). */
+    static final String COLLECTED_THROUGH = "collected-through";
+
+    private static final Map<String, String> TEXTS = new ConcurrentHashMap<>();
+
+    private IndicatorStatements() {
+    }
+
+    /** The statement of a methodology version as sent to PostgreSQL: the resource without its whole-line comments. */
+    static String sql(Methodology.Version version, String name) {
+        return sql(version.number(), name);
+    }
+
+    static String sql(int version, String name) {
+        return TEXTS.computeIfAbsent(version + "/" + name, k -> resource(version, name).lines()
+                .filter(l -> !l.stripLeading().startsWith("--"))
+                .collect(Collectors.joining("\n")));
+    }
+
+    /** The resource as written, with its opening comment. */
+    static String resource(int version, String name) {
+        String path = path(version, name);
+        try (InputStream in = IndicatorStatements.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("No indicator statement " + path + " is packaged");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + path, e);
+        }
+    }
+
+    static String path(int version, String name) {
+        return "methodology/v" + version + "/" + name + ".sql";
+    }
+}

@@ -1,0 +1,204 @@
+-- Methodology version 2: the contribution indicators at every step, from the versioned fact tables (identities, affiliations, parents) as recorded on :asof.
+-- Parameters: :project, :asof (the "as recorded on" instant) and the steps (:days, :lo_days, :lo24s, :top_orgs; CTE steps, Steps.java).
+-- Rules: METHODOLOGY.md version 2 section 3, "Contribution" and the attribution rules of section 2 (affiliation valid on the date of the act, best source tier, top-level parent on that date, bots excluded, a merge once by its commit sha with the GitHub record winning); :kinds is the contribution kinds (merge for gatekeeper_top_org_share).
+-- How: the window edges of all steps cut time into slices; each step's window (lo_day, day] is a run of whole slices
+-- (a day's slice is found by width_bucket in the sorted edges). Contributions are counted per slice and attribution,
+-- and each slice row is added to the steps that hold it, so a 120-month series with P12M windows joins (contributor,
+-- month) rows to 12 steps each instead of every day's rows. The elephant and bus factors and the HHI need only the
+-- sorted counts, so they are computed from levels (how many people or entities hold each count at each step); ties
+-- never matter. new_orgs and hired use first days over all contributions up to the last step. Counts are int between
+-- steps (a sum of bigint is numeric, whose aggregate state was most of a series' time). entity_id is the top
+-- organisation's id, minus the contributor's id for an independent, null when unknown.
+-- Output columns (read by alias; one line each: column: the indicators it feeds | the METHODOLOGY line it implements):
+-- column n_all: contributors_active, affiliation_coverage, corporate_share_bounds, bus_factor | METHODOLOGY section 3 Contribution: contributions of the kinds asked (commit by default) in the window, bots excluded, a merge once
+-- column n_known: affiliation_coverage, corporate_share, independent_share, top_org_share, org_hhi, walkaway_share | METHODOLOGY section 3 Contribution: "Known contributions" are contributions whose contributor has an affiliation on the contribution's date
+-- column n_company: corporate_share, corporate_share_bounds | METHODOLOGY section 3 Contribution: corporate_share, contributions by company affiliates / known contributions
+-- column n_independent: independent_share | METHODOLOGY section 3 Contribution: independent_share, contributions by independents / known contributions
+-- column n_contributors: contributors_active | METHODOLOGY section 3 Contribution: contributors_active, distinct contributors
+-- column n_orgs: org_count | METHODOLOGY section 3 Contribution: org_count, distinct organisations (not independents) with known contributions
+-- column n_entities: elephant_factor, org_hhi | METHODOLOGY section 3 Contribution: an independent counts as an organisation of one, an organisation as its top-level parent on the date
+-- column elephant: elephant_factor | METHODOLOGY section 3 Contribution: elephant_factor, the fewest entities, largest first, reaching 50% of known contributions
+-- column hhi: org_hhi | METHODOLOGY section 3 Contribution: org_hhi, sum of squared shares of the same entities
+-- column top_org_key: top_org, top_org_share, walkaway_share | METHODOLOGY section 3 Contribution: top_org, the organisation (not an independent) with most known contributions, ties by key
+-- column top_org_count: top_org_share, walkaway_share | METHODOLOGY section 3 Contribution: top_org_share, its share of known contributions
+-- column bus: bus_factor | METHODOLOGY section 3 Contribution: bus_factor, the fewest contributors reaching 50% of all contributions
+-- column new_orgs: new_orgs | METHODOLOGY section 3 Contribution: new_orgs, organisations whose first contribution to the project falls in the window
+-- column hired: hired_contributors | METHODOLOGY section 3 Contribution: hired_contributors, first contribution while at a company in the window after contributing as independent or academic
+-- column any_recorded: contributors_active, new_orgs, hired_contributors | METHODOLOGY section 3 "Every value": a value that cannot be computed is null, never 0 (no contribution recorded at all)
+-- column n_independent_people: independent_share | METHODOLOGY section 3 Contribution: independent_share (detail: the independents behind it)
+with recursive
+steps as (
+    select s.i, s.day, s.lo_day, s.lo24, s.top_org,
+           (cast(s.lo_day + 1 as timestamp) - interval '1 microsecond') at time zone 'UTC' as lo,
+           (cast(s.day + 1 as timestamp) - interval '1 microsecond') at time zone 'UTC' as hi
+    from unnest(cast(cast(:days as text) as date[]), cast(cast(:lo_days as text) as date[]),
+                cast(cast(:lo24s as text) as date[]), cast(cast(:top_orgs as text) as text[]))
+         with ordinality as s(day, lo_day, lo24, top_org, i)
+),
+base as (
+    select c.id, c.at, cast(c.at at time zone 'UTC' as date) as day, l.contributor_id
+    from contribution c
+    join identity_link l on l.id = c.identity_id
+     and l.recorded_at <= :asof and (l.superseded_at is null or l.superseded_at > :asof)
+    where c.project_id = :project and c.kind in (:kinds) and c.at <= (select max(hi) from steps)
+      and c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof)
+      and not l.is_bot
+      and not (c.kind = 'merge' and exists (
+          select 1 from contribution d
+          where d.project_id = c.project_id and d.kind = 'merge' and d.reference = c.reference and d.id <> c.id
+            and d.recorded_at <= :asof and (d.superseded_at is null or d.superseded_at > :asof)
+            and (d.source_kind = 'github', -d.id) > (c.source_kind = 'github', -c.id)))
+),
+pairs as (select distinct contributor_id, day from base),
+aff as (
+    select distinct on (p.contributor_id, p.day) p.contributor_id, p.day, a.organisation_id
+    from pairs p
+    join affiliation a on a.contributor_id = p.contributor_id
+     and (a.valid_from is null or a.valid_from <= p.day) and (a.valid_to is null or a.valid_to >= p.day)
+     and a.recorded_at <= :asof and (a.superseded_at is null or a.superseded_at > :asof)
+    order by p.contributor_id, p.day, a.source_tier, a.id
+),
+rollup as (
+    select o.organisation_id as org, o.day, o.organisation_id as top, 0 as depth
+    from (select distinct organisation_id, day from aff where organisation_id is not null) o
+    union all
+    select r.org, r.day, p.parent_id, r.depth + 1
+    from rollup r
+    join organisation_parent p on p.organisation_id = r.top
+     and (p.valid_from is null or p.valid_from <= r.day) and (p.valid_to is null or p.valid_to >= r.day)
+     and p.recorded_at <= :asof and (p.superseded_at is null or p.superseded_at > :asof)
+    where r.depth < 10
+),
+tops as (select distinct on (org, day) org, day, top from rollup order by org, day, depth desc),
+org_type as (
+    select v.id, v.type from organisation_version v
+    where v.recorded_at <= :asof and (v.superseded_at is null or v.superseded_at > :asof)
+),
+attributed as (
+    select b.id, b.at, b.day, b.contributor_id,
+           a.contributor_id is not null as known,
+           a.organisation_id,
+           case when a.contributor_id is null then null
+                when a.organisation_id is null then 'independent:' || b.contributor_id
+                else o.key end as entity,
+           case when a.organisation_id is not null then o.key end as org_key,
+           ot.type as org_type,
+           case when a.contributor_id is null then null
+                when a.organisation_id is null then -b.contributor_id
+                else t.top end as entity_id
+    from base b
+    left join aff a on a.contributor_id = b.contributor_id and a.day = b.day
+    left join tops t on t.org = a.organisation_id and t.day = b.day
+    left join organisation o on o.id = t.top
+    left join org_type ot on ot.id = a.organisation_id
+),
+firsts as (select org_key, min(day) as first_day from attributed where org_key is not null group by org_key),
+careers as (
+    select * from (
+        select contributor_id,
+               min(day) filter (where org_type = 'company') as first_company,
+               min(day) filter (where known and (organisation_id is null or org_type = 'academic')) as first_independent
+        from attributed group by contributor_id) x
+    where first_independent < first_company
+),
+edge_list as (select array_agg(edge order by edge) as edges from (select lo_day as edge from steps union select day from steps) e),
+slice_steps as (
+    select k as slice, s.i
+    from edge_list l cross join generate_subscripts(l.edges, 1) k join steps s on l.edges[k] > s.lo_day and l.edges[k] <= s.day
+),
+sliced as (
+    select width_bucket(a.day - 1, l.edges) + 1 as slice, a.contributor_id, a.known, a.organisation_id, a.entity_id, a.org_type,
+           cast(count(*) as int) as cnt
+    from attributed a cross join edge_list l
+    where a.day > l.edges[1] and a.day <= l.edges[cardinality(l.edges)]
+    group by 1, a.contributor_id, a.known, a.organisation_id, a.entity_id, a.org_type
+),
+sums as (
+    select ss.i, sum(x.n_all) as n_all, sum(x.n_known) as n_known, sum(x.n_company) as n_company,
+           sum(x.n_independent) as n_independent
+    from (select slice, sum(cnt) as n_all,
+                 sum(cnt) filter (where known) as n_known,
+                 sum(cnt) filter (where org_type = 'company') as n_company,
+                 sum(cnt) filter (where known and organisation_id is null) as n_independent
+          from sliced group by slice) x
+    join slice_steps ss on ss.slice = x.slice
+    group by ss.i
+),
+entities as (
+    select ss.i, e.entity_id, cast(sum(e.cnt) as int) as cnt
+    from (select slice, entity_id, cast(sum(cnt) as int) as cnt from sliced where known group by slice, entity_id) e
+    join slice_steps ss on ss.slice = e.slice
+    group by ss.i, e.entity_id
+),
+people as (
+    select ss.i, p.contributor_id, cast(sum(p.cnt) as int) as cnt
+    from (select slice, contributor_id, cast(sum(cnt) as int) as cnt from sliced group by slice, contributor_id) p
+    join slice_steps ss on ss.slice = p.slice
+    group by ss.i, p.contributor_id
+),
+-- how many people (entities) have each count at each step: the elephant and bus factors and the HHI
+-- need only the sorted counts, not who holds them
+people_levels as (select i, cnt, count(*) as m from people group by i, cnt),
+entity_levels as (
+    select i, cnt, count(*) as m, count(*) filter (where entity_id > 0) as orgs, count(*) filter (where entity_id < 0) as independents
+    from entities group by i, cnt
+),
+distinct_people as (select i, sum(m) as n from people_levels group by i),
+distinct_entities as (
+    select i, sum(m) as n, sum(orgs) as orgs, sum(independents) as independents -- an independent is the entity -contributor_id
+    from entity_levels group by i
+),
+totals as (
+    select s.i, coalesce(x.n_all, 0) as n_all, coalesce(x.n_known, 0) as n_known,
+           coalesce(x.n_company, 0) as n_company, coalesce(x.n_independent, 0) as n_independent,
+           coalesce(p.n, 0) as n_contributors, coalesce(e.orgs, 0) as n_orgs, coalesce(e.n, 0) as n_entities,
+           coalesce(e.independents, 0) as n_independent_people
+    from steps s
+    left join sums x on x.i = s.i
+    left join distinct_people p on p.i = s.i
+    left join distinct_entities e on e.i = s.i
+),
+-- The factor counts the largest holders, one by one, while the ones before them hold less than half:
+-- within a level of equal counts c, after `before` contributions of larger levels, the j-th holder
+-- (j = 1..m) is counted when 2 * (before + (j - 1) * c) < n, i.e. min(m, ceil((n - 2 * before) / (2 * c))).
+entity_factor as (
+    select l.i, sum(least(l.m, (cast(t.n_known as bigint) - 2 * l.before + 2 * l.cnt - 1) / (2 * l.cnt))) filter (where t.n_known > 2 * l.before) as elephant,
+           sum(l.m * power(cast(l.cnt as float8) / t.n_known, 2)) filter (where t.n_known > 0) as hhi
+    from (select i, cnt, m, cast(coalesce(sum(cnt * m) over (partition by i order by cnt desc rows between unbounded preceding and 1 preceding), 0) as bigint) as before
+          from entity_levels) l
+    join totals t on t.i = l.i
+    group by l.i
+),
+bus as (
+    select l.i, sum(least(l.m, (cast(t.n_all as bigint) - 2 * l.before + 2 * l.cnt - 1) / (2 * l.cnt))) filter (where t.n_all > 2 * l.before) as n
+    from (select i, cnt, m, cast(coalesce(sum(cnt * m) over (partition by i order by cnt desc rows between unbounded preceding and 1 preceding), 0) as bigint) as before
+          from people_levels) l
+    join totals t on t.i = l.i
+    group by l.i
+),
+top_org as (
+    select distinct on (e.i) e.i, o.key as org_key, e.cnt
+    from (select i, entity_id, cnt, max(cnt) over (partition by i) as top_cnt from entities where entity_id > 0) e
+    join organisation o on o.id = e.entity_id
+    where e.cnt = e.top_cnt
+    order by e.i, e.cnt desc, o.key
+),
+new_orgs as (
+    select s.i, count(*) as n from firsts f join steps s on f.first_day > s.lo_day and f.first_day <= s.day group by s.i
+),
+hired as (
+    select s.i, count(*) as n from careers c join steps s on c.first_company > s.lo_day and c.first_company <= s.day group by s.i
+)
+select t.n_all, t.n_known, t.n_company, t.n_independent, t.n_contributors, t.n_orgs, t.n_entities,
+       coalesce(ef.elephant, 0) as elephant, ef.hhi, tp.org_key as top_org_key, tp.cnt as top_org_count, coalesce(b.n, 0) as bus,
+       coalesce(nw.n, 0) as new_orgs, coalesce(hd.n, 0) as hired,
+       exists (select 1 from contribution c where c.project_id = :project and c.kind in (:kinds)
+               and c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof)) as any_recorded,
+       t.n_independent_people
+from totals t
+left join entity_factor ef on ef.i = t.i
+left join top_org tp on tp.i = t.i
+left join bus b on b.i = t.i
+left join new_orgs nw on nw.i = t.i
+left join hired hd on hd.i = t.i
+order by t.i

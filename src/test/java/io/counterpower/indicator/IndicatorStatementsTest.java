@@ -1,0 +1,110 @@
+package io.counterpower.indicator;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.Query;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.counterpower.indicator.Dataset.em;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every indicator statement of every methodology version (methodology/v&lt;N&gt;/*.sql) opens with one
+ * comment line per column it returns, naming the indicators the column feeds and the METHODOLOGY line it
+ * implements, so that a newcomer can trace a figure from the API to the rule. The columns are those
+ * PostgreSQL actually returns (the statement is run), and the indicators are those the version defines.
+ */
+@QuarkusTest
+class IndicatorStatementsTest {
+    static final Pattern COLUMN = Pattern.compile("^-- column ([a-z0-9_]+): ([a-z0-9_, ]+?) \\| METHODOLOGY (.+)$");
+
+    @Inject
+    Methodology methodology;
+
+    @Test
+    void everyColumnOfEveryStatementNamesItsIndicatorsAndMethodologyLine() {
+        assertEquals(Set.of(1, 2), methodology.all().keySet(), "a new version ships its own folder of statements");
+        for (Methodology.Version v : methodology.all().values()) {
+            Set<String> indicators = indicators(v);
+            for (String name : IndicatorStatements.names(v.number())) {
+                String file = IndicatorStatements.path(v.number(), name);
+                String text = IndicatorStatements.resource(v.number(), name);
+                assertTrue(text.startsWith("-- Methodology version " + v.number() + ": "), file + " opens by naming its version");
+                Map<String, String> declared = new LinkedHashMap<>();
+                for (String line : text.lines().takeWhile(l -> l.startsWith("--")).toList()) {
+                    if (!line.startsWith("-- column ")) {
+                        continue;
+                    }
+                    Matcher m = COLUMN.matcher(line);
+                    assertTrue(m.matches(), file + ": a column line reads '-- column <alias>: <indicators> | METHODOLOGY <section ...>': " + line);
+                    for (String indicator : m.group(2).split(",\\s*")) {
+                        assertTrue(indicators.contains(indicator), file + ": column " + m.group(1) + " names '" + indicator
+                                + "', which methodology version " + v.number() + " does not define");
+                    }
+                    assertTrue(m.group(3).startsWith("section "), file + ": column " + m.group(1) + " names a METHODOLOGY section");
+                    assertFalse(declared.containsKey(m.group(1)), file + ": column " + m.group(1) + " is described twice");
+                    declared.put(m.group(1), m.group(2));
+                }
+                assertEquals(new TreeSet<>(declared.keySet()), new TreeSet<>(columns(v, name)),
+                        file + ": the opening comment describes exactly the columns the statement returns");
+            }
+        }
+    }
+
+    @Test
+    void versionOneStatementsAreACompleteFolderOfTheirOwn() {
+        // Frozen means frozen: version 1 does not refer to version 2's files, and version 2 does not borrow version 1's.
+        for (String name : IndicatorStatements.NAMES) {
+            assertFalse(IndicatorStatements.resource(1, name).contains("v2/"), name);
+            assertFalse(IndicatorStatements.resource(2, name).contains("v1/"), name);
+        }
+    }
+
+    /** The indicator ids of a version and the gate inputs its assessment reads (company_restrictive_*). */
+    private static Set<String> indicators(Methodology.Version v) {
+        Set<String> out = new TreeSet<>(v.indicatorIds());
+        v.document().findValues("indicator").forEach(n -> {
+            if (n.isTextual()) {
+                out.add(n.asText());
+            }
+        });
+        out.remove("origin");
+        return out;
+    }
+
+    /** The column labels the statement returns for one step, on a project id no fixture uses. */
+    private static List<String> columns(Methodology.Version v, String name) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            String sql = IndicatorStatements.sql(v, name);
+            boolean single = name.equals(IndicatorStatements.COLLECTED_THROUGH), stepped = sql.contains(":days");
+            String text = stepped || single ? sql : FactIndicators.lateral(sql);
+            Query q = em().createNativeQuery(text);
+            q.setParameter("project", -1L);
+            q.setParameter("asof", OffsetDateTime.now(ZoneOffset.UTC));
+            if (text.contains(":kinds")) {
+                q.setParameter("kinds", List.of("commit"));
+            }
+            if (!single) {
+                new Steps(List.of(LocalDate.of(2024, 12, 31)), Window.P12M).withTopOrgs(java.util.Collections.singletonList(null)).bind(q);
+            }
+            List<SqlRow> rows = SqlRow.list(q);
+            assertEquals(1, rows.size(), name + ": one row per step");
+            return new ArrayList<>(rows.get(0).columns());
+        });
+    }
+}
