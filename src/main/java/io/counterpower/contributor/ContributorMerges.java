@@ -56,6 +56,7 @@ public class ContributorMerges {
         if (into == from) {
             throw ApiProblem.badRequest("from", "a contributor cannot be merged into itself");
         }
+        reason = io.counterpower.common.fact.ChangeReasons.require(reason); // a merge edits two contributors (issue 17)
         ContributorVersion target = current(into, "into");
         ContributorVersion merged = current(from, "from");
         List<Affiliation> movedAffiliations = Affiliation.list("contributorId = ?1 and supersededAt is null", from);
@@ -109,6 +110,7 @@ public class ContributorMerges {
         if (m.unmergedAt != null) {
             throw ApiProblem.conflict("Merge " + mergeId + " was already undone on " + m.unmergedAt);
         }
+        reason = io.counterpower.common.fact.ChangeReasons.require(reason);
         Instant at = Instants.now();
         FactWrite write = systemWrite(at, reason == null ? "unmerge of merge " + mergeId : reason);
         for (Long row : m.movedLinkRows) {

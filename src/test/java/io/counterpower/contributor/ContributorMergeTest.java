@@ -72,7 +72,9 @@ class ContributorMergeTest {
                 .post("/api/v1/affiliations").then().statusCode(201);
         admin().body(Map.of("contributor", b, "organisation", organisation("company"), "from", "2021-01-01", "source", source()))
                 .post("/api/v1/affiliations").then().statusCode(201);
-        admin().body(Map.of("into", a, "from", b)).post("/api/v1/contributor-merges").then().statusCode(409)
+        io.counterpower.support.Api.invalidAsAdmin().contentType("application/json").body(Map.of("into", a, "from", b))
+                .post("/api/v1/contributor-merges").then().statusCode(400).body("errors[0].field", equalTo("reason"));
+        admin().body(Map.of("into", a, "from", b, "reason", "same person")).post("/api/v1/contributor-merges").then().statusCode(409)
                 .body("detail", containsString("same source tier"));
         admin().body(Map.of("into", a, "from", a)).post("/api/v1/contributor-merges").then().statusCode(400);
         as(key("steward:" + organisation("company"))).body(Map.of("into", a, "from", b)).post("/api/v1/contributor-merges")
