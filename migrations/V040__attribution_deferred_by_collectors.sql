@@ -7,7 +7,7 @@
 -- for at its commit. The writer flushes once when it is done (GitCollector: after the statistics are
 -- refreshed). The queue is a table, so a writer that dies before its flush loses nothing: the next
 -- commit that flushes, whoever makes it, refreshes what it left.
--- V021's switch for bulk loads (`counterpower.attribution_queue` = `off`: nothing queued, the load rebuilds
+-- V039's switch for bulk loads (`counterpower.attribution_queue` = `off`: nothing queued, the load rebuilds
 -- the table itself) is kept as it was.
 CREATE OR REPLACE FUNCTION contribution_attribution_queue() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -136,7 +136,7 @@ public record CollectionStats(
      * Milliseconds spent opening (clone or fetch), counting, reading and writing commits
      * ({@code writeMillis}: the database writes, which run alongside the reading), following license
      * and governance history, inferring affiliations, and refreshing the attribution of what the run wrote
-     * (once, at its end: V025).
+     * (once, at its end: V040).
      */
     public record Timings(long openMillis, long countMillis, long readMillis, long writeMillis, long historyMillis,
                           long affiliationMillis, long attributionMillis, long totalMillis) {

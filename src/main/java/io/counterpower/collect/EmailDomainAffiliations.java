@@ -74,7 +74,7 @@ public class EmailDomainAffiliations {
     /**
      * Infers the affiliations of every contributor with a contribution to the project, in one transaction.
      *
-     * @param deferAttribution true when the caller refreshes the attribution itself once it is done (V025: a
+     * @param deferAttribution true when the caller refreshes the attribution itself once it is done (V040: a
      *                         collection flushes what its batches and this inference queued in one pass)
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)

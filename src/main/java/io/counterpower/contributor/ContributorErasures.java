@@ -25,7 +25,7 @@ import java.util.Set;
  * version of the contributor, every identity ever linked to it, and every audit value that quoted
  * them, show a pseudonym instead of its names, emails and logins; the identities, their links and
  * contributions stay, so the contributions keep counting as before. Each erased address is kept as
- * its SHA-256 only (table {@code erased_email}, V020), which the git collector checks, so that a
+ * its SHA-256 only (table {@code erased_email}, V038), which the git collector checks, so that a
  * later collection meeting the address maps it to the pseudonymous identity and does not bring the
  * data back. The erasure itself is audited without the erased data.
  */

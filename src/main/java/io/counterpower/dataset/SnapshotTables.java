@@ -23,7 +23,7 @@ final class SnapshotTables {
     /** Versioned facts: a version superseded after the moment was current at the moment. */
     private static final Map<String, String> VERSIONED = Map.of(
             "superseded_at", "case when superseded_at > :t then null else superseded_at end",
-            // Snapshots are public: a local path a curator's collection recorded leaves redacted (V019).
+            // Snapshots are public: a local path a curator's collection recorded leaves redacted (V037).
             "source_url", "redact_local_path(source_url)",
             "repository_url", "redact_local_path(repository_url)");
 

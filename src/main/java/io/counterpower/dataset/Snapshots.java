@@ -379,7 +379,7 @@ public class Snapshots {
         digest.update((line + "\n").getBytes(StandardCharsets.UTF_8));
         long started = System.nanoTime();
         try (Statement s = c.createStatement()) {
-            // The attribution is rebuilt once at the end (rebuildAttribution), not queued row by row (V021).
+            // The attribution is rebuilt once at the end (rebuildAttribution), not queued row by row (V039).
             s.execute("set local counterpower.attribution_queue = 'off'");
         }
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -518,7 +518,7 @@ public class Snapshots {
     }
 
     /**
-     * The attribution of the loaded projects, rebuilt in one set-based refresh (V021), then analysed.
+     * The attribution of the loaded projects, rebuilt in one set-based refresh (V039), then analysed.
      * The triggers queued nothing during the load. Returns the milliseconds it took.
      */
     private static long rebuildAttribution(Connection c) throws SQLException {

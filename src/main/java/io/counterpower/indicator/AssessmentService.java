@@ -569,7 +569,7 @@ public class AssessmentService {
                     + (r[2] == null ? "never collected" : "collected through " + r[2]) + ")", "/api/v1/projects/" + slug
                     + "/repositories", r[1], (String) r[1]));
         }
-        // The periods of the current artifacts (V014, methodology 2 section 2), as recorded at asRecordedOn.
+        // The periods of the current artifacts (V035, methodology 2 section 2), as recorded at asRecordedOn.
         for (Object row : query("""
                 select x.id, x.expression, x.valid_from, x.source_url
                 from license_current_artifacts(cast(:project as bigint), cast(:asof as timestamptz), cast(:day as date)) x

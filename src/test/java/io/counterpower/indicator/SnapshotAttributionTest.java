@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A snapshot load rebuilds {@code contribution_attribution} in one set-based pass at its end, with
- * the triggers' queue turned off for the load (V021): after the load the derived table equals the
+ * the triggers' queue turned off for the load (V039): after the load the derived table equals the
  * full statement's attribution for every loaded project, nothing is left queued, and later writes
  * are followed again by the triggers. Runs on the snapshot profile's own database, which it empties.
  */

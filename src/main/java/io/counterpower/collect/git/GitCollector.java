@@ -296,7 +296,7 @@ public class GitCollector implements Collector {
 
     /**
      * Runs SQL in a transaction of its own, allowed ten minutes (the default minute is short for a large
-     * history). The attribution of what it writes is deferred (V025): the job refreshes it once, at its end.
+     * history). The attribution of what it writes is deferred (V040): the job refreshes it once, at its end.
      */
     private <T> T inTransaction(ReturningWork<T> work) {
         return QuarkusTransaction.requiringNew().timeout(TRANSACTION_TIMEOUT_SECONDS)

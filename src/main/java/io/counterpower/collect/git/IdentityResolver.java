@@ -278,7 +278,7 @@ public final class IdentityResolver {
     }
 
     /**
-     * Resolves the keys whose address a curator erased (issue 17, table erased_email, V020) to the
+     * Resolves the keys whose address a curator erased (issue 17, table erased_email, V038) to the
      * pseudonymous identity that kept its hash, and returns the others: an erased address is never
      * stored again, and its commits keep counting for the same contributor.
      */

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * for anyone but a curator a local path or a {@code file:} URL becomes {@code …/<its last
  * segment>}, which still tells repositories apart and keeps the folder layout of the server to
  * itself. The one redaction used by every public representation (JSON views, CSV exports, the
- * change feed, job views); migration V019's {@code redact_local_path} is its SQL twin (snapshots).
+ * change feed, job views); migration V037's {@code redact_local_path} is its SQL twin (snapshots).
  */
 public final class LocalPathRedaction {
     // A file: URL or an absolute path that does not continue a URL or a word (https://host/x stays).

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A git collection defers the attribution of what its batches write and refreshes it once at its end
- * (migration V025, issue #21): when the job has succeeded every contribution it wrote is attributed to the
+ * (migration V040, issue #21): when the job has succeeded every contribution it wrote is attributed to the
  * organisation of its email domain on the day (hand-computed here), nothing it queued is left behind,
  * and a writer that dies between its deferred writes and its flush loses nothing, because the next
  * ordinary commit flushes the queue.
