@@ -376,7 +376,7 @@ public class ReferenceDatasetUpgrade {
         ids("select slug, id from project").forEach((slug, id) -> projectSlugs.put(String.valueOf(id), slug));
         int closed = 0;
         Map<String, List<String>> keyColumns = Map.of(
-                "license_period", List.of("project_id", "artifact", "valid_from", "change_kind"),
+                "license_period", List.of("project_id", "artifact", "artifact_name", "valid_from", "change_kind"),
                 "governance_event", List.of("project_id", "kind", "event_date"),
                 "funding_event", List.of("recipient_organisation_id", "funder_organisation_id", "type", "event_date"));
         Map<String, String> kinds = Map.of("license_period", "license-period", "governance_event", "governance-event",
