@@ -5,6 +5,7 @@ import io.counterpower.project.ProjectService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -266,9 +267,18 @@ public class AssessmentService {
     }
 
     private String origin(Scope scope) {
-        List<?> rows = em.createNativeQuery("select origin from project_version v where v.id = :project and " + Sql.visible("v"))
-                .setParameter("project", scope.projectId()).setParameter("asof", scope.recordedOn()).getResultList();
-        return rows.isEmpty() ? null : (String) rows.get(0);
+        List<SqlRow> rows = assessmentInput(scope, "assessment-origin");
+        return rows.isEmpty() ? null : rows.get(0).text("origin");
+    }
+
+    /** One of the version's assessment statements (methodology/v&lt;N&gt;/assessment-*.sql), its rows read by alias. */
+    private List<SqlRow> assessmentInput(Scope scope, String name) {
+        String sql = IndicatorStatements.sql(scope.methodology(), name);
+        Query q = em.createNativeQuery(sql).setParameter("project", scope.projectId()).setParameter("asof", scope.recordedOn());
+        if (sql.contains(":day")) {
+            q.setParameter("day", scope.at());
+        }
+        return SqlRow.list(q);
     }
 
     /** The signals of each stage (clipped to [0, 1]) and the stage scores, the mean of the present signals. */
@@ -418,15 +428,15 @@ public class AssessmentService {
         JsonNode cp = m.counterPower();
         Map<String, Requirement> out = new LinkedHashMap<>();
         // Training capability: the openness of training code and data.
-        List<?> rows = em.createNativeQuery("select component, status from openness_component c where c.project_id = :project and "
-                        + Sql.visible("c") + " and component in ('training-code', 'training-data') order by component")
-                .setParameter("project", scope.projectId()).setParameter("asof", scope.recordedOn()).getResultList();
+        SqlRow trainingRow = assessmentInput(scope, "assessment-training").get(0);
+        String code = trainingRow.text("training_code"), data = trainingRow.text("training_data");
         Map<String, Object> training = new LinkedHashMap<>();
-        for (Object row : rows) {
-            Object[] r = (Object[]) row;
-            training.put((String) r[0], r[1]);
+        if (code != null) {
+            training.put("training-code", code);
         }
-        String code = (String) training.get("training-code"), data = (String) training.get("training-data");
+        if (data != null) {
+            training.put("training-data", data);
+        }
         String status;
         if (code == null || data == null || code.equals("unknown") || data.equals("unknown")) {
             status = "unknown";
@@ -494,23 +504,18 @@ public class AssessmentService {
     }
 
     private Requirement benchmark(Scope scope) {
-        List<?> rows = em.createNativeQuery("""
-                        select benchmark, measured_on, rank, cast(score as float8), cast(best_closed_score as float8)
-                        from benchmark_result b where b.project_id = :project and b.measured_on <= :day and\s""" + Sql.visible("b")
-                        + " order by measured_on desc, id desc limit 1")
-                .setParameter("project", scope.projectId()).setParameter("asof", scope.recordedOn()).setParameter("day", scope.at())
-                .getResultList();
+        List<SqlRow> rows = assessmentInput(scope, "assessment-benchmark");
         if (rows.isEmpty()) {
             return new Requirement("unknown", Map.of());
         }
-        Object[] r = (Object[]) rows.get(0);
-        Integer rank = r[2] == null ? null : ((Number) r[2]).intValue();
-        Double score = (Double) r[3], best = (Double) r[4];
+        SqlRow r = rows.get(0);
+        Integer rank = r.get("rank") == null ? null : ((Number) r.get("rank")).intValue();
+        Double score = r.number("score"), best = r.number("best_closed_score");
         Double ratio = score != null && best != null && best > 0 ? score / best : null;
         String status = (rank != null && rank <= 10) || (ratio != null && ratio >= 0.95) ? "met"
                 : (rank != null && rank <= 50) || (ratio != null && ratio >= 0.8) ? "partial"
                 : rank == null && ratio == null ? "unknown" : "unmet";
-        return new Requirement(status, Values.detail("benchmark", r[0], "measuredOn", String.valueOf(r[1]), "rank", rank,
+        return new Requirement(status, Values.detail("benchmark", r.get("benchmark"), "measuredOn", String.valueOf(r.get("measured_on")), "rank", rank,
                 "score", score, "bestClosedScore", best));
     }
 

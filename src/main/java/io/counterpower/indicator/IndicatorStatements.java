@@ -27,6 +27,13 @@ final class IndicatorStatements {
         return version >= 2 ? Stream.concat(NAMES.stream(), Stream.of(COLLECTED_THROUGH)).toList() : NAMES;
     }
 
+    /**
+     * The statements the stage assessment reads beside the indicators (every version ships them): the
+     * project's origin, and the counter-power profile's training openness and benchmark position. Their
+     * column lines name the assessment field they feed rather than an indicator.
+     */
+    static final List<String> ASSESSMENT = List.of("assessment-origin", "assessment-training", "assessment-benchmark");
+
     /** Version 2: how far the project's collection reaches (METHODOLOGY.md section 3, "Collected through"). */
     static final String COLLECTED_THROUGH = "collected-through";
 

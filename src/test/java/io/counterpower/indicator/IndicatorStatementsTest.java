@@ -67,6 +67,47 @@ class IndicatorStatementsTest {
     }
 
     @Test
+    void theAssessmentStatementsOfEveryVersionNameTheFieldTheyFeedAndTheirMethodologyLine() {
+        for (Methodology.Version v : methodology.all().values()) {
+            Set<String> fields = new TreeSet<>();
+            v.counterPower().fieldNames().forEachRemaining(fields::add);
+            fields.add("origin");
+            for (String name : IndicatorStatements.ASSESSMENT) {
+                String file = IndicatorStatements.path(v.number(), name);
+                String text = IndicatorStatements.resource(v.number(), name);
+                assertTrue(text.startsWith("-- Methodology version " + v.number() + ": "), file + " opens by naming its version");
+                assertFalse(text.contains(v.number() == 1 ? "v2/" : "v1/"), file + " refers to another version's files");
+                Map<String, String> declared = new LinkedHashMap<>();
+                for (String line : text.lines().takeWhile(l -> l.startsWith("--")).filter(l -> l.startsWith("-- column ")).toList()) {
+                    Matcher m = COLUMN.matcher(line);
+                    assertTrue(m.matches(), file + ": a column line reads '-- column <alias>: <field> | METHODOLOGY <section ...>': " + line);
+                    assertTrue(fields.contains(m.group(2)), file + ": column " + m.group(1) + " names '" + m.group(2)
+                            + "', which is neither the origin nor a requirement of version " + v.number() + "'s counter-power profile");
+                    assertTrue(m.group(3).startsWith("section "), file + ": column " + m.group(1) + " names a METHODOLOGY section");
+                    declared.put(m.group(1), m.group(2));
+                }
+                assertEquals(new TreeSet<>(declared.keySet()), new TreeSet<>(assessmentColumns(v, name)),
+                        file + ": the opening comment describes exactly the columns the statement returns");
+            }
+        }
+    }
+
+    /** The column labels an assessment statement returns, from its result's metadata (it may return no row). */
+    private static List<String> assessmentColumns(Methodology.Version v, String name) {
+        return QuarkusTransaction.requiringNew().call(() -> em().unwrap(org.hibernate.Session.class).doReturningWork(c -> {
+            String sql = IndicatorStatements.sql(v, name).replace(":project", "-1").replace(":asof", "now()")
+                    .replace(":day", "date '2024-12-31'");
+            try (var s = c.createStatement(); var r = s.executeQuery(sql)) {
+                List<String> out = new ArrayList<>();
+                for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
+                    out.add(r.getMetaData().getColumnLabel(i));
+                }
+                return out;
+            }
+        }));
+    }
+
+    @Test
     void versionOneStatementsAreACompleteFolderOfTheirOwn() {
         // Frozen means frozen: version 1 does not refer to version 2's files, and version 2 does not borrow version 1's.
         for (String name : IndicatorStatements.NAMES) {

@@ -1,0 +1,10 @@
+-- Methodology version 1: the openness of the project's training code and data, read by the counter-power profile.
+-- Parameters: :project, :asof (the "as recorded on" instant).
+-- Rules: METHODOLOGY.md section 6 (openness components) and the counter-power profile's training capability (methodology/v1.json counterPower.training_capability; section 7, the counter-power profile).
+-- Output columns (read by alias; one line each: column: the assessment field it feeds | the METHODOLOGY line it implements):
+-- column training_code: training_capability | METHODOLOGY section 6: the status of the training-code component (null when not rated)
+-- column training_data: training_capability | METHODOLOGY section 6: the status of the training-data component (null when not rated)
+select (select c.status from openness_component c where c.project_id = :project and c.component = 'training-code'
+          and (c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof)) order by c.id limit 1) as training_code,
+       (select c.status from openness_component c where c.project_id = :project and c.component = 'training-data'
+          and (c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof)) order by c.id limit 1) as training_data
