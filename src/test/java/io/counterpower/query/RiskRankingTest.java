@@ -75,7 +75,8 @@ class RiskRankingTest {
     @Test
     void filtersAndOrdersCombine() {
         Scenario s = Scenario.corporate("tool", null);
-        JsonPath all = freshRanking("?size=200");
+        // Found through its steward: the suite's hundreds of projects put a row with an unknown risk past any page.
+        JsonPath all = freshRanking("?size=200&steward=" + s.company);
         Map<String, Object> row = row(all, s.slug);
         String stage = (String) row.get("stage");
         JsonPath filtered = anonymous().queryParams(Map.of("kind", "tool", "origin", "community", "steward", s.company,
