@@ -5,6 +5,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,7 +30,6 @@ import static io.counterpower.support.Api.unique;
 import static io.counterpower.support.Fixtures.projectBody;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The measurement of issue 18 on real repositories, run by hand where their clones are on disk
@@ -153,17 +154,10 @@ class RealCoAuthorsMeasurementTest {
         }
     }
 
-    private static JsonPath awaitLong(long jobId) throws InterruptedException {
-        long deadline = System.nanoTime() + 1_800_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            JsonPath job = anonymous().get("/api/v1/jobs/" + jobId).then().statusCode(200).extract().jsonPath();
-            if (List.of("succeeded", "failed").contains(job.getString("state"))) {
-                return job;
-            }
-            Thread.sleep(1000);
-        }
-        fail("job " + jobId + " did not end within 30 minutes");
-        return null;
+    private static JsonPath awaitLong(long jobId) {
+        return Awaitility.await("job " + jobId + " ending").atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> anonymous().get("/api/v1/jobs/" + jobId).then().statusCode(200).extract().jsonPath(),
+                        job -> List.of("succeeded", "failed").contains(job.getString("state")));
     }
 
     private static String gitOrEmpty(Path repository, String... args) throws IOException, InterruptedException {

@@ -4,6 +4,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -54,22 +55,14 @@ class FrontPageBrowserTest {
     private static Map<String, Object> rankingRow(String slug) {
         long version = Long.parseLong(anonymous().get("/api/v1/projects/" + slug).getHeader("Counterpower-Data-Version"));
         admin().post("/api/v1/risk/refresh").then().statusCode(202);
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
-            Response r = anonymous().queryParams(Map.of("size", "200", "stage", anonymous().get("/api/v1/projects/" + slug
-                    + "/assessment").jsonPath().getString("stage"))).get("/api/v1/risk");
-            if (r.statusCode() == 200 && r.jsonPath().getLong("snapshot.dataVersion") >= version) {
-                List<Map<String, Object>> rows = r.jsonPath().getList("items");
-                return rows.stream().filter(x -> slug.equals(x.get("project"))).findFirst().orElseThrow();
-            }
-            try {
-                Thread.sleep(200);   // the refresh runs in the background; poll its result
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("The stored ranking did not catch up with data version " + version);
+        // The refresh runs in the background: wait until the stored ranking has caught up with the project.
+        Response r = Awaitility.await("the stored ranking catching up with data version " + version)
+                .atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .until(() -> anonymous().queryParams(Map.of("size", "200", "stage", anonymous().get("/api/v1/projects/" + slug
+                        + "/assessment").jsonPath().getString("stage"))).get("/api/v1/risk"),
+                        got -> got.statusCode() == 200 && got.jsonPath().getLong("snapshot.dataVersion") >= version);
+        List<Map<String, Object>> rows = r.jsonPath().getList("items");
+        return rows.stream().filter(x -> slug.equals(x.get("project"))).findFirst().orElseThrow();
     }
 
     @Test
