@@ -24,6 +24,8 @@ public class WatchWorkers {
     WatchEvaluations evaluations;
     @Inject
     WebhookSender sender;
+    /** Delivery steps run on this instance: tests wait on it for "a few more ticks" instead of sleeping. */
+    private final java.util.concurrent.atomic.AtomicLong deliverySteps = new java.util.concurrent.atomic.AtomicLong();
 
     @Scheduled(every = "${counterpower.watches.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "watch-evaluations")
@@ -38,6 +40,7 @@ public class WatchWorkers {
     void deliver() {
         if (config.workers()) {
             run("delivery", () -> sender.sendDue(instance + "/deliver"));
+            deliverySteps.incrementAndGet();
         }
     }
 
@@ -50,6 +53,10 @@ public class WatchWorkers {
                 return 1;
             });
         }
+    }
+
+    long deliverySteps() {
+        return deliverySteps.get();
     }
 
     private static void run(String what, java.util.function.IntSupplier step) {

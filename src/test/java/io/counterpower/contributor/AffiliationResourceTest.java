@@ -1,5 +1,7 @@
 package io.counterpower.contributor;
 
+import io.counterpower.support.Moments;
+
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -89,14 +91,12 @@ class AffiliationResourceTest {
     }
 
     @Test
-    void editsKeepTheirHistoryAndAsRecordedOnGivesTheOldPeriod() throws InterruptedException {
+    void editsKeepTheirHistoryAndAsRecordedOnGivesTheOldPeriod() {
         long person = contributor(unique("p") + "@example.org");
         String org = organisation("company");
         long id = admin().body(affiliation(person, org, "2020-01-01", null)).post("/api/v1/affiliations")
                 .then().extract().jsonPath().getLong("id");
-        Thread.sleep(5);
-        Instant before = Instant.now();
-        Thread.sleep(5);
+        Instant before = Moments.between();
         Map<String, Object> corrected = affiliation(person, org, "2020-01-01", "2021-03-31");
         corrected.put("reason", "left in March 2021 (LinkedIn)");
         admin().body(corrected).put("/api/v1/affiliations/" + id).then().statusCode(200).body("to", equalTo("2021-03-31"));

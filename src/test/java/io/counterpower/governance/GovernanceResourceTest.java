@@ -1,5 +1,7 @@
 package io.counterpower.governance;
 
+import io.counterpower.support.Moments;
+
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +42,7 @@ class GovernanceResourceTest {
     }
 
     @Test
-    void eventsAreRecordedListedEditedAndClosedWithTheirHistory() throws InterruptedException {
+    void eventsAreRecordedListedEditedAndClosedWithTheirHistory() {
         String steward = organisation("company");
         String foundation = organisation("foundation");
         String slug = project(steward);
@@ -59,9 +61,7 @@ class GovernanceResourceTest {
         anonymous().queryParam("project", slug).queryParam("from", "2022-01-01").queryParam("to", "2023-12-31")
                 .get("/api/v1/governance-events").then().body("totalItems", equalTo(1));
 
-        Thread.sleep(5);
-        Instant before = Instant.now();
-        Thread.sleep(5);
+        Instant before = Moments.between();
         Map<String, Object> corrected = event(slug, "foundation-transfer", "2023-05-17", steward, foundation);
         corrected.put("reason", "the announcement gives the day");
         admin().body(corrected).put("/api/v1/governance-events/" + id).then().statusCode(200).body("date", equalTo("2023-05-17"));

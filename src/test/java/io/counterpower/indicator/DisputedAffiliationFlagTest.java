@@ -1,5 +1,7 @@
 package io.counterpower.indicator;
 
+import io.counterpower.support.Moments;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,7 @@ class DisputedAffiliationFlagTest {
     }
 
     @Test
-    void aDisputedAffiliationFlagsTheContributionFiguresUntilItIsResolved() throws InterruptedException {
+    void aDisputedAffiliationFlagsTheContributionFiguresUntilItIsResolved() {
         String org = organisation("company");
         Dataset d = Dataset.project("community");
         long p = person();
@@ -44,9 +46,7 @@ class DisputedAffiliationFlagTest {
         JsonPath disputed = ContributionIndicatorsTest.indicators(d.slug, query);
         assertTrue(flags(disputed, "top_org_share").contains("disputed_affiliation"));
         assertTrue(flags(disputed, "corporate_share").contains("disputed_affiliation"));
-        Thread.sleep(5);
-        Instant whileOpen = Instant.now();
-        Thread.sleep(5);
+        Instant whileOpen = Moments.between();
 
         admin().body(Map.of("outcome", "rejected", "note", "the source is right"))
                 .post("/api/v1/affiliation-disputes/" + dispute + "/resolution").then().statusCode(200);

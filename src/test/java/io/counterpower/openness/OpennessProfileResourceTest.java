@@ -1,5 +1,7 @@
 package io.counterpower.openness;
 
+import io.counterpower.support.Moments;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.JsonConfig;
@@ -85,12 +87,10 @@ class OpennessProfileResourceTest {
     }
 
     @Test
-    void aPastProfileIsReproducedAsRecorded() throws InterruptedException {
+    void aPastProfileIsReproducedAsRecorded() {
         String model = project(null);
         long id = create(component(model, "weights", "closed"));
-        Thread.sleep(5);
-        Instant before = Instant.now();
-        Thread.sleep(5);
+        Instant before = Moments.between();
         admin().body(io.counterpower.support.Fixtures.withReason(component(model, "weights", "open"), "weights released")).put(PATH + "/" + id).then().statusCode(200);
         reader().get(profile(model)).then().body("openness.value", closeTo(1.0, 1e-12));
         reader().queryParam("asRecordedOn", before.toString()).get(profile(model)).then()

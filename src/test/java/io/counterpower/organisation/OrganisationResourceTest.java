@@ -1,5 +1,7 @@
 package io.counterpower.organisation;
 
+import io.counterpower.support.Moments;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -55,11 +57,9 @@ class OrganisationResourceTest {
     }
 
     @Test
-    void anEditIsANewVersionAndTheOldOneStaysVisibleAsRecordedOnBefore() throws InterruptedException {
+    void anEditIsANewVersionAndTheOldOneStaysVisibleAsRecordedOnBefore() {
         String key = organisation("company");
-        Thread.sleep(5);
-        Instant beforeEdit = Instant.now();
-        Thread.sleep(5);
+        Instant beforeEdit = Moments.between();
         Map<String, Object> edit = organisationBody(key, "nonprofit", List.of(key + ".example"));
         edit.put("name", "Renamed " + key);
         edit.put("reason", "it is a nonprofit, says its annual report");
@@ -77,11 +77,9 @@ class OrganisationResourceTest {
     }
 
     @Test
-    void closingKeepsHistoryButTheOrganisationIsNoLongerCurrent() throws InterruptedException {
+    void closingKeepsHistoryButTheOrganisationIsNoLongerCurrent() {
         String key = organisation("community");
-        Thread.sleep(5);
-        Instant whileRecorded = Instant.now();
-        Thread.sleep(5);
+        Instant whileRecorded = Moments.between();
         admin().queryParam("reason", "duplicate record").delete("/api/v1/organisations/" + key).then().statusCode(204);
         anonymous().get("/api/v1/organisations/" + key).then().statusCode(404)
                 .contentType("application/problem+json").body("status", equalTo(404));

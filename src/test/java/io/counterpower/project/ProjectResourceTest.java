@@ -1,5 +1,7 @@
 package io.counterpower.project;
 
+import io.counterpower.support.Moments;
+
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -54,11 +56,9 @@ class ProjectResourceTest {
     }
 
     @Test
-    void editsAreVersionedAndAsRecordedOnReturnsTheOldValue() throws InterruptedException {
+    void editsAreVersionedAndAsRecordedOnReturnsTheOldValue() {
         String slug = project(null);
-        Thread.sleep(5);
-        Instant before = Instant.now();
-        Thread.sleep(5);
+        Instant before = Moments.between();
         Map<String, Object> edit = projectBody(slug);
         edit.put("kind", "library");
         edit.put("reason", "reclassified");
@@ -137,10 +137,9 @@ class ProjectResourceTest {
     }
 
     @Test
-    void closingAProjectHidesItFromCurrentListsOnly() throws InterruptedException {
+    void closingAProjectHidesItFromCurrentListsOnly() {
         String slug = project(null);
-        Thread.sleep(5);
-        Instant before = Instant.now();
+        Instant before = Moments.between();
         admin().queryParam("reason", "recorded in error").delete("/api/v1/projects/" + slug).then().statusCode(204);
         anonymous().get("/api/v1/projects/" + slug).then().statusCode(404);
         anonymous().queryParam("q", slug).get("/api/v1/projects").then().body("items.slug", not(hasItem(slug)));

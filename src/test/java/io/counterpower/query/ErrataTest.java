@@ -1,5 +1,7 @@
 package io.counterpower.query;
 
+import io.counterpower.support.Moments;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,7 @@ class ErrataTest {
                 .get("/api/v1/projects/" + s.slug + "/indicators/series").then().statusCode(200).extract().jsonPath();
         double before = published.getDouble("indicators[0].points[-1].value");
         assertEquals(0.75, before, 1e-9);
-        Thread.sleep(5);   // the correction is recorded after the instant the figure was read
+        Moments.passed(java.time.Instant.now());   // the correction is recorded after the instant the figure was read
 
         // The second person did not work for the company: they were independent.
         admin().body(Map.of("contributor", s.people[1], "independent", true, "source", source(),

@@ -5,12 +5,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.path.json.JsonPath;
 import jakarta.persistence.EntityManager;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static io.counterpower.support.Api.admin;
+import static org.awaitility.Awaitility.await;
 import static io.counterpower.support.Api.anonymous;
 import static io.counterpower.support.Api.unique;
 import static io.counterpower.support.Fixtures.contributor;
@@ -112,26 +115,19 @@ final class Scenario {
     static JsonPath freshRanking(String query) {
         long version = dataVersion();
         admin().post("/api/v1/risk/refresh").then().statusCode(202);
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (true) {
-            var response = anonymous().get("/api/v1/risk" + query);
-            if (response.statusCode() == 200) {
-                JsonPath body = response.jsonPath();
-                if (body.getLong("snapshot.dataVersion") >= version) {
-                    return body;
-                }
-            } else if (response.statusCode() != 503) {
-                throw new AssertionError("GET /api/v1/risk answered " + response.statusCode() + ": " + response.asString());
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("The stored ranking did not catch up with data version " + version);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        AtomicReference<JsonPath> fresh = new AtomicReference<>();
+        await("the stored ranking catches up with data version " + version).atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(200)).until(() -> {
+                    var response = anonymous().get("/api/v1/risk" + query);
+                    if (response.statusCode() == 503) {
+                        return false;
+                    }
+                    if (response.statusCode() != 200) {
+                        throw new AssertionError("GET /api/v1/risk answered " + response.statusCode() + ": " + response.asString());
+                    }
+                    fresh.set(response.jsonPath());
+                    return fresh.get().getLong("snapshot.dataVersion") >= version;
+                });
+        return fresh.get();
     }
 }

@@ -9,12 +9,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Map;
 
 import static io.counterpower.support.Fixtures.organisation;
 import static io.counterpower.support.Fixtures.project;
 import static io.counterpower.watch.WatchFixtures.governanceEvent;
 import static io.counterpower.watch.WatchFixtures.watch;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,8 +34,13 @@ class WatchWorkersTest {
         }
     }
 
+    /** A bound on waiting for the one-second workers on a loaded machine, not a timing. */
+    private static final Duration LIMIT = Duration.ofMinutes(1);
+
     @Inject
     EntityManager em;
+    @Inject
+    WatchWorkers workers;
 
     private boolean evaluated(long watchId) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
@@ -47,17 +54,13 @@ class WatchWorkersTest {
             String slug = project(organisation("foundation"));
             JsonPath w = watch(slug, receiver.url(), Map.of("type", "governance-event"));
             long id = w.getLong("id");
-            for (int i = 0; i < 300 && !evaluated(id); i++) {
-                Thread.sleep(100);
-            }
-            assertTrue(evaluated(id), "the workers took the baseline on their own");
+            await("the workers take the baseline on their own").atMost(LIMIT).until(() -> evaluated(id));
             governanceEvent(slug, "2024-10-01");
-            for (int i = 0; i < 300 && receiver.accepted().isEmpty(); i++) {
-                Thread.sleep(100);
-            }
+            await("the workers deliver the change").atMost(LIMIT).until(() -> !receiver.accepted().isEmpty());
             assertEquals(1, receiver.accepted().size());
             assertTrue(WebhookDeliveryTest.verifies(receiver.requests.get(0), w.getString("secret")));
-            Thread.sleep(2500);                          // a few more ticks send nothing more
+            long steps = workers.deliverySteps();       // a few more delivery steps send nothing more
+            await("three more delivery steps").atMost(LIMIT).until(() -> workers.deliverySteps() >= steps + 3);
             assertEquals(1, receiver.requests.size());
         }
     }

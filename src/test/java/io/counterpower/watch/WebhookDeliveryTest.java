@@ -53,6 +53,28 @@ class WebhookDeliveryTest {
                 ((Number) em.createNativeQuery("select count(*) from watch_evaluation").getSingleResult()).longValue());
     }
 
+    /** The claim lease in %test (counterpower.watches.claim-lease). */
+    private static final long LEASE_MILLIS = 60_000;
+
+    /**
+     * Time passes for one watch's deliveries, without waiting: every time the outbox compares with now() (when a
+     * retry is due, when a claim was taken) moves back by {@code millis}.
+     */
+    private void elapse(long watchId, long millis) {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        update webhook_delivery set next_attempt_at = next_attempt_at - ?2 * interval '1 millisecond',
+                               claimed_at = claimed_at - ?2 * interval '1 millisecond'
+                        where watch_id = ?1""").setParameter(1, watchId).setParameter(2, millis).executeUpdate());
+    }
+
+    /** How long after its last attempt the watch's pending delivery is due again, as the outbox recorded it. */
+    private long millisFromLastAttemptToNextDue(long watchId) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
+                        select round(extract(epoch from d.next_attempt_at - a.at) * 1000)
+                        from webhook_delivery d join webhook_attempt a on a.delivery_id = d.id and a.attempt = d.attempts
+                        where d.watch_id = ?1 and d.state = 'pending'""").setParameter(1, watchId).getSingleResult()).longValue());
+    }
+
     private void evaluate() {
         evaluations.evaluateQueued("test-evaluator");
     }
@@ -134,14 +156,18 @@ class WebhookDeliveryTest {
             receiver.answerNext(503, 500, 429);
             governanceEvent(slug, "2024-05-01");
             evaluate();
-            // Retries wait 100, 200 and 400 ms in %test (initial-backoff, doubled each time).
-            for (int i = 0; i < 100 && receiver.accepted().isEmpty(); i++) {
-                sender.sendDue("test-sender");
-                Thread.sleep(50);
+            // Retries wait 10, 20 and 40 s in %test (initial-backoff, doubled each time, capped by max-backoff). The test moves the
+            // delivery's clock instead of sleeping: each retry is due exactly its backoff after the failed attempt.
+            long watchId = w.getLong("id");
+            assertEquals(1, sender.sendDue("test-sender"));
+            for (long backoffMillis : new long[] {10_000, 20_000, 40_000}) {
+                assertEquals(backoffMillis, millisFromLastAttemptToNextDue(watchId), "the retry waits its backoff");
+                elapse(watchId, backoffMillis);
+                assertEquals(1, sender.sendDue("test-sender"), "due once its backoff has passed");
             }
             for (int i = 0; i < 10; i++) {             // and nothing more is sent after it was accepted
-                sender.sendDue("test-sender");
-                Thread.sleep(50);
+                elapse(watchId, 60_000);
+                assertEquals(0, sender.sendDue("test-sender"));
             }
             assertEquals(4, receiver.requests.size());
             assertEquals(1, receiver.accepted().size());
@@ -164,7 +190,7 @@ class WebhookDeliveryTest {
      * "instance A" claims the retry and dies before it records the answer (the claim is committed,
      * nothing else happens: that is what a killed process leaves). "Instance B" is a fresh worker
      * with nothing in memory: it evaluates the queued change, ignores A's claim until the lease
-     * (2 s in %test) runs out, then sends. The receiver gets the event, once.
+     * (one minute in %test; the test moves the delivery's clock past it) runs out, then sends. The receiver gets the event, once.
      */
     @Test
     void aRestartInBetweenLosesNothing() throws Exception {
@@ -178,17 +204,15 @@ class WebhookDeliveryTest {
             evaluations.evaluateQueued("instance-A");   // the outbox row is written
             sender.sendDue("instance-A");                // connection refused: attempt 1 fails, a retry is due
             assertEquals(0, receiver.requests.size());
-            Thread.sleep(150);
+            elapse(w.getLong("id"), 10_000);            // the first backoff passes
             assertTrue(outbox.claim("instance-A").isPresent(), "A claims attempt 2 ...");
             // ... and stops here, before sending: its claim stays, with nothing in memory anywhere.
 
             receiver.start();
-            sender.sendDue("instance-B");                // A's claim is within its lease: B leaves it alone
+            assertEquals(0, sender.sendDue("instance-B"), "A's claim is within its lease: B leaves it alone");
             assertEquals(0, receiver.requests.size());
-            for (int i = 0; i < 60 && receiver.requests.isEmpty(); i++) {
-                Thread.sleep(100);
-                sender.sendDue("instance-B");
-            }
+            elapse(w.getLong("id"), LEASE_MILLIS + 1);  // A's lease runs out
+            assertEquals(1, sender.sendDue("instance-B"));
             assertEquals(1, receiver.requests.size());
             assertEquals(1, receiver.accepted().size());
             JsonPath log = admin().get("/api/v1/watches/" + w.getLong("id") + "/deliveries").then().statusCode(200)

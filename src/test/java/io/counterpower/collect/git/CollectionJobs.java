@@ -1,5 +1,7 @@
 package io.counterpower.collect.git;
 
+import io.counterpower.support.Jobs;
+
 import io.restassured.path.json.JsonPath;
 
 import java.nio.file.Path;
@@ -39,32 +41,13 @@ public final class CollectionJobs {
         return await(post(slug, repository));
     }
 
-    /** Waits (at most a minute) until the job has ended, and returns it. */
+    /** Waits until the job has ended, and returns it. */
     public static JsonPath await(long jobId) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            JsonPath job = anonymous().get("/api/v1/jobs/" + jobId).then().statusCode(200).extract().jsonPath();
-            String state = job.getString("state");
-            if (List.of("succeeded", "failed").contains(state)) {
-                return job;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        fail("job " + jobId + " did not end within a minute");
-        return null;
+        return Jobs.ended(jobId);
     }
 
     /** Waits for the job and fails the test with the job's error when it did not succeed. */
     public static JsonPath succeeded(long jobId) {
-        JsonPath job = await(jobId);
-        if (!"succeeded".equals(job.getString("state"))) {
-            fail("job " + jobId + " " + job.getString("state") + ": " + job.getString("error"));
-        }
-        return job;
+        return Jobs.succeeded(jobId);
     }
 }

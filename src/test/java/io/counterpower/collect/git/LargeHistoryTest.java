@@ -1,17 +1,20 @@
 package io.counterpower.collect.git;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,19 +97,16 @@ class LargeHistoryTest {
 
     /** Whether all referents are gone after a few collections (a retained one never goes). */
     private static boolean collectedAfterGc(List<WeakReference<CommitRecord>> references) {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            System.gc();
-            if (references.stream().allMatch(r -> r.get() == null)) {
-                return true;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+        try {
+            await("the early commits are collected").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> {
+                        System.gc();
+                        return references.stream().allMatch(r -> r.get() == null);
+                    });
+            return true;
+        } catch (ConditionTimeoutException e) {
+            assertNull(references.get(0).get());
+            return false;
         }
-        assertNull(references.get(0).get());
-        return false;
     }
 }
