@@ -51,10 +51,6 @@ public class ContributionIndicators implements IndicatorGroup {
                   boolean anyRecorded, long independentPeople) {
     }
 
-    Counts counts(Scope scope) {
-        return counts(scope, new Steps(List.of(scope.at()), scope.window())).get(0);
-    }
-
     /**
      * The aggregates at each step, in the steps' order. The statement runs in a transaction of its own
      * (or the caller's) with {@code work_mem} raised for it alone: a long series hashes a few hundred

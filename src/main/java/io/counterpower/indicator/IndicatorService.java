@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -280,9 +279,5 @@ public class IndicatorService {
             e.errors().forEach(x -> errors.add(x.field(), x.message()));
             return null;
         }
-    }
-
-    static List<String> split(String s) {
-        return s == null ? List.of() : new ArrayList<>(Arrays.asList(s.split(",")));
     }
 }
