@@ -60,6 +60,7 @@ class LicenseFixturesTest {
             llama/LICENSE_WEIGHTS-2023-03-24-llama1          | LicenseRef-Llama-1-Research      | 6
             gemma/GEMMA_TERMS_OF_USE-2025-03-24.txt          | LicenseRef-Gemma-Terms           | 5
             mongodb/GNU-AGPL-3.0-2008-07-22.txt              | AGPL-3.0-only                    | 3
+            mongodb/LICENSE-Community-2018-06-19-agpl-notice.txt | AGPL-3.0-only                | 3
             mongodb/LICENSE-Community-2018-10-15-sspl.txt    | SSPL-1.0                         | 5
             mongodb/LICENSE-Community-2018-10-17-sspl.txt    | SSPL-1.0                         | 5
             """)
@@ -86,12 +87,16 @@ class LicenseFixturesTest {
     }
 
     @Test
-    void mongodbsAgplNoticeWithItsOpenSslExceptionIsNotGuessed() {
-        // LICENSE-Community.txt of 2018-06-19 is no license text but a notice: AGPL version 3, plus MongoDB's own
-        // permission to link with OpenSSL and a section 7b clarification. SPDX has no id for that exception, and the
-        // catalog places no notice by the license it names (a README naming a license would be read the same way).
-        LicenseTextMatch match = MATCHER.identify(fixture("mongodb/LICENSE-Community-2018-06-19-agpl-notice.txt"));
-        assertNull(match.licenseId(), "read as " + match.licenseId());
+    void mongodbsAgplNoticeIsReadAsTheLicenseItGrants() {
+        // LICENSE-Community.txt of 2018-06-19 is no license text but a notice: AGPL version 3, plus MongoDB's permission
+        // to link with OpenSSL and a section 7b clarification. A curated grant statement reads it (grant-statements.json
+        // says why the OpenSSL permission leaves level 3); without both of its sentences the notice is not placed.
+        String notice = fixture("mongodb/LICENSE-Community-2018-06-19-agpl-notice.txt");
+        LicenseTextMatch match = MATCHER.identify(notice);
+        assertEquals(MatchMethod.GRANT_STATEMENT, match.method());
+        assertEquals("AGPL-3.0-only", match.licenseId());
+        String withoutTheOpenSslPermission = notice.substring(0, notice.indexOf("As a special exception"));
+        assertNull(MATCHER.identify(withoutTheOpenSslPermission).licenseId());
     }
 
     @Test

@@ -158,15 +158,11 @@ class ReplayedLicenseHistoryTest {
                     .put("LICENSE-Community.txt", fixture("mongodb/LICENSE-Community-2018-10-17-sspl.txt")).create();
         }
         // GNU-AGPL-3.0.txt is not a license file name under section 5 (LICENSE, LICENCE, COPYING and their suffixes);
-        // the first license file is the 2018 notice, which the catalog cannot place (an AGPL notice with MongoDB's own
-        // OpenSSL exception): unknown, not guessed. The SSPL follows on the day git shows, and the fix of 2018-10-17 is
-        // no new period. The AGPL years are the curated period's (MongoAndElasticsearchCollectionTest: it survives).
-        List<LicensePeriod> periods = periods(path);
-        List<List<String>> timeline = timeline(periods);
-        assertEquals(2, timeline.size(), timeline.toString());
-        assertEquals(List.of("code", "2018-06-19"), timeline.get(0).subList(0, 2));
-        assertEquals(true, timeline.get(0).get(2).startsWith("LicenseRef-Unrecognised-"), timeline.get(0).get(2));
-        assertEquals(List.of("code", "2018-10-15", "SSPL-1.0"), timeline.get(1));
+        // the first license file is the 2018 notice, read as the AGPL version 3 it grants (grant-statements.json). The
+        // SSPL follows on the day git shows, and the fix of 2018-10-17 is no new period. The AGPL years before the notice
+        // are the curated period's (MongoAndElasticsearchCollectionTest: it survives the collection).
+        assertEquals(List.of(List.of("code", "2018-06-19", "AGPL-3.0-only"), List.of("code", "2018-10-15", "SSPL-1.0")),
+                timeline(periods(path)));
     }
 
     /** Apache-2.0 as SPDX ships it (the Elasticsearch file of that time is not among the fixtures). */
