@@ -36,8 +36,8 @@ class ReferenceDatasetTest {
                 .body("repositories[0].url", equalTo("https://github.com/meta-llama/llama"));
         assertEquals(74L, count("select count(*) from organisation_version where source_kind = 'reference-dataset'"));
         assertEquals(37L, count("select count(*) from project_version where source_kind = 'reference-dataset'"));
-        // 56 license events, and the license before the first recorded change of MongoDB and Elasticsearch.
-        assertEquals(58L, count("select count(*) from license_period where source_kind = 'reference-dataset'"));
+        // 58 license events, and the license before the first recorded change of MongoDB and Elasticsearch.
+        assertEquals(60L, count("select count(*) from license_period where source_kind = 'reference-dataset'"));
         assertEquals(14L, count("select count(*) from governance_event where source_kind = 'reference-dataset'"));
         assertEquals(36L, count("select count(*) from funding_event where source_kind = 'reference-dataset'"));
     }
@@ -80,6 +80,33 @@ class ReferenceDatasetTest {
         assertEquals(List.of("initial"), em.createNativeQuery("""
                 select l.change_kind from license_period l join project p on p.id = l.project_id
                 where p.slug = 'mongodb' and l.valid_from = date '2018-10-15'""").getResultList());
+    }
+
+    @Test
+    void modelFamiliesNameTheirArtifactsSoAnOpenMemberHidesNoRestrictiveOne() {
+        // Falcon-7B is its own artifact, Apache-2.0 from TII's relicensing (the license before it is not recorded);
+        // on 2023-12-31 the family reads Falcon-180B's license (5) over Falcon-7B's and Falcon-40B's Apache-2.0 (1).
+        anonymous().queryParam("project", "falcon").queryParam("artifactName", "falcon-7b").get("/api/v1/license-periods")
+                .then().statusCode(200).body("totalItems", equalTo(1))
+                .body("items[0].expression", equalTo("Apache-2.0")).body("items[0].date", equalTo("2023-05-31"));
+        java.util.Map<String, Object> falcon = anonymous().queryParam("at", "2023-12-31").queryParam("window", "P12M")
+                .queryParam("methodology", "2").get("/api/v1/projects/falcon/indicators").then().statusCode(200)
+                .extract().jsonPath().getMap("indicators.find { it.name == 'license_restrictiveness' }");
+        assertEquals(5, ((Number) falcon.get("value")).intValue(), falcon.toString());
+        // Qwen on 2025-09-30 (methodology 2): Qwen 1's weights (2023-08) no longer count (24 months); Qwen2 (Apache,
+        // 2024-06-06), Qwen2-72B (Tongyi Qianwen, 5, same day), Qwen2.5 (Apache, 2024-09), Qwen3 (Apache, newest) and
+        // the code (Apache) do. By hand: the family's level is its most restrictive current member, Qwen2-72B's 5;
+        // read as one license per family it would be Qwen3's 1.
+        io.restassured.path.json.JsonPath qwen = anonymous().queryParam("at", "2025-09-30").queryParam("window", "P12M")
+                .queryParam("methodology", "2").get("/api/v1/projects/qwen/indicators").then().statusCode(200)
+                .extract().jsonPath();
+        java.util.Map<String, Object> level = qwen.getMap("indicators.find { it.name == 'license_restrictiveness' }");
+        assertEquals(5, ((Number) level.get("value")).intValue(), level.toString());
+        assertEquals(5, ((Number) level.get("n")).intValue(), level.toString());
+        anonymous().queryParam("project", "qwen").queryParam("artifactName", "qwen2-72b").get("/api/v1/license-periods")
+                .then().statusCode(200).body("totalItems", equalTo(1))
+                .body("items[0].expression", equalTo("LicenseRef-Tongyi-Qianwen"))
+                .body("items[0].source.confidence", equalTo("reported"));
     }
 
     @Test

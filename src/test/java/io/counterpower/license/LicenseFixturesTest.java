@@ -57,6 +57,12 @@ class LicenseFixturesTest {
             qwen/Tongyi-Qianwen-LICENSE-AGREEMENT            | LicenseRef-Tongyi-Qianwen        | 5
             qwen/Tongyi-Qianwen-RESEARCH-LICENSE-AGREEMENT   | LicenseRef-Tongyi-Qianwen-Research | 6
             deepseek/DeepSeek-V2-LICENSE-MODEL               | LicenseRef-DeepSeek-Model        | 4
+            llama/LICENSE_WEIGHTS-2023-03-24-llama1          | LicenseRef-Llama-1-Research      | 6
+            gemma/GEMMA_TERMS_OF_USE-2025-03-24.txt          | LicenseRef-Gemma-Terms           | 5
+            mongodb/GNU-AGPL-3.0-2008-07-22.txt              | AGPL-3.0-only                    | 3
+            mongodb/LICENSE-Community-2018-06-19-agpl-notice.txt | AGPL-3.0-only                | 3
+            mongodb/LICENSE-Community-2018-10-15-sspl.txt    | SSPL-1.0                         | 5
+            mongodb/LICENSE-Community-2018-10-17-sspl.txt    | SSPL-1.0                         | 5
             """)
     void placesTheRealFile(String file, String expression, int level) {
         LicenseTextMatch match = MATCHER.identify(fixture(file));
@@ -78,6 +84,32 @@ class LicenseFixturesTest {
         LicenseTextMatch match = MATCHER.identify(fixture(file));
         assertNull(match.licenseId(), file + " was read as " + match.licenseId());
         assertEquals(MatchMethod.NONE, match.method());
+    }
+
+    @Test
+    void mongodbsAgplNoticeIsReadAsTheLicenseItGrants() {
+        // LICENSE-Community.txt of 2018-06-19 is no license text but a notice: AGPL version 3, plus MongoDB's permission
+        // to link with OpenSSL and a section 7b clarification. A curated grant statement reads it (grant-statements.json
+        // says why the OpenSSL permission leaves level 3); without both of its sentences the notice is not placed.
+        String notice = fixture("mongodb/LICENSE-Community-2018-06-19-agpl-notice.txt");
+        LicenseTextMatch match = MATCHER.identify(notice);
+        assertEquals(MatchMethod.GRANT_STATEMENT, match.method());
+        assertEquals("AGPL-3.0-only", match.licenseId());
+        String withoutTheOpenSslPermission = notice.substring(0, notice.indexOf("As a special exception"));
+        assertNull(MATCHER.identify(withoutTheOpenSslPermission).licenseId());
+    }
+
+    @Test
+    void theLlama1KeyPhraseIsMetasAttributionNotTheSharedTemplate() {
+        // Meta's LLaMA license and Stability AI's DeepFloyd IF license share their opening sentence; the attribution
+        // notice Meta requires names LLaMA, so the key phrase is that notice.
+        String llama1 = fixture("llama/LICENSE_WEIGHTS-2023-03-24-llama1");
+        LicenseTextMatch match = MATCHER.identify(llama1);
+        assertEquals(MatchMethod.KEY_PHRASE, match.method());
+        String sameTemplateOtherLicensor = llama1.replace("“LLaMA is licensed under the LLaMA License, Copyright (c) "
+                + "Meta Platforms, Inc.", "“IF is licensed under the DeepFloyd License, Copyright (c) Stability AI Ltd.");
+        assertFalse(sameTemplateOtherLicensor.equals(llama1), "the fixture carries Meta's attribution notice");
+        assertNull(MATCHER.identify(sameTemplateOtherLicensor).licenseId());
     }
 
     @Test

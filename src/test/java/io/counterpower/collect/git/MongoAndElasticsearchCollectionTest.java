@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Issue 18's replays of the two standard relicenses, collected by the service: MongoDB (AGPL-3.0 to SSPL-1.0 on
- * 2018-10-16) and Elasticsearch (Apache-2.0 to SSPL-1.0 OR Elastic-2.0 in 2021). Curated periods with the default
+ * 2018-10-16, replayed with mongo's own files) and Elasticsearch (Apache-2.0 to SSPL-1.0 OR Elastic-2.0 in 2021). Curated periods with the default
  * dataset's dates (recorded as manual facts here, so the dataset's own counts stay its own) survive a collection of
  * the replayed history: the license reading (methodology 2) and the changes stay where the curated periods put them.
  */
@@ -81,13 +81,22 @@ class MongoAndElasticsearchCollectionTest {
         List<Object> before = reading(slug, "2019-06-30");
         assertEquals(List.of("5", "1", "1.0", "true"), before);
 
+        // mongo's own license files at their commits (fixtures README): the AGPL text (not a license file name under
+        // section 5), the 2018-06-19 notice that grants the AGPL, the SSPL of 2018-10-15 and its fix of 10-17. Git's AGPL
+        // period from the notice precedes the curated one with the same terms, so the curated change is the one change.
         Path path = dir.resolve("mongo.git");
         try (HistoryFixture repo = HistoryFixture.bare(path)) {
-            repo.commit("main").by("M", "m@mongodb.example", "2009-01-15T00:00:00Z").put("README", "mongo\n").create();
-            repo.commit("main").by("M", "m@mongodb.example", "2009-01-16T00:00:00Z")
-                    .put("GNU-AGPL-3.0", ReplayedLicenseHistoryTest.spdx("AGPL-3.0-only")).create();
-            repo.commit("main").by("M", "m@mongodb.example", "2018-10-16T12:00:00Z").delete("GNU-AGPL-3.0")
-                    .put("LICENSE-Community.txt", ReplayedLicenseHistoryTest.spdx("SSPL-1.0")).create();
+            repo.commit("main").by("E", "e@mongodb.example", "2007-10-19T00:00:00Z").put("README", "mongo\n").create();
+            repo.commit("main").by("E", "e@mongodb.example", "2008-07-22T13:45:40Z")
+                    .put("GNU-AGPL-3.0.txt", ReplayedLicenseHistoryTest.fixture("mongodb/GNU-AGPL-3.0-2008-07-22.txt")).create();
+            repo.commit("main").by("R", "r@mongodb.example", "2018-06-19T22:21:31Z").put("LICENSE-Community.txt",
+                    ReplayedLicenseHistoryTest.fixture("mongodb/LICENSE-Community-2018-06-19-agpl-notice.txt")).create();
+            repo.commit("main").by("R", "r@mongodb.example", "2018-10-15T18:32:05Z").delete("GNU-AGPL-3.0.txt")
+                    .put("LICENSE-Community.txt", ReplayedLicenseHistoryTest.fixture("mongodb/LICENSE-Community-2018-10-15-sspl.txt"))
+                    .create();
+            repo.commit("main").by("R", "r@mongodb.example", "2018-10-17T17:56:42Z")
+                    .put("LICENSE-Community.txt", ReplayedLicenseHistoryTest.fixture("mongodb/LICENSE-Community-2018-10-17-sspl.txt"))
+                    .create();
         }
         JsonPath job = collect(slug, path);
 

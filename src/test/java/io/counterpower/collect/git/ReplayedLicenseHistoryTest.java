@@ -143,21 +143,26 @@ class ReplayedLicenseHistoryTest {
 
     @Test
     void mongodbAgplThenSspl() throws Exception {
-        // mongodb/mongo: GNU-AGPL-3.0 until the SSPL (LICENSE-Community.txt) of 2018-10-16. Neither file could be copied
-        // byte for byte (fixtures README): the texts are SPDX's, committed under MongoDB's file names at those dates.
+        // mongodb/mongo (fixtures README): GNU-AGPL-3.0.txt from 2008-07-22, the LICENSE-Community.txt notice beside it
+        // from 2018-06-19, both replaced by the SSPL on 2018-10-15, then a one-word fix of the SSPL on 2018-10-17.
         Path path = dir.resolve("mongo.git");
         try (HistoryFixture repo = HistoryFixture.bare(path)) {
-            repo.commit("main").by("M", "m@mongodb.example", "2009-01-15T00:00:00Z").put("README", "mongo\n").create();
-            repo.commit("main").by("M", "m@mongodb.example", "2009-01-16T00:00:00Z")
-                    .put("GNU-AGPL-3.0", spdx("AGPL-3.0-only")).create();
-            repo.commit("main").by("M", "m@mongodb.example", "2018-10-16T00:00:00Z").delete("GNU-AGPL-3.0")
-                    .put("LICENSE-Community.txt", spdx("SSPL-1.0")).create();
+            repo.commit("main").by("E", "e@mongodb.example", "2007-10-19T00:00:00Z").put("README", "mongo\n").create();
+            repo.commit("main").by("E", "e@mongodb.example", "2008-07-22T13:45:40Z")
+                    .put("GNU-AGPL-3.0.txt", fixture("mongodb/GNU-AGPL-3.0-2008-07-22.txt")).create();
+            repo.commit("main").by("R", "r@mongodb.example", "2018-06-19T22:21:31Z")
+                    .put("LICENSE-Community.txt", fixture("mongodb/LICENSE-Community-2018-06-19-agpl-notice.txt")).create();
+            repo.commit("main").by("R", "r@mongodb.example", "2018-10-15T18:32:05Z").delete("GNU-AGPL-3.0.txt")
+                    .put("LICENSE-Community.txt", fixture("mongodb/LICENSE-Community-2018-10-15-sspl.txt")).create();
+            repo.commit("main").by("R", "r@mongodb.example", "2018-10-17T17:56:42Z")
+                    .put("LICENSE-Community.txt", fixture("mongodb/LICENSE-Community-2018-10-17-sspl.txt")).create();
         }
-        // GNU-AGPL-3.0 is not a license file name under section 5 (LICENSE, LICENCE, COPYING and their suffixes), so git
-        // shows the SSPL as the first license file, an initial period; the AGPL years are the curated period's
-        // (MongoCollectionTest: it survives the collection).
-        List<LicensePeriod> periods = periods(path);
-        assertEquals(List.of(List.of("code", "2018-10-16", "SSPL-1.0")), timeline(periods));
+        // GNU-AGPL-3.0.txt is not a license file name under section 5 (LICENSE, LICENCE, COPYING and their suffixes);
+        // the first license file is the 2018 notice, read as the AGPL version 3 it grants (grant-statements.json). The
+        // SSPL follows on the day git shows, and the fix of 2018-10-17 is no new period. The AGPL years before the notice
+        // are the curated period's (MongoAndElasticsearchCollectionTest: it survives the collection).
+        assertEquals(List.of(List.of("code", "2018-06-19", "AGPL-3.0-only"), List.of("code", "2018-10-15", "SSPL-1.0")),
+                timeline(periods(path)));
     }
 
     /** Apache-2.0 as SPDX ships it (the Elasticsearch file of that time is not among the fixtures). */
