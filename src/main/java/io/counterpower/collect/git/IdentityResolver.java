@@ -317,7 +317,7 @@ public final class IdentityResolver {
     }
 
     private void upsertLogins(Connection c, Collection<String> wanted) throws SQLException {
-        List<String> missing = wanted.stream().filter(l -> !logins.containsKey(l)).toList();
+        List<String> missing = withoutErasedLogins(c, wanted.stream().filter(l -> !logins.containsKey(l)).toList());
         if (missing.isEmpty()) {
             return;
         }
@@ -341,6 +341,30 @@ public final class IdentityResolver {
                 }
             }
         }
+    }
+
+    /**
+     * Resolves the logins a curator erased (issue 17, table erased_login, V041) to the pseudonymous
+     * identity that held them and its contributor, and returns the others: an erased login (a GitHub
+     * author, reviewer or merger, a CODEOWNERS or MAINTAINERS handle) is never stored again, and
+     * what it did keeps counting for the same contributor, without a new contributor named after it.
+     */
+    private List<String> withoutErasedLogins(Connection c, List<String> wanted) throws SQLException {
+        if (wanted.isEmpty()) {
+            return wanted;
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                select t.login, l.identity_id, l.contributor_id from unnest(?::text[]) as t(login)
+                join erased_login l on l.login_sha256 = erased_login_sha256(t.login)""")) {
+            s.setArray(1, c.createArrayOf("text", wanted.toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    logins.put(r.getString(1), r.getLong(2));
+                    contributorOfLoginId.put(r.getLong(2), r.getLong(3));
+                }
+            }
+        }
+        return wanted.stream().filter(l -> !logins.containsKey(l)).toList();
     }
 
     private static Map<Long, Long> currentLinks(Connection c, Set<Long> ids) throws SQLException {
