@@ -193,6 +193,51 @@ class HostileStewardFactsTest {
     }
 
     /**
+     * An import row that updates a recorded fact is an edit: it needs the row's reason or the
+     * request's ({@code ?reason=}), else the whole import is refused and nothing is written; the
+     * reason is kept on the new version and shown in /changes.
+     */
+    @Test
+    void anImportThatUpdatesARecordedFactNeedsAReason() {
+        String slug = project(organisation("company"));
+        long id = admin().body(event(slug, "2022-03-01", "before", source())).post("/api/v1/governance-events")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        List<Map<String, Object>> rows = List.of(event(slug, "2022-03-01", "after", source()),
+                event(slug, "2022-04-01", "a new one", source()));
+        invalid().header("Authorization", "Bearer " + io.counterpower.support.Api.ADMIN_KEY).contentType("application/json")
+                .body(rows).post("/api/v1/governance-events/import").then().statusCode(400)
+                .body("errors[0].field", equalTo("line 1: reason"));
+        anonymous().get("/api/v1/governance-events/" + id).then().statusCode(200).body("note", equalTo("before"));
+        assertEquals(1, anonymous().queryParam("project", slug).get("/api/v1/governance-events").then().extract()
+                .jsonPath().getInt("totalItems"));
+
+        admin().queryParam("reason", "the board minutes of March").body(rows).post("/api/v1/governance-events/import")
+                .then().statusCode(200).body("updated", equalTo(1)).body("created", equalTo(1));
+        anonymous().get("/api/v1/governance-events/" + id).then().statusCode(200).body("note", equalTo("after"))
+                .body("version.reason", equalTo("the board minutes of March"));
+        anonymous().queryParam("project", slug).queryParam("kind", "governance-event").get("/api/v1/changes").then().statusCode(200)
+                .body("items.find { it.action == 'update' }.reason", equalTo("the board minutes of March"));
+    }
+
+    /** A steward's import row that would replace a fact its key did not record opens a dispute, and writes nothing. */
+    @Test
+    void aStewardsImportRowReplacingAnotherSourcesFactOpensADispute() {
+        String org = organisation("company");
+        String slug = project(org);
+        String steward = key("steward:" + org);
+        long id = admin().body(event(slug, "2023-03-01", "as the curator read it", source())).post("/api/v1/governance-events")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        List<Map<String, Object>> rows = List.of(event(slug, "2023-03-01", "as we tell it", source()));
+        as(steward).queryParam("reason", "our version").body(rows).post("/api/v1/governance-events/import").then().statusCode(200)
+                .body("disputed", equalTo(1)).body("updated", equalTo(0)).body("rows[0].outcome", equalTo("disputed"))
+                .body("rows[0].id", equalTo((int) id));
+        anonymous().get("/api/v1/governance-events/" + id).then().statusCode(200).body("note", equalTo("as the curator read it"));
+        anonymous().queryParam("kind", "governance-event").queryParam("fact", String.valueOf(id)).get("/api/v1/disputes")
+                .then().statusCode(200).body("totalItems", equalTo(1)).body("items[0].action", equalTo("edit"))
+                .body("items[0].proposal.note", equalTo("as we tell it")).body("items[0].reason", equalTo("our version"));
+    }
+
+    /**
      * Organisations, their parent periods, projects and their repositories are written outside the
      * common fact store: a steward's edit or close of one it did not self-report opens a dispute
      * there too (it answered 403 before), nothing is written until a curator decides, and an
