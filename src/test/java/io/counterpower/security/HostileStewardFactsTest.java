@@ -336,4 +336,30 @@ class HostileStewardFactsTest {
             assertTrue(reasons.contains(expected), expected + " in " + reasons);
         }
     }
+
+    /**
+     * previous=close ends a running period of the same tier: a steward key may end only a period its
+     * own key recorded. Another key's running period (the same organisation's included) is not ended:
+     * the new period waits as a claim against it, for a curator to decide.
+     */
+    @Test
+    void aStewardCannotEndAnotherKeysRunningPeriodByRecordingALaterOne() {
+        String org = organisation("company");
+        String first = key("steward:" + org);
+        String second = key("steward:" + org);
+        long person = io.counterpower.support.Fixtures.contributor(io.counterpower.support.Api.unique("p") + "@" + org + ".example");
+        long running = as(first).body(Map.of("contributor", person, "organisation", org, "from", "2020-01-01", "source", source()))
+                .post("/api/v1/affiliations").then().statusCode(201).extract().jsonPath().getLong("id");
+        as(second).queryParam("previous", "close").body(Map.of("contributor", person, "organisation", org, "from", "2023-01-01",
+                        "source", source(), "reason", "moved teams"))
+                .post("/api/v1/affiliations").then().statusCode(202).body("action", equalTo("claim"))
+                .body("conflictsWith", equalTo(List.of((int) running)));
+        anonymous().get("/api/v1/affiliations/" + running).then().statusCode(200).body("to", nullValue())
+                .body("disputed", equalTo(true));
+        // Its own running period the first key ends itself.
+        as(first).queryParam("previous", "close").body(Map.of("contributor", person, "organisation", org, "from", "2024-01-01",
+                        "source", source(), "reason", "a new contract"))
+                .post("/api/v1/affiliations").then().statusCode(201);
+        anonymous().get("/api/v1/affiliations/" + running).then().statusCode(200).body("to", equalTo("2023-12-31"));
+    }
 }
