@@ -24,7 +24,10 @@ $$;
 CREATE FUNCTION identity_erasure_guard() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF (NEW.email IS NOT NULL AND EXISTS (SELECT 1 FROM erased_email e WHERE e.email_sha256 = NEW.email_sha256))
-       OR (NEW.username IS NOT NULL AND EXISTS (SELECT 1 FROM erased_login l WHERE l.login_sha256 = erased_login_sha256(NEW.username))) THEN
+       OR (NEW.username IS NOT NULL AND EXISTS (SELECT 1 FROM erased_login l WHERE l.login_sha256 = erased_login_sha256(NEW.username)))
+       -- a GitHub noreply address spells its login
+       OR (NEW.email ~* '@users\.noreply\.github\.com$' AND EXISTS (SELECT 1 FROM erased_login l
+           WHERE l.login_sha256 = erased_login_sha256(substring(NEW.email FROM '^(?:[0-9]+\+)?([^@]+)@')))) THEN
         NEW.email := NULL;
         NEW.platform := NULL;
         NEW.username := NULL;

@@ -300,6 +300,24 @@ public final class IdentityResolver {
                 }
             }
         }
+        // A GitHub noreply address spells its login: an erased login blocks the addresses that name it.
+        Map<String, String> loginOfEmail = new HashMap<>();
+        for (Key key : withEmail) {
+            PlatformAccount.fromNoreplyEmail(key.email()).ifPresent(a -> loginOfEmail.put(key.email(), login(a.username())));
+        }
+        if (!loginOfEmail.isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement("""
+                    select t.email, l.identity_id from unnest(?::text[], ?::text[]) as t(email, login)
+                    join erased_login l on l.login_sha256 = erased_login_sha256(t.login)""")) {
+                s.setArray(1, c.createArrayOf("text", loginOfEmail.keySet().toArray()));
+                s.setArray(2, c.createArrayOf("text", loginOfEmail.keySet().stream().map(loginOfEmail::get).toArray()));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        erased.putIfAbsent(r.getString(1), r.getLong(2));
+                    }
+                }
+            }
+        }
         if (erased.isEmpty()) {
             return keys;
         }

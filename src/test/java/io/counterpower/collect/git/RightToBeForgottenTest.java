@@ -155,9 +155,16 @@ class RightToBeForgottenTest {
         try (HistoryFixture r = HistoryFixture.bare(repo)) {
             r.commit("main").by("Eve Other", "eve.other@gmail.com", "2022-02-01T10:00:00Z")
                     .put("CODEOWNERS", "* @" + handle + "\n").create();
+            // A GitHub noreply address spells the erased login: it is blocked too, and its commit counts for the pseudonym.
+            r.commit("main").by("Dora " + handle, "4711+" + handle + "@users.noreply.github.com", "2022-03-01T10:00:00Z")
+                    .put("d.txt", "d\n").create();
         }
         succeeded(post(slug, repo));
-        assertEquals(0, count("select count(*) from identity where lower(username) = lower(?1) or name = ?1", handle));
+        assertEquals(0, count("select count(*) from identity where lower(username) = lower(?1) or name = ?1 or name = ?2 "
+                + "or lower(email) like ?3", handle, "Dora " + handle, "%" + handle.toLowerCase(Locale.ROOT) + "%"));
+        assertEquals(1, count("""
+                select count(*) from contribution c join identity_link l on l.id = c.identity_id and l.superseded_at is null
+                join project p on p.id = c.project_id where p.slug = ?1 and c.kind = 'commit' and l.contributor_id = ?2""", slug, dora));
         assertEquals(0, count("select count(*) from contributor_version where display_name like ?1", "%" + handle + "%"));
         long projectId = count("select id from project where slug = ?1", slug);
         assertEquals(1, count("""
