@@ -11,12 +11,28 @@ with steps as (
                 cast(cast(:lo24s as text) as date[]), cast(cast(:top_orgs as text) as text[]))
          with ordinality as s(day, lo_day, lo24, top_org, i)
 ),
+open_disputes as materialized (
+    -- Disputes of any fact kind (fact_dispute, V036) open at :asof: a steward's edit or close, or a
+    -- steward's claim, with the ids of the facts it contradicts.
+    select f.fact_kind, f.fact_id, f.conflicts_with from fact_dispute f
+    where f.raised_at <= :asof and (f.resolved_at is null or f.resolved_at > :asof)
+),
+disputed_affiliations as (
+    -- Anyone's dispute of an affiliation (affiliation_dispute, V001) and a steward's dispute of one
+    -- (fact_dispute): an edit, a close, or a claim that contradicts it. Issue 17: both tables count.
+    select d.affiliation_id as id from affiliation_dispute d
+    where d.raised_at <= :asof and (d.resolved_at is null or d.resolved_at > :asof)
+    union
+    select f.fact_id from open_disputes f where f.fact_kind = 'affiliation' and f.fact_id is not null
+    union
+    select cast(c.id as bigint) from open_disputes f, jsonb_array_elements_text(f.conflicts_with) as c(id)
+    where f.fact_kind = 'affiliation' and f.conflicts_with is not null
+),
 disputed as materialized (
     select a.contributor_id, a.valid_from, a.valid_to
-    from affiliation_dispute d
-    join affiliation a on a.id = d.affiliation_id
+    from disputed_affiliations d
+    join affiliation a on a.id = d.id
      and a.recorded_at <= :asof and (a.superseded_at is null or a.superseded_at > :asof)
-    where d.raised_at <= :asof and (d.resolved_at is null or d.resolved_at > :asof)
 )
 select exists (
     select 1 from disputed a

@@ -105,13 +105,14 @@ public class AffiliationResource {
     @Path(ImportLimits.PATH_IN_RESOURCE)
     @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON, "text/csv"})
     public Object importEnrolments(@QueryParam("format") String format, @QueryParam("sourceUrl") String sourceUrl,
-                                   @QueryParam("confidence") String confidence, InputStream body) {
+                                   @QueryParam("confidence") String confidence, @QueryParam("reason") String reason,
+                                   InputStream body) {
         Reader text = RequestText.utf8(body, limits.maxBytes().asLongValue(), "counterpower.imports.max-bytes");
         try {
             if ("csv".equals(format)) {
-                return csv.importCsv(text);
+                return csv.importCsv(text, reason);
             }
-            return imports.importEnrolments(format, text, sourceUrl, confidence);
+            return imports.importEnrolments(format, text, sourceUrl, confidence, reason);
         } catch (RuntimeException e) {
             RequestText.discardRest(text);
             throw e;

@@ -125,6 +125,16 @@ public class AffiliationService implements io.counterpower.common.fact.DisputeTa
                                 : in.reason()));
             }
         }
+        if (asSteward && closePrevious) {
+            // Ending another key's running period is an edit of a fact it did not record: the new
+            // period waits as a claim against it, for a curator to close or keep it (issue 17).
+            List<Long> notOwn = runningBefore(in, write).stream().filter(o -> !recordedBySelf(o)).map(o -> o.id).sorted().toList();
+            if (!notOwn.isEmpty()) {
+                return new FactStore.Written<>(null, disputes.open(ChangeLog.GLOBAL, KIND, null, "claim", in, notOwn,
+                        in.reason() == null || in.reason().isBlank() ? "a later period that would end another key's running period"
+                                : in.reason()));
+            }
+        }
         if (closePrevious) {
             closePrevious(in, write);
         }
@@ -276,32 +286,36 @@ public class AffiliationService implements io.counterpower.common.fact.DisputeTa
         return orgId;
     }
 
-    private void closePrevious(AffiliationInput in, FactWrite write) {
+    /** The current periods of the same tier that started before the new one and still run on its first day. */
+    private List<Affiliation> runningBefore(AffiliationInput in, FactWrite write) {
         if (in.from() == null) {
             throw ApiProblem.badRequest("from", "is required to close the previous period (it ends the day before)");
         }
         List<Affiliation> sameTier = Affiliation.list("contributorId = ?1 and sourceTier = ?2 and supersededAt is null",
                 in.contributor(), (short) write.source().kind().tier());
-        for (Affiliation other : sameTier) {
-            boolean startedBefore = other.validFrom == null || other.validFrom.isBefore(in.from());
-            boolean runningThen = other.validTo == null || !other.validTo.isBefore(in.from());
-            if (startedBefore && runningThen) {
-                write.checkMayReplace(other);
-                if (!caller.isCurator()) {
-                    requireScope(other.organisationId == null ? null : organisations.keyOf(other.organisationId));
-                }
-                AffiliationView before = view(other);
-                Affiliation shortened = new Affiliation();
-                shortened.contributorId = other.contributorId;
-                shortened.organisationId = other.organisationId;
-                shortened.validFrom = other.validFrom;
-                shortened.validTo = in.from().minusDays(1);
-                shortened.role = other.role;
-                facts.supersede(other, shortened, new FactWrite(io.counterpower.common.fact.FactSource.of(other), write.at(),
-                        write.keyId(), "ended the day before affiliation from " + in.from()));
-                changes.record(ChangeLog.GLOBAL, "update", "affiliation", String.valueOf(other.id), before, view(shortened),
-                        "closed by a later period");
+        return sameTier.stream()
+                .filter(other -> other.validFrom == null || other.validFrom.isBefore(in.from()))
+                .filter(other -> other.validTo == null || !other.validTo.isBefore(in.from()))
+                .toList();
+    }
+
+    private void closePrevious(AffiliationInput in, FactWrite write) {
+        for (Affiliation other : runningBefore(in, write)) {
+            write.checkMayReplace(other);
+            if (!caller.isCurator()) {
+                requireScope(other.organisationId == null ? null : organisations.keyOf(other.organisationId));
             }
+            AffiliationView before = view(other);
+            Affiliation shortened = new Affiliation();
+            shortened.contributorId = other.contributorId;
+            shortened.organisationId = other.organisationId;
+            shortened.validFrom = other.validFrom;
+            shortened.validTo = in.from().minusDays(1);
+            shortened.role = other.role;
+            facts.supersede(other, shortened, new FactWrite(io.counterpower.common.fact.FactSource.of(other), write.at(),
+                    write.keyId(), "ended the day before affiliation from " + in.from()));
+            changes.record(ChangeLog.GLOBAL, "update", "affiliation", String.valueOf(other.id), before, view(shortened),
+                    "closed by a later period");
         }
     }
 

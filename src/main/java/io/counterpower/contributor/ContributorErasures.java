@@ -25,15 +25,17 @@ import java.util.Set;
  * version of the contributor, every identity ever linked to it, and every audit value that quoted
  * them, show a pseudonym instead of its names, emails and logins; the identities, their links and
  * contributions stay, so the contributions keep counting as before. Each erased address is kept as
- * its SHA-256 only (table {@code erased_email}, V038), which the git collector checks, so that a
- * later collection meeting the address maps it to the pseudonymous identity and does not bring the
- * data back. The erasure itself is audited without the erased data.
+ * its SHA-256 only (table {@code erased_email}, V038), and so is each erased login (table
+ * {@code erased_login}, V041): the collectors and imports map a blocked address or login to the
+ * pseudonymous identity, and a guard on the identity table stores neither again whoever writes it,
+ * so that no later collection or import brings the data back. The erasure itself is audited without the erased data.
  */
 @ApplicationScoped
 public class ContributorErasures {
 
     /** What an erasure did (no erased data in it). */
-    public record Erasure(long contributor, String pseudonym, int identitiesErased, int addressesBlocked, Instant erasedAt) {
+    public record Erasure(long contributor, String pseudonym, int identitiesErased, int addressesBlocked, int loginsBlocked,
+                          Instant erasedAt) {
     }
 
     @Inject
@@ -81,6 +83,7 @@ public class ContributorErasures {
         erased.remove(pseudonym);
 
         int blocked = 0;
+        int loginsBlocked = 0;
         if (!identityIds.isEmpty()) {
             blocked = em.createNativeQuery("""
                             insert into erased_email (email_sha256, contributor_id, erased_at)
@@ -89,6 +92,30 @@ public class ContributorErasures {
                             on conflict (email_sha256) do nothing""")
                     .setParameter(1, contributorId).setParameter(2, at)
                     .setParameter(3, identityIds.toArray(Long[]::new)).executeUpdate();
+            // Logins are blocked like addresses (V041): a later GitHub collection, a CODEOWNERS
+            // handle or a Hub namespace meeting one maps it to the pseudonymous identity.
+            loginsBlocked = em.createNativeQuery("""
+                            insert into erased_login (login_sha256, identity_id, contributor_id, erased_at)
+                            select distinct on (erased_login_sha256(i.username)) erased_login_sha256(i.username), i.id,
+                                   cast(?1 as bigint), cast(?2 as timestamptz)
+                            from identity i
+                            where i.id = any(cast(?3 as bigint[])) and i.username is not null
+                            order by erased_login_sha256(i.username), i.id
+                            on conflict (login_sha256) do nothing""")
+                    .setParameter(1, contributorId).setParameter(2, at)
+                    .setParameter(3, identityIds.toArray(Long[]::new)).executeUpdate();
+            // Derivatives already published under an erased login (a Hub namespace) take the pseudonym,
+            // as the guard on the derivative table (V041) does for later collections.
+            em.createNativeQuery("""
+                            update derivative d set
+                                derived_name = ?2 || substring(d.derived_name from length(split_part(d.derived_name, '/', 1)) + 1),
+                                publisher_name = case when lower(d.publisher_name) = lower(split_part(d.derived_name, '/', 1))
+                                                      then ?2 else d.publisher_name end,
+                                source_url = replace(d.source_url, '/' || split_part(d.derived_name, '/', 1) || '/', '/' || ?2 || '/')
+                            where position('/' in d.derived_name) > 1
+                              and erased_login_sha256(split_part(d.derived_name, '/', 1)) in (
+                                  select l.login_sha256 from erased_login l where l.contributor_id = ?1)""")
+                    .setParameter(1, contributorId).setParameter(2, pseudonym).executeUpdate();
             // The hash and the domain stay (V028): attribution by email domain keeps its evidence.
             em.createNativeQuery("""
                             update identity set name = 'erased-' || id, email = null, platform = null, username = null
@@ -110,9 +137,11 @@ public class ContributorErasures {
         ContributorVersion next = new ContributorVersion();
         next.displayName = pseudonym;
         next.note = null;
-        facts.supersede(current, next, new FactWrite(new FactSource(current.sourceKind, null, null, current.confidence),
+        // The source URL stays (a manual or reference record must have one), as scrubbed above of every
+        // erased text; the note goes (it is free text about the person).
+        facts.supersede(current, next, new FactWrite(new FactSource(current.sourceKind, current.sourceUrl, null, current.confidence),
                 at, caller.keyId(), why));
-        Erasure done = new Erasure(contributorId, pseudonym, identityIds.size(), blocked, at);
+        Erasure done = new Erasure(contributorId, pseudonym, identityIds.size(), blocked, loginsBlocked, at);
         changes.record(ChangeLog.GLOBAL, "erase", "contributor", String.valueOf(contributorId), null, done, why);
         return done;
     }

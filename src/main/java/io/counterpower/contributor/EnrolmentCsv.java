@@ -98,7 +98,8 @@ public class EnrolmentCsv {
      * first problem of a row is reported, a row overlapping a current affiliation of its tier (or
      * an earlier row of the import) is a 409, and a row repeating an earlier one is an error.
      */
-    public Report importCsv(Reader body) {
+    public Report importCsv(Reader body, String reason) {
+        String why = reason == null || reason.isBlank() ? "CSV import" : reason.trim();
         caller.requireCurator();
         List<RowReading> readings = new ArrayList<>();
         try (MappingIterator<Map<String, String>> it = csv.readerFor(Map.class).with(CsvSchema.emptySchema().withHeader())
@@ -120,7 +121,7 @@ public class EnrolmentCsv {
             }
             throw ApiProblem.badRequest("body", "is not CSV with the header " + COLUMNS);
         }
-        return QuarkusTransaction.requiringNew().timeout(limits.transactionTimeoutSeconds()).call(() -> record(readings));
+        return QuarkusTransaction.requiringNew().timeout(limits.transactionTimeoutSeconds()).call(() -> record(readings, why));
     }
 
     static ApiProblem tooManyRows(int maxRows) {
@@ -183,7 +184,7 @@ public class EnrolmentCsv {
                 blank(RequestText.unguard(row.get("role"))));
     }
 
-    private Report record(List<RowReading> readings) {
+    private Report record(List<RowReading> readings, String reason) {
         List<EnrolmentStaging.Row> staged = new ArrayList<>();
         Map<Integer, Integer> stagedAs = new HashMap<>();
         for (RowReading r : readings) {
@@ -249,13 +250,13 @@ public class EnrolmentCsv {
         if (!errors.isEmpty()) {
             throw new ApiProblem(400, "Invalid import", errors.size() + " problem(s) in the import; nothing was imported", errors, Map.of());
         }
-        int created = staging.record(accepted, Instants.now(), caller.keyId(), "CSV import");
+        int created = staging.record(accepted, Instants.now(), caller.keyId(), reason);
         Log.infof("csv import of %d rows: staged and checked %d ms, recorded %d ms", readings.size(),
                 (checkedDone - started) / 1_000_000, (System.nanoTime() - checkedDone) / 1_000_000);
         Report report = new Report(readings.size(), created, unchanged);
         // Only a change to facts moves the data version: re-importing the export (all unchanged) changes none.
         if (created > 0) {
-            changes.record(ChangeLog.GLOBAL, "import", "affiliation", "csv", null, report, "CSV import");
+            changes.record(ChangeLog.GLOBAL, "import", "affiliation", "csv", null, report, reason);
         }
         return report;
     }

@@ -88,14 +88,14 @@ public class EnrolmentImports {
     ImportLimits limits;
 
     /** Reads and checks the whole body first (no transaction is open meanwhile), then records it in one transaction. */
-    public Report importEnrolments(String format, Reader body, String sourceUrl, String confidence) {
+    public Report importEnrolments(String format, Reader body, String sourceUrl, String confidence, String reason) {
         caller.requireCurator();
         if (!"gitdm".equals(format) && !"sortinghat".equals(format)) {
             throw ApiProblem.badRequest("format", "must be gitdm, sortinghat or csv");
         }
         Confidence level = confidence == null || confidence.isBlank() ? Confidence.REPORTED : parseConfidence(confidence);
         FactWrite write = caller.write(new io.counterpower.common.fact.SourceInput(SourceKind.IMPORT, sourceUrl, format + " import", level),
-                format + " import", false);
+                reason == null || reason.isBlank() ? format + " import" : reason.trim(), false);
         List<FieldError> errors = new ArrayList<>();
         RowCount rows = new RowCount(limits.maxRows());
         List<Person> people = "gitdm".equals(format) ? parseGitdm(body, errors, rows) : parseSortingHat(body, errors, rows);
@@ -466,15 +466,31 @@ public class EnrolmentImports {
             }
         }
         Map<String, Long> owner = new HashMap<>();
+        // Addresses are compared by their hash (V028), so that an erased address (only its hash is
+        // kept, V038) finds the pseudonymous contributor it belongs to, as a snapshot's does.
         try (PreparedStatement s = c.prepareStatement("""
                 select t.email, min(l.contributor_id) from (select distinct email from unnest(?::text[]) as e(email)) t
-                join identity i on lower(i.email) = t.email
+                join identity i on i.email_sha256 = encode(sha256(convert_to(lower(t.email), 'UTF8')), 'hex')
                 join identity_link l on l.id = i.id and l.superseded_at is null
                 group by t.email""")) {
             s.setArray(1, c.createArrayOf("text", emails.toArray()));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     owner.put(r.getString(1), r.getLong(2));
+                }
+            }
+        }
+        // Issue 17: a person any of whose addresses a curator erased is recorded only through the
+        // pseudonymous contributor: its enrolments count for it, and no name or address of the row is
+        // stored again (a new address beside an erased one would tie the person to it again).
+        Map<String, Long> erased = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                select t.email, e.contributor_id from (select distinct email from unnest(?::text[]) as e(email)) t
+                join erased_email e on e.email_sha256 = encode(sha256(convert_to(lower(t.email), 'UTF8')), 'hex')""")) {
+            s.setArray(1, c.createArrayOf("text", emails.toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    erased.put(r.getString(1), r.getLong(2));
                 }
             }
         }
@@ -504,13 +520,17 @@ public class EnrolmentImports {
         List<NameAndEmail> newLinks = new ArrayList<>();
         for (int i = 0; i < people.size(); i++) {
             Person p = people.get(i);
-            Long contributor = p.emails().stream().filter(owner::containsKey).findFirst().map(owner::get).orElse(null);
+            Long contributor = p.emails().stream().filter(owner::containsKey).findFirst().map(owner::get)
+                    .or(() -> p.emails().stream().filter(erased::containsKey).findFirst().map(erased::get)).orElse(null);
             if (contributor == null) {
                 contributor = contributorIds.next();
                 newContributors.add(contributor);
                 newContributorNames.add(p.name());
             }
             contributorOf[i] = contributor;
+            if (p.emails().stream().anyMatch(erased::containsKey)) {
+                continue;
+            }
             for (String email : p.emails()) {
                 NameAndEmail key = new NameAndEmail(p.name(), email);
                 IdentityState state = identities.get(key);

@@ -58,6 +58,12 @@ final class SnapshotTables {
                     "state", "case when resolved_at > :t then 'open' else state end",
                     "resolved_at", "case when resolved_at > :t then null else resolved_at end",
                     "resolution_note", "case when resolved_at > :t then null else resolution_note end")),
+            // Disputes of every kind (V036): "disputed" reads them as it reads affiliation_dispute (issue 17).
+            new Table("fact_dispute", "id", "raised_at", Map.of(
+                    "state", "case when resolved_at > :t then 'open' else state end",
+                    "resolved_at", "case when resolved_at > :t then null else resolved_at end",
+                    "resolution_reason", "case when resolved_at > :t then null else resolution_reason end",
+                    "resulting_fact_id", "case when resolved_at > :t then null else resulting_fact_id end")),
             new Table("contribution", "id", "recorded_at", VERSIONED),
             new Table("governance_body", "row_id", "recorded_at", VERSIONED),
             new Table("governance_seat", "row_id", "recorded_at", VERSIONED),

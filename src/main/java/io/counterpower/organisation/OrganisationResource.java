@@ -1,5 +1,7 @@
 package io.counterpower.organisation;
 
+import io.counterpower.common.fact.FactResource;
+import io.counterpower.common.fact.FactStore;
 import io.counterpower.common.fact.FactTransfer;
 import io.counterpower.common.paging.Page;
 import io.counterpower.common.paging.PageRequest;
@@ -81,16 +83,19 @@ public class OrganisationResource {
     @Path("/{key}")
     public Response update(@PathParam("key") String key, @Valid @NotNull OrganisationInput input,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        OrganisationView view = organisations.update(key, input, ifMatch);
-        return Response.ok(view).tag(etag(view)).build();
+        FactStore.Written<OrganisationView> done = organisations.update(key, input, ifMatch);
+        if (done.dispute() != null) {
+            return FactResource.disputed(done.dispute());
+        }
+        return Response.ok(done.view()).tag(etag(done.view())).build();
     }
 
     @DELETE
     @Path("/{key}")
     public Response close(@PathParam("key") String key, @QueryParam("reason") String reason,
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        organisations.close(key, reason, ifMatch);
-        return Response.noContent().build();
+        FactStore.Written<OrganisationView> done = organisations.close(key, reason, ifMatch);
+        return done.dispute() != null ? FactResource.disputed(done.dispute()) : Response.noContent().build();
     }
 
     @GET
@@ -117,16 +122,19 @@ public class OrganisationResource {
     @Path("/{key}/parents/{id}")
     public Response updateParent(@PathParam("key") String key, @PathParam("id") long id,
                                  @Valid @NotNull ParentInput input, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        ParentView view = organisations.updateParent(key, id, input, ifMatch);
-        return Response.ok(view).tag(String.valueOf(view.version().revision())).build();
+        FactStore.Written<ParentView> done = organisations.updateParent(key, id, input, ifMatch);
+        if (done.dispute() != null) {
+            return FactResource.disputed(done.dispute());
+        }
+        return Response.ok(done.view()).tag(String.valueOf(done.view().version().revision())).build();
     }
 
     @DELETE
     @Path("/{key}/parents/{id}")
     public Response closeParent(@PathParam("key") String key, @PathParam("id") long id,
                                 @QueryParam("reason") String reason, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        organisations.closeParent(key, id, reason, ifMatch);
-        return Response.noContent().build();
+        FactStore.Written<ParentView> done = organisations.closeParent(key, id, reason, ifMatch);
+        return done.dispute() != null ? FactResource.disputed(done.dispute()) : Response.noContent().build();
     }
 
     private static String etag(OrganisationView view) {

@@ -4,7 +4,11 @@ import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.auth.Caller;
 import io.counterpower.common.auth.OrganisationDirectory;
 import io.counterpower.common.db.SequenceIds;
+import io.counterpower.common.fact.ChangeReasons;
+import io.counterpower.common.fact.FactDispute;
+import io.counterpower.common.fact.FactDisputes;
 import io.counterpower.common.fact.FactSource;
+import io.counterpower.common.fact.FactStore;
 import io.counterpower.common.fact.FactVersions;
 import io.counterpower.common.fact.FactWrite;
 import io.counterpower.common.fact.Periods;
@@ -16,6 +20,7 @@ import io.counterpower.common.paging.Page;
 import io.counterpower.common.paging.PageRequest;
 import io.counterpower.common.problem.ApiProblem;
 import io.counterpower.common.problem.FieldErrors;
+import io.counterpower.common.time.Instants;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -50,6 +55,8 @@ public class OrganisationService implements OrganisationDirectory {
             "recordedAt", "o.recordedAt");
     private static final Pattern DOMAIN = Pattern.compile("^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
     private static final String FROM = "OrganisationVersion o join Organisation h on h.id = o.id";
+    static final String KIND = "organisation";
+    static final String PARENT_KIND = "organisation-parent";
 
     @Inject
     EntityManager em;
@@ -59,6 +66,10 @@ public class OrganisationService implements OrganisationDirectory {
     Caller caller;
     @Inject
     ChangeLog changes;
+    @Inject
+    FactDisputes disputes;
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     /** Keys never change, so the id -> key mapping can be cached for good. */
     private final Map<Long, String> keysById = new ConcurrentHashMap<>();
@@ -332,36 +343,88 @@ public class OrganisationService implements OrganisationDirectory {
         return after;
     }
 
+    /**
+     * Edits an organisation as a new version; a reason is required. A steward key edits only a
+     * version it self-reported itself: its edit of any other opens a dispute that a curator decides
+     * (issue 17), once the edit is known to be valid.
+     */
     @Transactional
-    public OrganisationView update(String key, OrganisationInput in, String ifMatch) {
+    public FactStore.Written<OrganisationView> update(String key, OrganisationInput in, String ifMatch) {
         OrganisationVersion current = version(key, null);
         boolean asSteward = caller.requireCuratorOrStewardOf(List.of(key));
         FieldErrors errors = new FieldErrors();
         errors.check(in.key() == null || in.key().equals(key), "key", "cannot be changed (it is the organisation's permanent identifier)");
         List<String> domains = validateNames(in, errors);
         errors.throwIfAny();
-        io.counterpower.common.fact.ChangeReasons.require(in.reason());
+        String reason = ChangeReasons.require(in.reason());
         Revisions.checkIfMatch(ifMatch, current);
-        FactWrite write = caller.write(in.source(), in.reason(), asSteward);
-        write.checkMayReplace(current);
+        FactWrite write = caller.write(in.source(), reason, asSteward);
         checkDomainsFree(current.id, domains);
         checkNamesFree(current.id, key, in);
+        if (asSteward && !recordedBySelf(current)) {
+            return new FactStore.Written<>(null, disputes.open(ChangeLog.GLOBAL, KIND, current.id, "edit", in, null, reason));
+        }
+        write.checkMayReplace(current);
+        return new FactStore.Written<>(supersede(key, current, in, domains, write), null);
+    }
+
+    /**
+     * Closes an organisation; a reason is required. A steward key's close of its own organisation
+     * opens a dispute (unless it self-reported the version itself): only a curator closes one.
+     */
+    @Transactional
+    public FactStore.Written<OrganisationView> close(String key, String reason, String ifMatch) {
+        OrganisationVersion current = version(key, null);
+        boolean asSteward = caller.requireCuratorOrStewardOf(List.of(key));
+        String why = ChangeReasons.require(reason);
+        Revisions.checkIfMatch(ifMatch, current);
+        if (asSteward && !recordedBySelf(current)) {
+            return new FactStore.Written<>(null, disputes.open(ChangeLog.GLOBAL, KIND, current.id, "close", null, null, why));
+        }
+        OrganisationView before = view(current, null);
+        facts.close(current, caller.closing(asSteward, current));
+        changes.record(ChangeLog.GLOBAL, "close", KIND, key, before, null, why);
+        return new FactStore.Written<>(null, null);
+    }
+
+    /** Applies an accepted dispute of an organisation (see {@link OrganisationDisputeTargets}). */
+    long applyOrganisationDispute(FactDispute dispute, String reason) {
+        OrganisationVersion current = facts.find(OrganisationVersion.class, dispute.factId, null).orElseThrow(() -> ApiProblem.conflict(
+                "The organisation " + dispute.factId + " is no longer current; reject the dispute instead"));
+        String key = keyOf(current.id);
+        if ("close".equals(dispute.action)) {
+            OrganisationView before = view(current, null);
+            facts.close(current, Instants.now());
+            changes.record(ChangeLog.GLOBAL, "close", KIND, key, before, null, reason);
+            return current.id;
+        }
+        OrganisationInput in = json.convertValue(dispute.proposal, OrganisationInput.class);
+        FieldErrors errors = new FieldErrors();
+        List<String> domains = validateNames(in, errors);
+        errors.throwIfAny();
+        checkDomainsFree(current.id, domains);
+        checkNamesFree(current.id, key, in);
+        supersede(key, current, in, domains, acceptedWrite(in.source(), reason));
+        return current.id;
+    }
+
+    private OrganisationView supersede(String key, OrganisationVersion current, OrganisationInput in, List<String> domains, FactWrite write) {
         OrganisationView before = view(current, null);
         OrganisationVersion next = facts.supersede(current, fill(new OrganisationVersion(), in, domains), write);
         OrganisationView after = view(next, null);
-        changes.record(ChangeLog.GLOBAL, "update", "organisation", key, before, after, write.reason());
+        changes.record(ChangeLog.GLOBAL, "update", KIND, key, before, after, write.reason());
         return after;
     }
 
-    @Transactional
-    public void close(String key, String reason, String ifMatch) {
-        caller.requireCurator();
-        OrganisationVersion current = version(key, null);
-        reason = io.counterpower.common.fact.ChangeReasons.require(reason);
-        Revisions.checkIfMatch(ifMatch, current);
-        OrganisationView before = view(current, null);
-        facts.close(current, caller.closing(false, current));
-        changes.record(ChangeLog.GLOBAL, "close", "organisation", key, before, null, reason);
+    /** An accepted dispute keeps the steward's source (self-reported); the key and the reason are the curator's. */
+    private FactWrite acceptedWrite(io.counterpower.common.fact.SourceInput source, String reason) {
+        return new FactWrite(new FactSource(SourceKind.SELF_REPORTED, source.url(), source.note(), source.confidence()),
+                Instants.now(), caller.keyId(), reason);
+    }
+
+    /** Whether the calling key recorded this version itself, as self-reported (a steward's own claim). */
+    private boolean recordedBySelf(io.counterpower.common.fact.VersionedFact current) {
+        return current.sourceKind == SourceKind.SELF_REPORTED && java.util.Objects.equals(current.recordedBy, caller.keyId());
     }
 
     // ---- parents ----------------------------------------------------------------------------
@@ -393,19 +456,64 @@ public class OrganisationService implements OrganisationDirectory {
         return after;
     }
 
+    /** Edits a parent period; a steward's edit of a period it did not self-report opens a dispute. */
     @Transactional
-    public ParentView updateParent(String key, long id, ParentInput in, String ifMatch) {
+    public FactStore.Written<ParentView> updateParent(String key, long id, ParentInput in, String ifMatch) {
         Organisation h = requireHeader(key);
         OrganisationParent current = currentParent(h, id);
         boolean asSteward = caller.requireCuratorOrStewardOf(List.of(key));
         FieldErrors errors = new FieldErrors();
         Long parentId = validateParent(h, in, errors);
         errors.throwIfAny();
-        io.counterpower.common.fact.ChangeReasons.require(in.reason());
+        String reason = ChangeReasons.require(in.reason());
         Revisions.checkIfMatch(ifMatch, current);
-        FactWrite write = caller.write(in.source(), in.reason(), asSteward);
-        write.checkMayReplace(current);
+        FactWrite write = caller.write(in.source(), reason, asSteward);
         checkParentOverlap(h.id, id, in);
+        if (asSteward && !recordedBySelf(current)) {
+            return new FactStore.Written<>(null, disputes.open(ChangeLog.GLOBAL, PARENT_KIND, id, "edit", in, null, reason));
+        }
+        write.checkMayReplace(current);
+        return new FactStore.Written<>(supersedeParent(h, current, parentId, in, write), null);
+    }
+
+    /** Closes a parent period; a steward's close of a period it did not self-report opens a dispute. */
+    @Transactional
+    public FactStore.Written<ParentView> closeParent(String key, long id, String reason, String ifMatch) {
+        Organisation h = requireHeader(key);
+        OrganisationParent current = currentParent(h, id);
+        boolean asSteward = caller.requireCuratorOrStewardOf(List.of(key));
+        String why = ChangeReasons.require(reason);
+        Revisions.checkIfMatch(ifMatch, current);
+        if (asSteward && !recordedBySelf(current)) {
+            return new FactStore.Written<>(null, disputes.open(ChangeLog.GLOBAL, PARENT_KIND, id, "close", null, null, why));
+        }
+        ParentView before = parentView(current);
+        facts.close(current, caller.closing(asSteward, current));
+        changes.record(ChangeLog.GLOBAL, "close", PARENT_KIND, String.valueOf(id), before, null, why);
+        return new FactStore.Written<>(null, null);
+    }
+
+    /** Applies an accepted dispute of a parent period (see {@link OrganisationDisputeTargets}). */
+    long applyParentDispute(FactDispute dispute, String reason) {
+        OrganisationParent current = facts.find(OrganisationParent.class, dispute.factId, null).orElseThrow(() -> ApiProblem.conflict(
+                "The parent period " + dispute.factId + " is no longer current; reject the dispute instead"));
+        if ("close".equals(dispute.action)) {
+            ParentView before = parentView(current);
+            facts.close(current, Instants.now());
+            changes.record(ChangeLog.GLOBAL, "close", PARENT_KIND, String.valueOf(current.id), before, null, reason);
+            return current.id;
+        }
+        Organisation h = Organisation.<Organisation>findByIdOptional(current.organisationId).orElseThrow();
+        ParentInput in = json.convertValue(dispute.proposal, ParentInput.class);
+        FieldErrors errors = new FieldErrors();
+        Long parentId = validateParent(h, in, errors);
+        errors.throwIfAny();
+        checkParentOverlap(h.id, current.id, in);
+        supersedeParent(h, current, parentId, in, acceptedWrite(in.source(), reason));
+        return current.id;
+    }
+
+    private ParentView supersedeParent(Organisation h, OrganisationParent current, Long parentId, ParentInput in, FactWrite write) {
         ParentView before = parentView(current);
         OrganisationParent next = new OrganisationParent();
         next.organisationId = h.id;
@@ -414,20 +522,8 @@ public class OrganisationService implements OrganisationDirectory {
         next.validTo = in.to();
         facts.supersede(current, next, write);
         ParentView after = parentView(next);
-        changes.record(ChangeLog.GLOBAL, "update", "organisation-parent", String.valueOf(id), before, after, write.reason());
+        changes.record(ChangeLog.GLOBAL, "update", PARENT_KIND, String.valueOf(current.id), before, after, write.reason());
         return after;
-    }
-
-    @Transactional
-    public void closeParent(String key, long id, String reason, String ifMatch) {
-        Organisation h = requireHeader(key);
-        OrganisationParent current = currentParent(h, id);
-        boolean asSteward = caller.requireCuratorOrStewardOf(List.of(key));
-        reason = io.counterpower.common.fact.ChangeReasons.require(reason);
-        Revisions.checkIfMatch(ifMatch, current);
-        ParentView before = parentView(current);
-        facts.close(current, caller.closing(asSteward, current));
-        changes.record(ChangeLog.GLOBAL, "close", "organisation-parent", String.valueOf(id), before, null, reason);
     }
 
     // ---- internals --------------------------------------------------------------------------

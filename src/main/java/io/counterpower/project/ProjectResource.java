@@ -1,5 +1,7 @@
 package io.counterpower.project;
 
+import io.counterpower.common.fact.FactResource;
+import io.counterpower.common.fact.FactStore;
 import io.counterpower.common.paging.Page;
 import io.counterpower.common.paging.PageRequest;
 import io.counterpower.common.time.Instants;
@@ -58,16 +60,19 @@ public class ProjectResource {
     @Path("/{slug}")
     public Response update(@PathParam("slug") String slug, @Valid @NotNull ProjectInput input,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        ProjectView view = projects.update(slug, input, ifMatch);
-        return Response.ok(view).tag(String.valueOf(view.version().revision())).build();
+        FactStore.Written<ProjectView> done = projects.update(slug, input, ifMatch);
+        if (done.dispute() != null) {
+            return FactResource.disputed(done.dispute());
+        }
+        return Response.ok(done.view()).tag(String.valueOf(done.view().version().revision())).build();
     }
 
     @DELETE
     @Path("/{slug}")
     public Response close(@PathParam("slug") String slug, @QueryParam("reason") String reason,
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        projects.close(slug, reason, ifMatch);
-        return Response.noContent().build();
+        FactStore.Written<ProjectView> done = projects.close(slug, reason, ifMatch);
+        return done.dispute() != null ? FactResource.disputed(done.dispute()) : Response.noContent().build();
     }
 
     @GET
@@ -94,16 +99,19 @@ public class ProjectResource {
     @Path("/{slug}/repositories/{id}")
     public Response updateRepository(@PathParam("slug") String slug, @PathParam("id") long id,
                                      @Valid @NotNull RepositoryInput input, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        RepositoryView view = projects.updateRepository(slug, id, input, ifMatch);
-        return Response.ok(view).tag(String.valueOf(view.version().revision())).build();
+        FactStore.Written<RepositoryView> done = projects.updateRepository(slug, id, input, ifMatch);
+        if (done.dispute() != null) {
+            return FactResource.disputed(done.dispute());
+        }
+        return Response.ok(done.view()).tag(String.valueOf(done.view().version().revision())).build();
     }
 
     @DELETE
     @Path("/{slug}/repositories/{id}")
     public Response closeRepository(@PathParam("slug") String slug, @PathParam("id") long id,
                                     @QueryParam("reason") String reason, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        projects.closeRepository(slug, id, reason, ifMatch);
-        return Response.noContent().build();
+        FactStore.Written<RepositoryView> done = projects.closeRepository(slug, id, reason, ifMatch);
+        return done.dispute() != null ? FactResource.disputed(done.dispute()) : Response.noContent().build();
     }
 
     @GET

@@ -2,12 +2,18 @@ package io.counterpower.project;
 
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.auth.Caller;
+import io.counterpower.common.fact.ChangeReasons;
+import io.counterpower.common.fact.FactDispute;
+import io.counterpower.common.fact.FactDisputes;
 import io.counterpower.common.fact.FactSource;
+import io.counterpower.common.fact.FactStore;
 import io.counterpower.common.fact.FactVersions;
 import io.counterpower.common.fact.FactWrite;
 import io.counterpower.common.fact.Periods;
 import io.counterpower.common.fact.Revisions;
 import io.counterpower.common.fact.SourceInput;
+import io.counterpower.common.fact.SourceKind;
+import io.counterpower.common.fact.VersionedFact;
 import io.counterpower.common.fact.VersionInfo;
 import io.counterpower.common.paging.ListQuery;
 import io.counterpower.common.paging.Page;
@@ -15,6 +21,7 @@ import io.counterpower.common.paging.PageRequest;
 import io.counterpower.common.paging.QueryParams;
 import io.counterpower.common.problem.ApiProblem;
 import io.counterpower.common.problem.FieldErrors;
+import io.counterpower.common.time.Instants;
 import io.counterpower.organisation.OrganisationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,6 +43,8 @@ public class ProjectService {
     static final Map<String, String> SORTABLE = Map.of("slug", "h.slug", "name", "lower(p.name)", "kind", "p.kind",
             "origin", "p.origin", "recordedAt", "p.recordedAt");
     private static final String FROM = "ProjectVersion p join Project h on h.id = p.id";
+    static final String KIND = "project";
+    static final String REPOSITORY_KIND = "project-repository";
     private static final Pattern SCP_LIKE = Pattern.compile("^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[^\\s]+$");
 
     @Inject
@@ -48,6 +57,10 @@ public class ProjectService {
     ChangeLog changes;
     @Inject
     OrganisationService organisations;
+    @Inject
+    FactDisputes disputes;
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     /** Slugs never change, so the id -> slug mapping can be cached for good. */
     private final Map<Long, String> slugsById = new ConcurrentHashMap<>();
@@ -179,8 +192,12 @@ public class ProjectService {
         return after;
     }
 
+    /**
+     * Edits a project as a new version; a reason is required. A steward key edits only a version it
+     * self-reported itself: its edit of any other opens a dispute that a curator decides (issue 17).
+     */
     @Transactional
-    public ProjectView update(String slug, ProjectInput in, String ifMatch) {
+    public FactStore.Written<ProjectView> update(String slug, ProjectInput in, String ifMatch) {
         ProjectVersion current = version(slug, null);
         boolean asSteward = caller.requireCuratorOrStewardOf(stewardKeysOn(current.id, today()));
         FieldErrors errors = new FieldErrors();
@@ -189,26 +206,71 @@ public class ProjectService {
         errors.check(in.steward() == null, "steward", "is edited at /projects/{slug}/stewards");
         Long upstreamId = validateFork(in, current.id, errors);
         errors.throwIfAny();
-        io.counterpower.common.fact.ChangeReasons.require(in.reason());
+        String reason = ChangeReasons.require(in.reason());
         Revisions.checkIfMatch(ifMatch, current);
-        FactWrite write = caller.write(in.source(), in.reason(), asSteward);
+        FactWrite write = caller.write(in.source(), reason, asSteward);
+        if (asSteward && !recordedBySelf(current)) {
+            return new FactStore.Written<>(null, disputes.open(ChangeLog.projectScope(current.id), KIND, current.id, "edit", in, null, reason));
+        }
         write.checkMayReplace(current);
+        return new FactStore.Written<>(supersede(slug, current, in, upstreamId, write), null);
+    }
+
+    /**
+     * Closes a project; a reason is required. A steward key's close of a project it stewards opens
+     * a dispute (unless it self-reported the version itself): only a curator closes one.
+     */
+    @Transactional
+    public FactStore.Written<ProjectView> close(String slug, String reason, String ifMatch) {
+        ProjectVersion current = version(slug, null);
+        boolean asSteward = caller.requireCuratorOrStewardOf(stewardKeysOn(current.id, today()));
+        String why = ChangeReasons.require(reason);
+        Revisions.checkIfMatch(ifMatch, current);
+        if (asSteward && !recordedBySelf(current)) {
+            return new FactStore.Written<>(null, disputes.open(ChangeLog.projectScope(current.id), KIND, current.id, "close", null, null, why));
+        }
+        ProjectView before = view(current, null);
+        facts.close(current, caller.closing(asSteward, current));
+        changes.record(ChangeLog.projectScope(current.id), "close", KIND, slug, before, null, why);
+        return new FactStore.Written<>(null, null);
+    }
+
+    /** Applies an accepted dispute of a project (see {@link ProjectDisputeTargets}). */
+    long applyProjectDispute(FactDispute dispute, String reason) {
+        ProjectVersion current = facts.find(ProjectVersion.class, dispute.factId, null).orElseThrow(() -> ApiProblem.conflict(
+                "The project " + dispute.factId + " is no longer current; reject the dispute instead"));
+        String slug = slugOf(current.id);
+        if ("close".equals(dispute.action)) {
+            ProjectView before = view(current, null);
+            facts.close(current, Instants.now());
+            changes.record(ChangeLog.projectScope(current.id), "close", KIND, slug, before, null, reason);
+            return current.id;
+        }
+        ProjectInput in = json.convertValue(dispute.proposal, ProjectInput.class);
+        FieldErrors errors = new FieldErrors();
+        Long upstreamId = validateFork(in, current.id, errors);
+        errors.throwIfAny();
+        supersede(slug, current, in, upstreamId, acceptedWrite(in.source(), reason));
+        return current.id;
+    }
+
+    private ProjectView supersede(String slug, ProjectVersion current, ProjectInput in, Long upstreamId, FactWrite write) {
         ProjectView before = view(current, null);
         ProjectVersion next = facts.supersede(current, fill(new ProjectVersion(), in, upstreamId), write);
         ProjectView after = view(next, null);
-        changes.record(ChangeLog.projectScope(current.id), "update", "project", slug, before, after, write.reason());
+        changes.record(ChangeLog.projectScope(current.id), "update", KIND, slug, before, after, write.reason());
         return after;
     }
 
-    @Transactional
-    public void close(String slug, String reason, String ifMatch) {
-        caller.requireCurator();
-        ProjectVersion current = version(slug, null);
-        reason = io.counterpower.common.fact.ChangeReasons.require(reason);
-        Revisions.checkIfMatch(ifMatch, current);
-        ProjectView before = view(current, null);
-        facts.close(current, caller.closing(false, current));
-        changes.record(ChangeLog.projectScope(current.id), "close", "project", slug, before, null, reason);
+    /** An accepted dispute keeps the steward's source (self-reported); the key and the reason are the curator's. */
+    private FactWrite acceptedWrite(SourceInput source, String reason) {
+        return new FactWrite(new FactSource(SourceKind.SELF_REPORTED, source.url(), source.note(), source.confidence()),
+                Instants.now(), caller.keyId(), reason);
+    }
+
+    /** Whether the calling key recorded this version itself, as self-reported (a steward's own claim). */
+    private boolean recordedBySelf(VersionedFact current) {
+        return current.sourceKind == SourceKind.SELF_REPORTED && java.util.Objects.equals(current.recordedBy, caller.keyId());
     }
 
     // ---- repositories ------------------------------------------------------------------------
@@ -232,8 +294,9 @@ public class ProjectService {
         return after;
     }
 
+    /** Edits a repository; a steward's edit of a repository it did not self-report opens a dispute. */
     @Transactional
-    public RepositoryView updateRepository(String slug, long id, RepositoryInput in, String ifMatch) {
+    public FactStore.Written<RepositoryView> updateRepository(String slug, long id, RepositoryInput in, String ifMatch) {
         long projectId = requireId(slug);
         ProjectRepository current = facts.find(ProjectRepository.class, id, null).filter(r -> r.projectId == projectId)
                 .orElseThrow(() -> ApiProblem.notFound("No current repository " + id + " in project '" + slug + "'"));
@@ -242,34 +305,66 @@ public class ProjectService {
         validateRepository(in, "", errors);
         errors.check(in.source() != null, "source", "is required");
         errors.throwIfAny();
-        io.counterpower.common.fact.ChangeReasons.require(in.reason());
+        String reason = ChangeReasons.require(in.reason());
         Revisions.checkIfMatch(ifMatch, current);
-        FactWrite write = caller.write(in.source(), in.reason(), asSteward);
-        write.checkMayReplace(current);
+        FactWrite write = caller.write(in.source(), reason, asSteward);
         checkRepositoryFree(projectId, in.url().trim(), id);
+        if (asSteward && !recordedBySelf(current)) {
+            return new FactStore.Written<>(null, disputes.open(ChangeLog.projectScope(projectId), REPOSITORY_KIND, id, "edit", in, null, reason));
+        }
+        write.checkMayReplace(current);
+        return new FactStore.Written<>(supersedeRepository(current, in, write), null);
+    }
+
+    /** Closes a repository; a steward's close of a repository it did not self-report opens a dispute. */
+    @Transactional
+    public FactStore.Written<RepositoryView> closeRepository(String slug, long id, String reason, String ifMatch) {
+        long projectId = requireId(slug);
+        ProjectRepository current = facts.find(ProjectRepository.class, id, null).filter(r -> r.projectId == projectId)
+                .orElseThrow(() -> ApiProblem.notFound("No current repository " + id + " in project '" + slug + "'"));
+        boolean asSteward = caller.requireCuratorOrStewardOf(stewardKeysOn(projectId, today()));
+        String why = ChangeReasons.require(reason);
+        Revisions.checkIfMatch(ifMatch, current);
+        if (asSteward && !recordedBySelf(current)) {
+            return new FactStore.Written<>(null, disputes.open(ChangeLog.projectScope(projectId), REPOSITORY_KIND, id, "close", null, null, why));
+        }
+        RepositoryView before = RepositoryView.from(current);
+        facts.close(current, caller.closing(asSteward, current));
+        changes.record(ChangeLog.projectScope(projectId), "close", REPOSITORY_KIND, String.valueOf(id), before, null, why);
+        return new FactStore.Written<>(null, null);
+    }
+
+    /** Applies an accepted dispute of a repository (see {@link ProjectDisputeTargets}). */
+    long applyRepositoryDispute(FactDispute dispute, String reason) {
+        ProjectRepository current = facts.find(ProjectRepository.class, dispute.factId, null).orElseThrow(() -> ApiProblem.conflict(
+                "The repository " + dispute.factId + " is no longer current; reject the dispute instead"));
+        if ("close".equals(dispute.action)) {
+            RepositoryView before = RepositoryView.from(current);
+            facts.close(current, Instants.now());
+            changes.record(ChangeLog.projectScope(current.projectId), "close", REPOSITORY_KIND, String.valueOf(current.id), before, null, reason);
+            return current.id;
+        }
+        RepositoryInput in = json.convertValue(dispute.proposal, RepositoryInput.class);
+        FieldErrors errors = new FieldErrors();
+        validateRepository(in, "", errors);
+        errors.throwIfAny();
+        checkRepositoryFree(current.projectId, in.url().trim(), current.id);
+        supersedeRepository(current, in, acceptedWrite(in.source(), reason));
+        return current.id;
+    }
+
+    private RepositoryView supersedeRepository(ProjectRepository current, RepositoryInput in, FactWrite write) {
         RepositoryView before = RepositoryView.from(current);
         ProjectRepository next = new ProjectRepository();
-        next.projectId = projectId;
+        next.projectId = current.projectId;
         next.url = in.url().trim();
         next.branch = blankToNull(in.branch());
         next.role = in.role() == null ? Artifact.CODE : in.role();
         facts.supersede(current, next, write);
         RepositoryView after = RepositoryView.from(next);
-        changes.record(ChangeLog.projectScope(projectId), "update", "project-repository", String.valueOf(id), before, after, write.reason());
+        changes.record(ChangeLog.projectScope(current.projectId), "update", REPOSITORY_KIND, String.valueOf(current.id), before, after,
+                write.reason());
         return after;
-    }
-
-    @Transactional
-    public void closeRepository(String slug, long id, String reason, String ifMatch) {
-        long projectId = requireId(slug);
-        ProjectRepository current = facts.find(ProjectRepository.class, id, null).filter(r -> r.projectId == projectId)
-                .orElseThrow(() -> ApiProblem.notFound("No current repository " + id + " in project '" + slug + "'"));
-        boolean asSteward = caller.requireCuratorOrStewardOf(stewardKeysOn(projectId, today()));
-        reason = io.counterpower.common.fact.ChangeReasons.require(reason);
-        Revisions.checkIfMatch(ifMatch, current);
-        RepositoryView before = RepositoryView.from(current);
-        facts.close(current, caller.closing(asSteward, current));
-        changes.record(ChangeLog.projectScope(projectId), "close", "project-repository", String.valueOf(id), before, null, reason);
     }
 
     // ---- stewards ----------------------------------------------------------------------------

@@ -33,7 +33,7 @@ import static java.util.Map.entry;
  */
 @ApplicationScoped
 public class ChangeFeed {
-    static final List<String> ACTIONS = List.of("update", "close", "merge", "unmerge", "erase");
+    static final List<String> ACTIONS = List.of("update", "close", "merge", "unmerge", "erase", "reject-dispute");
     /** Fact kinds -> the methodology's indicator groups that read them (METHODOLOGY.md section 3). */
     static final Map<String, List<String>> GROUPS = Map.ofEntries(
             entry("organisation", List.of("contribution", "governance", "funding", "resilience")),
@@ -80,9 +80,10 @@ public class ChangeFeed {
         String changes = """
                 with changes as (
                     select a.id, a.at, a.action, a.entity_type, a.entity_id, a.before, a.after, a.reason,
-                           errata_affected_projects(a.entity_type, a.entity_id, a.before, a.after) as projects
+                           case when a.action = 'reject-dispute' then cast('{}' as text[])
+                                else errata_affected_projects(a.entity_type, a.entity_id, a.before, a.after) end as projects
                     from audit_log a
-                    where a.action in ('update', 'close', 'merge', 'unmerge', 'erase') and a.entity_type in (:kinds)
+                    where a.action in ('update', 'close', 'merge', 'unmerge', 'erase', 'reject-dispute') and a.entity_type in (:kinds)
                       and (cast(:kind as text) is null or a.entity_type = :kind)
                       and (cast(:since as text) is null or a.at >= cast(:since as timestamptz)))
                 """;
@@ -153,32 +154,37 @@ public class ChangeFeed {
         }
         try {
             JsonNode node = json.readTree(text);
-            redact(node);
+            redact(node, !io.counterpower.common.auth.Caller.readerSeesLocalPaths());
             return node;
         } catch (Exception e) {
             return null;
         }
     }
 
-    private static void redact(JsonNode node) {
+    /**
+     * The audit log keeps local paths whole (ChangeLog); the feed is public, so a local path or
+     * {@code file:} URL a curator's collection recorded shows redacted to anyone but a curator.
+     */
+    private static void redact(JsonNode node, boolean paths) {
         if (node instanceof ObjectNode o) {
             if (o.has("email")) {
                 o.putNull("email");
             }
-            // The feed is public: a local path or file: URL a curator's collection recorded shows redacted.
-            for (String field : List.of("url", "sourceUrl")) {
-                if (o.path(field).isTextual()) {
-                    o.put(field, io.counterpower.common.text.LocalPathRedaction.url(o.get(field).asText()));
+            if (paths) {
+                for (String field : List.of("url", "sourceUrl")) {
+                    if (o.path(field).isTextual()) {
+                        o.put(field, io.counterpower.common.text.LocalPathRedaction.url(o.get(field).asText()));
+                    }
+                }
+                if (o.path("note").isTextual()) {
+                    o.put("note", io.counterpower.common.text.LocalPathRedaction.text(o.get("note").asText()));
                 }
             }
-            if (o.path("note").isTextual()) {
-                o.put("note", io.counterpower.common.text.LocalPathRedaction.text(o.get("note").asText()));
-            }
             for (Iterator<JsonNode> it = o.elements(); it.hasNext(); ) {
-                redact(it.next());
+                redact(it.next(), paths);
             }
         } else if (node != null && node.isArray()) {
-            node.forEach(ChangeFeed::redact);
+            node.forEach(n -> redact(n, paths));
         }
     }
 }

@@ -230,6 +230,7 @@ class AdopterResourceTest {
                 .body("created", equalTo(1));
         Map<String, Object> changed = adopter(slug, org, "2023");
         changed.put("note", "now with a note");
+        changed.put("reason", "the case study names them"); // an update is an edit: it says why (issue 17)
         admin().body(List.of(changed)).post(PATH + "/import").then().statusCode(200)
                 .body("updated", equalTo(1)).body("rows[0].line", equalTo(1));
         invalid().contentType(ContentType.JSON).body(List.of(changed)).post(PATH + "/import").then().statusCode(401);

@@ -169,8 +169,9 @@ class DownloadCountResourceTest {
         admin().body(json).post(PATH + "/import").then().statusCode(200).body("unchanged", equalTo(2));
         // A changed figure in the same period is a new version of the same fact.
         String changed = csv.replace(",42,", ",43,");
-        admin().contentType("text/csv").body(changed).post(PATH + "/import").then().statusCode(200)
-                .body("updated", equalTo(1)).body("unchanged", equalTo(1));
+        // An update is an edit: it says why (issue 17), here for the whole import.
+        admin().contentType("text/csv").queryParam("reason", "the registry corrected May").body(changed).post(PATH + "/import")
+                .then().statusCode(200).body("updated", equalTo(1)).body("unchanged", equalTo(1));
         anonymous().queryParam("project", slug).get(PATH).then().body("totalItems", equalTo(2));
     }
 

@@ -63,6 +63,11 @@ class SnapshotTest {
                 insert into contribution (project_id, identity_id, kind, at, reference, repository_url, source_kind)
                 select p.id, i.id, 'commit', timestamptz '2024-03-01 10:00:00+00', 'c0ffee', 'https://github.com/meta-llama/llama', 'git'
                 from project p, identity i where p.slug = 'llama' and i.email = 'Ada.Lovelace@Example.ORG'""");
+        // A steward's open dispute goes with the facts (issue 17: "disputed" reads it after a load too).
+        sql("""
+                insert into fact_dispute (fact_kind, fact_id, action, reason, state, raised_at)
+                select 'organisation', o.id, 'close', 'we were never here', 'open', timestamptz '2024-03-02 10:00:00+00'
+                from organisation o where o.key = 'meta'""");
         String beforeEdit = (String) single("select to_char(now() at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')");
         admin().body("""
                 {"name": "Meta", "type": "company", "domains": ["meta.com", "fb.com", "facebook.com"],
@@ -135,7 +140,7 @@ class SnapshotTest {
         // The round trip: load, export at the same moment, the same bytes.
         load(admin(), now).then().statusCode(200)
                 .body("sha256", equalTo(end.path("sha256").asText()))
-                .body("tables.contribution", equalTo(1));
+                .body("tables.contribution", equalTo(1)).body("tables.fact_dispute", equalTo(1));
         assertArrayEquals(now, export(null));
         assertArrayEquals(before, export(beforeEdit));
 

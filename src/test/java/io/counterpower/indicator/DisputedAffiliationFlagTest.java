@@ -88,4 +88,40 @@ class DisputedAffiliationFlagTest {
             assertEquals(rests, ((List<String>) c.get("flags")).contains("disputed_affiliation"), String.valueOf(c.get("indicator")));
         }
     }
+
+    /**
+     * Issue 17: "disputed" reads both dispute tables. A steward's close of an affiliation it did not
+     * record (a dispute in fact_dispute) flags the figures as anyone's affiliation dispute does, until
+     * a curator decides; under version 2 an open dispute of the affiliation's organisation does too
+     * (version 1 counts affiliation disputes only).
+     */
+    @Test
+    void aStewardsDisputeOfTheAffiliationOrOfItsOrganisationFlagsTheFigures() {
+        String org = organisation("company");
+        Dataset d = Dataset.project("community");
+        long p = person();
+        d.contribute(p, "2024-03-01", 2);
+        long affiliation = admin().body(Map.of("contributor", p, "organisation", org, "from", "2024-01-01", "source", source()))
+                .post("/api/v1/affiliations").then().statusCode(201).extract().jsonPath().getLong("id");
+        Map<String, String> query = Map.of("at", "2024-06-30", "names", "top_org_share");
+        Map<String, String> v1 = Map.of("at", "2024-06-30", "names", "top_org_share", "methodology", "1");
+        assertFalse(flags(ContributionIndicatorsTest.indicators(d.slug, query), "top_org_share").contains("disputed_affiliation"));
+
+        String steward = io.counterpower.support.Fixtures.key("steward:" + org);
+        long close = io.counterpower.support.Api.as(steward).queryParam("reason", "not one of ours")
+                .delete("/api/v1/affiliations/" + affiliation).then().statusCode(202).extract().jsonPath().getLong("id");
+        assertTrue(flags(ContributionIndicatorsTest.indicators(d.slug, query), "top_org_share").contains("disputed_affiliation"));
+        assertTrue(flags(ContributionIndicatorsTest.indicators(d.slug, v1), "top_org_share").contains("disputed_affiliation"));
+        admin().body(Map.of("reason", "the source is right")).post("/api/v1/disputes/" + close + "/reject").then().statusCode(200);
+        assertFalse(flags(ContributionIndicatorsTest.indicators(d.slug, query), "top_org_share").contains("disputed_affiliation"));
+
+        Map<String, Object> retyped = io.counterpower.support.Fixtures.withReason(
+                io.counterpower.support.Fixtures.organisationBody(org, "foundation", List.of(org + ".example")), "we are a foundation");
+        long retype = io.counterpower.support.Api.as(steward).body(retyped).put("/api/v1/organisations/" + org)
+                .then().statusCode(202).extract().jsonPath().getLong("id");
+        assertTrue(flags(ContributionIndicatorsTest.indicators(d.slug, query), "top_org_share").contains("disputed_affiliation"));
+        assertFalse(flags(ContributionIndicatorsTest.indicators(d.slug, v1), "top_org_share").contains("disputed_affiliation"));
+        admin().body(Map.of("reason", "the register says company")).post("/api/v1/disputes/" + retype + "/reject").then().statusCode(200);
+        assertFalse(flags(ContributionIndicatorsTest.indicators(d.slug, query), "top_org_share").contains("disputed_affiliation"));
+    }
 }

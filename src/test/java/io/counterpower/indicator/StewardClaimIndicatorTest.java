@@ -76,7 +76,8 @@ class StewardClaimIndicatorTest {
                 .body("state", equalTo("accepted")).extract().jsonPath().getLong("resultingFact");
         anonymous().get("/api/v1/affiliations/" + recorded).then().statusCode(200)
                 .body("organisation", equalTo(steward)).body("source.kind", equalTo("self-reported"))
-                .body("version.reason", equalTo("dispute " + claim + " accepted: the team page lists p since February"));
+                .body("version.reason", equalTo("dispute " + claim + " accepted: the team page lists p since February"
+                        + " (steward's reason: self-reported affiliation contradicted by another source)"));
         anonymous().get("/api/v1/affiliations/" + imported).then().statusCode(200).body("disputed", equalTo(false));
         assertEquals(1.0, topOrgShare(d.slug), 1e-9);
     }

@@ -157,17 +157,18 @@ class OrganisationResourceTest {
     }
 
     @Test
-    void aStewardEditsOnlyItsOwnOrganisationAndRecordsItAsSelfReported() {
-        // An imported record is another source's: a self-reported write does not replace it (issue 17).
+    void aStewardsEditOfItsOrganisationIsADisputeUnlessItsOwnKeyReportedTheVersion() {
+        // An imported record is another source's: a steward's edit of it opens a dispute (issue 17).
         String imported = unique("fdn");
         Map<String, Object> importedBody = organisationBody(imported, "foundation", List.of(imported + ".example"));
         importedBody.put("source", Map.of("kind", "import", "url", "https://example.org/import", "confidence", "reported"));
         admin().body(importedBody).post("/api/v1/organisations").then().statusCode(201);
         as(key("steward:" + imported)).body(withReason(organisationBody(imported, "foundation", List.of(imported + ".example")),
-                "our annual report")).put("/api/v1/organisations/" + imported).then().statusCode(403)
-                .body("detail", containsString("import"));
+                "our annual report")).put("/api/v1/organisations/" + imported).then().statusCode(202)
+                .body("kind", equalTo("organisation")).body("action", equalTo("edit"));
+        anonymous().get("/api/v1/organisations/" + imported).then().body("source.kind", equalTo("import"));
 
-        // A self-reported record is the steward's to edit.
+        // A self-reported version recorded by another key (here the curator's) is not the steward's either.
         String mine = unique("fdn");
         Map<String, Object> reported = organisationBody(mine, "foundation", List.of(mine + ".example"));
         reported.put("source", Map.of("kind", "self-reported", "url", "https://example.org/about", "confidence", "reported"));
@@ -177,18 +178,18 @@ class OrganisationResourceTest {
         Map<String, Object> edit = organisationBody(mine, "foundation", List.of(mine + ".example"));
         edit.put("note", "we host three projects");
         edit.put("reason", "our annual report");
-        as(steward).body(edit).put("/api/v1/organisations/" + mine).then().statusCode(200)
-                .body("source.kind", equalTo("self-reported")).body("note", equalTo("we host three projects"));
+        long dispute = as(steward).body(edit).put("/api/v1/organisations/" + mine).then().statusCode(202)
+                .body("proposal.note", equalTo("we host three projects")).extract().jsonPath().getLong("id");
+        // Accepted, the steward's edit is recorded as self-reported.
+        admin().body(Map.of("reason", "the annual report says so")).post("/api/v1/disputes/" + dispute + "/accept")
+                .then().statusCode(200);
+        anonymous().get("/api/v1/organisations/" + mine).then().body("source.kind", equalTo("self-reported"))
+                .body("note", equalTo("we host three projects"));
+        // Another organisation, or a new one: refused outright.
         as(steward).body(withReason(organisationBody(theirs, "company", List.of()), "ours")).put("/api/v1/organisations/" + theirs)
                 .then().statusCode(403).contentType("application/problem+json");
         as(steward).body(organisationBody(unique("new"), "company", List.of())).post("/api/v1/organisations")
                 .then().statusCode(403);
-
-        // A curator's manual fact is never replaced by a self-reported one.
-        admin().body(withReason(organisationBody(mine, "foundation", List.of(mine + ".example")), "checked")).put("/api/v1/organisations/" + mine)
-                .then().statusCode(200).body("source.kind", equalTo("manual"));
-        as(steward).body(edit).put("/api/v1/organisations/" + mine).then().statusCode(403)
-                .body("detail", containsString("manual"));
     }
 
     @Test

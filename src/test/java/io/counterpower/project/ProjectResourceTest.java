@@ -122,8 +122,9 @@ class ProjectResourceTest {
         String notMine = project(organisation("company"));
         String steward = key("steward:" + org);
 
-        // The project was recorded manually: a steward cannot replace that version...
-        as(steward).body(io.counterpower.support.Fixtures.withReason(projectBody(mine), "our name")).put("/api/v1/projects/" + mine).then().statusCode(403);
+        // The project was recorded manually: a steward's edit of that version is a dispute (issue 17)...
+        as(steward).body(io.counterpower.support.Fixtures.withReason(projectBody(mine), "our name")).put("/api/v1/projects/" + mine)
+                .then().statusCode(202).body("kind", equalTo("project"));
         // ...but adds a repository of its own project, recorded as self-reported.
         as(steward).body(Map.of("url", "https://github.com/" + org + "/" + mine, "source", Map.of("confidence", "verified")))
                 .post("/api/v1/projects/" + mine + "/repositories").then().statusCode(201)
@@ -133,7 +134,10 @@ class ProjectResourceTest {
         as(steward).body(Map.of("organisation", org, "from", "2020-01-01", "source", source()))
                 .post("/api/v1/projects/" + notMine + "/stewards").then().statusCode(403);
         as(steward).body(projectBody(unique("new"))).post("/api/v1/projects").then().statusCode(403);
-        as(steward).queryParam("reason", "recorded in error").delete("/api/v1/projects/" + mine).then().statusCode(403);
+        as(steward).queryParam("reason", "recorded in error").delete("/api/v1/projects/" + mine).then().statusCode(202)
+                .body("action", equalTo("close"));
+        as(steward).queryParam("reason", "recorded in error").delete("/api/v1/projects/" + notMine).then().statusCode(403);
+        anonymous().get("/api/v1/projects/" + mine).then().statusCode(200);
     }
 
     @Test

@@ -93,7 +93,7 @@ class HostileStewardFactsTest {
         admin().body(Map.of("reason", "again")).post("/api/v1/disputes/" + closeDispute + "/accept").then().statusCode(409);
         anonymous().queryParam("kind", "governance-event").queryParam("size", "100").get("/api/v1/changes").then().statusCode(200)
                 .body("items.findAll { it.factId == '" + id + "' }.reason",
-                        hasItem("dispute " + closeDispute + " accepted: duplicate of another event"));
+                        hasItem("dispute " + closeDispute + " accepted: duplicate of another event (steward's reason: never happened)"));
     }
 
     @Test
@@ -190,5 +190,176 @@ class HostileStewardFactsTest {
         assertTrue(reasons.contains("the date was off by one"), reasons.toString());
         assertTrue(reasons.stream().allMatch(r -> r != null), "no change without a reason: " + reasons);
         anonymous().get("/api/v1/governance-events/" + id).then().statusCode(404).body("reason", nullValue());
+    }
+
+    /**
+     * An import row that updates a recorded fact is an edit: it needs the row's reason or the
+     * request's ({@code ?reason=}), else the whole import is refused and nothing is written; the
+     * reason is kept on the new version and shown in /changes.
+     */
+    @Test
+    void anImportThatUpdatesARecordedFactNeedsAReason() {
+        String slug = project(organisation("company"));
+        long id = admin().body(event(slug, "2022-03-01", "before", source())).post("/api/v1/governance-events")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        List<Map<String, Object>> rows = List.of(event(slug, "2022-03-01", "after", source()),
+                event(slug, "2022-04-01", "a new one", source()));
+        invalid().header("Authorization", "Bearer " + io.counterpower.support.Api.ADMIN_KEY).contentType("application/json")
+                .body(rows).post("/api/v1/governance-events/import").then().statusCode(400)
+                .body("errors[0].field", equalTo("line 1: reason"));
+        anonymous().get("/api/v1/governance-events/" + id).then().statusCode(200).body("note", equalTo("before"));
+        assertEquals(1, anonymous().queryParam("project", slug).get("/api/v1/governance-events").then().extract()
+                .jsonPath().getInt("totalItems"));
+
+        admin().queryParam("reason", "the board minutes of March").body(rows).post("/api/v1/governance-events/import")
+                .then().statusCode(200).body("updated", equalTo(1)).body("created", equalTo(1));
+        anonymous().get("/api/v1/governance-events/" + id).then().statusCode(200).body("note", equalTo("after"))
+                .body("version.reason", equalTo("the board minutes of March"));
+        anonymous().queryParam("project", slug).queryParam("kind", "governance-event").get("/api/v1/changes").then().statusCode(200)
+                .body("items.find { it.action == 'update' }.reason", equalTo("the board minutes of March"));
+    }
+
+    /** A steward's import row that would replace a fact its key did not record opens a dispute, and writes nothing. */
+    @Test
+    void aStewardsImportRowReplacingAnotherSourcesFactOpensADispute() {
+        String org = organisation("company");
+        String slug = project(org);
+        String steward = key("steward:" + org);
+        long id = admin().body(event(slug, "2023-03-01", "as the curator read it", source())).post("/api/v1/governance-events")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        List<Map<String, Object>> rows = List.of(event(slug, "2023-03-01", "as we tell it", source()));
+        as(steward).queryParam("reason", "our version").body(rows).post("/api/v1/governance-events/import").then().statusCode(200)
+                .body("disputed", equalTo(1)).body("updated", equalTo(0)).body("rows[0].outcome", equalTo("disputed"))
+                .body("rows[0].id", equalTo((int) id));
+        anonymous().get("/api/v1/governance-events/" + id).then().statusCode(200).body("note", equalTo("as the curator read it"));
+        anonymous().queryParam("kind", "governance-event").queryParam("fact", String.valueOf(id)).get("/api/v1/disputes")
+                .then().statusCode(200).body("totalItems", equalTo(1)).body("items[0].action", equalTo("edit"))
+                .body("items[0].proposal.note", equalTo("as we tell it")).body("items[0].reason", equalTo("our version"));
+    }
+
+    /**
+     * Organisations, their parent periods, projects and their repositories are written outside the
+     * common fact store: a steward's edit or close of one it did not self-report opens a dispute
+     * there too (it answered 403 before), nothing is written until a curator decides, and an
+     * accepted dispute applies the steward's proposal with the curator's reason in /changes.
+     */
+    @Test
+    void aStewardsEditOrCloseOfAnOrganisationOrProjectItDidNotSelfReportIsADispute() {
+        String org = organisation("company");
+        String parentOrg = organisation("company");
+        String slug = project(org);
+        String steward = key("steward:" + org);
+        long parent = admin().body(Map.of("parent", parentOrg, "from", "2019-01-01", "source", source()))
+                .post("/api/v1/organisations/" + org + "/parents").then().statusCode(201).extract().jsonPath().getLong("id");
+        long repository = admin().body(Map.of("url", "https://example.org/" + slug + ".git", "source", source()))
+                .post("/api/v1/projects/" + slug + "/repositories").then().statusCode(201).extract().jsonPath().getLong("id");
+        String orgName = anonymous().get("/api/v1/organisations/" + org).then().extract().jsonPath().getString("name");
+        String projectName = anonymous().get("/api/v1/projects/" + slug).then().extract().jsonPath().getString("name");
+
+        // Every attack without a reason: 400 naming it, and nothing opened.
+        invalid().header("Authorization", "Bearer " + steward).delete("/api/v1/organisations/" + org)
+                .then().statusCode(400).body("errors[0].field", equalTo("reason"));
+        invalid().header("Authorization", "Bearer " + steward).delete("/api/v1/projects/" + slug + "/repositories/" + repository)
+                .then().statusCode(400).body("errors[0].field", equalTo("reason"));
+
+        Map<String, Object> renamed = io.counterpower.support.Fixtures.organisationBody(org, "company", List.of(org + ".example"));
+        renamed.put("name", "Fully Independent Org");
+        JsonPath orgEditDispute = as(steward).body(withReason(renamed, "our new name")).put("/api/v1/organisations/" + org)
+                .then().statusCode(202).body("kind", equalTo("organisation")).body("action", equalTo("edit"))
+                .body("proposal.name", equalTo("Fully Independent Org")).extract().jsonPath();
+        long orgEdit = orgEditDispute.getLong("id");
+        long orgClose = as(steward).queryParam("reason", "we were never here").delete("/api/v1/organisations/" + org)
+                .then().statusCode(202).body("kind", equalTo("organisation")).body("action", equalTo("close"))
+                .extract().jsonPath().getLong("id");
+        long parentClose = as(steward).queryParam("reason", "not our parent").delete("/api/v1/organisations/" + org + "/parents/" + parent)
+                .then().statusCode(202).body("kind", equalTo("organisation-parent")).body("fact", equalTo((int) parent))
+                .extract().jsonPath().getLong("id");
+        as(steward).body(Map.of("parent", parentOrg, "from", "2021-01-01", "source", source(), "reason", "later"))
+                .put("/api/v1/organisations/" + org + "/parents/" + parent).then().statusCode(202).body("action", equalTo("edit"));
+        Map<String, Object> project = io.counterpower.support.Fixtures.projectBody(slug);
+        project.put("name", "Community-led " + slug);
+        long projectEdit = as(steward).body(withReason(project, "we hand it over")).put("/api/v1/projects/" + slug)
+                .then().statusCode(202).body("kind", equalTo("project")).extract().jsonPath().getLong("id");
+        as(steward).queryParam("reason", "gone").delete("/api/v1/projects/" + slug).then().statusCode(202).body("kind", equalTo("project"));
+        long repositoryClose = as(steward).queryParam("reason", "not ours").delete("/api/v1/projects/" + slug + "/repositories/" + repository)
+                .then().statusCode(202).body("kind", equalTo("project-repository")).extract().jsonPath().getLong("id");
+        as(steward).body(Map.of("url", "https://example.org/elsewhere.git", "source", source(), "reason", "moved"))
+                .put("/api/v1/projects/" + slug + "/repositories/" + repository).then().statusCode(202).body("action", equalTo("edit"));
+
+        // Nothing was written: every fact reads as the curator recorded it, with no new version.
+        anonymous().get("/api/v1/organisations/" + org).then().statusCode(200).body("name", equalTo(orgName))
+                .body("source.kind", equalTo("manual"));
+        assertEquals(1, anonymous().get("/api/v1/organisations/" + org + "/history").then().extract().jsonPath().getList("$").size());
+        anonymous().get("/api/v1/organisations/" + org + "/parents").then().statusCode(200)
+                .body("size()", equalTo(1)).body("[0].from", equalTo("2019-01-01"));
+        anonymous().get("/api/v1/projects/" + slug).then().statusCode(200).body("name", equalTo(projectName));
+        assertEquals(1, anonymous().get("/api/v1/projects/" + slug + "/history").then().extract().jsonPath().getList("$").size());
+        anonymous().get("/api/v1/projects/" + slug + "/repositories").then().statusCode(200)
+                .body("size()", equalTo(1)).body("[0].url", equalTo("https://example.org/" + slug + ".git"));
+
+        // A steward of another organisation is refused outright, and opens nothing.
+        String stranger = key("steward:" + organisation("company"));
+        as(stranger).queryParam("reason", "hostile").delete("/api/v1/organisations/" + org).then().statusCode(403);
+        as(stranger).queryParam("reason", "hostile").delete("/api/v1/projects/" + slug).then().statusCode(403);
+        anonymous().queryParam("kind", "organisation").queryParam("fact", String.valueOf(orgEditDispute.getLong("fact")))
+                .queryParam("state", "open").get("/api/v1/disputes").then().statusCode(200).body("totalItems", equalTo(2));
+
+        // The steward cannot decide; the curator rejects one (nothing changes) and accepts others.
+        as(steward).body(Map.of("reason", "we say so")).post("/api/v1/disputes/" + orgEdit + "/accept").then().statusCode(403);
+        admin().body(Map.of("reason", "the organisation exists")).post("/api/v1/disputes/" + orgClose + "/reject")
+                .then().statusCode(200).body("state", equalTo("rejected"));
+        anonymous().get("/api/v1/organisations/" + org).then().statusCode(200);
+        admin().body(Map.of("reason", "the register shows the rename")).post("/api/v1/disputes/" + orgEdit + "/accept")
+                .then().statusCode(200).body("state", equalTo("accepted"));
+        anonymous().get("/api/v1/organisations/" + org).then().statusCode(200).body("name", equalTo("Fully Independent Org"))
+                .body("source.kind", equalTo("self-reported"));
+        admin().body(Map.of("reason", "the parent sold it")).post("/api/v1/disputes/" + parentClose + "/accept")
+                .then().statusCode(200);
+        anonymous().get("/api/v1/organisations/" + org + "/parents").then().statusCode(200).body("size()", equalTo(0));
+        admin().body(Map.of("reason", "renamed in the charter")).post("/api/v1/disputes/" + projectEdit + "/accept")
+                .then().statusCode(200);
+        anonymous().get("/api/v1/projects/" + slug).then().statusCode(200).body("name", equalTo("Community-led " + slug));
+        admin().body(Map.of("reason", "archived upstream")).post("/api/v1/disputes/" + repositoryClose + "/accept")
+                .then().statusCode(200);
+        anonymous().get("/api/v1/projects/" + slug + "/repositories").then().statusCode(200).body("size()", equalTo(0));
+
+        // Both decisions and the changes they made show in /changes with their reasons.
+        List<String> reasons = new java.util.ArrayList<>();
+        for (String kind : List.of("organisation", "organisation-parent", "project", "project-repository")) {
+            reasons.addAll(anonymous().queryParam("kind", kind).queryParam("size", "200").get("/api/v1/changes").then().statusCode(200)
+                    .extract().jsonPath().getList("items.reason"));
+        }
+        for (String expected : List.of("dispute " + orgEdit + " accepted: the register shows the rename (steward's reason: our new name)",
+                "the organisation exists", "dispute " + parentClose + " accepted: the parent sold it (steward's reason: not our parent)",
+                "dispute " + projectEdit + " accepted: renamed in the charter (steward's reason: we hand it over)",
+                "dispute " + repositoryClose + " accepted: archived upstream (steward's reason: not ours)")) {
+            assertTrue(reasons.contains(expected), expected + " in " + reasons);
+        }
+    }
+
+    /**
+     * previous=close ends a running period of the same tier: a steward key may end only a period its
+     * own key recorded. Another key's running period (the same organisation's included) is not ended:
+     * the new period waits as a claim against it, for a curator to decide.
+     */
+    @Test
+    void aStewardCannotEndAnotherKeysRunningPeriodByRecordingALaterOne() {
+        String org = organisation("company");
+        String first = key("steward:" + org);
+        String second = key("steward:" + org);
+        long person = io.counterpower.support.Fixtures.contributor(io.counterpower.support.Api.unique("p") + "@" + org + ".example");
+        long running = as(first).body(Map.of("contributor", person, "organisation", org, "from", "2020-01-01", "source", source()))
+                .post("/api/v1/affiliations").then().statusCode(201).extract().jsonPath().getLong("id");
+        as(second).queryParam("previous", "close").body(Map.of("contributor", person, "organisation", org, "from", "2023-01-01",
+                        "source", source(), "reason", "moved teams"))
+                .post("/api/v1/affiliations").then().statusCode(202).body("action", equalTo("claim"))
+                .body("conflictsWith", equalTo(List.of((int) running)));
+        anonymous().get("/api/v1/affiliations/" + running).then().statusCode(200).body("to", nullValue())
+                .body("disputed", equalTo(true));
+        // Its own running period the first key ends itself.
+        as(first).queryParam("previous", "close").body(Map.of("contributor", person, "organisation", org, "from", "2024-01-01",
+                        "source", source(), "reason", "a new contract"))
+                .post("/api/v1/affiliations").then().statusCode(201);
+        anonymous().get("/api/v1/affiliations/" + running).then().statusCode(200).body("to", equalTo("2023-12-31"));
     }
 }

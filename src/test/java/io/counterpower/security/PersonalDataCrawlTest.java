@@ -131,6 +131,19 @@ class PersonalDataCrawlTest {
         assertTrue(curatorView.contains(folder), "a curator sees the local path: " + curatorView);
         String publicView = anonymous().queryParam("q", "Local Dev").get("/api/v1/contributors").asString();
         assertTrue(publicView.contains("\u2026/crawl-repo"), "the public sees its redacted form: " + publicView);
+        // The audit keeps a local path whole (issue 17): a curator's close of a repository recorded on
+        // the service's disk shows it whole in /changes to a curator, redacted to everyone else.
+        long local = admin().body(Map.of("url", uri + "other-repo", "source", io.counterpower.support.Fixtures.source()))
+                .post("/api/v1/projects/" + slug + "/repositories").then().statusCode(201).extract().jsonPath().getLong("id");
+        admin().queryParam("reason", "moved off the server").delete("/api/v1/projects/" + slug + "/repositories/" + local)
+                .then().statusCode(204);
+        String curatorChanges = admin().queryParam("project", slug).queryParam("kind", "project-repository")
+                .get("/api/v1/changes").then().statusCode(200).extract().asString();
+        assertTrue(curatorChanges.contains(folder), "a curator reads the change's local path whole: " + curatorChanges);
+        String publicChanges = anonymous().queryParam("project", slug).queryParam("kind", "project-repository")
+                .get("/api/v1/changes").then().statusCode(200).extract().asString();
+        assertTrue(publicChanges.contains("\u2026/other-repo") && !publicChanges.contains(folder),
+                "the public reads the change's local path redacted: " + publicChanges);
         Map<String, String> query = new LinkedHashMap<>();
         query.put("project", slug);
         query.put("projects", slug);

@@ -300,6 +300,24 @@ public final class IdentityResolver {
                 }
             }
         }
+        // A GitHub noreply address spells its login: an erased login blocks the addresses that name it.
+        Map<String, String> loginOfEmail = new HashMap<>();
+        for (Key key : withEmail) {
+            PlatformAccount.fromNoreplyEmail(key.email()).ifPresent(a -> loginOfEmail.put(key.email(), login(a.username())));
+        }
+        if (!loginOfEmail.isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement("""
+                    select t.email, l.identity_id from unnest(?::text[], ?::text[]) as t(email, login)
+                    join erased_login l on l.login_sha256 = erased_login_sha256(t.login)""")) {
+                s.setArray(1, c.createArrayOf("text", loginOfEmail.keySet().toArray()));
+                s.setArray(2, c.createArrayOf("text", loginOfEmail.keySet().stream().map(loginOfEmail::get).toArray()));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        erased.putIfAbsent(r.getString(1), r.getLong(2));
+                    }
+                }
+            }
+        }
         if (erased.isEmpty()) {
             return keys;
         }
@@ -317,7 +335,7 @@ public final class IdentityResolver {
     }
 
     private void upsertLogins(Connection c, Collection<String> wanted) throws SQLException {
-        List<String> missing = wanted.stream().filter(l -> !logins.containsKey(l)).toList();
+        List<String> missing = withoutErasedLogins(c, wanted.stream().filter(l -> !logins.containsKey(l)).toList());
         if (missing.isEmpty()) {
             return;
         }
@@ -341,6 +359,30 @@ public final class IdentityResolver {
                 }
             }
         }
+    }
+
+    /**
+     * Resolves the logins a curator erased (issue 17, table erased_login, V041) to the pseudonymous
+     * identity that held them and its contributor, and returns the others: an erased login (a GitHub
+     * author, reviewer or merger, a CODEOWNERS or MAINTAINERS handle) is never stored again, and
+     * what it did keeps counting for the same contributor, without a new contributor named after it.
+     */
+    private List<String> withoutErasedLogins(Connection c, List<String> wanted) throws SQLException {
+        if (wanted.isEmpty()) {
+            return wanted;
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                select t.login, l.identity_id, l.contributor_id from unnest(?::text[]) as t(login)
+                join erased_login l on l.login_sha256 = erased_login_sha256(t.login)""")) {
+            s.setArray(1, c.createArrayOf("text", wanted.toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    logins.put(r.getString(1), r.getLong(2));
+                    contributorOfLoginId.put(r.getLong(2), r.getLong(3));
+                }
+            }
+        }
+        return wanted.stream().filter(l -> !logins.containsKey(l)).toList();
     }
 
     private static Map<Long, Long> currentLinks(Connection c, Set<Long> ids) throws SQLException {

@@ -93,10 +93,14 @@ public class ChangeLog {
         if (value == null) {
             return null;
         }
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise an audit value", e);
-        }
+        // Stored whole, whoever wrote it (a steward's request, a background job): the change feed
+        // redacts local paths at read for anyone but a curator (issue 17).
+        return io.counterpower.common.text.LocalPathRedaction.forStorage(() -> {
+            try {
+                return json.writeValueAsString(value);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Cannot serialise an audit value", e);
+            }
+        });
     }
 }

@@ -57,6 +57,9 @@ public class Caller {
      * (a shared cache). Anything else (no request: a background render) gets them redacted.
      */
     public static boolean readerSeesLocalPaths() {
+        if (io.counterpower.common.text.LocalPathRedaction.serialisingForStorage()) {
+            return true; // the audit log keeps them whole; its readers redact them (ChangeFeed)
+        }
         if (io.counterpower.common.text.LocalPathRedaction.renderingPublicly()) {
             return false;
         }

@@ -2,7 +2,8 @@ package io.counterpower.common.fact;
 
 /**
  * A kind of fact whose disputes {@link FactDisputes} can apply when a curator accepts them, for
- * kinds written outside {@link FactStore} (affiliations). Kinds written through {@link FactStore}
+ * kinds written outside {@link FactStore} (affiliations, organisations and their parent periods,
+ * projects and their repositories). Kinds written through {@link FactStore}
  * need nothing: the store applies their disputes itself.
  */
 public interface DisputeTarget {

@@ -113,7 +113,8 @@ public class FactDisputes {
     @Transactional
     public DisputeView accept(long id, String reason) {
         FactDispute d = decide(id, reason);
-        String why = "dispute " + id + " accepted: " + d.resolutionReason;
+        // The change carries both reasons: the curator's decision and what the steward asked for.
+        String why = "dispute " + id + " accepted: " + d.resolutionReason + " (steward's reason: " + d.reason + ")";
         d.state = "accepted";
         em.flush(); // resolved before the change is applied, so that views no longer flag it
         long written = target(d.factKind).apply(d, why);
@@ -129,7 +130,8 @@ public class FactDisputes {
         FactDispute d = decide(id, reason);
         d.state = "rejected";
         DisputeView view = DisputeView.of(d);
-        // The fact is no longer flagged as disputed: its scope's data version moves.
+        // The fact is no longer flagged as disputed: its scope's data version moves. The errata
+        // feed (/changes) lists the rejection with its reason, although no fact changed.
         changes.record(ChangeLog.GLOBAL, "reject-dispute", d.factKind, String.valueOf(id), null, view, d.resolutionReason);
         return view;
     }

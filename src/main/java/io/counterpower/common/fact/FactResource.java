@@ -125,9 +125,10 @@ public abstract class FactResource<E extends VersionedFact, I extends FactInput,
     @Path("/import")
     @Consumes({MediaType.APPLICATION_JSON, FactTransfer.CSV})
     @Produces(MediaType.APPLICATION_JSON)
-    public Response importRows(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+    public Response importRows(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @QueryParam("reason") String reason,
+                               byte[] body) {
         caller.requireKey(); // before reading the body: an anonymous import is a 401, whatever it holds
-        return Response.ok(store.importRows(kind(), transfer.read(kind(), contentType, body))).build();
+        return Response.ok(store.importRows(kind(), transfer.read(kind(), contentType, body), reason)).build();
     }
 
     private static FactQuery params(UriInfo uri) {

@@ -30,8 +30,12 @@ public class FactStore {
     public record ImportedRow(int line, long id, String outcome) {
     }
 
-    /** What an import did: counts, and each row's fact id and outcome (created, updated, unchanged). */
-    public record ImportReport(String kind, int total, int created, int updated, int unchanged, List<ImportedRow> rows) {
+    /**
+     * What an import did: counts, and each row's fact id and outcome (created, updated, unchanged, or
+     * disputed: a steward's row that would replace a fact it did not record opened a dispute).
+     */
+    public record ImportReport(String kind, int total, int created, int updated, int unchanged, int disputed,
+                               List<ImportedRow> rows) {
     }
 
     /** A row of an import, with the line (CSV) or position (JSON, from 1) that error messages name. */
@@ -160,11 +164,16 @@ public class FactStore {
     /**
      * Imports rows in one transaction: every row is validated first and any error rejects the whole
      * import (nothing is written). A row whose natural key matches a current fact updates it, or
-     * leaves it as it is when nothing changed, so repeating an import changes nothing.
+     * leaves it as it is when nothing changed, so repeating an import changes nothing. The request's
+     * {@code reason} (issue 17) is recorded on every row that gives none. A row that updates a current fact is an edit, and an edit says why: an import that would
+     * update one with neither the row's reason nor the request's is refused (400 naming the line's
+     * {@code reason}), and nothing is written.
      */
     @Transactional
-    public <E extends VersionedFact, I extends FactInput, V> ImportReport importRows(FactKind<E, I, V> kind, List<Row<I>> rows) {
+    public <E extends VersionedFact, I extends FactInput, V> ImportReport importRows(FactKind<E, I, V> kind, List<Row<I>> rows,
+                                                                                    String requestReason) {
         caller.requireKey();
+        String defaultReason = requestReason == null || requestReason.isBlank() ? null : requestReason.trim();
         List<FieldError> errors = new ArrayList<>();
         List<E> built = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
@@ -194,6 +203,7 @@ public class FactStore {
         int created = 0;
         int updated = 0;
         int unchanged = 0;
+        int disputed = 0;
         List<ImportedRow> outcomes = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Row<I> row = rows.get(i);
@@ -216,15 +226,22 @@ public class FactStore {
                 unchanged++;
                 continue;
             }
-            if (asSteward && existing != null && !recordedBySelf(existing)) {
-                throw onLine(row.line(), ApiProblem.forbidden("A steward key may not replace the " + kind.name() + " "
-                        + existing.id + " that it did not record itself; edit it (PUT) to open a dispute"));
-            }
+            String reason = row.input().reason() == null || row.input().reason().isBlank() ? defaultReason : row.input().reason().trim();
             FactWrite write;
             try {
-                write = caller.write(row.input().source(), row.input().reason(), asSteward);
+                if (existing != null) {
+                    ChangeReasons.require(reason);
+                }
+                write = caller.write(row.input().source(), reason, asSteward);
             } catch (ApiProblem problem) {
                 throw onLine(row.line(), problem);
+            }
+            if (asSteward && existing != null && !recordedBySelf(existing)) {
+                // A steward's row that would replace a fact it did not record is an edit it may only ask for (issue 17).
+                disputes.open(kind.dataScope(existing), kind.name(), existing.id, "edit", withReason(row.input(), reason), null, reason);
+                outcomes.add(new ImportedRow(row.line(), existing.id, "disputed"));
+                disputed++;
+                continue;
             }
             if (existing == null) {
                 outcomes.add(new ImportedRow(row.line(), recordNew(kind, fact, write).id, "created"));
@@ -236,7 +253,7 @@ public class FactStore {
                 updated++;
             }
         }
-        return new ImportReport(kind.name(), rows.size(), created, updated, unchanged, outcomes);
+        return new ImportReport(kind.name(), rows.size(), created, updated, unchanged, disputed, outcomes);
     }
 
     // ---- internals --------------------------------------------------------------------------
@@ -284,6 +301,14 @@ public class FactStore {
         fact.sourceNote = source.note();
         fact.confidence = source.confidence();
         return fact;
+    }
+
+    /** The row as a dispute's proposal, with the reason it was imported with (its own or the request's). */
+    private <I extends FactInput> Object withReason(I input, String reason) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> proposal = json.convertValue(input, Map.class);
+        proposal.put("reason", reason);
+        return proposal;
     }
 
     /** The same problem, naming the import line it comes from; the whole import is rolled back. */

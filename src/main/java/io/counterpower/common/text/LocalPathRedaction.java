@@ -17,6 +17,8 @@ public final class LocalPathRedaction {
     private static final Pattern PATH = Pattern.compile("(?<![\\w:/.~-])(?:file:)?/+[^\\s'\"(),;]*");
     /** Set while a body is rendered for any reader (a shared cache): paths are then always redacted. */
     private static final ThreadLocal<Boolean> PUBLIC = ThreadLocal.withInitial(() -> false);
+    /** Set while a value is serialised for storage: paths are then kept whole (redacted at read). */
+    private static final ThreadLocal<Boolean> STORING = ThreadLocal.withInitial(() -> false);
 
     private LocalPathRedaction() {
     }
@@ -64,5 +66,24 @@ public final class LocalPathRedaction {
     /** Whether the body being rendered now is one for any reader. */
     public static boolean renderingPublicly() {
         return PUBLIC.get();
+    }
+
+    /**
+     * Serialises a value for storage (the audit log), where local paths are kept whole whoever made
+     * the change: redaction is applied when the audit is read, for any reader but a curator.
+     */
+    public static <T> T forStorage(Supplier<T> serialise) {
+        boolean outer = STORING.get();
+        STORING.set(true);
+        try {
+            return serialise.get();
+        } finally {
+            STORING.set(outer);
+        }
+    }
+
+    /** Whether the value being serialised now is for storage (kept whole). */
+    public static boolean serialisingForStorage() {
+        return STORING.get();
     }
 }

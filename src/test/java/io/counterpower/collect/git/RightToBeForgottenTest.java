@@ -123,4 +123,85 @@ class RightToBeForgottenTest {
                         .setParameter(1, email.toLowerCase(Locale.ROOT)).setParameter(2, name).getSingleResult())).longValue();
         assertEquals(0, stored, "no identity holds the erased address or name");
     }
+
+    private static long erase(long contributor) {
+        admin().body(Map.of("reason", "asked to be forgotten")).post("/api/v1/contributors/" + contributor + "/erasure")
+                .then().statusCode(200);
+        return contributor;
+    }
+
+    private static long count(String sql, Object... params) {
+        return ((Number) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            var query = io.quarkus.arc.Arc.container().instance(jakarta.persistence.EntityManager.class).get().createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                query.setParameter(i + 1, params[i]);
+            }
+            return query.getSingleResult();
+        })).longValue();
+    }
+
+    /**
+     * A CODEOWNERS handle (a GitHub login the git collector records as a seat holder) of an erased
+     * person is not stored again: the seat goes to the pseudonymous contributor.
+     */
+    @Test
+    void aGovernanceFileHandleOfAnErasedPersonIsNotStoredAgain() throws Exception {
+        String slug = project(null);
+        String handle = unique("dora-gh");
+        long dora = erase(admin().body(Map.of("displayName", "Dora " + handle,
+                        "identities", List.of(Map.of("platform", "github", "username", handle)), "source", io.counterpower.support.Fixtures.source()))
+                .post("/api/v1/contributors").then().statusCode(201).extract().jsonPath().getLong("id"));
+        Path repo = dir.resolve("owners.git");
+        try (HistoryFixture r = HistoryFixture.bare(repo)) {
+            r.commit("main").by("Eve Other", "eve.other@gmail.com", "2022-02-01T10:00:00Z")
+                    .put("CODEOWNERS", "* @" + handle + "\n").create();
+            // A GitHub noreply address spells the erased login: it is blocked too, and its commit counts for the pseudonym.
+            r.commit("main").by("Dora " + handle, "4711+" + handle + "@users.noreply.github.com", "2022-03-01T10:00:00Z")
+                    .put("d.txt", "d\n").create();
+        }
+        succeeded(post(slug, repo));
+        assertEquals(0, count("select count(*) from identity where lower(username) = lower(?1) or name = ?1 or name = ?2 "
+                + "or lower(email) like ?3", handle, "Dora " + handle, "%" + handle.toLowerCase(Locale.ROOT) + "%"));
+        assertEquals(1, count("""
+                select count(*) from contribution c join identity_link l on l.id = c.identity_id and l.superseded_at is null
+                join project p on p.id = c.project_id where p.slug = ?1 and c.kind = 'commit' and l.contributor_id = ?2""", slug, dora));
+        assertEquals(0, count("select count(*) from contributor_version where display_name like ?1", "%" + handle + "%"));
+        long projectId = count("select id from project where slug = ?1", slug);
+        assertEquals(1, count("""
+                select count(*) from governance_seat s join governance_body b on b.id = s.body_id and b.superseded_at is null
+                where b.project_id = ?1 and s.superseded_at is null and s.holder_contributor_id = ?2""", projectId, dora));
+        String seats = anonymous().queryParam("project", slug).get("/api/v1/governance-seats").asString();
+        assertFalse(seats.contains(handle), seats);
+    }
+
+    /**
+     * A gitdm or SortingHat import naming an erased address does not bring the person back: no name
+     * and no address is stored, no contributor is created, and its enrolments count for the
+     * pseudonymous contributor.
+     */
+    @Test
+    void anEnrolmentImportNamingAnErasedAddressDoesNotBringThePersonBack() {
+        String org = organisation("company");
+        String name = "Fay " + unique("Forgotten");
+        String email = unique("fay") + "@" + org + ".example";
+        String other = unique("fay.private") + "@gmail.example";
+        long fay = erase(io.counterpower.support.Fixtures.contributor(email));
+        String gitdm = name + ": " + email.replace('@', '!') + ", " + other.replace('@', '!') + "\n\t" + org + "\n";
+        admin().contentType("text/plain").queryParam("format", "gitdm").queryParam("reason", "the foundation's roster")
+                .body(gitdm).post("/api/v1/affiliations/import").then().statusCode(200)
+                .body("contributorsCreated", equalTo(0)).body("identitiesCreated", equalTo(0)).body("affiliationsCreated", equalTo(1));
+        assertEquals(0, count("select count(*) from identity where lower(email) in (lower(?1), lower(?2)) or name = ?3", email, other, name));
+        assertEquals(0, count("select count(*) from contributor_version where display_name = ?1", name));
+        anonymous().get("/api/v1/contributors/" + fay + "/affiliations").then().statusCode(200)
+                .body("size()", equalTo(1)).body("[0].organisation", equalTo(org))
+                .body("[0].version.reason", equalTo("the foundation's roster"));
+        Map<String, Object> person = Map.of("uuid", "x", "profile", Map.of("name", name, "email", email),
+                "identities", List.of(Map.of("email", email, "name", name, "source", "git")),
+                "enrollments", List.of(Map.of("organization", org, "start", "1900-01-01T00:00:00", "end", "2100-01-01T00:00:00")));
+        admin().contentType("application/json").queryParam("format", "sortinghat")
+                .body(Map.of("uidentities", Map.of("x", person), "organizations", Map.of(org, List.of(Map.of("domain", org + ".example")))))
+                .post("/api/v1/affiliations/import").then().statusCode(200).body("contributorsCreated", equalTo(0))
+                .body("identitiesCreated", equalTo(0));
+        assertEquals(0, count("select count(*) from identity where name = ?1", name));
+    }
 }
