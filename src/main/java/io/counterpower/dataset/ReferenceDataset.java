@@ -277,8 +277,8 @@ public class ReferenceDataset {
     /** Runs an insert whose last columns are the provenance of {@code record}; %s marks where they go. */
     private void fact(String sqlTemplate, JsonNode record, Object... values) {
         int n = values.length;
-        String sql = sqlTemplate.formatted("source_kind, source_url, source_note, confidence",
-                "'reference-dataset', ?" + (n + 1) + ", ?" + (n + 2) + ", ?" + (n + 3));
+        String sql = sqlTemplate.formatted("source_kind, source_url, source_note, source_quote, confidence",
+                "'reference-dataset', ?" + (n + 1) + ", ?" + (n + 2) + ", ?" + (n + 4) + ", ?" + (n + 3));
         Query q = em.createNativeQuery(sql);
         for (int i = 0; i < n; i++) {
             q.setParameter(i + 1, values[i]);
@@ -286,6 +286,7 @@ public class ReferenceDataset {
         q.setParameter(n + 1, record.path("source").asText());
         q.setParameter(n + 2, sourceNote(record));
         q.setParameter(n + 3, record.path("confidence").asText());
+        q.setParameter(n + 4, quote(record));
         q.executeUpdate();
     }
 
@@ -300,11 +301,12 @@ public class ReferenceDataset {
         if (r.hasNonNull("date_precision_note")) {
             parts.add(r.path("date_precision_note").asText());
         }
-        // The sentence of the source that states the fact (issue #20): a reader sees why it is verified.
-        if (r.hasNonNull("quote")) {
-            parts.add("Quote: \"" + r.path("quote").asText() + "\"");
-        }
         return parts.isEmpty() ? null : String.join("; ", parts);
+    }
+
+    /** The sentence of the source that states the fact (issue #20 part 7): a reader sees why it is verified. */
+    static String quote(JsonNode r) {
+        return r.hasNonNull("quote") && !r.path("quote").asText().isBlank() ? r.path("quote").asText() : null;
     }
 
     private long insertReturningId(String sql, String key) {

@@ -117,7 +117,7 @@ public class OpennessComponents implements FactKind<OpennessComponent, OpennessC
     @Override
     public Input input(OpennessComponent c) {
         return new Input(projects.slugOf(c.projectId), c.component, c.status, c.note,
-                new SourceInput(c.sourceKind, c.sourceUrl, c.sourceNote, c.confidence), null);
+                new SourceInput(c.sourceKind, c.sourceUrl, c.sourceNote, c.sourceQuote, c.confidence), null);
     }
 
     @Override
