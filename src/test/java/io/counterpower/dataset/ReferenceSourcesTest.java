@@ -28,8 +28,8 @@ class ReferenceSourcesTest {
     /** Aggregators the fact-check found (issue #20): never the basis of a verified fact, whatever the README says. */
     static final Set<String> AGGREGATORS = Set.of("aiwiki.ai", "decotidien.com", "vuink.com", "exbulletin.com", "list.paukraft.com",
             "vivianvoss.net");
-    /** Verified facts without their quote today (reference-README.md): the number may only go down. */
-    static final int UNQUOTED_AT_MOST = 84;
+    /** Every verified fact keeps the sentence of its source that states it (issue #20 part 7). */
+    static final int UNQUOTED_AT_MOST = 0;
 
     @Test
     void verifiedFactsCiteOnlyHostsTheReadmeJustifies() throws IOException {
