@@ -301,6 +301,10 @@ public class ReferenceDataset {
         if (r.hasNonNull("date_precision_note")) {
             parts.add(r.path("date_precision_note").asText());
         }
+        // Where an organisation's email domain was read as its own (issue #20 part 4); the sentence is in reference.json.
+        for (JsonNode domain : r.path("domain_sources")) {
+            parts.add("Domain " + domain.path("domain").asText() + " from " + domain.path("source").asText());
+        }
         return parts.isEmpty() ? null : String.join("; ", parts);
     }
 

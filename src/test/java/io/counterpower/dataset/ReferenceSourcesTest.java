@@ -65,6 +65,19 @@ class ReferenceSourcesTest {
                 if (!record.hasNonNull("quote") || record.path("quote").asText().isBlank()) {
                     unquoted.add(where);
                 }
+                // An organisation's email domain is mapped only with a source read that shows it (issue #20 part 4).
+                for (JsonNode domain : record.path("domain_sources")) {
+                    String url = domain.path("source").asText();
+                    String host = URI.create(url).getHost();
+                    cited.add(host);
+                    if (!hosts.contains(host) || refused.stream().anyMatch(url::startsWith)) {
+                        unjustified.add(where + " domain_sources " + url);
+                    }
+                    if (domain.path("quote").asText("").isBlank()
+                            || !record.path("domains").toString().contains("\"" + domain.path("domain").asText() + "\"")) {
+                        unquoted.add(where + " domain " + domain.path("domain").asText());
+                    }
+                }
             }
         }
         assertEquals(List.of(), unjustified, "verified facts citing a host the README does not justify (hosts cited: " + cited + ")");
