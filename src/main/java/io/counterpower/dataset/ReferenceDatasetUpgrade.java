@@ -34,8 +34,9 @@ import java.util.TreeMap;
  * <p>Reconciled: organisations, projects, license periods, governance events and funding events,
  * matched by their natural keys (an organisation's or project's key; a license period's project,
  * artifact, start and kind; a governance event's project, kind and date; a funding event's
- * recipient, funder, type and date). Parent links, repositories and steward periods, which the
- * loader derives, are not reconciled (docs/decisions.md).
+ * recipient, funder, type and date), and the imported openness ratings (model, component and rater;
+ * source kind import; added and corrected, not yet closed when a version drops one). Parent links,
+ * repositories and steward periods, which the loader derives, are not reconciled (docs/decisions.md).
  */
 @ApplicationScoped
 public class ReferenceDatasetUpgrade {
@@ -48,7 +49,7 @@ public class ReferenceDatasetUpgrade {
 
     /** One fact as a version of the dataset states it. */
     record Expected(String table, String kind, Long projectId, String label, Map<String, Object> key, Map<String, Object> values,
-                    String sourceUrl, String sourceNote, String sourceQuote, String confidence) {
+                    String sourceUrl, String sourceNote, String sourceQuote, String confidence, String sourceKind) {
         String naturalKey() {
             return table + new TreeMap<>(key).toString();
         }
@@ -113,7 +114,7 @@ public class ReferenceDatasetUpgrade {
                 }
                 continue;
             }
-            if (!"reference-dataset".equals(current.get("source_kind"))) {
+            if (!e.sourceKind().equals(current.get("source_kind"))) {
                 kept++;
                 continue;
             }
@@ -236,13 +237,29 @@ public class ReferenceDatasetUpgrade {
                             "funder_organisation_id", orgs.get(f.path("funder").asText()), "type", type, "event_date", date.day()),
                     values, f));
         }
+        // Imported openness ratings (METHODOLOGY.md section 6): one per model, component and rater, of source kind import.
+        for (JsonNode r : data.path("openness_ratings")) {
+            Long project = projects.get(r.path("project").asText());
+            if (project == null) {
+                continue;
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("status", r.path("status").asText());
+            values.put("note", text(r, "note"));
+            Expected rating = of("openness_component", "openness-component", project, r.path("project").asText(),
+                    key("project_id", project, "component", r.path("component").asText(), "rater", r.path("rater").asText()),
+                    values, r);
+            out.add(new Expected(rating.table(), rating.kind(), rating.projectId(), rating.label(), rating.key(), rating.values(),
+                    rating.sourceUrl(), rating.sourceNote(), rating.sourceQuote(), rating.confidence(), "import"));
+        }
         return out;
     }
 
     private static Expected of(String table, String kind, Long projectId, String label, Map<String, Object> key,
                                Map<String, Object> values, JsonNode record) {
         return new Expected(table, kind, projectId, label, key, values, record.path("source").asText(),
-                ReferenceDataset.sourceNote(record), ReferenceDataset.quote(record), record.path("confidence").asText());
+                ReferenceDataset.sourceNote(record), ReferenceDataset.quote(record), record.path("confidence").asText(),
+                "reference-dataset");
     }
 
     private static Map<String, Object> key(Object... pairs) {
@@ -363,7 +380,7 @@ public class ReferenceDatasetUpgrade {
         int n = columns.size();
         Query q = em.createNativeQuery("insert into " + e.table() + " (" + String.join(", ", columns)
                 + ", source_kind, source_url, source_note, confidence, change_reason, source_quote) values (" + values
-                + ", 'reference-dataset', ?" + (n + 1) + ", ?" + (n + 2) + ", ?" + (n + 3) + ", ?" + (n + 4) + ", ?" + (n + 5)
+                + ", '" + e.sourceKind() + "', ?" + (n + 1) + ", ?" + (n + 2) + ", ?" + (n + 3) + ", ?" + (n + 4) + ", ?" + (n + 5)
                 + ") returning id");
         List<Object> all = new ArrayList<>(e.key().values());
         all.addAll(e.values().values());

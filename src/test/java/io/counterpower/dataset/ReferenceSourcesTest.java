@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * aggregator, and the verified facts without their quote do not grow in number.
  */
 class ReferenceSourcesTest {
-    static final List<String> LISTS = List.of("organisations", "projects", "license_events", "governance_events", "funding_events");
+    static final List<String> LISTS = List.of("organisations", "projects", "license_events", "governance_events", "funding_events",
+            "openness_ratings");
     /** Aggregators the fact-check found (issue #20): never the basis of a verified fact, whatever the README says. */
     static final Set<String> AGGREGATORS = Set.of("aiwiki.ai", "decotidien.com", "vuink.com", "exbulletin.com", "list.paukraft.com",
             "vivianvoss.net");
