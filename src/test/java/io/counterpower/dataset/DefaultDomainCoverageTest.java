@@ -75,14 +75,16 @@ class DefaultDomainCoverageTest {
         List<?> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
                 with domains as (
                     select distinct unnest(v.domains) as domain from organisation_version v where v.superseded_at is null
+                ), commits as (
+                    select p.slug, lower(i.email_domain) as domain, count(*) as commits
+                    from contribution c join project p on p.id = c.project_id join identity i on i.id = c.identity_id
+                    where c.kind = 'commit' and c.superseded_at is null and i.email_domain like '%.%'
+                      and lower(i.email_domain) not like '%noreply%'
+                    group by p.slug, lower(i.email_domain)
                 )
-                select p.slug, lower(i.email_domain) as domain, count(*) as commits,
-                       exists (select 1 from domains d where lower(i.email_domain) = d.domain
-                               or lower(i.email_domain) like '%.' || d.domain) as attributable
-                from contribution c join project p on p.id = c.project_id join identity i on i.id = c.identity_id
-                where c.kind = 'commit' and c.superseded_at is null and i.email_domain like '%.%'
-                  and lower(i.email_domain) not like '%noreply%'
-                group by p.slug, lower(i.email_domain)""").getResultList());
+                select x.slug, x.domain, x.commits,
+                       exists (select 1 from domains d where x.domain = d.domain or x.domain like '%.' || d.domain) as attributable
+                from commits x""").getResultList());
         Map<String, long[]> coverage = new LinkedHashMap<>();
         for (Object r : rows) {
             Object[] row = (Object[]) r;
