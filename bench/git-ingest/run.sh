@@ -72,10 +72,10 @@ api() { curl -fsS -H "Authorization: Bearer $key" -H 'Content-Type: application/
 # The five company domains of the generator, so that affiliation inference has work.
 for org in alpha beta gamma delta epsilon; do
   api -X POST "$base/api/v1/organisations" -d "{\"key\":\"bench-$org\",\"name\":\"Bench $org\",\"type\":\"company\",
-    \"domains\":[\"$org.example\"],\"source\":{\"url\":\"https://example.org/$org\",\"confidence\":\"verified\"}}" >/dev/null
+    \"domains\":[\"$org.example\"],\"source\":{\"url\":\"https://example.org/$org\",\"quote\":\"A bench fact.\",\"confidence\":\"verified\"}}" >/dev/null
 done
 api -X POST "$base/api/v1/projects" -d '{"slug":"bench","name":"Bench","kind":"library","origin":"community",
-  "source":{"url":"https://example.org/bench","confidence":"verified"}}' >/dev/null
+  "source":{"url":"https://example.org/bench","quote":"A bench fact.","confidence":"verified"}}' >/dev/null
 
 # Heap in use, summed over the heap pools, sampled every 200 ms; the peak is kept.
 ( peak=0

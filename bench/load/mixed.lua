@@ -26,7 +26,7 @@ function request()
   if pick < 2 then
     local org = string.format("bench-%d-%d-%d", id, os.time(), counter)
     local body = '{"key":"' .. org .. '","name":"Bench ' .. org .. '","type":"company","domains":[],'
-      .. '"source":{"url":"https://example.org/bench","confidence":"verified"}}'
+      .. '"source":{"url":"https://example.org/bench","quote":"A bench fact.","confidence":"verified"}}'
     return wrk.format("POST", "/api/v1/organisations",
       { ["Authorization"] = "Bearer " .. key, ["Content-Type"] = "application/json" }, body)
   elseif pick < 4 then

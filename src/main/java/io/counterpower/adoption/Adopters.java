@@ -88,7 +88,7 @@ public class Adopters extends DescribedFactKind<Adopter, Adopters.Input, Adopter
     public Input input(Adopter a) {
         return new Input(projects.slugOf(a.projectId), organisations.keyOf(a.organisationId),
                 PartialDate.format(a.since, a.datePrecision), a.note,
-                new SourceInput(a.sourceKind, a.sourceUrl, a.sourceNote, a.confidence), null);
+                new SourceInput(a.sourceKind, a.sourceUrl, a.sourceNote, a.sourceQuote, a.confidence), null);
     }
 
     @Override

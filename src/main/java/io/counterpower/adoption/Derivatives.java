@@ -102,7 +102,7 @@ public class Derivatives extends DescribedFactKind<Derivative, Derivatives.Input
     public Input input(Derivative d) {
         return new Input(projects.slugOf(d.projectId), slug(d.derivedProjectId), d.derivedName, d.relation,
                 key(d.publisherOrganisationId), d.publisherName, d.publishedAt == null ? null : d.publishedAt.toString(),
-                new SourceInput(d.sourceKind, d.sourceUrl, d.sourceNote, d.confidence), null);
+                new SourceInput(d.sourceKind, d.sourceUrl, d.sourceNote, d.sourceQuote, d.confidence), null);
     }
 
     @Override

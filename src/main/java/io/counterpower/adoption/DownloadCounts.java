@@ -90,7 +90,7 @@ public class DownloadCounts extends DescribedFactKind<DownloadCount, DownloadCou
     @Override
     public Input input(DownloadCount c) {
         return new Input(projects.slugOf(c.projectId), c.platform, c.periodFrom.toString(), c.periodTo.toString(),
-                BigDecimal.valueOf(c.downloads), new SourceInput(c.sourceKind, c.sourceUrl, c.sourceNote, c.confidence), null);
+                BigDecimal.valueOf(c.downloads), new SourceInput(c.sourceKind, c.sourceUrl, c.sourceNote, c.sourceQuote, c.confidence), null);
     }
 
     @Override

@@ -226,7 +226,7 @@ public class AffiliationService implements io.counterpower.common.fact.DisputeTa
         AffiliationInput in = json.convertValue(dispute.proposal, AffiliationInput.class);
         Long orgId = validate(in);
         FactWrite write = new FactWrite(new FactSource(SourceKind.SELF_REPORTED, in.source().url(), in.source().note(),
-                in.source().confidence()), at, caller.keyId(), reason);
+                in.source().quote(), in.source().confidence()), at, caller.keyId(), reason);
         if ("claim".equals(dispute.action)) {
             checkOverlap(in, SourceKind.SELF_REPORTED.tier(), null);
             Affiliation a = fill(new Affiliation(), in, orgId);

@@ -163,7 +163,8 @@ public class ContributorErasures {
                 .setParameter(4, text.contains("@")).setParameter(1, text).setParameter(2, pseudonym).setParameter(3, "%" + like(text) + "%").executeUpdate();
         for (String table : List.of("contributor_version", "identity_link")) {
             em.createNativeQuery("update " + table + " set source_url = replace(source_url, ?1, ?2), "
-                            + "source_note = replace(source_note, ?1, ?2) where contributor_id_or_id = ?3"
+                            + "source_note = replace(source_note, ?1, ?2), source_quote = replace(source_quote, ?1, ?2)"
+                            + " where contributor_id_or_id = ?3"
                             .replace("contributor_id_or_id", table.equals("contributor_version") ? "id" : "contributor_id"))
                     .setParameter(1, text).setParameter(2, pseudonym).setParameter(3, contributorId).executeUpdate();
         }

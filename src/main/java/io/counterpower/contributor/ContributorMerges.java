@@ -214,6 +214,7 @@ public class ContributorMerges {
         to.sourceKind = from.sourceKind;
         to.sourceUrl = from.sourceUrl;
         to.sourceNote = from.sourceNote;
+        to.sourceQuote = from.sourceQuote;
         to.confidence = from.confidence;
         to.recordedAt = write.at();
         to.recordedBy = write.keyId();

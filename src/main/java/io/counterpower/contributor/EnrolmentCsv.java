@@ -43,7 +43,9 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class EnrolmentCsv {
     static final List<String> COLUMNS = List.of("contributor", "name", "emails", "organisation", "independent", "from", "to", "role",
-            "source.kind", "source.url", "source.note", "source.confidence");
+            "source.kind", "source.url", "source.note", "source.quote", "source.confidence");
+    /** The columns before sources carried their quote (issue #20 part 7): still read, the quote left empty. */
+    private static final List<String> COLUMNS_WITHOUT_QUOTE = COLUMNS.stream().filter(c -> !c.equals("source.quote")).toList();
 
     /** What a CSV import did. */
     public record Report(int rows, int created, int unchanged) {
@@ -83,7 +85,7 @@ public class EnrolmentCsv {
                         a.organisationId == null ? "" : organisations.keyOf(a.organisationId), a.organisationId == null,
                         text(a.validFrom), text(a.validTo), RequestText.guard(a.role), a.sourceKind.code(),
                         nz(FactSource.of(a).forReader().url()), RequestText.guard(FactSource.of(a).forReader().note()),
-                        a.confidence.code()));
+                        RequestText.guard(a.sourceQuote), a.confidence.code()));
             }
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write CSV", e);
@@ -105,7 +107,7 @@ public class EnrolmentCsv {
         try (MappingIterator<Map<String, String>> it = csv.readerFor(Map.class).with(CsvSchema.emptySchema().withHeader())
                 .readValues(body)) {
             List<String> header = ((CsvSchema) it.getParser().getSchema()).getColumnNames();
-            if (!new TreeSet<>(header).equals(new TreeSet<>(COLUMNS))) {
+            if (!new TreeSet<>(header).equals(new TreeSet<>(COLUMNS)) && !new TreeSet<>(header).equals(new TreeSet<>(COLUMNS_WITHOUT_QUOTE))) {
                 throw ApiProblem.badRequest("line 1", "the columns must be " + COLUMNS);
             }
             while (it.hasNextValue()) {
@@ -172,7 +174,7 @@ public class EnrolmentCsv {
         if (periodProblem == null) {
             try {
                 source = caller.write(new SourceInput(kind, blank(row.get("source.url")), blank(RequestText.unguard(row.get("source.note"))),
-                        Confidence.of(row.get("source.confidence"))), "CSV import", false).source();
+                        blank(RequestText.unguard(row.get("source.quote"))), Confidence.of(row.get("source.confidence"))), "CSV import", false).source();
             } catch (ApiProblem problem) {
                 sourceProblem = new FieldError(where, problem.getMessage());
             } catch (IllegalArgumentException e) {

@@ -59,7 +59,7 @@ class EnrolmentStaging {
                         create temporary table import_enrolment (
                             n int primary key, contributor_id bigint not null, organisation_id bigint, organisation_key text,
                             valid_from date, valid_to date, tier smallint not null, comparable boolean not null, role text,
-                            source_kind text not null, source_url text, source_note text, confidence text not null
+                            source_kind text not null, source_url text, source_note text, source_quote text, confidence text not null
                         ) on commit drop""");
             }
             copy(c, rows);
@@ -83,9 +83,9 @@ class EnrolmentStaging {
             }
             try (PreparedStatement s = c.prepareStatement("""
                     insert into affiliation (contributor_id, organisation_id, valid_from, valid_to, role, source_kind, source_url,
-                                             source_note, confidence, recorded_at, recorded_by, change_reason)
+                                             source_note, source_quote, confidence, recorded_at, recorded_by, change_reason)
                     select s.contributor_id, t.organisation_id, s.valid_from, s.valid_to, s.role, s.source_kind, s.source_url,
-                           s.source_note, s.confidence, ?, ?, ?
+                           s.source_note, s.source_quote, s.confidence, ?, ?, ?
                     from unnest(?::int[], ?::bigint[]) as t(n, organisation_id) join import_enrolment s on s.n = t.n
                     order by s.n""")) {
                 s.setObject(1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
@@ -105,7 +105,7 @@ class EnrolmentStaging {
     private static void copy(Connection c, List<Row> rows) throws SQLException {
         CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("""
                 copy import_enrolment (n, contributor_id, organisation_id, organisation_key, valid_from, valid_to, tier, comparable,
-                                       role, source_kind, source_url, source_note, confidence) from stdin""");
+                                       role, source_kind, source_url, source_note, source_quote, confidence) from stdin""");
         try {
             StringBuilder chunk = new StringBuilder();
             for (int i = 0; i < rows.size(); i++) {
@@ -123,6 +123,7 @@ class EnrolmentStaging {
                 field(chunk, source == null ? "manual" : source.kind().code()).append('\t');
                 field(chunk, source == null ? null : source.url()).append('\t');
                 field(chunk, source == null ? null : source.note()).append('\t');
+                field(chunk, source == null ? null : source.quote()).append('\t');
                 field(chunk, source == null ? "reported" : source.confidence().code()).append('\n');
                 if (chunk.length() > 64 * 1024 || i == rows.size() - 1) {
                     byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);

@@ -160,6 +160,19 @@ public class ReferenceDataset {
         }
         counts.put("fundingEvents", funding);
 
+        // METHODOLOGY.md section 6: the openness ratings of the European Open Source AI Index and the Model Openness
+        // Tool, imported facts (source kind import) with their rater, licence and citation (ops/openness/ratings.py).
+        int ratings = 0;
+        for (JsonNode r : data.path("openness_ratings")) {
+            factOfKind("import", """
+                    insert into openness_component (project_id, component, rater, status, note, %s)
+                    values (?1, ?2, ?3, ?4, ?5, %s)""", r,
+                    project(projects, r.path("project").asText()), r.path("component").asText(), r.path("rater").asText(),
+                    r.path("status").asText(), text(r, "note"));
+            ratings++;
+        }
+        counts.put("opennessRatings", ratings);
+
         em.createNativeQuery("insert into dataset_load (name, version, counts) values (?1, ?2, cast(?3 as jsonb))")
                 .setParameter(1, NAME).setParameter(2, data.path("version").asText()).setParameter(3, toJson(counts))
                 .executeUpdate();
@@ -276,9 +289,14 @@ public class ReferenceDataset {
 
     /** Runs an insert whose last columns are the provenance of {@code record}; %s marks where they go. */
     private void fact(String sqlTemplate, JsonNode record, Object... values) {
+        factOfKind("reference-dataset", sqlTemplate, record, values);
+    }
+
+    /** The same, for a fact of another source kind the dataset carries (imported openness ratings). */
+    private void factOfKind(String sourceKind, String sqlTemplate, JsonNode record, Object... values) {
         int n = values.length;
-        String sql = sqlTemplate.formatted("source_kind, source_url, source_note, confidence",
-                "'reference-dataset', ?" + (n + 1) + ", ?" + (n + 2) + ", ?" + (n + 3));
+        String sql = sqlTemplate.formatted("source_kind, source_url, source_note, source_quote, confidence",
+                "'" + sourceKind + "', ?" + (n + 1) + ", ?" + (n + 2) + ", ?" + (n + 4) + ", ?" + (n + 3));
         Query q = em.createNativeQuery(sql);
         for (int i = 0; i < n; i++) {
             q.setParameter(i + 1, values[i]);
@@ -286,6 +304,7 @@ public class ReferenceDataset {
         q.setParameter(n + 1, record.path("source").asText());
         q.setParameter(n + 2, sourceNote(record));
         q.setParameter(n + 3, record.path("confidence").asText());
+        q.setParameter(n + 4, quote(record));
         q.executeUpdate();
     }
 
@@ -300,11 +319,16 @@ public class ReferenceDataset {
         if (r.hasNonNull("date_precision_note")) {
             parts.add(r.path("date_precision_note").asText());
         }
-        // The sentence of the source that states the fact (issue #20): a reader sees why it is verified.
-        if (r.hasNonNull("quote")) {
-            parts.add("Quote: \"" + r.path("quote").asText() + "\"");
+        // Where an organisation's email domain was read as its own (issue #20 part 4); the sentence is in reference.json.
+        for (JsonNode domain : r.path("domain_sources")) {
+            parts.add("Domain " + domain.path("domain").asText() + " from " + domain.path("source").asText());
         }
         return parts.isEmpty() ? null : String.join("; ", parts);
+    }
+
+    /** The sentence of the source that states the fact (issue #20 part 7): a reader sees why it is verified. */
+    static String quote(JsonNode r) {
+        return r.hasNonNull("quote") && !r.path("quote").asText().isBlank() ? r.path("quote").asText() : null;
     }
 
     private long insertReturningId(String sql, String key) {

@@ -34,8 +34,9 @@ import java.util.TreeMap;
  * <p>Reconciled: organisations, projects, license periods, governance events and funding events,
  * matched by their natural keys (an organisation's or project's key; a license period's project,
  * artifact, start and kind; a governance event's project, kind and date; a funding event's
- * recipient, funder, type and date). Parent links, repositories and steward periods, which the
- * loader derives, are not reconciled (docs/decisions.md).
+ * recipient, funder, type and date), and the imported openness ratings (model, component and rater;
+ * source kind import; added and corrected, not yet closed when a version drops one). Parent links,
+ * repositories and steward periods, which the loader derives, are not reconciled (docs/decisions.md).
  */
 @ApplicationScoped
 public class ReferenceDatasetUpgrade {
@@ -48,7 +49,7 @@ public class ReferenceDatasetUpgrade {
 
     /** One fact as a version of the dataset states it. */
     record Expected(String table, String kind, Long projectId, String label, Map<String, Object> key, Map<String, Object> values,
-                    String sourceUrl, String sourceNote, String confidence) {
+                    String sourceUrl, String sourceNote, String sourceQuote, String confidence, String sourceKind) {
         String naturalKey() {
             return table + new TreeMap<>(key).toString();
         }
@@ -86,12 +87,13 @@ public class ReferenceDatasetUpgrade {
                 orgs.put(o.path("key").asText(), id);
                 em.createNativeQuery("""
                                 insert into organisation_version (id, name, type, domains, note, source_kind, source_url, source_note,
-                                    confidence, change_reason)
-                                values (?1, ?2, ?3, cast(?4 as text[]), ?5, 'reference-dataset', ?6, ?7, ?8, ?9)""")
+                                    confidence, change_reason, source_quote)
+                                values (?1, ?2, ?3, cast(?4 as text[]), ?5, 'reference-dataset', ?6, ?7, ?8, ?9, ?10)""")
                         .setParameter(1, id).setParameter(2, o.path("name").asText()).setParameter(3, o.path("type").asText())
                         .setParameter(4, domains(o.path("domains"))).setParameter(5, text(o, "note"))
                         .setParameter(6, o.path("source").asText()).setParameter(7, ReferenceDataset.sourceNote(o))
                         .setParameter(8, o.path("confidence").asText()).setParameter(9, prefix + "added")
+                        .setParameter(10, ReferenceDataset.quote(o))
                         .executeUpdate();
                 changes.record(ChangeLog.GLOBAL, "create", "organisation", String.valueOf(id), null,
                         Map.of("key", o.path("key").asText()), prefix + "added");
@@ -112,7 +114,7 @@ public class ReferenceDatasetUpgrade {
                 }
                 continue;
             }
-            if (!"reference-dataset".equals(current.get("source_kind"))) {
+            if (!e.sourceKind().equals(current.get("source_kind"))) {
                 kept++;
                 continue;
             }
@@ -235,13 +237,29 @@ public class ReferenceDatasetUpgrade {
                             "funder_organisation_id", orgs.get(f.path("funder").asText()), "type", type, "event_date", date.day()),
                     values, f));
         }
+        // Imported openness ratings (METHODOLOGY.md section 6): one per model, component and rater, of source kind import.
+        for (JsonNode r : data.path("openness_ratings")) {
+            Long project = projects.get(r.path("project").asText());
+            if (project == null) {
+                continue;
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("status", r.path("status").asText());
+            values.put("note", text(r, "note"));
+            Expected rating = of("openness_component", "openness-component", project, r.path("project").asText(),
+                    key("project_id", project, "component", r.path("component").asText(), "rater", r.path("rater").asText()),
+                    values, r);
+            out.add(new Expected(rating.table(), rating.kind(), rating.projectId(), rating.label(), rating.key(), rating.values(),
+                    rating.sourceUrl(), rating.sourceNote(), rating.sourceQuote(), rating.confidence(), "import"));
+        }
         return out;
     }
 
     private static Expected of(String table, String kind, Long projectId, String label, Map<String, Object> key,
                                Map<String, Object> values, JsonNode record) {
         return new Expected(table, kind, projectId, label, key, values, record.path("source").asText(),
-                ReferenceDataset.sourceNote(record), record.path("confidence").asText());
+                ReferenceDataset.sourceNote(record), ReferenceDataset.quote(record), record.path("confidence").asText(),
+                "reference-dataset");
     }
 
     private static Map<String, Object> key(Object... pairs) {
@@ -254,7 +272,7 @@ public class ReferenceDatasetUpgrade {
 
     /** The current version of the fact, its values read as text (null when there is none). */
     private Map<String, Object> current(Expected e) {
-        StringBuilder sql = new StringBuilder("select row_id, id, source_kind, source_url, source_note, confidence");
+        StringBuilder sql = new StringBuilder("select row_id, id, source_kind, source_url, source_note, confidence, source_quote");
         e.values().keySet().forEach(column -> sql.append(", cast(").append(column).append(" as text)"));
         sql.append(" from ").append(e.table()).append(" where superseded_at is null");
         List<Object> parameters = new ArrayList<>();
@@ -279,7 +297,8 @@ public class ReferenceDatasetUpgrade {
         current.put("source_url", row[3]);
         current.put("source_note", row[4]);
         current.put("confidence", row[5]);
-        int i = 6;
+        current.put("source_quote", row[6]);
+        int i = 7;
         for (String column : e.values().keySet()) {
             current.put(column, row[i++]);
         }
@@ -293,6 +312,9 @@ public class ReferenceDatasetUpgrade {
             changed.add("source replaced");
         } else if (!Objects.equals(e.sourceNote(), current.get("source_note"))) {
             changed.add("source note corrected");
+        }
+        if (!Objects.equals(e.sourceQuote(), current.get("source_quote"))) {
+            changed.add(current.get("source_quote") == null ? "quote added" : e.sourceQuote() == null ? "quote removed" : "quote corrected");
         }
         if (!Objects.equals(e.confidence(), current.get("confidence"))) {
             changed.add("confidence " + current.get("confidence") + " -> " + e.confidence());
@@ -331,16 +353,16 @@ public class ReferenceDatasetUpgrade {
 
     /** Sets the dataset's values and source on a version row. */
     private void write(Expected e, long row) {
-        StringBuilder sql = new StringBuilder("update " + e.table() + " set source_url = ?1, source_note = ?2, confidence = ?3");
-        int i = 4;
+        StringBuilder sql = new StringBuilder("update " + e.table() + " set source_url = ?1, source_note = ?2, confidence = ?3, source_quote = ?4");
+        int i = 5;
         for (String column : e.values().keySet()) {
             sql.append(", ").append(column).append(" = ").append(column.equals("domains") ? "cast(?" + i + " as text[])" : "?" + i);
             i++;
         }
         sql.append(" where row_id = ?").append(i);
         Query q = em.createNativeQuery(sql.toString()).setParameter(1, e.sourceUrl()).setParameter(2, e.sourceNote())
-                .setParameter(3, e.confidence());
-        i = 4;
+                .setParameter(3, e.confidence()).setParameter(4, e.sourceQuote());
+        i = 5;
         for (Object value : e.values().values()) {
             q.setParameter(i++, value);
         }
@@ -357,15 +379,16 @@ public class ReferenceDatasetUpgrade {
         }
         int n = columns.size();
         Query q = em.createNativeQuery("insert into " + e.table() + " (" + String.join(", ", columns)
-                + ", source_kind, source_url, source_note, confidence, change_reason) values (" + values + ", 'reference-dataset', ?"
-                + (n + 1) + ", ?" + (n + 2) + ", ?" + (n + 3) + ", ?" + (n + 4) + ") returning id");
+                + ", source_kind, source_url, source_note, confidence, change_reason, source_quote) values (" + values
+                + ", '" + e.sourceKind() + "', ?" + (n + 1) + ", ?" + (n + 2) + ", ?" + (n + 3) + ", ?" + (n + 4) + ", ?" + (n + 5)
+                + ") returning id");
         List<Object> all = new ArrayList<>(e.key().values());
         all.addAll(e.values().values());
         for (int i = 0; i < n; i++) {
             q.setParameter(i + 1, all.get(i));
         }
         q.setParameter(n + 1, e.sourceUrl()).setParameter(n + 2, e.sourceNote()).setParameter(n + 3, e.confidence())
-                .setParameter(n + 4, reason);
+                .setParameter(n + 4, reason).setParameter(n + 5, e.sourceQuote());
         long id = ((Number) q.getSingleResult()).longValue();
         changes.record(scope(e), "create", e.kind(), String.valueOf(id), null, view(e, null), reason);
     }
@@ -433,6 +456,7 @@ public class ReferenceDatasetUpgrade {
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("url", current == null ? e.sourceUrl() : current.get("source_url"));
         source.put("note", current == null ? e.sourceNote() : current.get("source_note"));
+        source.put("quote", current == null ? e.sourceQuote() : current.get("source_quote"));
         source.put("confidence", current == null ? e.confidence() : current.get("confidence"));
         view.put("source", source);
         return view;

@@ -19,4 +19,10 @@ public class OpennessComponent extends VersionedFact {
     public String status;
 
     public String note;
+
+    /**
+     * The external index whose rating this is ({@link OpennessComponents#RATERS}), imported with source kind
+     * {@code import}; null for the service's own record of the component (METHODOLOGY.md section 6).
+     */
+    public String rater;
 }

@@ -26,8 +26,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Openness components as a kind of fact: one current status per model and component (the database
- * enforces it too). Only projects of kind {@code model} have them; the project's current stewards
+ * Openness components as a kind of fact: one current status per model, component and rater (the
+ * database enforces it too): the service's own record (no rater) and the imported ratings of the
+ * European Open Source AI Index and the Model Openness Tool (METHODOLOGY.md section 6, migration V048). Only projects of kind {@code model} have them; the project's current stewards
  * may write them.
  */
 @ApplicationScoped
@@ -39,16 +40,19 @@ public class OpennessComponents implements FactKind<OpennessComponent, OpennessC
     public static final List<String> COMPONENTS = List.of("inference-code", "training-code", "weights", "training-data",
             "data-documentation", "evaluation", "model-card", "paper", "license");
     public static final List<String> STATUSES = List.of("open", "partial", "closed", "unknown");
+    /** The external indexes whose ratings are imported, one fact per component and rater. */
+    public static final List<String> RATERS = List.of("eu-open-source-ai-index", "model-openness-tool");
 
     public record Input(@Size(max = 80) String project,
                         @Size(max = 40) String component,
+                        @Size(max = 40) String rater,
                         @Size(max = 40) String status,
                         @Size(max = 4000) String note,
                         @NotNull @Valid SourceInput source,
                         @Size(max = 2000) String reason) implements FactInput {
     }
 
-    public record View(long id, String project, String component, String status, String note, FactSource source,
+    public record View(long id, String project, String component, String rater, String status, String note, FactSource source,
                        VersionInfo version) implements FactView {
     }
 
@@ -98,6 +102,12 @@ public class OpennessComponents implements FactKind<OpennessComponent, OpennessC
         if (c.component == null || !COMPONENTS.contains(c.component)) {
             errors.add("component", "must be one of " + COMPONENTS);
         }
+        c.rater = text(in.rater());
+        if (c.rater != null && !RATERS.contains(c.rater)) {
+            errors.add("rater", "must be one of " + RATERS + ", or left out for the service's own record");
+        } else if (c.rater != null && (in.source() == null || in.source().kind() != io.counterpower.common.fact.SourceKind.IMPORT)) {
+            errors.add("rater", "names an external index whose rating is imported: send source.kind import with it");
+        }
         c.status = text(in.status());
         if (c.status == null || !STATUSES.contains(c.status)) {
             errors.add("status", "must be one of " + STATUSES);
@@ -111,13 +121,14 @@ public class OpennessComponents implements FactKind<OpennessComponent, OpennessC
 
     @Override
     public View view(OpennessComponent c) {
-        return new View(c.id, projects.slugOf(c.projectId), c.component, c.status, c.note, FactSource.of(c), VersionInfo.of(c));
+        return new View(c.id, projects.slugOf(c.projectId), c.component, c.rater, c.status, c.note, FactSource.of(c),
+                VersionInfo.of(c));
     }
 
     @Override
     public Input input(OpennessComponent c) {
-        return new Input(projects.slugOf(c.projectId), c.component, c.status, c.note,
-                new SourceInput(c.sourceKind, c.sourceUrl, c.sourceNote, c.confidence), null);
+        return new Input(projects.slugOf(c.projectId), c.component, c.rater, c.status, c.note,
+                new SourceInput(c.sourceKind, c.sourceUrl, c.sourceNote, c.sourceQuote, c.confidence), null);
     }
 
     @Override
@@ -140,7 +151,7 @@ public class OpennessComponents implements FactKind<OpennessComponent, OpennessC
 
     @Override
     public String naturalKey(OpennessComponent c) {
-        return c.projectId + "|" + c.component;
+        return c.projectId + "|" + c.component + "|" + (c.rater == null ? "" : c.rater);
     }
 
     @Override
@@ -148,7 +159,7 @@ public class OpennessComponents implements FactKind<OpennessComponent, OpennessC
         List<OpennessComponent> same = OpennessComponent.list("projectId = ?1 and component = ?2 and supersededAt is null",
                 c.projectId, c.component);
         for (OpennessComponent other : same) {
-            if (!other.id.equals(self)) {
+            if (!other.id.equals(self) && java.util.Objects.equals(other.rater, c.rater)) {
                 throw ApiProblem.conflict("component", "openness component " + other.id + " already records the " + c.component
                         + " of '" + projects.slugOf(c.projectId) + "'; edit that record (PUT " + OpennessComponentResource.PATH
                         + "/" + other.id + ") instead");

@@ -13,9 +13,18 @@ public record OpennessProfile(String project, List<Component> components, Openne
 
     /**
      * One component: its recorded status, or {@code unknown} with no fact behind it ({@code id},
-     * {@code note}, {@code source} and {@code version} null) when nothing is recorded.
+     * {@code note}, {@code source} and {@code version} null) when nothing is recorded. When several
+     * facts rate it (the service's own record and the imported ratings of the European Open Source AI
+     * Index and the Model Openness Tool), {@code ratings} lists every one, {@code id}, {@code note},
+     * {@code source} and {@code version} are null, and the status is theirs when they agree, else
+     * {@code disputed}, counted as partial (METHODOLOGY.md section 6).
      */
-    public record Component(String component, String status, Long id, String note, FactSource source, VersionInfo version) {
+    public record Component(String component, String status, Long id, String note, FactSource source, VersionInfo version,
+                            List<Rating> ratings) {
+    }
+
+    /** One fact that rates a component: its rater (null for the service's own record) and status. */
+    public record Rating(String rater, String status, long id, String note, FactSource source, VersionInfo version) {
     }
 
     /**

@@ -33,7 +33,8 @@ public class GovernanceReportResource {
     static final String CSV = "text/csv";
     static final List<String> COLUMNS = List.of("section", "project", "rule", "date", "status", "value", "coverage", "n",
             "from", "to", "body", "body_kind", "holder", "holder_organisation", "role", "funder", "type", "amount", "currency",
-            "amount_usd", "source_kind", "source_url", "source_confidence", "source_note");
+            "amount_usd", "source_kind", "source_url", "source_confidence", "source_note",
+            "source_quote");
 
     @Inject
     GovernanceReport reports;
@@ -130,7 +131,7 @@ public class GovernanceReportResource {
                 holderOrganisation, role, funder, type, amount, currency, amountUsd,
                 source == null || source.kind() == null ? null : source.kind().code(), source == null ? null : source.url(),
                 source == null || source.confidence() == null ? null : source.confidence().code(),
-                source == null ? null : source.note()};
+                source == null ? null : source.note(), source == null ? null : source.quote()};
     }
 
     private static String s(Object value) {

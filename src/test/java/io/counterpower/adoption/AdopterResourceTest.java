@@ -204,7 +204,7 @@ class AdopterResourceTest {
                 .statusCode(200).contentType(startsWith("text/csv")).extract().asString();
         assertEquals(csv, listed);
         assertTrue(csv.startsWith(
-                "project,organisation,since,note,source.kind,source.url,source.note,source.confidence,reason"), csv);
+                "project,organisation,since,note,source.kind,source.url,source.note,source.quote,source.confidence,reason"), csv);
         assertTrue(csv.contains("'=SUM(A1)"), csv);
         admin().contentType("text/csv").body(csv).post(PATH + "/import").then().statusCode(200)
                 .body("kind", equalTo("adopter")).body("total", equalTo(2)).body("unchanged", equalTo(2))

@@ -208,8 +208,8 @@ class DerivativeResourceTest {
     void anImportWithOneBadRowWritesNothingAndNamesTheLine() {
         String base = project(null);
         String csv = "project,derivedName,relation,publishedAt,source.url,source.confidence\n"
-                + base + ",a/one,finetune,2023-01-01,https://example.org/a,verified\n"
-                + base + ",a/two,copy,2023-01-01,https://example.org/b,verified\n";
+                + base + ",a/one,finetune,2023-01-01,https://example.org/a,reported\n"
+                + base + ",a/two,copy,2023-01-01,https://example.org/b,reported\n";
         invalidAsAdmin().contentType("text/csv").body(csv).post(PATH + "/import").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("line 3: relation"));
         invalidAsAdmin().contentType(ContentType.JSON)

@@ -45,7 +45,7 @@ class StrictInputTest {
         String key = unique("twice");
         invalidAsAdmin().contentType("application/json").body("""
                 {"key": "%s", "name": "First", "name": "Second", "type": "community",
-                 "source": {"url": "https://example.org/x", "confidence": "verified"}}""".formatted(key))
+                 "source": {"url": "https://example.org/x", "quote": "The sentence.", "confidence": "verified"}}""".formatted(key))
                 .post("/api/v1/organisations").then().statusCode(400)
                 .body("errors.field", hasItem("name")).body("status", equalTo(400));
         invalid().get("/api/v1/organisations/" + key).then().statusCode(404);

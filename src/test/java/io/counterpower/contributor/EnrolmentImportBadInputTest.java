@@ -32,7 +32,7 @@ class EnrolmentImportBadInputTest {
 
     private static String csvRow(long contributor, String organisation, String from, String to, String note) {
         return contributor + ",,," + organisation + ",false," + from + "," + to + ",,import,https://example.org/enrolments," + note
-                + ",reported\n";
+                + ",,reported\n";
     }
 
     private static ValidatableResponse importing(String format, String contentType, byte[] body) {
@@ -112,7 +112,7 @@ class EnrolmentImportBadInputTest {
         byte[] json = ("{\"uidentities\": {\"1\": {\"profile\": {\"name\": \"Jos\u00e9\", \"email\": \"" + email + "\"}}}}")
                 .getBytes(StandardCharsets.ISO_8859_1);
         importing("sortinghat", "application/json", json).statusCode(400).body("errors[0].message", equalTo("is not valid UTF-8"));
-        byte[] csv = (HEADER + "1,Jos\u00e9,,,true,,,,import,,,reported\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] csv = (HEADER + "1,Jos\u00e9,,,true,,,,import,,,,reported\n").getBytes(StandardCharsets.ISO_8859_1);
         importing("csv", "text/csv", csv).statusCode(400).body("errors[0].message", equalTo("is not valid UTF-8"));
         assertEquals(0, contributorsWithEmail(email));
     }
@@ -141,14 +141,14 @@ class EnrolmentImportBadInputTest {
         importing("csv", "text/csv", extra.getBytes(StandardCharsets.UTF_8)).statusCode(400)
                 .body("errors[0].field", equalTo("line 1")).body("errors[0].message", containsString("the columns must be"));
         String malformed = HEADER + csvRow(person, org, "2020-01-01", "", "")
-                + "not-a-number,,," + org + ",false,2021-01-01,,,import,,,reported\n"
+                + "not-a-number,,," + org + ",false,2021-01-01,,,import,,,,reported\n"
                 + csvRow(person, "no-such-organisation-" + Api.unique("x"), "2022-01-01", "", "")
                 + csvRow(person, org, "2023-13-01", "", "")
                 + "\"unterminated,quote\n";
         importing("csv", "text/csv", malformed.getBytes(StandardCharsets.UTF_8)).statusCode(400)
                 .body("errors[0].field", equalTo("body"));
         String badRows = HEADER + csvRow(person, org, "2020-01-01", "", "")
-                + "not-a-number,,," + org + ",false,2021-01-01,,,import,,,reported\n"
+                + "not-a-number,,," + org + ",false,2021-01-01,,,import,,,,reported\n"
                 + csvRow(person, "no-such-organisation", "2022-01-01", "", "")
                 + csvRow(person, org, "2023-13-01", "", "")
                 + csvRow(person + 1_000_000, org, "2024-01-01", "", "");

@@ -34,7 +34,7 @@ class ReferenceDatasetTest {
                 .body("steward", equalTo("meta"))
                 .body("source.kind", equalTo("reference-dataset"))
                 .body("repositories[0].url", equalTo("https://github.com/meta-llama/llama"));
-        assertEquals(74L, count("select count(*) from organisation_version where source_kind = 'reference-dataset'"));
+        assertEquals(75L, count("select count(*) from organisation_version where source_kind = 'reference-dataset'"));
         assertEquals(37L, count("select count(*) from project_version where source_kind = 'reference-dataset'"));
         // 58 license events, and the license before the first recorded change of MongoDB and Elasticsearch.
         assertEquals(60L, count("select count(*) from license_period where source_kind = 'reference-dataset'"));

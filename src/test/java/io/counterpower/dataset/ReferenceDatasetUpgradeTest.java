@@ -92,8 +92,12 @@ class ReferenceDatasetUpgradeTest {
         assertEquals(true, now[3]);
         assertEquals("verified", now[1]);
         assertEquals("https://github.com/meta-llama/llama/blob/1076b9c51c77ad06e9d7ba8a4c6df775741732bd/LICENSE", now[0]);
-        String reason = "default dataset 2999.1.2: source replaced, confidence reported -> verified";
+        String reason = "default dataset 2999.1.2: source replaced, quote added, confidence reported -> verified";
         assertEquals(reason, now[2]);
+        assertEquals("GNU GENERAL PUBLIC LICENSE Version 3, 29 June 2007", QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                select l.source_quote from license_period l join project p on p.id = l.project_id
+                where p.slug = 'llama' and l.artifact = 'code' and l.valid_from = date '2023-02-01' and l.change_kind = 'initial'
+                  and l.superseded_at is null""").getSingleResult()), "the quote is kept as the source's quote, not in its note");
 
         // The errata feed shows both corrections with their reasons and the projects they affect.
         anonymous().get("/api/v1/changes?kind=license-period").then().statusCode(200)

@@ -57,7 +57,7 @@ class SnapshotTest {
         admin().body("""
                 {"displayName": "Ada", "identities": [{"name": "Ada L", "email": "Ada.Lovelace@Example.ORG"},
                  {"name": "Ada L", "email": "4711+adal@users.noreply.github.com"}],
-                 "source": {"url": "https://example.org/ada", "confidence": "verified"}}""")
+                 "source": {"url": "https://example.org/ada", "quote": "The sentence.", "confidence": "verified"}}""")
                 .post("/api/v1/contributors").then().statusCode(201);
         sql("""
                 insert into contribution (project_id, identity_id, kind, at, reference, repository_url, source_kind)
@@ -71,7 +71,7 @@ class SnapshotTest {
         String beforeEdit = (String) single("select to_char(now() at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')");
         admin().body("""
                 {"name": "Meta", "type": "company", "domains": ["meta.com", "fb.com", "facebook.com"],
-                 "source": {"url": "https://about.meta.com/", "confidence": "verified"}, "reason": "the name it goes by"}""")
+                 "source": {"url": "https://about.meta.com/", "quote": "The sentence.", "confidence": "verified"}, "reason": "the name it goes by"}""")
                 .put("/api/v1/organisations/meta").then().statusCode(200);
 
         byte[] now = export(null);
@@ -148,7 +148,7 @@ class SnapshotTest {
         anonymous().get("/api/v1/organisations/meta").then().statusCode(200).body("name", equalTo("Meta"));
         admin().body("""
                 {"key": "snapshot-after", "name": "After", "type": "community", "domains": [],
-                 "source": {"url": "https://example.org/after", "confidence": "verified"}}""")
+                 "source": {"url": "https://example.org/after", "quote": "The sentence.", "confidence": "verified"}}""")
                 .post("/api/v1/organisations").then().statusCode(201);
         assertNotEquals(now.length, export(null).length);
     }

@@ -79,7 +79,7 @@ class FundingCsvTest {
         String investor = organisation("company");
         // A wrong USD figure in the file is not taken: the service recomputes it from amount, currency and year.
         String file = "recipientOrganisation,funder,type,amount,currency,date,source.kind,source.url,source.confidence,amountUsd,usdRate.usdPerUnit,usdRate.year\n"
-                + lab + "," + investor + ",grant,1000,EUR,2024-03,import,https://example.org/grant,verified,1,2,1999\n";
+                + lab + "," + investor + ",grant,1000,EUR,2024-03,import,https://example.org/grant,reported,1,2,1999\n";
         admin().contentType("text/csv").body(file).post("/api/v1/funding-events/import").then().statusCode(200)
                 .body("created", equalTo(1));
         anonymous().queryParam("organisation", lab).get("/api/v1/funding-events").then().statusCode(200)

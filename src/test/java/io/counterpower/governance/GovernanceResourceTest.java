@@ -94,7 +94,7 @@ class GovernanceResourceTest {
         String theirs = project(organisation("company"));
         String steward = key("steward:" + org);
         Map<String, Object> own = event(mine, "governance-doc-change", "2022-03-01", null, null);
-        own.put("source", Map.of("url", "https://example.org/governance", "confidence", "verified"));
+        own.put("source", Map.of("url", "https://example.org/governance", "quote", "The sentence.", "confidence", "verified"));
         as(steward).body(own).post("/api/v1/governance-events").then().statusCode(201).body("source.kind", equalTo("self-reported"));
         as(steward).body(event(theirs, "governance-doc-change", "2022-03-01", null, null)).post("/api/v1/governance-events")
                 .then().statusCode(403);
@@ -148,8 +148,8 @@ class GovernanceResourceTest {
         admin().contentType("text/csv").body(csv).post("/api/v1/governance-events/import").then().statusCode(200)
                 .body("total", equalTo(2)).body("unchanged", equalTo(2)).body("created", equalTo(0));
 
-        String json = "[" + "{\"project\":\"" + slug + "\",\"kind\":\"cla-relicensing\",\"date\":\"2022\",\"source\":{\"url\":\"https://example.org/a\",\"confidence\":\"verified\"}},"
-                + "{\"project\":\"" + slug + "\",\"kind\":\"cla-relicensing\",\"date\":\"2999\",\"source\":{\"url\":\"https://example.org/a\",\"confidence\":\"verified\"}}]";
+        String json = "[" + "{\"project\":\"" + slug + "\",\"kind\":\"cla-relicensing\",\"date\":\"2022\",\"source\":{\"url\":\"https://example.org/a\",\"quote\":\"The sentence.\",\"confidence\":\"verified\"}},"
+                + "{\"project\":\"" + slug + "\",\"kind\":\"cla-relicensing\",\"date\":\"2999\",\"source\":{\"url\":\"https://example.org/a\",\"quote\":\"The sentence.\",\"confidence\":\"verified\"}}]";
         invalidAsAdmin().contentType("application/json").body(json).post("/api/v1/governance-events/import").then().statusCode(400)
                 .body("errors[0].field", equalTo("line 2: date"));
         anonymous().queryParam("project", slug).get("/api/v1/governance-events").then().body("totalItems", equalTo(2));

@@ -119,6 +119,35 @@ class OrganisationResourceTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("source.url"));
     }
 
+    /** Issue #20 part 7: a verified fact keeps the sentence of its source that states it, and a reader sees it. */
+    @Test
+    void aVerifiedFactNeedsItsQuoteAndShowsIt() {
+        String key = unique("quoted");
+        Map<String, Object> unquoted = organisationBody(key, "company", List.of());
+        unquoted.put("source", Map.of("url", "https://example.org/about", "confidence", "verified"));
+        invalidAsAdmin().contentType("application/json").body(unquoted).post("/api/v1/organisations")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("source.quote"));
+        io.counterpower.support.Api.invalid().get("/api/v1/organisations/" + key).then().statusCode(404);
+
+        unquoted.put("source", Map.of("url", "https://example.org/about", "quote", "  ", "confidence", "verified"));
+        invalidAsAdmin().contentType("application/json").body(unquoted).post("/api/v1/organisations")
+                .then().statusCode(400).body("errors[0].field", equalTo("source.quote"));
+
+        Map<String, Object> reported = organisationBody(key, "company", List.of());
+        reported.put("source", Map.of("url", "https://example.org/about", "confidence", "reported"));
+        admin().body(reported).post("/api/v1/organisations").then().statusCode(201)
+                .body("source.quote", equalTo(null));
+
+        Map<String, Object> quoted = organisationBody(key, "company", List.of());
+        quoted.put("source", Map.of("url", "https://example.org/about", "quote", "Org is a company.", "confidence", "verified"));
+        admin().body(withReason(quoted, "the sentence was read")).put("/api/v1/organisations/" + key).then().statusCode(200);
+        anonymous().get("/api/v1/organisations/" + key).then().statusCode(200)
+                .body("source.quote", equalTo("Org is a company.")).body("source.confidence", equalTo("verified"));
+        anonymous().get("/api/v1/organisations?format=csv&size=1").then().statusCode(200)
+                .body(containsString("source.quote"));
+    }
+
     @Test
     void parentPeriodsRollUpWithoutOverlapsOrLoops() {
         String parent = organisation("company");

@@ -126,7 +126,7 @@ class ProjectResourceTest {
         as(steward).body(io.counterpower.support.Fixtures.withReason(projectBody(mine), "our name")).put("/api/v1/projects/" + mine)
                 .then().statusCode(202).body("kind", equalTo("project"));
         // ...but adds a repository of its own project, recorded as self-reported.
-        as(steward).body(Map.of("url", "https://github.com/" + org + "/" + mine, "source", Map.of("confidence", "verified")))
+        as(steward).body(Map.of("url", "https://github.com/" + org + "/" + mine, "source", Map.of("quote", "The sentence.", "confidence", "verified")))
                 .post("/api/v1/projects/" + mine + "/repositories").then().statusCode(201)
                 .body("source.kind", equalTo("self-reported"));
         as(steward).body(Map.of("url", "https://github.com/" + org + "/x", "source", source()))

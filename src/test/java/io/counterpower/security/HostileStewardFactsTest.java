@@ -119,7 +119,7 @@ class HostileStewardFactsTest {
         period.put("changeKind", "initial");
         period.put("expression", "Apache-2.0");
         period.put("date", "2023-01-01");
-        period.put("source", Map.of("kind", "import", "url", "https://example.org/l", "confidence", "verified"));
+        period.put("source", Map.of("kind", "import", "url", "https://example.org/l", "quote", "The sentence.", "confidence", "verified"));
         long license = admin().body(period).post("/api/v1/license-periods").then().statusCode(201).extract().jsonPath().getLong("id");
         as(steward).queryParam("reason", "restrictive is wrong").delete("/api/v1/license-periods/" + license).then().statusCode(202)
                 .body("kind", equalTo("license-period"));

@@ -15,7 +15,7 @@ public final class Fixtures {
     }
 
     public static Map<String, Object> source() {
-        return Map.of("url", "https://example.org/evidence", "confidence", "verified");
+        return Map.of("url", "https://example.org/evidence", "quote", "The evidence states the fact.", "confidence", "verified");
     }
 
     public static Map<String, Object> organisationBody(String key, String type, List<String> domains) {

@@ -40,7 +40,7 @@ class GovernanceReportTest {
         seat(body, b, "member");
         seat(body, c, "member");
         admin().body(Map.of("recipientProject", slug, "funder", a, "type", "grant", "amount", 250000, "currency", "USD",
-                        "date", "2024-03-01", "source", Map.of("url", "https://example.org/grant", "confidence", "verified",
+                        "date", "2024-03-01", "source", Map.of("url", "https://example.org/grant", "quote", "The sentence.", "confidence", "verified",
                                 "note", "-2+3 " + SCRIPT)))
                 .post("/api/v1/funding-events").then().statusCode(201);
         return new String[]{foundation, slug, a};

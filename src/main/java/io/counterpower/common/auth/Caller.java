@@ -1,5 +1,6 @@
 package io.counterpower.common.auth;
 
+import io.counterpower.common.fact.Confidence;
 import io.counterpower.common.fact.FactSource;
 import io.counterpower.common.fact.FactWrite;
 import io.counterpower.common.fact.SourceInput;
@@ -136,10 +137,15 @@ public class Caller {
         }
         if (input.confidence() == null) {
             errors.add("source.confidence", "is required: verified, reported or inferred");
+        } else if (input.confidence() == Confidence.VERIFIED && (input.quote() == null || input.quote().isBlank())) {
+            // A fact is verified only if its source's text was read and the sentence that states it is kept (issue #20).
+            errors.add("source.quote", "is required for a verified fact: the sentence of the source that states it"
+                    + " (or send confidence reported)");
         }
         errors.throwIfAny();
         String url = input.url() == null || input.url().isBlank() ? null : input.url().trim();
-        return new FactWrite(new FactSource(kind, url, input.note(), input.confidence()), Instants.now(), keyId(), reason);
+        String quote = input.quote() == null || input.quote().isBlank() ? null : input.quote().trim();
+        return new FactWrite(new FactSource(kind, url, input.note(), quote, input.confidence()), Instants.now(), keyId(), reason);
     }
 
     /**

@@ -49,6 +49,6 @@ public abstract class DescribedFactKind<E extends VersionedFact, I extends FactI
     }
 
     protected static SourceInput sourceOf(VersionedFact fact) {
-        return new SourceInput(fact.sourceKind, fact.sourceUrl, fact.sourceNote, fact.confidence);
+        return new SourceInput(fact.sourceKind, fact.sourceUrl, fact.sourceNote, fact.sourceQuote, fact.confidence);
     }
 }

@@ -149,7 +149,7 @@ public class FactStore {
         E next = validated(kind, input);
         kind.checkUnique(next, current.id);
         FactWrite write = new FactWrite(new FactSource(SourceKind.SELF_REPORTED, input.source().url(), input.source().note(),
-                input.source().confidence()), io.counterpower.common.time.Instants.now(), caller.keyId(), reason);
+                input.source().quote(), input.source().confidence()), io.counterpower.common.time.Instants.now(), caller.keyId(), reason);
         V before = kind.view(current);
         facts.supersede(current, next, write);
         changes.record(kind.dataScope(next), "update", kind.name(), String.valueOf(next.id), before, kind.view(next), reason);
@@ -299,6 +299,7 @@ public class FactStore {
         fact.sourceKind = source.kind() == null ? SourceKind.MANUAL : source.kind();
         fact.sourceUrl = source.url() == null || source.url().isBlank() ? null : source.url().trim();
         fact.sourceNote = source.note();
+        fact.sourceQuote = blankToNull(source.quote());
         fact.confidence = source.confidence();
         return fact;
     }
@@ -309,6 +310,10 @@ public class FactStore {
         Map<String, Object> proposal = json.convertValue(input, Map.class);
         proposal.put("reason", reason);
         return proposal;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     /** The same problem, naming the import line it comes from; the whole import is rolled back. */

@@ -33,6 +33,10 @@ public abstract class VersionedFact extends PanacheEntityBase {
     @Column(name = "source_note")
     public String sourceNote;
 
+    /** The sentence of the source that states the fact (issue #20 part 7); null for collected facts. */
+    @Column(name = "source_quote")
+    public String sourceQuote;
+
     @Column(name = "confidence", nullable = false)
     public Confidence confidence;
 
@@ -53,6 +57,7 @@ public abstract class VersionedFact extends PanacheEntityBase {
         this.sourceKind = write.source().kind();
         this.sourceUrl = write.source().url();
         this.sourceNote = write.source().note();
+        this.sourceQuote = write.source().quote();
         this.confidence = write.source().confidence();
         this.recordedAt = write.at();
         this.recordedBy = write.keyId();

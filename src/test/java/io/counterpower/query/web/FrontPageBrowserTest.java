@@ -46,7 +46,7 @@ class FrontPageBrowserTest {
                 "changeKind", "initial", "source", source())).post("/api/v1/license-periods").then().statusCode(201);
         admin().body(Map.of("project", slug, "artifact", "code", "expression", "BUSL-1.1",
                 "date", LocalDate.now(ZoneOffset.UTC).toString(), "changeKind", "relicense",
-                "source", Map.of("url", "https://example.org/relicensing-announcement", "confidence", "verified")))
+                "source", Map.of("url", "https://example.org/relicensing-announcement", "quote", "The sentence.", "confidence", "verified")))
                 .post("/api/v1/license-periods").then().statusCode(201);
         return slug;
     }
