@@ -48,6 +48,17 @@ class ArchitectureTest {
         slices().matching("io.counterpower.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
 
+    /** common's parts layer as auth, then audit, then fact: who calls, what was done, what is known. */
+    @Test
+    void commonsPartsAreFreeOfCycles() {
+        slices().matching("io.counterpower.common.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void eachFeaturesPartsAreFreeOfCycles() {
+        slices().matching("io.counterpower.(*).(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
 
     @Test
     void nobodyDependsOnQuery() {

@@ -1,5 +1,6 @@
 package io.counterpower.contributor;
 
+import io.counterpower.common.fact.Provenance;
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.auth.Caller;
 import io.counterpower.common.fact.ChangeReasons;
@@ -116,7 +117,7 @@ public class AffiliationService implements io.counterpower.common.fact.DisputeTa
     public FactStore.Written<AffiliationView> create(AffiliationInput in, boolean closePrevious) {
         Long orgId = validate(in);
         boolean asSteward = requireScope(in.organisation());
-        FactWrite write = caller.write(in.source(), in.reason(), asSteward);
+        FactWrite write = Provenance.of(caller, in.source(), in.reason(), asSteward);
         if (asSteward) {
             List<Long> contradicted = contradicted(in.contributor(), orgId, in.from(), in.to(), null);
             if (!contradicted.isEmpty()) {
@@ -167,7 +168,7 @@ public class AffiliationService implements io.counterpower.common.fact.DisputeTa
         }
         String reason = ChangeReasons.require(in.reason());
         Revisions.checkIfMatch(ifMatch, current);
-        FactWrite write = caller.write(in.source(), in.reason(), asSteward);
+        FactWrite write = Provenance.of(caller, in.source(), in.reason(), asSteward);
         if (asSteward) {
             List<Long> contradicted = contradicted(in.contributor(), orgId, in.from(), in.to(), id);
             if (!recordedBySelf(current) || !contradicted.isEmpty()) {
@@ -197,7 +198,7 @@ public class AffiliationService implements io.counterpower.common.fact.DisputeTa
             return new FactStore.Written<>(null, disputes.open(ChangeLog.GLOBAL, KIND, id, "close", null, null, why));
         }
         AffiliationView before = view(current);
-        facts.close(current, caller.closing(asSteward, current));
+        facts.close(current, Provenance.closing(asSteward, current));
         changes.record(ChangeLog.GLOBAL, "close", "affiliation", String.valueOf(id), before, null, why);
         return new FactStore.Written<>(null, null);
     }

@@ -1,5 +1,6 @@
 package io.counterpower.contributor;
 
+import io.counterpower.common.fact.Provenance;
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.auth.Caller;
 import io.counterpower.common.fact.FactSource;
@@ -97,7 +98,7 @@ public class ContributorService {
             }
         }
         errors.throwIfAny();
-        FactWrite write = caller.write(in.source(), in.reason(), false);
+        FactWrite write = Provenance.of(caller, in.source(), in.reason(), false);
         Contributor h = new Contributor();
         h.createdAt = write.at();
         h.persist();
@@ -125,7 +126,7 @@ public class ContributorService {
         }
         io.counterpower.common.fact.ChangeReasons.require(in.reason());
         Revisions.checkIfMatch(ifMatch, current);
-        FactWrite write = caller.write(in.source(), in.reason(), false);
+        FactWrite write = Provenance.of(caller, in.source(), in.reason(), false);
         ContributorView before = view(current, null);
         ContributorVersion next = new ContributorVersion();
         next.displayName = in.displayName().trim();
@@ -147,7 +148,7 @@ public class ContributorService {
                     + "(PUT /api/v1/identities/{id}) before closing it, so that no contribution is orphaned");
         }
         ContributorView before = view(current, null);
-        facts.close(current, caller.closing(false, current));
+        facts.close(current, Provenance.closing(false, current));
         changes.record(ChangeLog.GLOBAL, "close", "contributor", String.valueOf(id), before, null, reason);
     }
 
@@ -190,7 +191,7 @@ public class ContributorService {
         FieldErrors errors = new FieldErrors();
         validateIdentity(in.identity(), "identity.", errors);
         errors.throwIfAny();
-        FactWrite write = caller.write(in.source(), in.reason(), false);
+        FactWrite write = Provenance.of(caller, in.source(), in.reason(), false);
         IdentityLink link = link(contributorId, in.identity(), write, "identity");
         IdentityView after = identityView(link);
         changes.record(ChangeLog.GLOBAL, "create", "identity-link", String.valueOf(link.id), null, after, write.reason());
@@ -204,7 +205,7 @@ public class ContributorService {
         if (!exists(in.contributor())) {
             throw ApiProblem.badRequest("contributor", "no contributor " + in.contributor() + " is recorded");
         }
-        FactWrite write = caller.write(in.source(), in.reason(), false);
+        FactWrite write = Provenance.of(caller, in.source(), in.reason(), false);
         Optional<IdentityLink> current = facts.find(IdentityLink.class, identityId, null);
         IdentityLink next = new IdentityLink();
         next.contributorId = in.contributor();

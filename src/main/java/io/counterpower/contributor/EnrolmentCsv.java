@@ -3,6 +3,7 @@ package io.counterpower.contributor;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.counterpower.common.fact.Provenance;
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.auth.Caller;
 import io.counterpower.common.fact.Confidence;
@@ -173,7 +174,7 @@ public class EnrolmentCsv {
         FactSource source = null;
         if (periodProblem == null) {
             try {
-                source = caller.write(new SourceInput(kind, blank(row.get("source.url")), blank(RequestText.unguard(row.get("source.note"))),
+                source = Provenance.of(caller, new SourceInput(kind, blank(row.get("source.url")), blank(RequestText.unguard(row.get("source.note"))),
                         blank(RequestText.unguard(row.get("source.quote"))), Confidence.of(row.get("source.confidence"))), "CSV import", false).source();
             } catch (ApiProblem problem) {
                 sourceProblem = new FieldError(where, problem.getMessage());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.counterpower.common.fact.Provenance;
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.auth.Caller;
 import io.counterpower.common.db.SequenceIds;
@@ -94,7 +95,7 @@ public class EnrolmentImports {
             throw ApiProblem.badRequest("format", "must be gitdm, sortinghat or csv");
         }
         Confidence level = confidence == null || confidence.isBlank() ? Confidence.REPORTED : parseConfidence(confidence);
-        FactWrite write = caller.write(new io.counterpower.common.fact.SourceInput(SourceKind.IMPORT, sourceUrl, format + " import", level),
+        FactWrite write = Provenance.of(caller, new io.counterpower.common.fact.SourceInput(SourceKind.IMPORT, sourceUrl, format + " import", level),
                 reason == null || reason.isBlank() ? format + " import" : reason.trim(), false);
         List<FieldError> errors = new ArrayList<>();
         RowCount rows = new RowCount(limits.maxRows());

@@ -1,5 +1,6 @@
 package io.counterpower.organisation;
 
+import io.counterpower.common.fact.Provenance;
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.auth.Caller;
 import io.counterpower.common.auth.OrganisationDirectory;
@@ -322,7 +323,7 @@ public class OrganisationService implements OrganisationDirectory {
         }
         List<String> domains = validateNames(in, errors);
         errors.throwIfAny();
-        FactWrite write = caller.write(in.source(), in.reason(), false);
+        FactWrite write = Provenance.of(caller, in.source(), in.reason(), false);
         Organisation h = header(in.key()).orElse(null);
         if (h != null && facts.find(OrganisationVersion.class, h.id, null).isPresent()) {
             throw ApiProblem.conflict("key", "organisation '" + in.key() + "' is already recorded");
@@ -358,7 +359,7 @@ public class OrganisationService implements OrganisationDirectory {
         errors.throwIfAny();
         String reason = ChangeReasons.require(in.reason());
         Revisions.checkIfMatch(ifMatch, current);
-        FactWrite write = caller.write(in.source(), reason, asSteward);
+        FactWrite write = Provenance.of(caller, in.source(), reason, asSteward);
         checkDomainsFree(current.id, domains);
         checkNamesFree(current.id, key, in);
         if (asSteward && !recordedBySelf(current)) {
@@ -382,7 +383,7 @@ public class OrganisationService implements OrganisationDirectory {
             return new FactStore.Written<>(null, disputes.open(ChangeLog.GLOBAL, KIND, current.id, "close", null, null, why));
         }
         OrganisationView before = view(current, null);
-        facts.close(current, caller.closing(asSteward, current));
+        facts.close(current, Provenance.closing(asSteward, current));
         changes.record(ChangeLog.GLOBAL, "close", KIND, key, before, null, why);
         return new FactStore.Written<>(null, null);
     }
@@ -442,7 +443,7 @@ public class OrganisationService implements OrganisationDirectory {
         FieldErrors errors = new FieldErrors();
         Long parentId = validateParent(h, in, errors);
         errors.throwIfAny();
-        FactWrite write = caller.write(in.source(), in.reason(), asSteward);
+        FactWrite write = Provenance.of(caller, in.source(), in.reason(), asSteward);
         checkParentOverlap(h.id, null, in);
         OrganisationParent p = new OrganisationParent();
         p.id = facts.newFactId();
@@ -467,7 +468,7 @@ public class OrganisationService implements OrganisationDirectory {
         errors.throwIfAny();
         String reason = ChangeReasons.require(in.reason());
         Revisions.checkIfMatch(ifMatch, current);
-        FactWrite write = caller.write(in.source(), reason, asSteward);
+        FactWrite write = Provenance.of(caller, in.source(), reason, asSteward);
         checkParentOverlap(h.id, id, in);
         if (asSteward && !recordedBySelf(current)) {
             return new FactStore.Written<>(null, disputes.open(ChangeLog.GLOBAL, PARENT_KIND, id, "edit", in, null, reason));
@@ -488,7 +489,7 @@ public class OrganisationService implements OrganisationDirectory {
             return new FactStore.Written<>(null, disputes.open(ChangeLog.GLOBAL, PARENT_KIND, id, "close", null, null, why));
         }
         ParentView before = parentView(current);
-        facts.close(current, caller.closing(asSteward, current));
+        facts.close(current, Provenance.closing(asSteward, current));
         changes.record(ChangeLog.GLOBAL, "close", PARENT_KIND, String.valueOf(id), before, null, why);
         return new FactStore.Written<>(null, null);
     }

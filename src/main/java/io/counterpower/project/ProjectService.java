@@ -1,5 +1,6 @@
 package io.counterpower.project;
 
+import io.counterpower.common.fact.Provenance;
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.auth.Caller;
 import io.counterpower.common.fact.ChangeReasons;
@@ -162,7 +163,7 @@ public class ProjectService {
             stewardOrg = organisations.resolve(in.steward().organisation(), "steward.organisation", errors);
         }
         errors.throwIfAny();
-        FactWrite write = caller.write(in.source(), in.reason(), false);
+        FactWrite write = Provenance.of(caller, in.source(), in.reason(), false);
         Project h = Project.<Project>find("slug", in.slug()).firstResultOptional().orElse(null);
         if (h != null && facts.find(ProjectVersion.class, h.id, null).isPresent()) {
             throw ApiProblem.conflict("slug", "project '" + in.slug() + "' is already recorded");
@@ -208,7 +209,7 @@ public class ProjectService {
         errors.throwIfAny();
         String reason = ChangeReasons.require(in.reason());
         Revisions.checkIfMatch(ifMatch, current);
-        FactWrite write = caller.write(in.source(), reason, asSteward);
+        FactWrite write = Provenance.of(caller, in.source(), reason, asSteward);
         if (asSteward && !recordedBySelf(current)) {
             return new FactStore.Written<>(null, disputes.open(ChangeLog.projectScope(current.id), KIND, current.id, "edit", in, null, reason));
         }
@@ -230,7 +231,7 @@ public class ProjectService {
             return new FactStore.Written<>(null, disputes.open(ChangeLog.projectScope(current.id), KIND, current.id, "close", null, null, why));
         }
         ProjectView before = view(current, null);
-        facts.close(current, caller.closing(asSteward, current));
+        facts.close(current, Provenance.closing(asSteward, current));
         changes.record(ChangeLog.projectScope(current.id), "close", KIND, slug, before, null, why);
         return new FactStore.Written<>(null, null);
     }
@@ -287,7 +288,7 @@ public class ProjectService {
         validateRepository(in, "", errors);
         errors.check(in.source() != null, "source", "is required");
         errors.throwIfAny();
-        FactWrite write = caller.write(in.source(), in.reason(), asSteward);
+        FactWrite write = Provenance.of(caller, in.source(), in.reason(), asSteward);
         ProjectRepository r = recordRepository(projectId, in, write);
         RepositoryView after = RepositoryView.from(r);
         changes.record(ChangeLog.projectScope(projectId), "create", "project-repository", String.valueOf(r.id), null, after, write.reason());
@@ -307,7 +308,7 @@ public class ProjectService {
         errors.throwIfAny();
         String reason = ChangeReasons.require(in.reason());
         Revisions.checkIfMatch(ifMatch, current);
-        FactWrite write = caller.write(in.source(), reason, asSteward);
+        FactWrite write = Provenance.of(caller, in.source(), reason, asSteward);
         checkRepositoryFree(projectId, in.url().trim(), id);
         if (asSteward && !recordedBySelf(current)) {
             return new FactStore.Written<>(null, disputes.open(ChangeLog.projectScope(projectId), REPOSITORY_KIND, id, "edit", in, null, reason));
@@ -329,7 +330,7 @@ public class ProjectService {
             return new FactStore.Written<>(null, disputes.open(ChangeLog.projectScope(projectId), REPOSITORY_KIND, id, "close", null, null, why));
         }
         RepositoryView before = RepositoryView.from(current);
-        facts.close(current, caller.closing(asSteward, current));
+        facts.close(current, Provenance.closing(asSteward, current));
         changes.record(ChangeLog.projectScope(projectId), "close", REPOSITORY_KIND, String.valueOf(id), before, null, why);
         return new FactStore.Written<>(null, null);
     }
@@ -383,7 +384,7 @@ public class ProjectService {
         Long org = organisations.resolve(in.organisation(), "organisation", errors);
         errors.check(in.source() != null, "source", "is required");
         errors.throwIfAny();
-        FactWrite write = caller.write(in.source(), in.reason(), false);
+        FactWrite write = Provenance.of(caller, in.source(), in.reason(), false);
         ProjectSteward s = recordSteward(projectId, org, in, write);
         StewardView after = stewardView(s);
         changes.record(ChangeLog.projectScope(projectId), "create", "project-steward", String.valueOf(s.id), null, after, write.reason());
@@ -402,7 +403,7 @@ public class ProjectService {
         errors.throwIfAny();
         io.counterpower.common.fact.ChangeReasons.require(in.reason());
         Revisions.checkIfMatch(ifMatch, current);
-        FactWrite write = caller.write(in.source(), in.reason(), false);
+        FactWrite write = Provenance.of(caller, in.source(), in.reason(), false);
         checkStewardOverlap(projectId, id, in.from(), in.to());
         StewardView before = stewardView(current);
         ProjectSteward next = new ProjectSteward();
@@ -424,7 +425,7 @@ public class ProjectService {
         reason = io.counterpower.common.fact.ChangeReasons.require(reason);
         Revisions.checkIfMatch(ifMatch, current);
         StewardView before = stewardView(current);
-        facts.close(current, caller.closing(false, current));
+        facts.close(current, Provenance.closing(false, current));
         changes.record(ChangeLog.projectScope(projectId), "close", "project-steward", String.valueOf(id), before, null, reason);
     }
 
@@ -597,7 +598,7 @@ public class ProjectService {
         if (own == null) {
             return parentWrite;
         }
-        return caller.write(own, reason == null ? parentWrite.reason() : reason, false);
+        return Provenance.of(caller, own, reason == null ? parentWrite.reason() : reason, false);
     }
 
     /** An http(s) URL with any user info, or another URL with a password (ssh://git@host is fine). */

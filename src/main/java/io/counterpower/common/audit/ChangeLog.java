@@ -43,6 +43,11 @@ public class ChangeLog {
      * Records a write that changes no fact (an API key, a watch) in the audit log only: the data
      * version, and so every ETag and cached answer, moves only when facts change.
      */
+    /** Keys are audited here, where auth's event arrives: auth itself depends on no audit code. */
+    void onApiKeyChanged(@jakarta.enterprise.event.Observes io.counterpower.common.auth.ApiKeyChanged change) {
+        audit(change.action(), "api-key", String.valueOf(change.keyId()), null, change.after(), change.reason());
+    }
+
     public void audit(String action, String entityType, String entityId, Object before, Object after, String reason) {
         em.createNativeQuery("""
                         insert into audit_log (api_key_id, actor, action, entity_type, entity_id, before, after, reason)

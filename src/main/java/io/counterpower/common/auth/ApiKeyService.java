@@ -1,6 +1,5 @@
 package io.counterpower.common.auth;
 
-import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.paging.ListQuery;
 import io.counterpower.common.paging.Page;
 import io.counterpower.common.paging.PageRequest;
@@ -41,7 +40,7 @@ public class ApiKeyService {
     @Inject
     Caller caller;
     @Inject
-    ChangeLog changes;
+    jakarta.enterprise.event.Event<ApiKeyChanged> changed;
     @Inject
     Instance<OrganisationDirectory> organisations;
 
@@ -75,8 +74,7 @@ public class ApiKeyService {
         String secret = newSecret();
         ApiKey key = store(name.trim(), normalised, secret, caller.keyId());
         // A key is no fact: audited, but the data version (and every ETag) stays.
-        changes.audit("create", "api-key", String.valueOf(key.id), null,
-                Map.of("name", key.name, "prefix", key.keyPrefix, "scopes", normalised), null);
+        changed.fire(new ApiKeyChanged("create", key.id, Map.of("name", key.name, "prefix", key.keyPrefix, "scopes", normalised), null));
         return new Created(key, secret);
     }
 
@@ -96,7 +94,7 @@ public class ApiKeyService {
         ApiKey key = find(id);
         if (key.revokedAt == null) {
             key.revokedAt = Instants.now();
-            changes.audit("revoke", "api-key", String.valueOf(id), null, null, reason);
+            changed.fire(new ApiKeyChanged("revoke", id, null, reason));
         }
     }
 

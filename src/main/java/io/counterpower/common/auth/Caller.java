@@ -1,16 +1,8 @@
 package io.counterpower.common.auth;
 
-import io.counterpower.common.fact.Confidence;
-import io.counterpower.common.fact.FactSource;
-import io.counterpower.common.fact.FactWrite;
-import io.counterpower.common.fact.SourceInput;
-import io.counterpower.common.fact.SourceKind;
 import io.counterpower.common.problem.ApiProblem;
-import io.counterpower.common.problem.FieldErrors;
-import io.counterpower.common.time.Instants;
 import jakarta.enterprise.context.RequestScoped;
 
-import java.net.URI;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -108,70 +100,5 @@ public class Caller {
                 ? "This request needs a key with the curator or admin scope"
                 : "A steward key may only write facts about its own organisation " + mine
                   + " and the projects it stewards");
-    }
-
-    /**
-     * The provenance a write records: a steward's write is self-reported; a curator's is manual
-     * unless it says import. Collector and reference kinds are recorded only by the service itself.
-     */
-    public FactWrite write(SourceInput input, String reason, boolean asSteward) {
-        FieldErrors errors = new FieldErrors();
-        if (input == null) {
-            errors.add("source", "is required: { \"url\": \"https://…\", \"confidence\": \"verified\" }");
-            errors.throwIfAny();
-        }
-        SourceKind kind;
-        if (asSteward) {
-            errors.check(input.kind() == null || input.kind() == SourceKind.SELF_REPORTED, "source.kind",
-                    "a steward key records self-reported facts; leave it out or send self-reported");
-            kind = SourceKind.SELF_REPORTED;
-        } else {
-            kind = input.kind() == null ? SourceKind.MANUAL : input.kind();
-            errors.check(kind == SourceKind.MANUAL || kind == SourceKind.IMPORT || kind == SourceKind.SELF_REPORTED,
-                    "source.kind", "the API records manual, import or self-reported facts; collectors record the others");
-        }
-        if (input.url() == null || input.url().isBlank()) {
-            errors.check(!kind.requiresUrl(), "source.url", "is required for a " + kind.code() + " fact: where a person can check it");
-        } else {
-            errors.check(isHttpUrl(input.url()), "source.url", "must be an absolute http or https URL");
-        }
-        if (input.confidence() == null) {
-            errors.add("source.confidence", "is required: verified, reported or inferred");
-        } else if (input.confidence() == Confidence.VERIFIED && (input.quote() == null || input.quote().isBlank())) {
-            // A fact is verified only if its source's text was read and the sentence that states it is kept (issue #20).
-            errors.add("source.quote", "is required for a verified fact: the sentence of the source that states it"
-                    + " (or send confidence reported)");
-        }
-        errors.throwIfAny();
-        String url = input.url() == null || input.url().isBlank() ? null : input.url().trim();
-        String quote = input.quote() == null || input.quote().isBlank() ? null : input.quote().trim();
-        return new FactWrite(new FactSource(kind, url, input.note(), quote, input.confidence()), Instants.now(), keyId(), reason);
-    }
-
-    /**
-     * Checks that the caller may close {@code current} (a steward closes only self-reported
-     * records) and returns the moment of the close.
-     */
-    public java.time.Instant closing(boolean asSteward, io.counterpower.common.fact.VersionedFact current) {
-        if (asSteward && current.sourceKind != SourceKind.SELF_REPORTED) {
-            throw ApiProblem.forbidden("This record's source is " + current.sourceKind.code()
-                    + "; a steward key closes only self-reported records");
-        }
-        return Instants.now();
-    }
-
-    /** Provenance for facts the service records itself (reference dataset, collectors). */
-    public static FactWrite system(FactSource source, String reason) {
-        return new FactWrite(source, Instants.now(), null, reason);
-    }
-
-    static boolean isHttpUrl(String value) {
-        try {
-            URI uri = new URI(value.trim());
-            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null && !uri.getHost().isBlank();
-        } catch (Exception e) {
-            return false;
-        }
     }
 }

@@ -81,7 +81,7 @@ public class FactStore {
     public <E extends VersionedFact, I extends FactInput, V> V create(FactKind<E, I, V> kind, I input) {
         E fact = validated(kind, input);
         boolean asSteward = caller.requireCuratorOrStewardOf(kind.stewards(fact));
-        FactWrite write = caller.write(input.source(), input.reason(), asSteward);
+        FactWrite write = Provenance.of(caller, input.source(), input.reason(), asSteward);
         kind.checkUnique(fact, null);
         return kind.view(recordNew(kind, fact, write));
     }
@@ -105,7 +105,7 @@ public class FactStore {
         asSteward |= caller.requireCuratorOrStewardOf(kind.stewards(next));
         String reason = ChangeReasons.require(input.reason());
         Revisions.checkIfMatch(ifMatch, current);
-        FactWrite write = caller.write(input.source(), reason, asSteward);
+        FactWrite write = Provenance.of(caller, input.source(), reason, asSteward);
         kind.checkUnique(next, current.id);
         if (asSteward && !recordedBySelf(current)) {
             return new Written<>(null, disputes.open(kind.dataScope(current), kind.name(), id, "edit", input, null, reason));
@@ -127,7 +127,7 @@ public class FactStore {
             return new Written<>(null, disputes.open(kind.dataScope(current), kind.name(), id, "close", null, null, why));
         }
         V before = kind.view(current);
-        facts.close(current, caller.closing(asSteward, current));
+        facts.close(current, Provenance.closing(asSteward, current));
         changes.record(kind.dataScope(current), "close", kind.name(), String.valueOf(id), before, null, why);
         return new Written<>(null, null);
     }
@@ -232,7 +232,7 @@ public class FactStore {
                 if (existing != null) {
                     ChangeReasons.require(reason);
                 }
-                write = caller.write(row.input().source(), reason, asSteward);
+                write = Provenance.of(caller, row.input().source(), reason, asSteward);
             } catch (ApiProblem problem) {
                 throw onLine(row.line(), problem);
             }
