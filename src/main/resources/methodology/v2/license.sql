@@ -47,7 +47,7 @@ select (select count(*) from cur) as artifacts, (select count(*) from cur where 
         (select max(o.valid_from) from lp o where o.artifact = c.artifact and o.artifact_name = c.artifact_name and o.level <= 3), date '0001-01-01')
       order by p.valid_from, p.id limit 1) f
     where c.level >= 5 and f.change_kind = 'relicense' order by (f.steward_type = 'company') desc, f.valid_from, f.id limit 1) as in_force_via,
-  (select count(*) from cur where level >= 5) as restrictive_artifacts
+  (select count(*) from cur where level >= 5) as restrictive_artifacts,
   (select count(*) from cur where level <= 3) as open_artifacts,
   (select cast(min(f.valid_from) - 1 as date) from cur c cross join lateral (
       select p.valid_from from lp p where p.artifact = c.artifact and p.artifact_name = c.artifact_name and p.level >= 4 and p.valid_from > (

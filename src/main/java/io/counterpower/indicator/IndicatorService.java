@@ -42,6 +42,8 @@ public class IndicatorService {
     @Inject
     GatekeeperIndicators gatekeeping;
     @Inject
+    ForkIndicators forks;
+    @Inject
     EntityManager em;
     @ConfigProperty(name = "counterpower.indicators.series-max-points", defaultValue = "240")
     int maxPoints;
@@ -72,7 +74,7 @@ public class IndicatorService {
     private static final WalkawayResilience RESILIENCE = new WalkawayResilience();
 
     private List<IndicatorGroup> groups() {
-        return List.of(contribution, facts, gatekeeping, RESILIENCE);
+        return List.of(contribution, facts, gatekeeping, forks, RESILIENCE);
     }
 
     /** The parsed, validated parameters of an indicators request. */
@@ -214,6 +216,10 @@ public class IndicatorService {
             List<String> tops = topOrgs;
             putAll(all, cache.get(key(gatekeeping, scope, days, dataVersion),
                     () -> gatekeeping.compute(scope, days, tops).stream().map(v -> Map.copyOf(v.values())).toList()));
+        }
+        if (forks.names().stream().anyMatch(names::contains)) {
+            putAll(all, cache.get(key(forks, scope, days, dataVersion),
+                    () -> forks.compute(scope, days).stream().map(v -> Map.copyOf(v.values())).toList()));
         }
         if (needResilience && scope.methodology().indicatorIds().contains(WalkawayResilience.NAME)) {
             for (Map<String, IndicatorValue> step : all) {

@@ -24,7 +24,7 @@ final class IndicatorStatements {
 
     /** The statements a version ships beside {@link #NAMES}. */
     static List<String> names(int version) {
-        return version >= 2 ? Stream.concat(NAMES.stream(), Stream.of(COLLECTED_THROUGH, WALKAWAY)).toList() : NAMES;
+        return version >= 2 ? Stream.concat(NAMES.stream(), Stream.of(COLLECTED_THROUGH, WALKAWAY, ForkIndicators.STATEMENT)).toList() : NAMES;
     }
 
     /**
