@@ -31,7 +31,8 @@ class Charts {
     /** Not drawn as a line: assessment output rather than an indicator, read from the stage of each date. */
     static final String CAPTURE_RISK = "capture_risk";
     /** Units whose values are not numbers on a scale (keys, types, booleans, intervals): no line to draw. */
-    private static final Set<String> NOT_NUMERIC = Set.of("organisation key", "organisation type", "boolean", "share interval");
+    private static final Set<String> NOT_NUMERIC = Set.of("organisation key", "organisation type", "boolean", "share interval",
+            "met | unmet | unknown");
     /** A chart without {@code from} covers the three years up to {@code to}. */
     private static final int DEFAULT_YEARS = 3;
 
