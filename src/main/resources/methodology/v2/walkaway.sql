@@ -1,6 +1,6 @@
 -- Methodology version 2: the people outside the top organisation who merged in each step's window (walk-away).
 -- Parameters: :project, :asof (the "as recorded on" instant) and one step's :day, :lo_day, :lo24, :top_org (the contribution group's top organisation at the step; GatekeeperIndicators runs the statement at every step in one round trip).
--- Rules: METHODOLOGY.md version 2 section 7, "Walk-away", with the attribution rules of section 2 (affiliation valid on the date of the merge, best source tier, top-level parent on that date, bots excluded).
+-- Rules: METHODOLOGY.md version 2 section 7, "Walk-away", with the attribution rules of section 2 (affiliation valid on the date of the merge, best source tier, top-level parent on that date, bots excluded); a fork's merges on or before its fork point's date are the upstream's, as in the contribution statements.
 -- Output columns (read by alias; one line each: column: the indicators it feeds | the METHODOLOGY line it implements):
 -- column mergers: walkaway_mergers | METHODOLOGY section 7 Walk-away: walkaway_mergers, distinct people who merged in the window (its n)
 -- column known_mergers: walkaway_mergers | METHODOLOGY section 7 Walk-away: walkaway_mergers (its coverage: mergers with a known affiliation on a merge's date)
@@ -14,6 +14,8 @@ with recursive merges as (
     and c.at > (cast(:lo_day + 1 as timestamp) - interval '1 microsecond') at time zone 'UTC'
     and c.at <= (cast(:day + 1 as timestamp) - interval '1 microsecond') at time zone 'UTC'
     and (c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof))
+    and cast(c.at at time zone 'UTC' as date) > (select coalesce(max(fv.fork_point_date), date '-infinity') from project_version fv
+        where fv.id = :project and fv.upstream_project_id is not null and (fv.recorded_at <= :asof and (fv.superseded_at is null or fv.superseded_at > :asof)))
 ), aff as (
   select m.contributor_id, m.day, a.contributor_id is not null as known, a.organisation_id
   from merges m left join lateral (select a.contributor_id, a.organisation_id from affiliation a

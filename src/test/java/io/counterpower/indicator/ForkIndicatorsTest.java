@@ -83,6 +83,8 @@ public class ForkIndicatorsTest {
         fork.contributeAt(u3, at("2024-02-01"), "commit", "fork-" + slug + "-3", "git");
         fork.contributeAt(u2, at("2023-09-02"), "commit", "up-" + upstream.slug + "-1-0", "git");
         fork.contributeAt(u4, at("2024-09-15"), "commit", "fork-" + slug + "-4", "git");
+        // A commit of the fork's repository dated before the fork point: the upstream's history, not the fork's work.
+        fork.contributeAt(u5, at("2023-05-01"), "commit", "fork-" + slug + "-5-history", "git");
         return new Pair(upstream, fork, foundation);
     }
 
@@ -110,6 +112,22 @@ public class ForkIndicatorsTest {
         assertEquals(1, ((Number) detail.get("sharedCommitsLeftOut")).intValue());
         assertEquals(p.upstreamSlug(), detail.get("upstream"));
         assertEquals(FORK_POINT, detail.get("forkPointCommit"));
+    }
+
+    @Test
+    void theForksOwnFiguresCountOnlyWorkAfterTheForkPoint() {
+        Pair p = pair(true);
+        // Window P24M at 2023-12-31 reaches back to 2022: the fork's own commits are u1's and u2's (after 2023-08-10);
+        // u5's commit of 2023-05-01 in the fork's repository is the upstream's history.
+        JsonPath r = indicators(p.forkSlug(), Map.of("at", "2023-12-31", "window", "P24M", "names", "contributors_active"));
+        assertEquals(2, ((Number) value(r, "contributors_active")).intValue());
+        JsonPath pinned = indicators(p.forkSlug(), Map.of("at", "2023-12-31", "window", "P24M", "names", "contributors_active",
+                "asRecordedOn", java.time.Instant.now().toString()));
+        assertEquals(2, ((Number) value(pinned, "contributors_active")).intValue(), "the versioned statement agrees");
+        // Methodology 1 is frozen: it still counts the history.
+        JsonPath v1 = indicators(p.forkSlug(), Map.of("at", "2023-12-31", "window", "P24M", "names", "contributors_active",
+                "methodology", "1"));
+        assertEquals(3, ((Number) value(v1, "contributors_active")).intValue());
     }
 
     @Test

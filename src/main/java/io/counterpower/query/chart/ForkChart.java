@@ -104,12 +104,22 @@ final class ForkChart {
         time.setTimeZone(UTC);
         time.setLowerMargin(0.01);
         time.setUpperMargin(0.01);
+        // The axis reaches back to the markers: the relicense and the fork point precede the first step's end.
+        long first = days.isEmpty() ? 0 : millis(days.get(0)), last = days.isEmpty() ? 0 : millis(days.get(days.size() - 1));
+        for (Marker m : markers) {
+            first = Math.min(first, millis(m.at()));
+            last = Math.max(last, millis(m.at()));
+        }
+        if (last > first) {
+            long pad = (last - first) / 50;
+            time.setRange(new java.util.Date(first - pad), new java.util.Date(last + pad));
+        }
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(time);
         combined.setGap(12);
-        boolean first = true;
+        boolean labelled = true;
         for (Panel p : panels) {
-            combined.add(panel(p, first), 1);
-            first = false;
+            combined.add(panel(p, labelled), 1);
+            labelled = false;
         }
         JFreeChart chart = new JFreeChart(title(), TITLE, combined, false);
         chart.setBackgroundPaint(Color.WHITE);
@@ -137,7 +147,6 @@ final class ForkChart {
                 return item >= c.size() || c.get(item) == null || c.get(item) >= minCoverage;
             }
         };
-        renderer.setUseFillPaint(false);
         renderer.setSeriesPaint(0, FORK);
         renderer.setSeriesStroke(0, new BasicStroke(2f));
         renderer.setSeriesShape(0, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
@@ -145,6 +154,10 @@ final class ForkChart {
         renderer.setSeriesStroke(1, new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{6f, 3f}, 0f));
         renderer.setSeriesShape(1, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
         XYPlot plot = new XYPlot(data, null, value, renderer);
+        // The panel's title in words, written across its top left (a rotated axis label alone is easy to miss).
+        TextTitle heading = new TextTitle(p.title(), SMALL);
+        heading.setBackgroundPaint(LABEL_BACKGROUND);
+        plot.addAnnotation(new org.jfree.chart.annotations.XYTitleAnnotation(0.01, 0.98, heading, RectangleAnchor.TOP_LEFT));
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xdddddd));
         plot.setRangeGridlinePaint(new Color(0xdddddd));
