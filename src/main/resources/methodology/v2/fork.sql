@@ -17,6 +17,8 @@
 -- column upstream_commits: fork_carried_people | METHODOLOGY section 3 "Every value": null, never 0, when the upstream's commits are not collected
 -- column fork_commits: fork_carried_people | METHODOLOGY section 3 "Every value": null, never 0, when the fork's commits are not collected
 -- column shared_commits: fork_carried_people | METHODOLOGY section 7 Forks: commits the fork's collection holds that the upstream also records (the upstream's, left out)
+-- column fork_reach: fork_carried_people | METHODOLOGY section 3 Collected through: how far the fork's collection reaches (null when none is recorded); the 12 months after the fork must lie within it
+-- column upstream_reach: fork_carried_people | METHODOLOGY section 3 Collected through: how far the upstream's collection reaches (null when none is recorded); the fork point must lie within it
 with fk as (
   select v.upstream_project_id as upstream_id, (select p.slug from project p where p.id = v.upstream_project_id) as upstream,
          v.fork_point_commit, v.fork_point_date
@@ -77,4 +79,9 @@ select (select upstream from fk) as upstream, (select fork_point_commit from fk)
   (select count(*) from fk cross join contribution c where c.project_id = :project and c.kind = 'commit'
      and (c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof))
      and exists (select 1 from contribution u where u.project_id = fk.upstream_id and u.kind = c.kind and u.reference = c.reference
-       and (u.recorded_at <= :asof and (u.superseded_at is null or u.superseded_at > :asof)))) as shared_commits
+       and (u.recorded_at <= :asof and (u.superseded_at is null or u.superseded_at > :asof)))) as shared_commits,
+  (select max(r.collected_through) from (select distinct on (x.repository_url) x.collected_through from repository_collected_through x
+     where x.project_id = :project and x.recorded_at <= :asof order by x.repository_url, x.recorded_at desc, x.id desc) r) as fork_reach,
+  (select max(r.collected_through) from fk cross join lateral (select distinct on (x.repository_url) x.collected_through
+     from repository_collected_through x where x.project_id = fk.upstream_id and x.recorded_at <= :asof
+     order by x.repository_url, x.recorded_at desc, x.id desc) r) as upstream_reach

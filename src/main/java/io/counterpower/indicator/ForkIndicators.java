@@ -71,10 +71,12 @@ public class ForkIndicators implements IndicatorGroup {
         long top = r.count("upstream_top"), carried = r.count("carried"), upstreamCommits = r.count("upstream_commits"),
                 forkCommits = r.count("fork_commits"), shared = r.count("shared_commits");
         LocalDate after = forkPoint == null ? null : forkPoint.plusMonths(12);
+        LocalDate forkReach = date(r.get("fork_reach")), upstreamReach = date(r.get("upstream_reach"));
         Map<String, Object> detail = Values.detail("upstream", upstream, "forkPointCommit", r.get("fork_point_commit"),
                 "forkPointDate", text(forkPoint), "before", forkPoint == null ? null : forkPoint.minusMonths(24) + ".." + forkPoint,
                 "after", forkPoint == null ? null : forkPoint.plusDays(1) + ".." + after, "upstreamTop", top, "carried", carried,
-                "upstreamCommits", upstreamCommits, "forkCommits", forkCommits, "sharedCommitsLeftOut", shared);
+                "upstreamCommits", upstreamCommits, "forkCommits", forkCommits, "sharedCommitsLeftOut", shared,
+                "forkCollectedThrough", text(forkReach), "upstreamCollectedThrough", text(upstreamReach));
         List<String> carriedFlags = new ArrayList<>();
         String reason = null;
         if (upstream == null) {
@@ -86,6 +88,12 @@ public class ForkIndicators implements IndicatorGroup {
             carriedFlags.add(ContributionIndicators.NOT_COLLECTED);
         } else if (day.isBefore(after)) {
             reason = "the 12 months after the fork point end after at (" + after + ")";
+        } else if (forkReach != null && forkReach.isBefore(after) || upstreamReach != null && upstreamReach.isBefore(forkPoint)) {
+            // Collected through (section 3): a window past the collection is not collected, never a fork nobody joined.
+            reason = forkReach != null && forkReach.isBefore(after)
+                    ? "the fork's collection reaches " + forkReach + ", before the end of the 12 months after the fork point (" + after + ")"
+                    : "the upstream's collection reaches " + upstreamReach + ", before the fork point";
+            carriedFlags.add(ContributionIndicators.NOT_COLLECTED);
         } else if (top == 0) {
             reason = "no upstream commit in the 24 months before the fork point";
         }

@@ -150,6 +150,17 @@ public class ForkIndicatorsTest {
     }
 
     @Test
+    void aForkCollectedForLessThanTheTwelveMonthsAfterTheForkIsNotCollectedNeverAShare() {
+        Pair p = pair(true);
+        FactIndicatorsTest.sql("insert into repository_collected_through (project_id, repository_url, collected_through) values (?, ?, cast(? as date))",
+                p.fork().projectId, "https://example.org/fork.git", "2024-03-31");
+        JsonPath r = forks(p.forkSlug(), "2024-12-31");
+        assertNull(value(r, "fork_carried_people"));
+        assertEquals(List.of("not_collected"), indicator(r, "fork_carried_people").get("flags"));
+        assertTrue(String.valueOf(((Map<?, ?>) indicator(r, "fork_carried_people").get("detail")).get("reason")).contains("2024-03-31"));
+    }
+
+    @Test
     void aProjectThatIsNotAForkHasNoForkFigures() {
         Dataset d = Dataset.project("community");
         JsonPath r = forks(d.slug, "2024-12-31");
