@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * The governance, funding, license and adoption indicators of METHODOLOGY.md section 3, and
- * {@code walkaway_maintainers} and {@code derivative_orgs} of section 7, each group computed by one
+ * {@code walkaway_maintainers}, {@code forkable} and {@code derivative_orgs} of section 7, each group computed by one
  * SQL statement over the fact tables as recorded on the scope's instant: {@code seats}, {@code flags},
  * {@code funding}, {@code license} and {@code adoption} of the scope's methodology version
  * ({@link IndicatorStatements}, {@code methodology/v<N>/*.sql}), read by column alias.
