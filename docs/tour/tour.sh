@@ -87,3 +87,8 @@ send POST /api/v1/api-keys '{"name": "PyTorch Foundation", "scopes": ["steward:p
 etag=$(curl -sS --fail-with-body -D - -o /dev/null "$CP/api/v1/projects/pytorch/assessment" | tr -d '\r' \
   | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')
 curl -sS -o /dev/null -w '%{http_code}\n' -H "If-None-Match: $etag" "$CP/api/v1/projects/pytorch/assessment" | expect 304
+
+# A fork beside its upstream (methodology 2): OpenTofu and Terraform since the fork point (the last commit they share),
+# with Terraform's relicense and the fork marked; a side not collected reads "not_collected", never 0.
+get "/api/v1/projects/opentofu/fork?step=quarter" | expect '"upstream":"terraform"'
+get "/api/v1/projects/opentofu/charts/fork.svg?step=quarter" -o "$WORK/opentofu-beside-terraform.svg"

@@ -1,6 +1,7 @@
 -- Methodology version 2: the contribution indicators at every step, from the versioned fact tables (identities, affiliations, parents) as recorded on :asof.
 -- Parameters: :project, :asof (the "as recorded on" instant) and the steps (:days, :lo_days, :lo24s, :top_orgs; CTE steps, Steps.java).
 -- Rules: METHODOLOGY.md version 2 section 3, "Contribution" and the attribution rules of section 2 (affiliation valid on the date of the act, best source tier, top-level parent on that date, bots excluded, a merge once by its commit sha with the GitHub record winning); :kinds is the contribution kinds (merge for gatekeeper_top_org_share).
+-- Forks (METHODOLOGY.md section 7, docs/METHODOLOGY.md section 2): work before a fork's fork point belongs to the upstream, not the fork: a fork's contributions dated on or before its fork point's date are left out (the git collector skips them when the fork point is known; this keeps a collection made without it from counting the upstream's history).
 -- How: the window edges of all steps cut time into slices; each step's window (lo_day, day] is a run of whole slices
 -- (a day's slice is found by width_bucket in the sorted edges). Contributions are counted per slice and attribution,
 -- and each slice row is added to the steps that hold it, so a 120-month series with P12M windows joins (contributor,
@@ -43,6 +44,8 @@ base as (
     where c.project_id = :project and c.kind in (:kinds) and c.at <= (select max(hi) from steps)
       and c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof)
       and not l.is_bot
+      and cast(c.at at time zone 'UTC' as date) > (select coalesce(max(fv.fork_point_date), date '-infinity') from project_version fv
+          where fv.id = :project and fv.upstream_project_id is not null and fv.recorded_at <= :asof and (fv.superseded_at is null or fv.superseded_at > :asof))
       and not (c.kind = 'merge' and exists (
           select 1 from contribution d
           where d.project_id = c.project_id and d.kind = 'merge' and d.reference = c.reference and d.id <> c.id

@@ -16,8 +16,11 @@
 -- column license_capture: license_capture | METHODOLOGY section 3 License: license_capture, 0 for levels 0-3, 0.5 for level 4, 1 for levels 5-7, the highest over the artifacts of known level
 -- column in_force_via: restrictive_license_in_force, company_restrictive_license_in_force | METHODOLOGY section 3 License: restrictive_license_in_force, a current artifact at 5-7 whose first rise to 5-7 after its last period at 0-3 was a relicense (detail: the relicense and the steward at its date)
 -- column restrictive_artifacts: restrictive_license_in_force | METHODOLOGY section 3 License: restrictive_license_in_force (detail restrictiveArtifacts)
+-- column open_artifacts: forkable | METHODOLOGY section 7 Walk-away: forkable, every artifact in force at level 0-3
+-- column last_open_state: forkable | METHODOLOGY section 7 Walk-away: forkable detail last_open_state, the last date at which every artifact was at level 0-3 (the day before the earliest period that took a current artifact from 0-3 to 4-7 for good)
+-- column converts_to: forkable | METHODOLOGY section 7 Walk-away: forkable detail converts_to, for a BUSL-style license the change date and change license read from the period's text (its detail; a curated period without one borrows the detail of a collected period of the same artifact and expression)
 with lp0 as (
-  select l.id, l.artifact, l.artifact_name, l.expression, l.valid_from, l.date_precision, l.change_kind, pl.level,
+  select l.id, l.artifact, l.artifact_name, l.expression, l.valid_from, l.detail, l.date_precision, l.change_kind, pl.level,
          coalesce(pl.level_lower, pl.level, 0) as lower, coalesce(pl.level_upper, pl.level, 7) as upper,
          lag(pl.level) over w as prev_level, lag(l.expression) over w as prev_expression,
          (select v.type from project_steward s join organisation_version v on v.id = s.organisation_id and (v.recorded_at <= :asof and (v.superseded_at is null or v.superseded_at > :asof))           where s.project_id = l.project_id and (s.recorded_at <= :asof and (s.superseded_at is null or s.superseded_at > :asof)) and ((s.valid_from is null or s.valid_from <= l.valid_from) and (s.valid_to is null or s.valid_to >= l.valid_from)) limit 1) as steward_type
@@ -44,5 +47,18 @@ select (select count(*) from cur) as artifacts, (select count(*) from cur where 
         (select max(o.valid_from) from lp o where o.artifact = c.artifact and o.artifact_name = c.artifact_name and o.level <= 3), date '0001-01-01')
       order by p.valid_from, p.id limit 1) f
     where c.level >= 5 and f.change_kind = 'relicense' order by (f.steward_type = 'company') desc, f.valid_from, f.id limit 1) as in_force_via,
-  (select count(*) from cur where level >= 5) as restrictive_artifacts
+  (select count(*) from cur where level >= 5) as restrictive_artifacts,
+  (select count(*) from cur where level <= 3) as open_artifacts,
+  (select cast(min(f.valid_from) - 1 as date) from cur c cross join lateral (
+      select p.valid_from from lp p where p.artifact = c.artifact and p.artifact_name = c.artifact_name and p.level >= 4 and p.valid_from > (
+        select max(o.valid_from) from lp o where o.artifact = c.artifact and o.artifact_name = c.artifact_name and o.level <= 3)
+      order by p.valid_from, p.id limit 1) f
+    where c.level >= 4 and not exists (select 1 from cur n where n.level >= 4 and not exists (
+      select 1 from lp o where o.artifact = n.artifact and o.artifact_name = n.artifact_name and o.level <= 3))) as last_open_state,
+  (select cast(json_agg(json_build_object('artifact', c.artifact, 'expression', c.expression,
+        'changeDate', d.detail ->> 'changeDate', 'convertsTo', coalesce(d.detail ->> 'convertsTo', d.detail ->> 'changeLicense')) order by c.artifact, c.artifact_name) as text)
+    from cur c cross join lateral (select coalesce(c.detail, (select g.detail from license_period g where g.project_id = :project
+        and g.artifact = c.artifact and g.expression = c.expression and g.detail ->> 'changeDate' is not null
+        and (g.recorded_at <= :asof and (g.superseded_at is null or g.superseded_at > :asof)) order by g.valid_from desc, g.id desc limit 1)) as detail) d
+    where c.level >= 4 and d.detail ->> 'changeDate' is not null) as converts_to
 from lp

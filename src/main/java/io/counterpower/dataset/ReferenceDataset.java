@@ -99,6 +99,7 @@ public class ReferenceDataset {
             }
         }
         counts.put("projects", projects.size());
+        counts.put("forks", linkForks(data, projects));
         counts.put("stewardPeriods", insertStewards(data, orgs, projects));
 
         int licenses = 0;
@@ -180,6 +181,28 @@ public class ReferenceDataset {
         changes.record(ChangeLog.GLOBAL, "import", "dataset", NAME, null, counts, "default dataset loaded on first start");
         Log.infof("Loaded the reference dataset %s: %s", data.path("version").asText(), counts);
         return new LoadResult(true, "loaded", counts);
+    }
+
+    /**
+     * A fork's link to its upstream (METHODOLOGY.md section 7, "Forks"): the project's upstream, fork point commit and date,
+     * set on the version just recorded once every project has an id (an upstream may be listed after its fork). The git
+     * collector then reads the fork's repository after the fork point: the upstream's history is not the fork's work.
+     */
+    private int linkForks(JsonNode data, Map<String, Long> projects) {
+        int forks = 0;
+        for (JsonNode p : data.path("projects")) {
+            if (!p.hasNonNull("upstream")) {
+                continue;
+            }
+            em.createNativeQuery("""
+                            update project_version set upstream_project_id = ?1, fork_point_commit = ?2, fork_point_date = ?3
+                            where id = ?4 and superseded_at is null""")
+                    .setParameter(1, project(projects, p.path("upstream").asText())).setParameter(2, text(p, "fork_point_commit"))
+                    .setParameter(3, p.hasNonNull("fork_point_date") ? LocalDate.parse(p.path("fork_point_date").asText()) : null)
+                    .setParameter(4, projects.get(p.path("key").asText())).executeUpdate();
+            forks++;
+        }
+        return forks;
     }
 
     /**

@@ -40,6 +40,10 @@ import java.util.TreeMap;
  */
 @ApplicationScoped
 public class ReferenceDatasetUpgrade {
+    /** Columns whose values are bound as text (or a null of no known type) and cast by PostgreSQL. */
+    private static final Map<String, String> CASTS = Map.of("domains", "text[]", "upstream_project_id", "bigint",
+            "fork_point_date", "date");
+
     /** Columns every version carries that are bookkeeping, not the fact. */
     private static final Set<String> BOOKKEEPING = Set.of("row_id", "recorded_at", "superseded_at", "recorded_by", "change_reason");
 
@@ -172,6 +176,10 @@ public class ReferenceDatasetUpgrade {
             values.put("kind", p.path("kind").asText());
             values.put("origin", p.path("origin").asText());
             values.put("description", text(p, "description"));
+            // A fork's link (upstream, fork point): a dataset that adds it corrects the project's record.
+            values.put("upstream_project_id", p.hasNonNull("upstream") ? String.valueOf(projects.get(p.path("upstream").asText())) : null);
+            values.put("fork_point_commit", text(p, "fork_point_commit"));
+            values.put("fork_point_date", text(p, "fork_point_date"));
             out.add(of("project_version", "project", id, p.path("key").asText(), Map.of("id", id), values, p));
         }
         for (JsonNode l : ReferenceDataset.licensesBeforeFirstChange(data.path("license_events"))) {
@@ -356,7 +364,8 @@ public class ReferenceDatasetUpgrade {
         StringBuilder sql = new StringBuilder("update " + e.table() + " set source_url = ?1, source_note = ?2, confidence = ?3, source_quote = ?4");
         int i = 5;
         for (String column : e.values().keySet()) {
-            sql.append(", ").append(column).append(" = ").append(column.equals("domains") ? "cast(?" + i + " as text[])" : "?" + i);
+            String cast = CASTS.get(column);
+            sql.append(", ").append(column).append(" = ").append(cast != null ? "cast(?" + i + " as " + cast + ")" : "?" + i);
             i++;
         }
         sql.append(" where row_id = ?").append(i);

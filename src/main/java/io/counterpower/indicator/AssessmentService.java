@@ -89,8 +89,11 @@ public class AssessmentService {
             trend = before == null ? null : risk - before;
         }
         Map<String, Object> walkaway = new LinkedHashMap<>();
-        for (String name : List.of("walkaway_share", "walkaway_maintainers", "derivative_orgs")) {
-            walkaway.put(name, v.get(name));
+        for (String name : List.of("walkaway_share", "walkaway_maintainers", "walkaway_mergers", "forkable", "walkaway_resilience",
+                "derivative_orgs")) {
+            if (v.containsKey(name)) {
+                walkaway.put(name, v.get(name));
+            }
         }
         boolean v2 = m.number() >= 2;
         return new StageAssessment(slug, scope.at(), scope.window().name(), scope.asOf(), m.number(), reportedVersion, origin,
@@ -499,8 +502,35 @@ public class AssessmentService {
         } else {
             status = "unmet";
         }
+        if (m.number() >= 2) {
+            IndicatorValue w = v.get(WalkawayResilience.NAME);
+            String walkaway = w == null || w.value() == null ? UNKNOWN : w.value().toString();
+            status = resistanceToCapture(status, walkaway);
+            out.put("resistance_to_capture", new Requirement(status, Values.detail("capture_risk", risk, "trend", trend,
+                    "walkaway_resilience", walkaway)));
+            return out;
+        }
         out.put("resistance_to_capture", new Requirement(status, Values.detail("capture_risk", risk, "trend", trend)));
         return out;
+    }
+
+    /**
+     * Version 2, resistance to capture (METHODOLOGY.md section 7): the capture risk's reading ({@code byRisk}: met, partial,
+     * unmet or unknown by capture_risk and its trend) read with walkaway_resilience. Met needs both met; unmet needs a failure
+     * on evidence (a high risk, or a walk-away unmet with the risk unknown or high) and no walk-away met; unknown only when
+     * both are unknown; partial otherwise.
+     */
+    static String resistanceToCapture(String byRisk, String walkaway) {
+        if (byRisk.equals(UNKNOWN) && walkaway.equals(UNKNOWN)) {
+            return UNKNOWN;
+        }
+        if (byRisk.equals("met") && walkaway.equals("met")) {
+            return "met";
+        }
+        if (!walkaway.equals("met") && (byRisk.equals("unmet") || walkaway.equals("unmet") && byRisk.equals(UNKNOWN))) {
+            return "unmet";
+        }
+        return "partial";
     }
 
     private Requirement benchmark(Scope scope) {

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * The governance, funding, license and adoption indicators of METHODOLOGY.md section 3, and
- * {@code walkaway_maintainers} and {@code derivative_orgs} of section 7, each group computed by one
+ * {@code walkaway_maintainers}, {@code forkable} and {@code derivative_orgs} of section 7, each group computed by one
  * SQL statement over the fact tables as recorded on the scope's instant: {@code seats}, {@code flags},
  * {@code funding}, {@code license} and {@code adoption} of the scope's methodology version
  * ({@link IndicatorStatements}, {@code methodology/v<N>/*.sql}), read by column alias.
@@ -28,7 +28,7 @@ public class FactIndicators implements IndicatorGroup {
             "top_funder_share", "funder_hhi", "license_restrictiveness", "restrictive_relicenses",
             "restrictive_new_releases", "openness", "adopter_orgs", "corporate_adopters", "derivatives", "downloads",
             "walkaway_maintainers", "derivative_orgs", "company_restrictive_relicenses_24m", "license_capture",
-            "restrictive_license_in_force", "company_restrictive_license_in_force", "funding_reported_usd");
+            "restrictive_license_in_force", "company_restrictive_license_in_force", "funding_reported_usd", "forkable");
 
     /** The components of METHODOLOGY.md section 6. */
     static final int OPENNESS_COMPONENTS = 9;
@@ -211,6 +211,37 @@ public class FactIndicators implements IndicatorGroup {
         out.put("restrictive_license_in_force", inForce, inForce == null ? 0.0 : 1.0, artifacts, List.of(), viaDetail);
         Long byCompany = inForce == null ? null : via != null && "company".equals(via[2]) ? 1L : 0L;
         out.put("company_restrictive_license_in_force", byCompany, inForce == null ? 0.0 : 1.0, artifacts, List.of(), viaDetail);
+        forkable(r, out, artifacts, knownArtifacts);
+    }
+
+    /**
+     * {@code forkable} (METHODOLOGY.md section 7, "Walk-away"): every artifact in force at level 0-3. False as soon as one
+     * current artifact is known to be at 4-7 (an unknown one cannot reopen it); true only when every one is known to be at
+     * 0-3; unknown otherwise, never false. When false, detail gives {@code last_open_state} (where a fork starts) and, for a
+     * BUSL-style license, {@code converts_to} (the change date and license read from the period's text).
+     */
+    private void forkable(SqlRow r, Values out, long artifacts, long knownArtifacts) {
+        long open = r.count("open_artifacts");
+        boolean closedKnown = knownArtifacts > open;
+        Boolean forkable = artifacts == 0 ? null : closedKnown ? Boolean.FALSE : open == artifacts ? Boolean.TRUE : null;
+        Map<String, Object> detail = Values.detail("artifacts", artifacts, "openArtifacts", open);
+        if (Boolean.FALSE.equals(forkable)) {
+            Object last = r.get("last_open_state");
+            detail.put("last_open_state", last == null ? null : last.toString());
+            detail.put("converts_to", jsonList(r.text("converts_to")));
+        }
+        out.put("forkable", forkable, Values.coverage(knownArtifacts, artifacts), artifacts, List.of(), detail);
+    }
+
+    private List<Object> jsonList(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        try {
+            return json.readValue(text, new com.fasterxml.jackson.core.type.TypeReference<List<Object>>() { });
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void adoption(SqlRow r, Values out) {

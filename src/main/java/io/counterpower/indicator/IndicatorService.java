@@ -41,6 +41,8 @@ public class IndicatorService {
     @Inject
     GatekeeperIndicators gatekeeping;
     @Inject
+    ForkIndicators forks;
+    @Inject
     EntityManager em;
     @ConfigProperty(name = "counterpower.indicators.series-max-points", defaultValue = "240")
     int maxPoints;
@@ -68,8 +70,10 @@ public class IndicatorService {
         return new ProjectVersion(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
     }
 
+    private static final WalkawayResilience RESILIENCE = new WalkawayResilience();
+
     private List<IndicatorGroup> groups() {
-        return List.of(contribution, facts, gatekeeping);
+        return List.of(contribution, facts, gatekeeping, forks, RESILIENCE);
     }
 
     /** The parsed, validated parameters of an indicators request. */
@@ -191,20 +195,37 @@ public class IndicatorService {
     List<Map<String, IndicatorValue>> compute(Scope scope, List<LocalDate> days, List<String> names, long dataVersion) {
         List<Map<String, IndicatorValue>> all = new ArrayList<>();
         days.forEach(d -> all.add(new LinkedHashMap<>()));
-        boolean needFacts = facts.names().stream().anyMatch(names::contains);
-        if (needFacts || contribution.names().stream().anyMatch(names::contains)) {
+        // walkaway_resilience reads forkable (facts), walkaway_share (contribution) and walkaway_mergers (gatekeeping).
+        boolean needResilience = names.contains(WalkawayResilience.NAME);
+        boolean needGatekeeping = needResilience || gatekeeping.names().stream().anyMatch(names::contains);
+        boolean needFacts = needResilience || facts.names().stream().anyMatch(names::contains);
+        List<String> topOrgs = null;
+        if (needFacts || needGatekeeping || contribution.names().stream().anyMatch(names::contains)) {
             List<Map<String, IndicatorValue>> contributions = cache.get(key(contribution, scope, days, dataVersion),
                     () -> contribution.compute(scope, days).stream().map(v -> Map.copyOf(v.values())).toList());
             putAll(all, contributions);
+            topOrgs = contributions.stream().map(v -> (String) v.get("top_org").value()).toList();
             if (needFacts) {
-                List<String> topOrgs = contributions.stream().map(v -> (String) v.get("top_org").value()).toList();
+                List<String> tops = topOrgs;
                 putAll(all, cache.get(key(facts, scope, days, dataVersion),
-                        () -> facts.compute(scope, days, topOrgs).stream().map(v -> Map.copyOf(v.values())).toList()));
+                        () -> facts.compute(scope, days, tops).stream().map(v -> Map.copyOf(v.values())).toList()));
             }
         }
-        if (gatekeeping.names().stream().anyMatch(names::contains)) {
+        if (needGatekeeping) {
+            List<String> tops = topOrgs;
             putAll(all, cache.get(key(gatekeeping, scope, days, dataVersion),
-                    () -> gatekeeping.compute(scope, days).stream().map(v -> Map.copyOf(v.values())).toList()));
+                    () -> gatekeeping.compute(scope, days, tops).stream().map(v -> Map.copyOf(v.values())).toList()));
+        }
+        if (forks.names().stream().anyMatch(names::contains)) {
+            putAll(all, cache.get(key(forks, scope, days, dataVersion),
+                    () -> forks.compute(scope, days).stream().map(v -> Map.copyOf(v.values())).toList()));
+        }
+        if (needResilience && scope.methodology().indicatorIds().contains(WalkawayResilience.NAME)) {
+            for (Map<String, IndicatorValue> step : all) {
+                Values v = new Values(scope.methodology());
+                WalkawayResilience.derive(scope.methodology(), step, v);
+                step.putAll(v.values());
+            }
         }
         return all;
     }

@@ -31,7 +31,9 @@ public class RiskResource {
     static final List<String> CSV_COLUMNS = List.of("rank", "project", "name", "kind", "origin", "steward", "foundationHosted",
             "stage", "stageConfidence", "captureRisk", "captureRiskCoverage", "captureRiskN", "signalsPresent", "signalsDefined", "trend", "topOrg", "topOrgShare",
             "topOrgCoverage", "topOrgN", "affiliationCoverage", "affiliationCoverageCoverage", "affiliationCoverageN",
-            "rankedBy", "rankedValue", "rankedCoverage", "rankedN", "methodologyVersion", "dataVersion");
+            "rankedBy", "rankedValue", "rankedCoverage", "rankedN", "methodologyVersion", "dataVersion", "walkawayResilience",
+            "walkawayResilienceCoverage", "walkawayShare", "walkawayShareCoverage", "walkawayShareN", "walkawayMergers",
+            "walkawayMergersCoverage", "walkawayMergersN", "forkable", "forkableCoverage");
 
     @Inject
     RiskService risk;
@@ -133,6 +135,13 @@ public class RiskResource {
             row.add(x.ranked().n());
             row.add(x.methodologyVersion());
             row.add(x.dataVersion());
+            RiskRow.Walkaway w = x.walkaway();
+            row.add(w == null ? null : w.resilience());
+            row.add(w == null ? null : w.resilienceCoverage());
+            addFigure(row, w == null ? null : w.share());
+            addFigure(row, w == null ? null : w.mergers());
+            row.add(w == null ? null : w.forkable());
+            row.add(w == null ? null : w.forkableCoverage());
             rows.add(row);
         }
         return CitedCsv.response("risk-ranking", "Counterpower capture risk ranking (page " + r.page() + ", " + r.items().size()

@@ -18,7 +18,17 @@ public record RiskRow(int rank, String project, String name, String kind, String
                       Figure captureRisk, Integer trend, TopOrganisation topOrg, Figure affiliationCoverage,
                       RankedFigure ranked, int methodologyVersion, Long dataVersion,
                       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                      Evidence evidence) {
+                      Evidence evidence,
+                      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                      Walkaway walkaway) {
+
+    /**
+     * Walk-away resilience (METHODOLOGY.md section 7, version 2; absent in a version 1 row): the reading ({@code met},
+     * {@code unmet} or {@code unknown}) and its inputs, each with coverage and n where it has them.
+     */
+    public record Walkaway(String resilience, double resilienceCoverage, Figure share, Figure mergers, Boolean forkable,
+                           double forkableCoverage) {
+    }
 
     /**
      * How much the stage and the risk rest on (METHODOLOGY.md section 4, "Where it is shown"): the
@@ -43,6 +53,6 @@ public record RiskRow(int rank, String project, String name, String kind, String
 
     RiskRow ranked(int position, RankedFigure figure) {
         return new RiskRow(position, project, name, kind, origin, steward, foundationHosted, stage, unknownGatesBefore,
-                stageConfidence, captureRisk, trend, topOrg, affiliationCoverage, figure, methodologyVersion, dataVersion, evidence);
+                stageConfidence, captureRisk, trend, topOrg, affiliationCoverage, figure, methodologyVersion, dataVersion, evidence, walkaway);
     }
 }

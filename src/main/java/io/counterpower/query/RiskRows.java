@@ -23,7 +23,8 @@ class RiskRows {
     /** The stages whose scores make capture_risk (section 4): its coverage counts their signals. */
     private static final Set<String> RISK_STAGES = Set.of("contribution", "direction", "capture");
     /** Indicator units that are not numbers, so that a ranking cannot be ordered by them. */
-    private static final Set<String> NOT_NUMERIC = Set.of("organisation key", "organisation type", "share interval", "boolean");
+    private static final Set<String> NOT_NUMERIC = Set.of("organisation key", "organisation type", "share interval", "boolean",
+            "met | unmet | unknown");
 
     /** A project as the ranking lists it, as recorded on the instant asked for. */
     record ProjectRef(long id, String slug, String name, String kind, String origin, String steward) {
@@ -92,7 +93,7 @@ class RiskRows {
                 hosted == null || !(hosted.value() instanceof Boolean b) ? null : b, a.stage(), a.unknownGatesBefore(),
                 a.stageConfidence(), risk, a.trend(), top,
                 coverage == null ? null : new Figure(coverage.value(), coverage.coverage(), coverage.n()),
-                null, m.number(), a.dataVersion(), evidence(a));
+                null, m.number(), a.dataVersion(), evidence(a), walkaway(m, byName));
         // The stored ranking reuses a row while this version stands (unpinned rows only; a pinned one is never stored).
         return new Computed(p.id(), a.dataVersion() == null ? -1 : a.dataVersion(), row, figures);
     }
@@ -111,6 +112,21 @@ class RiskRows {
             defined += f.defined();
         }
         return new RiskRow.Evidence(present, defined, a.evidenceCounts());
+    }
+
+    /** The row's walk-away columns (version 2), from the indicators of the same request; null in version 1. */
+    static RiskRow.Walkaway walkaway(Methodology.Version m, Map<String, IndicatorValue> byName) {
+        IndicatorValue resilience = byName.get("walkaway_resilience");
+        if (m.number() < 2 || resilience == null) {
+            return null;
+        }
+        IndicatorValue share = byName.get("walkaway_share"), mergers = byName.get("walkaway_mergers"), forkable = byName.get("forkable");
+        return new RiskRow.Walkaway(String.valueOf(resilience.value()), resilience.coverage(), figure(share), figure(mergers),
+                forkable == null || !(forkable.value() instanceof Boolean b) ? null : b, forkable == null ? 0.0 : forkable.coverage());
+    }
+
+    private static Figure figure(IndicatorValue v) {
+        return v == null ? null : new Figure(v.value() instanceof Number ? v.value() : null, v.coverage(), v.n());
     }
 
     /** Whether rankings may be ordered by this indicator: its unit is a number. */

@@ -171,7 +171,8 @@ public class RiskSnapshots {
         for (RiskRows.ProjectRef p : rows.projects(day, null)) {
             RiskRows.Computed previous = reusable.get(p.id());
             // The project's version covers its own facts and the shared ones: equal means nothing it rests on changed.
-            if (previous != null && (previous.row().evidence() != null || m.number() < 2)
+            // A version 2 row stored before the walk-away columns existed is computed again.
+            if (previous != null && (previous.row().evidence() != null && previous.row().walkaway() != null || m.number() < 2)
                     && previous.dataVersion() == projectVersions.getOrDefault(p.id(), dataVersion)) {
                 out.add(previous);
                 continue;

@@ -20,7 +20,9 @@ import java.util.TreeSet;
  *   <li>{@code license-change}: a license change of the project is recorded;</li>
  *   <li>{@code funding-event} ({@code minUsd}, 0 or more): a funding event to the project of at least that
  *       amount, or of an unknown amount, is recorded;</li>
- *   <li>{@code governance-event} ({@code kinds}, optional): a governance event (of those kinds) is recorded.</li>
+ *   <li>{@code governance-event} ({@code kinds}, optional): a governance event (of those kinds) is recorded;</li>
+ *   <li>{@code walkaway-resilience-change}: walkaway_resilience (METHODOLOGY.md section 7) changes between met, unmet and
+ *       unknown (methodology 2; under version 1, which does not define it, it stays unknown).</li>
  * </ul>
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -32,7 +34,8 @@ public record WatchCondition(String type, Integer threshold, Double limit, Strin
             "rule", Set.of("rule"),
             "license-change", Set.of(),
             "funding-event", Set.of("minUsd"),
-            "governance-event", Set.of("kinds"));
+            "governance-event", Set.of("kinds"),
+            "walkaway-resilience-change", Set.of());
     static final BigDecimal LARGEST_AMOUNT = new BigDecimal("1000000000000000");
 
     /** Whether the condition reports recorded facts (events) rather than a change of a figure. */
@@ -41,7 +44,7 @@ public record WatchCondition(String type, Integer threshold, Double limit, Strin
     }
 
     boolean needsAssessment() {
-        return type.equals("stage-change") || type.equals("capture-risk-threshold");
+        return type.equals("stage-change") || type.equals("capture-risk-threshold") || type.equals("walkaway-resilience-change");
     }
 
     /** Checks the condition at {@code field} (e.g. conditions[2]), adding what is wrong to {@code errors}. */

@@ -185,6 +185,13 @@ public class WatchEvaluator {
                 m.put("rule", rule.id());
                 m.put("description", rule.description());
             }
+            case "walkaway-resilience-change" -> {
+                Object v = now.assessment().walkaway().get("walkaway_resilience");
+                IndicatorValue w = v instanceof IndicatorValue x ? x : null;
+                m.put("status", w == null || w.value() == null ? GovernanceRule.UNKNOWN : String.valueOf(w.value()));
+                m.put("coverage", w == null ? null : w.coverage());
+                m.put("detail", w == null ? null : w.detail());
+            }
             default -> throw new IllegalStateException("Not a figure condition: " + c.type());
         }
         return m;
@@ -264,6 +271,7 @@ public class WatchEvaluator {
             case "stage-change" -> "stage-changed";
             case "capture-risk-threshold" -> "capture-risk-crossed";
             case "top-org-seat-share-above" -> "top-org-seat-share-crossed";
+            case "walkaway-resilience-change" -> "walkaway-resilience-changed";
             default -> "rule-status-changed";
         };
     }

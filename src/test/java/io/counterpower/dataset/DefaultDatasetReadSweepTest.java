@@ -88,6 +88,12 @@ class DefaultDatasetReadSweepTest {
             read("indicators", json, p + "/indicators");
             read("openness", json, p + "/openness");
             read("badge", accepting("image/svg+xml"), p + "/badge.svg");
+            // A fork beside its upstream (a 404 for a project that is not a fork), and its chart for the forks.
+            read("fork", json, p + "/fork?to=2024-12-31&step=quarter");
+            if (List.of("opentofu", "valkey", "opensearch").contains(slug)) {
+                read("fork csv", accepting("text/csv"), p + "/fork?to=2024-12-31&step=quarter&format=csv");
+                read("fork chart", accepting("image/svg+xml"), p + "/charts/fork.svg?to=2024-12-31&step=quarter");
+            }
             read("compare", json, "/api/v1/compare?projects=" + slug + "," + projects.get((i + 1) % projects.size())
                     + "&at=2024-12-31");
             if (i % SAMPLE_EVERY == 0) {

@@ -55,6 +55,10 @@ class RiskRankingTest {
         assertEquals(s.company, row.get("steward"));
         assertEquals(Boolean.FALSE, row.get("foundationHosted"));                                            // a company stewards it
         assertEquals("capture_risk", ((Map<?, ?>) row.get("ranked")).get("indicator"));
+        // Walk-away (methodology 2): the assessment's figures, in the row.
+        Map<?, ?> walkaway = (Map<?, ?>) row.get("walkaway");
+        assertEquals(0.25, ((Number) ((Map<?, ?>) walkaway.get("share")).get("value")).doubleValue(), 1e-9);
+        assertEquals(assessment.getString("walkaway.walkaway_resilience.value"), walkaway.get("resilience"));
         double coverage = ((Number) ((Map<?, ?>) row.get("captureRisk")).get("coverage")).doubleValue();
         assertTrue(coverage > 0 && coverage <= 1, "the share of risk signals present: " + coverage);
         assertEquals(2, ranking.getInt("methodologyVersion"));
@@ -130,6 +134,9 @@ class RiskRankingTest {
         assertEquals("'=HYPERLINK(\"https://example.org\")", rows.get(0).get("name"));    // guarded
         assertEquals(s.company, rows.get(0).get("topOrg"));
         assertEquals("0.75", rows.get(0).get("topOrgShare"));
+        // Walk-away columns (methodology 2): 1 - 0.75 of the known contributions are outside the top organisation.
+        assertEquals("0.25", rows.get(0).get("walkawayShare"));
+        assertTrue(List.of("met", "unmet", "unknown").contains(rows.get(0).get("walkawayResilience")), rows.get(0).toString());
         // format=csv is the same as Accept: text/csv
         anonymous().queryParams(Map.of("format", "csv", "kind", "dataset", "steward", s.company)).get("/api/v1/risk")
                 .then().statusCode(200).contentType(containsString("text/csv"));

@@ -11,6 +11,8 @@ import io.counterpower.indicator.Methodology;
 import io.counterpower.indicator.StageAssessment;
 import io.counterpower.license.LicenseChanges;
 import io.counterpower.project.ProjectService;
+import io.counterpower.query.ForkComparison;
+import io.counterpower.query.ForkService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -29,7 +31,8 @@ class Charts {
     /** Not drawn as a line: assessment output rather than an indicator, read from the stage of each date. */
     static final String CAPTURE_RISK = "capture_risk";
     /** Units whose values are not numbers on a scale (keys, types, booleans, intervals): no line to draw. */
-    private static final Set<String> NOT_NUMERIC = Set.of("organisation key", "organisation type", "boolean", "share interval");
+    private static final Set<String> NOT_NUMERIC = Set.of("organisation key", "organisation type", "boolean", "share interval",
+            "met | unmet | unknown");
     /** A chart without {@code from} covers the three years up to {@code to}. */
     private static final int DEFAULT_YEARS = 3;
 
@@ -43,6 +46,8 @@ class Charts {
     LicenseChanges licenseChanges;
     @Inject
     ProjectService projects;
+    @Inject
+    ForkService forks;
 
     String chart(String slug, String indicator, String from, String to, String step, String window, String kinds,
                         String asRecordedOn, String version, String serviceUrl) {
@@ -78,6 +83,37 @@ class Charts {
         }
         return new IndicatorChart(indicator, unit, name, series, values, stages, markers)
                 .coverage(coverages, m.minCoverage()).source(serviceUrl).svg();
+    }
+
+    /**
+     * The fork beside its upstream: the figures of {@code GET /projects/{slug}/fork} (the same service), drawn one panel per
+     * indicator with the relicense, the fork point and the fork marked.
+     */
+    String fork(String slug, String from, String to, String step, String window, String asRecordedOn, String version,
+                jakarta.ws.rs.core.UriInfo uri) {
+        ForkComparison c = forks.compare(slug, from, to, step, window, asRecordedOn, version, uri);
+        List<ForkChart.Panel> panels = new ArrayList<>();
+        for (ForkComparison.SideBySide s : c.indicators()) {
+            panels.add(new ForkChart.Panel(s.title(), side(s.fork()), side(s.upstream())));
+        }
+        List<ForkChart.Marker> markers = c.events().stream()
+                .filter(e -> !e.date().isBefore(c.from().minusYears(1)) && !e.date().isAfter(c.to()))
+                .map(e -> new ForkChart.Marker(e.date(), e.label(), e.kind())).toList();
+        String caption = c.projectName() + " (" + c.project() + ") beside " + c.upstreamName() + " (" + c.upstream() + ") \u00b7 window "
+                + c.window() + ", end of each " + c.step() + " (UTC) \u00b7 methodology v" + c.methodologyVersion() + " \u00b7 data versions "
+                + (c.dataVersion() == null ? "unknown" : c.dataVersion()) + " and " + (c.upstreamDataVersion() == null ? "unknown" : c.upstreamDataVersion())
+                + (c.asRecordedOn() == null ? "" : " \u00b7 as recorded on " + c.asRecordedOn()) + " \u00b7 " + uri.getRequestUri();
+        return new ForkChart(c.projectName(), c.upstreamName(), caption, c.points(), panels, markers,
+                methodology.pinned(version, "methodology").minCoverage()).svg();
+    }
+
+    private static ForkChart.Side side(List<IndicatorSeriesView.Point> points) {
+        List<Double> values = new ArrayList<>(), coverages = new ArrayList<>();
+        for (IndicatorSeriesView.Point p : points) {
+            values.add(p.value() instanceof Number n ? n.doubleValue() : null);
+            coverages.add(p.value() == null ? null : p.coverage());
+        }
+        return new ForkChart.Side(values, coverages);
     }
 
     String badge(String slug, String at, String window, String asRecordedOn, String version) {

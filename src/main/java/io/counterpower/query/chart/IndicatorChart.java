@@ -134,7 +134,13 @@ final class IndicatorChart {
             Map.entry("corporate_adopters", "Companies using the project"),
             Map.entry("derivatives", "Derivatives published"),
             Map.entry("downloads", "Downloads in the window"),
-            Map.entry("openness", "Openness of the model's components"));
+            Map.entry("openness", "Openness of the model's components"),
+            Map.entry("walkaway_share", "Share of known contributions outside the top organisation (walk-away)"),
+            Map.entry("walkaway_maintainers", "Maintainer seats outside the top organisation"),
+            Map.entry("walkaway_mergers", "People outside the top organisation who merged"),
+            Map.entry("derivative_orgs", "Organisations and people publishing derivatives"),
+            Map.entry("fork_response_days", "Days from the upstream's restrictive relicense to the fork"),
+            Map.entry("fork_carried_people", "Share of the upstream's top contributors who joined the fork"));
 
     private String title() {
         return TITLES.getOrDefault(indicator, indicator.replace('_', ' ')) + " \u2014 " + projectName;
