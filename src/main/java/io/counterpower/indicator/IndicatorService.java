@@ -42,6 +42,10 @@ public class IndicatorService {
     @Inject
     GatekeeperIndicators gatekeeping;
     @Inject
+    CompostIndicators compost;
+    @Inject
+    BodyIndicators bodies;
+    @Inject
     EntityManager em;
     @ConfigProperty(name = "counterpower.indicators.series-max-points", defaultValue = "240")
     int maxPoints;
@@ -70,7 +74,7 @@ public class IndicatorService {
     }
 
     private List<IndicatorGroup> groups() {
-        return List.of(contribution, facts, gatekeeping);
+        return List.of(contribution, facts, gatekeeping, compost, bodies);
     }
 
     /** The parsed, validated parameters of an indicators request. */
@@ -206,6 +210,15 @@ public class IndicatorService {
         if (gatekeeping.names().stream().anyMatch(names::contains)) {
             putAll(all, cache.get(key(gatekeeping, scope, days, dataVersion),
                     () -> gatekeeping.compute(scope, days).stream().map(v -> Map.copyOf(v.values())).toList()));
+        }
+        // Section 7's compost heap and per-body seat checks (version 2): each its own statement, run only when asked for.
+        if (compost.names().stream().anyMatch(names::contains)) {
+            putAll(all, cache.get(key(compost, scope, days, dataVersion),
+                    () -> compost.compute(scope, days).stream().map(v -> Map.copyOf(v.values())).toList()));
+        }
+        if (bodies.names().stream().anyMatch(names::contains)) {
+            putAll(all, cache.get(key(bodies, scope, days, dataVersion),
+                    () -> bodies.compute(scope, days).stream().map(v -> Map.copyOf(v.values())).toList()));
         }
         return all;
     }

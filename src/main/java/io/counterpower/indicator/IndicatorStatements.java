@@ -24,7 +24,7 @@ final class IndicatorStatements {
 
     /** The statements a version ships beside {@link #NAMES}. */
     static List<String> names(int version) {
-        return version >= 2 ? Stream.concat(NAMES.stream(), Stream.of(COLLECTED_THROUGH)).toList() : NAMES;
+        return version >= 2 ? Stream.concat(NAMES.stream(), Stream.of(COLLECTED_THROUGH, COMPOST, BODIES)).toList() : NAMES;
     }
 
     /**
@@ -36,6 +36,9 @@ final class IndicatorStatements {
 
     /** Version 2: how far the project's collection reaches (METHODOLOGY.md section 3, "Collected through"). */
     static final String COLLECTED_THROUGH = "collected-through";
+
+    /** Version 2: the compost heap and governance over-representation per body (METHODOLOGY.md section 7). */
+    static final String COMPOST = "compost", BODIES = "bodies";
 
     private static final Map<String, String> TEXTS = new ConcurrentHashMap<>();
 
