@@ -20,7 +20,9 @@ import java.util.TreeSet;
  *   <li>{@code license-change}: a license change of the project is recorded;</li>
  *   <li>{@code funding-event} ({@code minUsd}, 0 or more): a funding event to the project of at least that
  *       amount, or of an unknown amount, is recorded;</li>
- *   <li>{@code governance-event} ({@code kinds}, optional): a governance event (of those kinds) is recorded.</li>
+ *   <li>{@code governance-event} ({@code kinds}, optional): a governance event (of those kinds) is recorded;</li>
+ *   <li>{@code body-seats-one-third} (methodology 2): an organisation comes to hold more than one third of a governing
+ *       body's known seats, or no longer does, or the check becomes unknown (bodies_over_one_third, per body).</li>
  * </ul>
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -32,7 +34,8 @@ public record WatchCondition(String type, Integer threshold, Double limit, Strin
             "rule", Set.of("rule"),
             "license-change", Set.of(),
             "funding-event", Set.of("minUsd"),
-            "governance-event", Set.of("kinds"));
+            "governance-event", Set.of("kinds"),
+            "body-seats-one-third", Set.of());
     static final BigDecimal LARGEST_AMOUNT = new BigDecimal("1000000000000000");
 
     /** Whether the condition reports recorded facts (events) rather than a change of a figure. */
