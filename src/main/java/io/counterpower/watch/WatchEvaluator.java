@@ -91,7 +91,7 @@ public class WatchEvaluator {
 
         Map<String, IndicatorValue> values() {
             if (values == null) {
-                IndicatorsView view = indicators.indicators(slug, String.join(",", GovernanceRule.INDICATORS),
+                IndicatorsView view = indicators.indicators(slug, String.join(",", GovernanceRule.indicators(Integer.parseInt(version))),
                         null, null, null, null, version);
                 values = new LinkedHashMap<>();
                 view.indicators().forEach(v -> values.put(v.name(), v));
