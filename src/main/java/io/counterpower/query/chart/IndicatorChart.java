@@ -134,7 +134,14 @@ final class IndicatorChart {
             Map.entry("corporate_adopters", "Companies using the project"),
             Map.entry("derivatives", "Derivatives published"),
             Map.entry("downloads", "Downloads in the window"),
-            Map.entry("openness", "Openness of the model's components"));
+            Map.entry("openness", "Openness of the model's components"),
+            Map.entry("derivative_publishers", "Publishers of derivatives"),
+            Map.entry("derivative_publisher_hhi", "Concentration of derivatives among publishers (HHI)"),
+            Map.entry("independent_derivative_share", "Share of derivatives by people and community organisations"),
+            Map.entry("afterlife_derivatives", "Derivatives published after a newer release superseded their base"),
+            Map.entry("seat_overrepresentation", "Largest seat share of a body minus the same organisation's share of contributions"),
+            Map.entry("bodies_over_one_third", "Governing bodies with one organisation above a third of the seats"),
+            Map.entry("bodies_under_two_orgs", "Governing bodies with fewer than two organisations"));
 
     private String title() {
         return TITLES.getOrDefault(indicator, indicator.replace('_', ' ')) + " \u2014 " + projectName;
