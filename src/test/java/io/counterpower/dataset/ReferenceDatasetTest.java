@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** The test profile starts on a cleaned database, so the first start loaded the dataset. */
 @QuarkusTest
@@ -53,8 +54,8 @@ class ReferenceDatasetTest {
         assertEquals(3, r.getInt(at.formatted("derivatives") + "value"));
         assertEquals(2, r.getInt(at.formatted("derivative_publishers") + "value"));          // TheBloke, teleprint-me
         assertEquals(0.555556, r.getDouble(at.formatted("derivative_publisher_hhi") + "value"), 1e-6); // (2/3)^2 + (1/3)^2
-        assertEquals(null, r.get(at.formatted("independent_derivative_share") + "value")); // namespaces of unknown kind
-        assertEquals(null, r.get(at.formatted("afterlife_derivatives") + "value"));        // no publication day read
+        assertNull(r.get(at.formatted("independent_derivative_share") + "value"));   // namespaces of unknown kind
+        assertNull(r.get(at.formatted("afterlife_derivatives") + "value"));          // no publication day read
         assertEquals(3, r.getList(at.formatted("derivative_publishers") + "detail.sources").size());
         assertEquals(2, r.getInt(at.formatted("derivative_publishers") + "methodologyVersion"));
     }

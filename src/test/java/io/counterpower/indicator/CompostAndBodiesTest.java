@@ -164,11 +164,11 @@ class CompostAndBodiesTest {
         assertEquals(3, number(after, "bodies_over_one_third"));
         assertEquals(1, number(after, "bodies_under_two_orgs"));
         // The series and its chart: a negative over-representation is drawn on its own scale, with its title in words.
-        String svg = anonymous().queryParams(Map.of("from", "2023-01-01", "to", "2024-06-30", "step", "quarter"))
+        String svg = anonymous().accept("image/svg+xml").queryParams(Map.of("from", "2023-01-01", "to", "2024-06-30", "step", "quarter"))
                 .get("/api/v1/projects/" + d.slug + "/charts/seat_overrepresentation.svg").then().statusCode(200).extract().asString();
         assertTrue(svg.contains("Largest seat share of a body minus the same organisation"), "the chart's title says what it shows");
-        String csv = anonymous().queryParams(Map.of("names", "seat_overrepresentation,bodies_over_one_third", "from", "2024-01-01",
-                        "to", "2024-06-30", "step", "quarter", "format", "csv"))
+        String csv = anonymous().accept("text/csv").queryParams(Map.of("names", "seat_overrepresentation,bodies_over_one_third",
+                        "from", "2024-01-01", "to", "2024-06-30", "step", "quarter"))
                 .get("/api/v1/projects/" + d.slug + "/indicators/series").then().statusCode(200).extract().asString();
         assertTrue(csv.contains("seat_overrepresentation") && csv.contains("bodies_over_one_third"), csv);
         JsonPath before = indicators(d.slug, Map.of("at", "2023-12-31"));
