@@ -80,6 +80,10 @@ send 'POST' '/api/v1/affiliations?previous=close' '{"contributor": '"$ada"', "or
   "source": {"url": "https://example.org/news", "confidence": "reported"}}' | expect '"organisation":"mistral"'
 get "/api/v1/contributors/$ada/affiliations" | expect '"to":"2024-01-31"'
 
+# The compost heap (methodology 2, section 7): who builds on Llama, with the Hub pages each figure rests on.
+get "/api/v1/projects/llama/indicators?names=derivative_publishers,independent_derivative_share" \
+  | expect '"name":"derivative_publishers","value":2'   # TheBloke and teleprint-me; their kind unknown, so the share is null
+
 # Keys: an admin creates curator and steward keys; the secret is shown once.
 send POST /api/v1/api-keys '{"name": "PyTorch Foundation", "scopes": ["steward:pytorch-foundation"]}' | expect '"key":"'
 

@@ -38,4 +38,12 @@ public class Derivative extends VersionedFact {
 
     @Column(name = "published_at")
     public LocalDate publishedAt;
+
+    /** The base as the derivative names it (e.g. the Hub id in its card's base_model), when known. */
+    @Column(name = "base_name")
+    public String baseName;
+
+    /** The member of the base family it derives from (a license period's artifact name, e.g. llama-2), when known. */
+    @Column(name = "base_artifact")
+    public String baseArtifact;
 }

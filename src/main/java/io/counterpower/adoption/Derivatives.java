@@ -34,6 +34,8 @@ public class Derivatives extends DescribedFactKind<Derivative, Derivatives.Input
     /** The relations of METHODOLOGY.md section 2, in its order. */
     public static final List<String> RELATIONS = List.of("finetune", "merge", "quantization", "adapter", "fork", "distillation");
     static final int MAX_NAME = 200;
+    /** An artifact name as license periods write it (migration V035); the check of V054. */
+    static final java.util.regex.Pattern BASE_ARTIFACT = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{0,79}");
 
     /** A derivative to record; {@code publishedAt} is a day, YYYY-MM-DD. */
     public record Input(@Size(max = 80) String project,
@@ -43,13 +45,15 @@ public class Derivatives extends DescribedFactKind<Derivative, Derivatives.Input
                         @Size(max = 80) String publisherOrganisation,
                         @Size(max = MAX_NAME) String publisherName,
                         @Size(max = 10) String publishedAt,
+                        @Size(max = MAX_NAME) String baseName,
+                        @Size(max = 80) String baseArtifact,
                         @NotNull @Valid SourceInput source,
                         @Size(max = 2000) String reason) implements FactInput {
     }
 
     public record View(long id, String project, String derivedProject, String derivedName, String relation,
-                       String publisherOrganisation, String publisherName, LocalDate publishedAt,
-                       FactSource source, VersionInfo version) implements FactView {
+                       String publisherOrganisation, String publisherName, LocalDate publishedAt, String baseName,
+                       String baseArtifact, FactSource source, VersionInfo version) implements FactView {
     }
 
     @Inject
@@ -89,20 +93,28 @@ public class Derivatives extends DescribedFactKind<Derivative, Derivatives.Input
         BodyFields.maxLength(d.publisherName, MAX_NAME, "publisherName", errors);
         d.publishedAt = BodyFields.parse(in.publishedAt(), "publishedAt", false, errors);
         BodyFields.notInFuture(d.publishedAt, "publishedAt", "a derivative once it is published", errors);
+        d.baseName = BodyFields.text(in.baseName());
+        BodyFields.maxLength(d.baseName, MAX_NAME, "baseName", errors);
+        d.baseArtifact = BodyFields.text(in.baseArtifact());
+        if (d.baseArtifact != null && !BASE_ARTIFACT.matcher(d.baseArtifact).matches()) {
+            errors.add("baseArtifact", "must be a license period's artifact name: lower case letters, digits, '.', '_' or '-', "
+                    + "at most 80 characters, e.g. llama-2");
+        }
         return d;
     }
 
     @Override
     public View view(Derivative d) {
         return new View(d.id, projects.slugOf(d.projectId), slug(d.derivedProjectId), d.derivedName, d.relation,
-                key(d.publisherOrganisationId), d.publisherName, d.publishedAt, FactSource.of(d), VersionInfo.of(d));
+                key(d.publisherOrganisationId), d.publisherName, d.publishedAt, d.baseName, d.baseArtifact, FactSource.of(d),
+                VersionInfo.of(d));
     }
 
     @Override
     public Input input(Derivative d) {
         return new Input(projects.slugOf(d.projectId), slug(d.derivedProjectId), d.derivedName, d.relation,
                 key(d.publisherOrganisationId), d.publisherName, d.publishedAt == null ? null : d.publishedAt.toString(),
-                new SourceInput(d.sourceKind, d.sourceUrl, d.sourceNote, d.sourceQuote, d.confidence), null);
+                d.baseName, d.baseArtifact, new SourceInput(d.sourceKind, d.sourceUrl, d.sourceNote, d.sourceQuote, d.confidence), null);
     }
 
     @Override

@@ -173,6 +173,20 @@ public class ReferenceDataset {
             ratings++;
         }
         counts.put("opennessRatings", ratings);
+        int derivatives = 0;
+        for (JsonNode v : data.path("derivatives")) {
+            // Issue #23: the compost heap of the default models, each derivative as its Hub page states it.
+            fact("""
+                    insert into derivative (project_id, derived_name, relation, publisher_organisation_id, publisher_name, published_at,
+                                            base_name, base_artifact, %s)
+                    values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, %s)""", v,
+                    project(projects, v.path("project").asText()), v.path("derived_name").asText(), v.path("relation").asText(),
+                    v.hasNonNull("publisher") ? org(orgs, v.path("publisher").asText()) : null, text(v, "publisher_name"),
+                    v.hasNonNull("published") ? LocalDate.parse(v.path("published").asText()) : null, text(v, "base_name"),
+                    text(v, "base_artifact"));
+            derivatives++;
+        }
+        counts.put("derivatives", derivatives);
 
         em.createNativeQuery("insert into dataset_load (name, version, counts) values (?1, ?2, cast(?3 as jsonb))")
                 .setParameter(1, NAME).setParameter(2, data.path("version").asText()).setParameter(3, toJson(counts))

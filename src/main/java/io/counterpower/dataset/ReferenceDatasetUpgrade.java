@@ -31,12 +31,13 @@ import java.util.TreeMap;
  * changed since (their current version is not the dataset's) are left to the curator, and facts
  * that did not change are not touched, so their data version does not move.
  *
- * <p>Reconciled: organisations, projects, license periods, governance events and funding events,
+ * <p>Reconciled: organisations, projects, license periods, governance events, funding events and derivatives,
  * matched by their natural keys (an organisation's or project's key; a license period's project,
  * artifact, start and kind; a governance event's project, kind and date; a funding event's
- * recipient, funder, type and date), and the imported openness ratings (model, component and rater;
- * source kind import; added and corrected, not yet closed when a version drops one). Parent links,
- * repositories and steward periods, which the loader derives, are not reconciled (docs/decisions.md).
+ * recipient, funder, type and date), the imported openness ratings (model, component and rater;
+ * source kind import; added and corrected, not yet closed when a version drops one), and the recorded derivatives
+ * (a derivative's base project, name and relation). Parent links, repositories and steward periods, which the
+ * loader derives, are not reconciled (docs/decisions.md).
  */
 @ApplicationScoped
 public class ReferenceDatasetUpgrade {
@@ -260,6 +261,22 @@ public class ReferenceDatasetUpgrade {
             out.add(new Expected(rating.table(), rating.kind(), rating.projectId(), rating.label(), rating.key(), rating.values(),
                     rating.sourceUrl(), rating.sourceNote(), rating.sourceQuote(), rating.confidence(), "import"));
         }
+        // Issue #23: the recorded derivatives of the default models (the compost heap).
+        for (JsonNode v : data.path("derivatives")) {
+            Long project = projects.get(v.path("project").asText());
+            if (project == null) {
+                continue;
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("publisher_organisation_id", v.hasNonNull("publisher") ? orgs.get(v.path("publisher").asText()) : null);
+            values.put("publisher_name", text(v, "publisher_name"));
+            values.put("published_at", v.hasNonNull("published") ? java.time.LocalDate.parse(v.path("published").asText()) : null);
+            values.put("base_name", text(v, "base_name"));
+            values.put("base_artifact", text(v, "base_artifact"));
+            out.add(of("derivative", "derivative", project, v.path("project").asText(),
+                    key("project_id", project, "derived_name", v.path("derived_name").asText(), "relation", v.path("relation").asText()),
+                    values, v));
+        }
         return out;
     }
 
@@ -410,9 +427,10 @@ public class ReferenceDatasetUpgrade {
         Map<String, List<String>> keyColumns = Map.of(
                 "license_period", List.of("project_id", "artifact", "artifact_name", "valid_from", "change_kind"),
                 "governance_event", List.of("project_id", "kind", "event_date"),
-                "funding_event", List.of("recipient_organisation_id", "funder_organisation_id", "type", "event_date"));
+                "funding_event", List.of("recipient_organisation_id", "funder_organisation_id", "type", "event_date"),
+                "derivative", List.of("project_id", "derived_name", "relation"));
         Map<String, String> kinds = Map.of("license_period", "license-period", "governance_event", "governance-event",
-                "funding_event", "funding-event");
+                "funding_event", "funding-event", "derivative", "derivative");
         for (Map.Entry<String, List<String>> table : keyColumns.entrySet()) {
             List<String> key = table.getValue();
             StringBuilder sql = new StringBuilder("select row_id, id");

@@ -43,6 +43,10 @@ public class IndicatorService {
     @Inject
     ForkIndicators forks;
     @Inject
+    CompostIndicators compost;
+    @Inject
+    BodyIndicators bodies;
+    @Inject
     EntityManager em;
     @ConfigProperty(name = "counterpower.indicators.series-max-points", defaultValue = "240")
     int maxPoints;
@@ -73,7 +77,7 @@ public class IndicatorService {
     private static final WalkawayResilience RESILIENCE = new WalkawayResilience();
 
     private List<IndicatorGroup> groups() {
-        return List.of(contribution, facts, gatekeeping, forks, RESILIENCE);
+        return List.of(contribution, facts, gatekeeping, forks, compost, bodies, RESILIENCE);
     }
 
     /** The parsed, validated parameters of an indicators request. */
@@ -226,6 +230,15 @@ public class IndicatorService {
                 WalkawayResilience.derive(scope.methodology(), step, v);
                 step.putAll(v.values());
             }
+        }
+        // Section 7's compost heap and per-body seat checks (version 2): each its own statement, run only when asked for.
+        if (compost.names().stream().anyMatch(names::contains)) {
+            putAll(all, cache.get(key(compost, scope, days, dataVersion),
+                    () -> compost.compute(scope, days).stream().map(v -> Map.copyOf(v.values())).toList()));
+        }
+        if (bodies.names().stream().anyMatch(names::contains)) {
+            putAll(all, cache.get(key(bodies, scope, days, dataVersion),
+                    () -> bodies.compute(scope, days).stream().map(v -> Map.copyOf(v.values())).toList()));
         }
         return all;
     }

@@ -24,7 +24,7 @@ final class IndicatorStatements {
 
     /** The statements a version ships beside {@link #NAMES}. */
     static List<String> names(int version) {
-        return version >= 2 ? Stream.concat(NAMES.stream(), Stream.of(COLLECTED_THROUGH, WALKAWAY, ForkIndicators.STATEMENT)).toList() : NAMES;
+        return version >= 2 ? Stream.concat(NAMES.stream(), Stream.of(COLLECTED_THROUGH, WALKAWAY, ForkIndicators.STATEMENT, COMPOST, BODIES)).toList() : NAMES;
     }
 
     /**
@@ -39,6 +39,8 @@ final class IndicatorStatements {
 
     /** Version 2: the people outside the top organisation who merged (METHODOLOGY.md section 7, "Walk-away"). */
     static final String WALKAWAY = "walkaway";
+    /** Version 2: the compost heap and governance over-representation per body (METHODOLOGY.md section 7). */
+    static final String COMPOST = "compost", BODIES = "bodies";
 
     private static final Map<String, String> TEXTS = new ConcurrentHashMap<>();
 

@@ -58,11 +58,15 @@ public class GovernanceReport {
         LocalDate firstDay = null;
         for (long projectId : projects.stewardedBy(organisationId, today)) {
             String slug = projects.slugOf(projectId);
-            IndicatorSeriesView series = indicators.series(slug, String.join(",", GovernanceRule.INDICATORS), start,
-                    end.toString(), stepName, null, null, null, null);
+            List<String> names = new ArrayList<>(GovernanceRule.indicators(m.number()));
+            if (m.number() >= 2) {
+                names.add(OVERREPRESENTATION);
+            }
+            IndicatorSeriesView series = indicators.series(slug, String.join(",", names), start,
+                    end.toString(), stepName, null, null, null, String.valueOf(m.number()));
             firstDay = series.from();
             List<GovernanceReportView.RuleChecks> checks = new ArrayList<>();
-            for (GovernanceRule rule : GovernanceRule.values()) {
+            for (GovernanceRule rule : GovernanceRule.of(m.number())) {
                 IndicatorSeriesView.Series s = series.indicators().stream().filter(x -> x.name().equals(rule.indicator()))
                         .findFirst().orElseThrow();
                 List<GovernanceReportView.Point> points = new ArrayList<>();
@@ -77,7 +81,7 @@ public class GovernanceReport {
             LocalDate stewardFrom = projects.stewards(slug, null).stream()
                     .filter(st -> st.organisation().equals(key) && covers(st, today))
                     .findFirst().map(StewardView::from).orElse(null);
-            reports.add(new GovernanceReportView.ProjectReport(slug, stewardFrom, series.dataVersion(), checks,
+            reports.add(new GovernanceReportView.ProjectReport(slug, stewardFrom, series.dataVersion(), checks, overrepresentation(series),
                     seats(projectId, series.to()), funding(FundingEvent.list(
                     "recipientProjectId = ?1 and supersededAt is null and eventDate <= ?2 order by eventDate, id", projectId, series.to()))));
         }
@@ -85,12 +89,24 @@ public class GovernanceReport {
             // No project: still check the parameters, so that a bad one is a 400 whatever the organisation.
             Instants.parseDate(start, "from");
         }
-        List<GovernanceReportView.Rule> rules = java.util.Arrays.stream(GovernanceRule.values())
+        List<GovernanceReportView.Rule> rules = GovernanceRule.of(m.number()).stream()
                 .map(r -> new GovernanceReportView.Rule(r.id(), r.description(), r.indicator(), r.op(), r.bound())).toList();
         return new GovernanceReportView(key, name, firstDay == null ? Instants.parseDate(start, "from") : firstDay, end,
                 stepName, m.number(), m.minCoverage(), Instants.now(), rules, reports,
                 funding(FundingEvent.list("recipientOrganisationId = ?1 and supersededAt is null and eventDate <= ?2 order by eventDate, id",
                         organisationId, end)));
+    }
+
+    static final String OVERREPRESENTATION = "seat_overrepresentation";
+
+    /** seat_overrepresentation at each point, with the organisation and body it names (empty under methodology 1). */
+    private static List<GovernanceReportView.Overrepresentation> overrepresentation(IndicatorSeriesView series) {
+        return series.indicators().stream().filter(x -> x.name().equals(OVERREPRESENTATION)).findFirst()
+                .map(s -> s.points().stream().map(p -> new GovernanceReportView.Overrepresentation(p.at(),
+                        p.value() instanceof Number x ? x.doubleValue() : null,
+                        p.detail() == null ? null : (String) p.detail().get("organisation"),
+                        p.detail() == null ? null : (String) p.detail().get("body"), p.coverage(), p.n())).toList())
+                .orElse(List.of());
     }
 
     /** Consecutive points of equal status as one period. */

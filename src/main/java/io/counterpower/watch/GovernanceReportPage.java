@@ -51,7 +51,22 @@ final class GovernanceReportPage {
                 }
                 h.append("</td></tr>");
             }
-            h.append("</table><h3>Seats</h3>");
+            h.append("</table>");
+            if (!p.overrepresentation().isEmpty()) {
+                // Section 7: the largest seat share of a body minus the same organisation's share of contributions.
+                GovernanceReportView.Overrepresentation last = p.overrepresentation().get(p.overrepresentation().size() - 1);
+                h.append("<h3>Seat over-representation</h3><p>");
+                if (last.value() == null) {
+                    h.append("Unknown on ").append(escape(last.at())).append(" (no known seat or no known contribution).");
+                } else {
+                    h.append("On ").append(escape(last.at())).append(": ").append(escape(last.organisation())).append(" in ")
+                            .append(escape(last.body())).append(", seat share minus contribution share ")
+                            .append(escape(String.format(java.util.Locale.ROOT, "%+.2f", last.value())))
+                            .append(" (coverage ").append(escape(String.format(java.util.Locale.ROOT, "%.2f", last.coverage()))).append(").");
+                }
+                h.append("</p>");
+            }
+            h.append("<h3>Seats</h3>");
             if (p.seats().isEmpty()) {
                 h.append("<p>No seat is recorded.</p>");
             } else {

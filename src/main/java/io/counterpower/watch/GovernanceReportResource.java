@@ -78,7 +78,10 @@ public class GovernanceReportResource {
         return "json";
     }
 
-    /** One row per check, per period, per seat and per funding event; the {@code section} column says which. */
+    /**
+     * One row per check, per period, per over-representation point (the organisation in holder_organisation, the body in
+     * body), per seat and per funding event; the {@code section} column says which.
+     */
     static String csv(GovernanceReportView r) {
         List<String[]> rows = new ArrayList<>();
         for (GovernanceReportView.ProjectReport p : r.projects()) {
@@ -91,6 +94,10 @@ public class GovernanceReportResource {
                     rows.add(row("period", p.project(), c.rule(), null, pd.status(), null, null, null, s(pd.from()), s(pd.to()),
                             null, null, null, null, null, null, null, null, null, null, null));
                 }
+            }
+            for (GovernanceReportView.Overrepresentation o : p.overrepresentation()) {
+                rows.add(row("overrepresentation", p.project(), "seat_overrepresentation", s(o.at()), null, s(o.value()), s(o.coverage()),
+                        s(o.n()), null, null, o.body(), null, null, o.organisation(), null, null, null, null, null, null, null));
             }
             for (GovernanceReportView.Seat st : p.seats()) {
                 rows.add(row("seat", p.project(), null, null, null, null, null, null, s(st.from()), s(st.to()), st.bodyName(),

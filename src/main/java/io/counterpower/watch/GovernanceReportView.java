@@ -21,7 +21,14 @@ public record GovernanceReportView(String organisation, String name, LocalDate f
     }
 
     public record ProjectReport(String project, LocalDate stewardFrom, long dataVersion, List<RuleChecks> checks,
-                                List<Seat> seats, List<Funding> funding) {
+                                List<Overrepresentation> overrepresentation, List<Seat> seats, List<Funding> funding) {
+    }
+
+    /**
+     * seat_overrepresentation at one point (METHODOLOGY.md version 2 section 7): the largest seat share of a body
+     * minus the same organisation's share of known contributions over the 24 months before, with both named.
+     */
+    public record Overrepresentation(LocalDate at, Double value, String organisation, String body, Double coverage, Long n) {
     }
 
     /** One rule over time: its status at each point, and the runs of equal status. */

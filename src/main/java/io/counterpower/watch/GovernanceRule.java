@@ -18,17 +18,21 @@ public enum GovernanceRule {
             "No more than one third of any governing body's seats are held by one employer (the largest share "
                     + "of one body's known seats held by one organisation, top_org_seat_share's detail largestBodyShare, "
                     + "<= 1/3; coverage is that of the project's seats)",
-            "top_org_seat_share", "<=", 1.0 / 3, false),
+            "top_org_seat_share", "<=", 1.0 / 3, false, 1),
     COMMITTERS_TWO_ORGANISATIONS("committers-two-organisations",
             "Committers in the last 12 months come from at least two organisations (org_count >= 2)",
-            "org_count", ">=", 2, true),
+            "org_count", ">=", 2, true, 1),
     INDEPENDENT_COMMITTERS_THREE("independent-committers-three",
             "At least three independent committers in the last 12 months (independent_share's detail "
                     + "independent_contributors >= 3)",
-            "independent_share", ">=", 3, true);
+            "independent_share", ">=", 3, true, 1),
+    BODIES_TWO_ORGANISATIONS("bodies-two-organisations",
+            "Every governing body's known seats come from at least two organisations, an independent counting as one "
+                    + "(bodies_under_two_orgs = 0; methodology 2 section 7; a body whose unknown seats could bring a second is unknown)",
+            "bodies_under_two_orgs", "<=", 0, false, 2);
 
     public static final String HOLDS = "holds", FAILS = "fails", UNKNOWN = "unknown";
-    /** Indicators the rules read. */
+    /** Indicators the rules of methodology 1 read. */
     public static final List<String> INDICATORS = List.of("top_org_seat_share", "org_count", "independent_share");
 
     private final String id;
@@ -37,8 +41,11 @@ public enum GovernanceRule {
     private final String op;
     private final double bound;
     private final boolean provenByKnownRecords;
+    /** The first methodology version that defines the rule's indicator. */
+    private final int since;
 
-    GovernanceRule(String id, String description, String indicator, String op, double bound, boolean provenByKnownRecords) {
+    GovernanceRule(String id, String description, String indicator, String op, double bound, boolean provenByKnownRecords, int since) {
+        this.since = since;
         this.id = id;
         this.description = description;
         this.indicator = indicator;
@@ -77,6 +84,16 @@ public enum GovernanceRule {
 
     public double bound() {
         return bound;
+    }
+
+    /** The rules a methodology version can check (a version-2 rule's indicator is not defined by version 1). */
+    public static List<GovernanceRule> of(int methodologyVersion) {
+        return Arrays.stream(values()).filter(r -> r.since <= methodologyVersion).toList();
+    }
+
+    /** The indicators the rules of a methodology version read. */
+    public static List<String> indicators(int methodologyVersion) {
+        return of(methodologyVersion).stream().map(GovernanceRule::indicator).distinct().toList();
     }
 
     public static GovernanceRule of(String id) {

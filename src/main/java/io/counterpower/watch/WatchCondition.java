@@ -23,6 +23,8 @@ import java.util.TreeSet;
  *   <li>{@code governance-event} ({@code kinds}, optional): a governance event (of those kinds) is recorded;</li>
  *   <li>{@code walkaway-resilience-change}: walkaway_resilience (METHODOLOGY.md section 7) changes between met, unmet and
  *       unknown (methodology 2; under version 1, which does not define it, it stays unknown).</li>
+ *   <li>{@code body-seats-one-third} (methodology 2): an organisation comes to hold more than one third of a governing
+ *       body's known seats, or no longer does, or the check becomes unknown (bodies_over_one_third, per body).</li>
  * </ul>
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -35,7 +37,8 @@ public record WatchCondition(String type, Integer threshold, Double limit, Strin
             "license-change", Set.of(),
             "funding-event", Set.of("minUsd"),
             "governance-event", Set.of("kinds"),
-            "walkaway-resilience-change", Set.of());
+            "walkaway-resilience-change", Set.of(),
+            "body-seats-one-third", Set.of());
     static final BigDecimal LARGEST_AMOUNT = new BigDecimal("1000000000000000");
 
     /** Whether the condition reports recorded facts (events) rather than a change of a figure. */

@@ -72,6 +72,7 @@ public class WatchEvaluator {
         final String version;
         StageAssessment assessment;
         Map<String, IndicatorValue> values;
+        IndicatorValue bodiesOverOneThird;
         long dataVersion;
 
         Observation(long projectId, int version) {
@@ -90,7 +91,7 @@ public class WatchEvaluator {
 
         Map<String, IndicatorValue> values() {
             if (values == null) {
-                IndicatorsView view = indicators.indicators(slug, String.join(",", GovernanceRule.INDICATORS),
+                IndicatorsView view = indicators.indicators(slug, String.join(",", GovernanceRule.indicators(Integer.parseInt(version))),
                         null, null, null, null, version);
                 values = new LinkedHashMap<>();
                 view.indicators().forEach(v -> values.put(v.name(), v));
@@ -98,7 +99,19 @@ public class WatchEvaluator {
             }
             return values;
         }
+
+        /** Section 7's per-body one-third check; null under methodology 1, which does not define it. */
+        IndicatorValue bodiesOverOneThird() {
+            if (bodiesOverOneThird == null && Integer.parseInt(version) >= 2) {
+                IndicatorsView view = indicators.indicators(slug, BODIES_OVER_ONE_THIRD, null, null, null, null, version);
+                bodiesOverOneThird = view.indicators().get(0);
+                dataVersion = view.dataVersion();
+            }
+            return bodiesOverOneThird;
+        }
     }
+
+    static final String BODIES_OVER_ONE_THIRD = "bodies_over_one_third";
 
     /** A change to report. */
     private record Alert(String eventType, Map<String, Object> detail) {
@@ -136,7 +149,10 @@ public class WatchEvaluator {
                 }
                 Map<String, Object> current = observe(c, now, minCoverage);
                 next.put(String.valueOf(i), entry(c, current, w.methodologyVersion));
-                if (!baseline && !Objects.equals(before.get("status"), current.get("status"))) {
+                // The one-third check also alerts when another organisation or body crosses while the status stays "above".
+                boolean changed = !baseline && (!Objects.equals(before.get("status"), current.get("status"))
+                        || c.type().equals("body-seats-one-third") && !Objects.equals(before.get("over"), current.get("over")));
+                if (changed) {
                     send(w, now, c, eventType(c), observed(before), current, null);
                 }
             }
@@ -178,6 +194,27 @@ public class WatchEvaluator {
                 m.put("coverage", v == null ? null : v.coverage());
                 m.put("n", v == null ? null : v.n());
                 m.put("limit", c.limit());
+            }
+            case "body-seats-one-third" -> {
+                IndicatorValue v = now.bodiesOverOneThird();
+                List<Map<String, Object>> over = new java.util.ArrayList<>();
+                if (v != null && v.detail() != null && v.detail().get("bodies") instanceof List<?> bodies) {
+                    for (Object b : bodies) {
+                        if (b instanceof Map<?, ?> body && Boolean.TRUE.equals(body.get("overOneThird"))) {
+                            over.add(detail("body", body.get("body"), "organisation", body.get("largestOrganisation"),
+                                    "share", body.get("largestShare")));
+                        }
+                    }
+                }
+                Double count = v == null ? null : v.number();
+                boolean known = count != null && v.coverage() >= minCoverage;
+                m.put("status", !known ? GovernanceRule.UNKNOWN : count > 0 ? "above" : "at-or-below");
+                m.put("over", over);
+                m.put("coverage", v == null ? null : v.coverage());
+                m.put("n", v == null ? null : v.n());
+                if (v == null) {
+                    m.put("reason", "methodology " + now.version + " has no per-body seat check (version 2 section 7)");
+                }
             }
             case "rule" -> {
                 GovernanceRule rule = GovernanceRule.of(c.rule());
@@ -272,6 +309,7 @@ public class WatchEvaluator {
             case "capture-risk-threshold" -> "capture-risk-crossed";
             case "top-org-seat-share-above" -> "top-org-seat-share-crossed";
             case "walkaway-resilience-change" -> "walkaway-resilience-changed";
+            case "body-seats-one-third" -> "body-seats-one-third-crossed";
             default -> "rule-status-changed";
         };
     }

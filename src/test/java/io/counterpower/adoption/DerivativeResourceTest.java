@@ -99,10 +99,13 @@ class DerivativeResourceTest {
         Instant before = Moments.between();
         Map<String, Object> corrected = derivative(base, name, "adapter", "2024-01-02");
         corrected.put("reason", "it is a LoRA adapter, not full weights");
+        corrected.put("baseName", "meta-llama/Llama-2-7b-hf");   // issue #23: the base member carries into the new version
+        corrected.put("baseArtifact", "llama-2");
         String etag = anonymous().get(PATH + "/" + id).then().extract().header("ETag");
         admin().header("If-Match", "\"0\"").body(corrected).put(PATH + "/" + id).then().statusCode(412);
         admin().header("If-Match", etag).body(corrected).put(PATH + "/" + id).then().statusCode(200)
-                .body("relation", equalTo("adapter"));
+                .body("relation", equalTo("adapter")).body("baseArtifact", equalTo("llama-2"))
+                .body("baseName", equalTo("meta-llama/Llama-2-7b-hf"));
         anonymous().queryParam("asRecordedOn", before.toString()).get(PATH + "/" + id).then()
                 .body("relation", equalTo("finetune"));
         anonymous().get(PATH + "/" + id + "/history").then().body("$", hasSize(2))
@@ -165,6 +168,10 @@ class DerivativeResourceTest {
                 .statusCode(400).body("errors[0].field", equalTo("publishedAt"));
         invalidAsAdmin().contentType(ContentType.JSON).body(derivative(base, "a/b", "finetune", "2023-09")).post(PATH).then()
                 .statusCode(400).body("errors[0].field", equalTo("publishedAt"));
+        Map<String, Object> badBase = derivative(base, "a/b", "finetune", null);
+        badBase.put("baseArtifact", "Llama 2");
+        invalidAsAdmin().contentType(ContentType.JSON).body(badBase).post(PATH).then()
+                .statusCode(400).body("errors[0].field", equalTo("baseArtifact"));
         invalidAsAdmin().contentType(ContentType.JSON).body(derivative(base, " ", "finetune", null)).post(PATH).then()
                 .statusCode(400).body("errors[0].field", equalTo("derivedName"));
         invalidAsAdmin().contentType(ContentType.JSON).body(derivative("no-such-project", "a/b", "finetune", null)).post(PATH)

@@ -13,12 +13,13 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** The test profile starts on a cleaned database, so the first start loaded the dataset. */
 @QuarkusTest
 class ReferenceDatasetTest {
     static final List<String> FACT_TABLES = List.of("organisation_version", "organisation_parent", "project_version",
-            "project_repository", "project_steward", "license_period", "governance_event", "funding_event");
+            "project_repository", "project_steward", "license_period", "governance_event", "funding_event", "derivative");
 
     @Inject
     EntityManager em;
@@ -40,6 +41,23 @@ class ReferenceDatasetTest {
         assertEquals(60L, count("select count(*) from license_period where source_kind = 'reference-dataset'"));
         assertEquals(14L, count("select count(*) from governance_event where source_kind = 'reference-dataset'"));
         assertEquals(36L, count("select count(*) from funding_event where source_kind = 'reference-dataset'"));
+    }
+
+    /** Issue #23: the recorded derivatives give Llama compost figures with their sources (reference-README.md, README tour). */
+    @Test
+    void llamaShowsCompostFiguresFromTheRecordedDerivatives() {
+        assertEquals(6L, count("select count(*) from derivative where source_kind = 'reference-dataset'"));
+        io.restassured.path.json.JsonPath r = anonymous()
+                .queryParam("names", "derivatives,derivative_publishers,derivative_publisher_hhi,independent_derivative_share,afterlife_derivatives")
+                .get("/api/v1/projects/llama/indicators").then().statusCode(200).extract().jsonPath();
+        String at = "indicators.find { it.name == '%s' }.";
+        assertEquals(3, r.getInt(at.formatted("derivatives") + "value"));
+        assertEquals(2, r.getInt(at.formatted("derivative_publishers") + "value"));          // TheBloke, teleprint-me
+        assertEquals(0.555556, r.getDouble(at.formatted("derivative_publisher_hhi") + "value"), 1e-6); // (2/3)^2 + (1/3)^2
+        assertNull(r.get(at.formatted("independent_derivative_share") + "value"));   // namespaces of unknown kind
+        assertNull(r.get(at.formatted("afterlife_derivatives") + "value"));          // no publication day read
+        assertEquals(3, r.getList(at.formatted("derivative_publishers") + "detail.sources").size());
+        assertEquals(2, r.getInt(at.formatted("derivative_publishers") + "methodologyVersion"));
     }
 
     @Test

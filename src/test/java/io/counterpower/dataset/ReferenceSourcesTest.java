@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ReferenceSourcesTest {
     static final List<String> LISTS = List.of("organisations", "projects", "license_events", "governance_events", "funding_events",
-            "openness_ratings");
+            "openness_ratings", "derivatives");
     /** Aggregators the fact-check found (issue #20): never the basis of a verified fact, whatever the README says. */
     static final Set<String> AGGREGATORS = Set.of("aiwiki.ai", "decotidien.com", "vuink.com", "exbulletin.com", "list.paukraft.com",
             "vivianvoss.net");
@@ -59,7 +59,10 @@ class ReferenceSourcesTest {
                     String host = URI.create(url).getHost();
                     cited.add(host);
                     boolean aggregator = AGGREGATORS.contains(host) || host.endsWith(".workers.dev");
-                    if (aggregator || !hosts.contains(host) || refused.stream().anyMatch(url::startsWith)) {
+                    // A derivative's own card is its primary source, even under a prefix refused for facts about others' models.
+                    boolean ownCard = list.equals("derivatives")
+                            && url.startsWith("https://huggingface.co/" + record.path("derived_name").asText() + "/");
+                    if (aggregator || !hosts.contains(host) || !ownCard && refused.stream().anyMatch(url::startsWith)) {
                         unjustified.add(where + " " + field + " " + url);
                     }
                 }

@@ -21,6 +21,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The governance report: rule checks over time, seats and funding with their sources, in JSON, CSV and HTML. */
@@ -54,7 +55,7 @@ class GovernanceReportTest {
                 .get("/api/v1/organisations/" + d[0] + "/governance-report").then().statusCode(200).extract().jsonPath();
         assertEquals(d[0], r.getString("organisation"));
         assertEquals(today, r.getString("to"));
-        assertEquals(3, r.getList("rules").size());
+        assertEquals(4, r.getList("rules").size());      // methodology 2 adds bodies-two-organisations
         assertEquals(1, r.getList("projects").size());
         assertEquals(d[1], r.getString("projects[0].project"));
         assertEquals("2020-01-01", r.getString("projects[0].stewardFrom"));
@@ -67,6 +68,11 @@ class GovernanceReportTest {
         // No contribution is recorded: the committer rules are unknown, never "holds".
         assertEquals("unknown", r.getString("projects[0].checks.find { it.rule == 'committers-two-organisations' }.current"));
         assertEquals("unknown", r.getString("projects[0].checks.find { it.rule == 'independent-committers-three' }.current"));
+        // Three organisations on the one body: the two-organisations rule holds; with no contribution recorded the
+        // over-representation (seat share minus contribution share) is unknown at every point, never a number.
+        assertEquals("holds", r.getString("projects[0].checks.find { it.rule == 'bodies-two-organisations' }.current"));
+        assertEquals(4, r.getList("projects[0].overrepresentation").size());
+        assertNull(r.get("projects[0].overrepresentation[-1].value"));
         assertEquals(3, r.getList("projects[0].seats").size());
         assertEquals("https://example.org/evidence", r.getString("projects[0].seats[0].source.url"));
         assertEquals(d[2], r.getString("projects[0].funding[0].funder"));
@@ -101,6 +107,7 @@ class GovernanceReportTest {
         assertFalse(csv.contains("," + FORMULA) || csv.contains(",\"" + FORMULA), "a formula cell is never left bare");
         assertTrue(csv.contains("'-2+3"), "a note starting with - is guarded too");
         assertTrue(csv.contains("check," + d[1] + ",seat-share-one-third,"));
+        assertTrue(csv.contains("overrepresentation," + d[1] + ",seat_overrepresentation,"));
         assertTrue(csv.contains("funder," + d[1] + ",,2024-03-01,"));
         // format=csv says the same
         assertEquals(csv.lines().count(), anonymous().queryParam("format", "csv")

@@ -204,7 +204,7 @@ public class HuggingFaceCollector implements Collector {
                 rows.add(new Object[] {derived, publisher, publisher == null ? namespace : null,
                         created == null ? null : Date.valueOf(LocalDate.ofInstant(created, ZoneOffset.UTC)), web + derived});
             }
-            added += store.writing(run.projectId(), c -> insertDerivatives(c, run.projectId(), stored, rows, run.jobId()));
+            added += store.writing(run.projectId(), c -> insertDerivatives(c, run.projectId(), id, stored, rows, run.jobId()));
             run.advanceItems(rows.size());
             if (page.next() == null) {
                 break;
@@ -215,7 +215,12 @@ public class HuggingFaceCollector implements Collector {
         return added;
     }
 
-    private static long insertDerivatives(Connection c, long projectId, String relation, List<Object[]> rows, long jobId)
+    /**
+     * Records the derivatives of one relation; {@code base} is the Hub id they name as base_model. Which family
+     * member that id is (base_artifact) the Hub does not say: it stays unknown, and afterlife_derivatives' coverage
+     * says so.
+     */
+    private static long insertDerivatives(Connection c, long projectId, String base, String relation, List<Object[]> rows, long jobId)
             throws SQLException {
         if (rows.isEmpty()) {
             return 0;
@@ -237,11 +242,11 @@ public class HuggingFaceCollector implements Collector {
         try (PreparedStatement s = c.prepareStatement("""
                 insert into derivative (project_id, derived_project_id, derived_name, relation, publisher_organisation_id,
                                         publisher_name, published_at, source_kind, source_url, source_note, confidence,
-                                        recorded_at)
+                                        recorded_at, base_name)
                 select distinct on (t.name) ?,
                        (select r.project_id from project_repository r where r.url = t.url and r.superseded_at is null
                           and r.project_id <> ? order by r.project_id limit 1),
-                       t.name, ?, t.publisher, t.publisher_name, t.published, 'huggingface', t.url, ?, 'verified', now()
+                       t.name, ?, t.publisher, t.publisher_name, t.published, 'huggingface', t.url, ?, 'verified', now(), ?
                 from unnest(?::text[], ?::bigint[], ?::text[], ?::date[], ?::text[])
                      as t(name, publisher, publisher_name, published, url)
                 order by t.name
@@ -250,11 +255,12 @@ public class HuggingFaceCollector implements Collector {
             s.setLong(2, projectId);
             s.setString(3, relation);
             s.setString(4, "names the model as base_model (" + relation + ") on the Hub, job " + jobId);
-            s.setArray(5, c.createArrayOf("text", names));
-            s.setArray(6, c.createArrayOf("bigint", publishers));
-            s.setArray(7, c.createArrayOf("text", publisherNames));
-            s.setArray(8, c.createArrayOf("date", published));
-            s.setArray(9, c.createArrayOf("text", urls));
+            s.setString(5, base);
+            s.setArray(6, c.createArrayOf("text", names));
+            s.setArray(7, c.createArrayOf("bigint", publishers));
+            s.setArray(8, c.createArrayOf("text", publisherNames));
+            s.setArray(9, c.createArrayOf("date", published));
+            s.setArray(10, c.createArrayOf("text", urls));
             return s.executeUpdate();
         }
     }

@@ -140,7 +140,14 @@ final class IndicatorChart {
             Map.entry("walkaway_mergers", "People outside the top organisation who merged"),
             Map.entry("derivative_orgs", "Organisations and people publishing derivatives"),
             Map.entry("fork_response_days", "Days from the upstream's restrictive relicense to the fork"),
-            Map.entry("fork_carried_people", "Share of the upstream's top contributors who joined the fork"));
+            Map.entry("fork_carried_people", "Share of the upstream's top contributors who joined the fork"),
+            Map.entry("derivative_publishers", "Publishers of derivatives"),
+            Map.entry("derivative_publisher_hhi", "Concentration of derivatives among publishers (HHI)"),
+            Map.entry("independent_derivative_share", "Share of derivatives by people and community organisations"),
+            Map.entry("afterlife_derivatives", "Derivatives published after a newer release superseded their base"),
+            Map.entry("seat_overrepresentation", "Largest seat share of a body minus the same organisation's share of contributions"),
+            Map.entry("bodies_over_one_third", "Governing bodies with one organisation above a third of the seats"),
+            Map.entry("bodies_under_two_orgs", "Governing bodies with fewer than two organisations"));
 
     private String title() {
         return TITLES.getOrDefault(indicator, indicator.replace('_', ' ')) + " \u2014 " + projectName;

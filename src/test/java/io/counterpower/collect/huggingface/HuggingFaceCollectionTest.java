@@ -142,6 +142,9 @@ class HuggingFaceCollectionTest {
         long projectId = sql.number("select id from project where slug = ?", slug);
         assertEquals(Map.of("finetune", 3L, "adapter", 1L, "merge", 1L, "quantization", 2L), sql.countsBy("""
                 select relation, count(*) from derivative where project_id = ? and superseded_at is null group by 1""", projectId));
+        // Each names the model it was read from as its base (issue #23); which family member that is, the Hub does not say.
+        assertEquals(7L, sql.number("select count(*) from derivative where project_id = ? and superseded_at is null and base_name = '"
+                + hub.id() + "' and base_artifact is null", projectId));
         // Publishers: a namespace that is a recorded organisation's alias is that organisation, others keep their name.
         assertEquals(List.of(
                 List.of(hub.fixtures().value("pubA") + "/" + hub.model() + "-GGUF", "quantization", pubA, "", "2024-04-20"),

@@ -1,0 +1,105 @@
+-- Methodology version 2: governance over-representation and the foundation rule checks, per governing body, at each step.
+-- Parameters: :project, :asof (the "as recorded on" instant) and one step's :day and :lo24 (FactIndicators.lateral runs the statement at every step in one round trip).
+-- Rules: METHODOLOGY.md version 2 section 7, "Governance over-representation"; seats as in section 3 "Governance" (active on the day, a person's seat counts for the person's
+-- affiliation on the day, shares over seats whose holder's affiliation is known); contributions as in section 3 "Contribution" (commits, bots excluded, affiliation on the day of the
+-- act, top-level parent on that day) over the 24 months before at, (at - 24 months, at]. An independent counts as an organisation of one for the rule checks (a body of independents is
+-- not one employer's), and is never the over-represented organisation. Nothing is read when the project records no governing body.
+-- Output columns (read by alias; one line each: column: the indicators it feeds | the METHODOLOGY line it implements):
+-- column any_body: seat_overrepresentation, bodies_over_one_third, bodies_under_two_orgs | METHODOLOGY section 3 "Every value": null, never 0, when no governing body is recorded
+-- column seats: seat_overrepresentation, bodies_over_one_third, bodies_under_two_orgs | METHODOLOGY section 3 Governance: seats active at `at` (n, coverage)
+-- column known_seats: seat_overrepresentation, bodies_over_one_third, bodies_under_two_orgs | METHODOLOGY section 3 Governance: shares are over seats whose holder's affiliation is known
+-- column contributions: seat_overrepresentation | METHODOLOGY section 7 Governance over-representation: contributions over the 24 months before at (coverage)
+-- column known_contributions: seat_overrepresentation | METHODOLOGY section 7 Governance over-representation: its share of known contributions over the 24 months before at
+-- column over_org: seat_overrepresentation | METHODOLOGY section 7 Governance over-representation: the largest, with the organisation (ties by body, then organisation key)
+-- column over_body: seat_overrepresentation | METHODOLOGY section 7 Governance over-representation: the largest, with the body (its name)
+-- column over_body_kind: seat_overrepresentation | METHODOLOGY section 7 Governance over-representation: the body's kind
+-- column over_value: seat_overrepresentation | METHODOLOGY section 7 Governance over-representation: seat share of a body minus share of known contributions
+-- column over_seat_share: seat_overrepresentation | METHODOLOGY section 7 Governance over-representation: the organisation's share of the body's known seats
+-- column over_contribution_share: seat_overrepresentation | METHODOLOGY section 7 Governance over-representation: the organisation's share of known contributions
+-- column bodies: seat_overrepresentation, bodies_over_one_third, bodies_under_two_orgs | METHODOLOGY section 7 Governance over-representation: a foundation rule check per body (detail)
+-- column sources: seat_overrepresentation, bodies_over_one_third, bodies_under_two_orgs | METHODOLOGY section 3 "Every value": evidence with sources (the seats' source URLs)
+with recursive has_body as (
+  select exists (select 1 from governance_body b where b.project_id = :project and (b.recorded_at <= :asof and (b.superseded_at is null or b.superseded_at > :asof))) as any_body
+), seats as (
+  select s.id, s.body_id, b.name as body_name, b.kind as body_kind, s.holder_contributor_id as person, s.holder_organisation_id as held_org, s.source_url
+  from governance_seat s join governance_body b on b.id = s.body_id and b.project_id = :project and (b.recorded_at <= :asof and (b.superseded_at is null or b.superseded_at > :asof))
+  where (s.recorded_at <= :asof and (s.superseded_at is null or s.superseded_at > :asof)) and ((s.valid_from is null or s.valid_from <= :day) and (s.valid_to is null or s.valid_to >= :day))
+), held as (
+  select s.*, (s.held_org is not null or a.contributor_id is not null) as known, coalesce(s.held_org, a.organisation_id) as org_id
+  from seats s left join lateral (select a.contributor_id, a.organisation_id from affiliation a
+      where a.contributor_id = s.person and ((a.valid_from is null or a.valid_from <= :day) and (a.valid_to is null or a.valid_to >= :day)) and (a.recorded_at <= :asof and (a.superseded_at is null or a.superseded_at > :asof))
+      order by a.source_tier, a.id limit 1) a on true
+), base as (
+  select c.id, cast(c.at at time zone 'UTC' as date) as day, l.contributor_id
+  from contribution c
+  join identity_link l on l.id = c.identity_id and l.recorded_at <= :asof and (l.superseded_at is null or l.superseded_at > :asof)
+  where (select any_body from has_body) and c.project_id = :project and c.kind = 'commit'
+    and c.at > (cast(cast(:lo24 as date) + 1 as timestamp) - interval '1 microsecond') at time zone 'UTC'
+    and c.at <= (cast(cast(:day as date) + 1 as timestamp) - interval '1 microsecond') at time zone 'UTC'
+    and c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof) and not l.is_bot
+), aff as (
+  select distinct on (p.contributor_id, p.day) p.contributor_id, p.day, a.organisation_id
+  from (select distinct contributor_id, day from base) p
+  join affiliation a on a.contributor_id = p.contributor_id
+   and (a.valid_from is null or a.valid_from <= p.day) and (a.valid_to is null or a.valid_to >= p.day)
+   and a.recorded_at <= :asof and (a.superseded_at is null or a.superseded_at > :asof)
+  order by p.contributor_id, p.day, a.source_tier, a.id
+), rollup as (
+  select o.org, o.day, o.org as top, 0 as depth
+  from (select distinct organisation_id as org, day from aff where organisation_id is not null
+        union select distinct org_id, cast(:day as date) from held where org_id is not null) o
+  union all
+  select r.org, r.day, p.parent_id, r.depth + 1
+  from rollup r
+  join organisation_parent p on p.organisation_id = r.top and ((p.valid_from is null or p.valid_from <= r.day) and (p.valid_to is null or p.valid_to >= r.day)) and (p.recorded_at <= :asof and (p.superseded_at is null or p.superseded_at > :asof))
+  where r.depth < 10
+),
+tops as (select distinct on (org, day) org, day, top from rollup order by org, day, depth desc),
+contrib as (
+  select b.id, a.contributor_id is not null as known, case when a.organisation_id is not null then o.key end as org_key
+  from base b left join aff a on a.contributor_id = b.contributor_id and a.day = b.day
+  left join tops t on t.org = a.organisation_id and t.day = b.day left join organisation o on o.id = t.top
+), org_contrib as (select org_key, count(*) as cnt from contrib where known and org_key is not null group by org_key),
+seat_rows as (
+  select h.*, case when not h.known then null when h.org_id is null then 'independent:' || h.person else o.key end as entity,
+         case when h.org_id is not null then o.key end as org_key
+  from held h left join tops t on t.org = h.org_id and t.day = cast(:day as date) left join organisation o on o.id = t.top
+), body_counts as (
+  select body_id, min(body_name) as body_name, min(body_kind) as body_kind, count(*) as seats, count(*) filter (where known) as known_seats,
+         count(distinct entity) as entities, count(distinct org_key) as organisations
+  from seat_rows group by body_id
+), body_org as (
+  select body_id, org_key, count(*) as cnt from seat_rows where known and org_key is not null group by body_id, org_key
+), largest as (
+  select distinct on (bo.body_id) bo.body_id, bo.org_key, cast(bo.cnt as float8) / bc.known_seats as share
+  from body_org bo join body_counts bc on bc.body_id = bo.body_id order by bo.body_id, bo.cnt desc, bo.org_key
+), known_contrib as (select count(*) as n from contrib where known),
+candidates as (
+  select bc.body_id, bc.body_name, bc.body_kind, k.org_key,
+         coalesce(cast(bo.cnt as float8), 0) / bc.known_seats as seat_share,
+         coalesce(cast(oc.cnt as float8), 0) / (select n from known_contrib) as contribution_share
+  from body_counts bc
+  cross join (select org_key from body_org union select org_key from org_contrib) k
+  left join body_org bo on bo.body_id = bc.body_id and bo.org_key = k.org_key
+  left join org_contrib oc on oc.org_key = k.org_key
+  where bc.known_seats > 0 and (select n from known_contrib) > 0
+), overrep as (
+  select * from candidates order by seat_share - contribution_share desc, body_name, body_id, org_key limit 1
+)
+select
+  (select any_body from has_body) as any_body,
+  (select count(*) from seat_rows) as seats,
+  (select count(*) from seat_rows where known) as known_seats,
+  (select count(*) from contrib) as contributions,
+  (select n from known_contrib) as known_contributions,
+  (select org_key from overrep) as over_org,
+  (select body_name from overrep) as over_body,
+  (select body_kind from overrep) as over_body_kind,
+  (select seat_share - contribution_share from overrep) as over_value,
+  (select seat_share from overrep) as over_seat_share,
+  (select contribution_share from overrep) as over_contribution_share,
+  (select cast(json_agg(json_build_object('body', bc.body_name, 'kind', bc.body_kind, 'seats', bc.seats, 'knownSeats', bc.known_seats,
+            'entities', bc.entities, 'organisations', bc.organisations, 'largestOrganisation', l.org_key, 'largestShare', l.share)
+            order by bc.body_name, bc.body_id) as text)
+     from body_counts bc left join largest l on l.body_id = bc.body_id) as bodies,
+  (select string_agg(distinct source_url, ' ') from seat_rows where source_url is not null) as sources
