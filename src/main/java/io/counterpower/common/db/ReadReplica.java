@@ -143,6 +143,9 @@ public class ReadReplica {
                                 .validationTimeout(Duration.ofSeconds(10))
                                 .idleValidationTimeout(Duration.ofSeconds(1))
                                 .reapTimeout(Duration.ofMinutes(5))
+                                // A replica that restarted left dead connections: checked before use, dropped on error.
+                                .connectionValidator(io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ConnectionValidator.defaultValidator())
+                                .exceptionSorter(new io.agroal.api.exceptionsorter.PostgreSQLExceptionSorter())
                                 // Enlisted like the primary's connections: one connection per transaction.
                                 .transactionIntegration(new NarayanaTransactionIntegration(transactions, synchronizations))
                                 .connectionFactoryConfiguration(cf -> cf
