@@ -46,7 +46,7 @@ public class RiskSnapshots {
     }
 
     /** The advisory lock key of the refresh (any constant unique among the service's advisory locks). */
-    private static final long REFRESH_LOCK = 0x52_49_53_4B_L; // "RISK"
+    private static final long REFRESH_LOCK = 0x5249534BL; // "RISK"
 
     @Inject
     EntityManager em;
