@@ -128,7 +128,7 @@ class TwoInstancesTest {
     }
 
     @Test
-    void aRefreshAskedOfBothInstancesAtOnceStoresOneSnapshot() {
+    void aRefreshAskedOfBothInstancesAtOnceStoresOneSnapshot() throws SQLException {
         project(0);
         long version = Long.parseLong(admin(1).get("/api/v1/projects").header("Counterpower-Data-Version"));
         CompletableFuture<?>[] asked = new CompletableFuture<?>[2];
