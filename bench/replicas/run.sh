@@ -60,7 +60,7 @@ mixed() {
   BENCH_KEY=$KEY BENCH_ACKED="$acked" BENCH_PUBLIC_READS=1 wrk -t"$2" -c"$3" -d"${DURATION}s" --timeout 15s \
     -s bench/load/mixed.lua "http://127.0.0.1:$1" > "$4"
 }
-rate() { awk '/^requests/ { gsub(/[()\/s]/, "", $5); print $5 }' "$1"; }
+rate() { awk '/^Requests\/sec:/ { print $2 }' "$1"; }
 
 [ "${1:-}" = "--no-build" ] || ./mvnw -B -q -DskipTests package
 command -v wrk > /dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
@@ -72,7 +72,7 @@ as_pg "$BIN/pg_basebackup" -h 127.0.0.1 -p "$PG_PRIMARY" -U postgres -D "$ROOT/r
 pg_start "$ROOT/replica" "$PG_REPLICA"
 {
   echo "date: $(date -u +%FT%TZ)"
-  echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src migrations || echo ' (with uncommitted changes)')"
+  echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src migrations || echo ' (with uncommitted changes)'); service: $APP"
   echo "machine: nproc $(nproc), load average at start $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1), $("$BIN/postgres" --version)"
   echo "wrk: $CONNECTIONS connections in all, ${DURATION} s each run; 20 % writes, 40 % lists/records, 40 % ranking/assessments"
 } | tee "$OUT/figures.txt"
