@@ -1,7 +1,9 @@
 -- Mixed load for wrk: 80 % reads (lists and records of projects and organisations), 20 % writes
 -- (a new organisation, with the admin key from BENCH_KEY). Counts answers per status, and appends
 -- the key of every acknowledged write (201) to $BENCH_ACKED/acked-<thread>.txt, so that run.sh
--- can check each one is in the database afterwards.
+-- can check each one is in the database afterwards. BENCH_PUBLIC_READS=1 (bench/replicas) turns the
+-- organisation reads (40 %) into the lag-tolerant public reads a read replica serves: the risk
+-- ranking and projects' assessments.
 local counter = 0
 local threads = {}
 local thread_id = 0
@@ -18,6 +20,7 @@ function init(args)
   statuses = {}
   slugs = { "llama", "gemma", "mistral-7b", "stable-diffusion", "falcon" }
   orgs = { "meta", "mistral", "google", "microsoft", "huggingface" }
+  public_reads = os.getenv("BENCH_PUBLIC_READS") == "1"
 end
 
 function request()
@@ -33,6 +36,10 @@ function request()
     return wrk.format("GET", "/api/v1/projects?size=20&sort=name")
   elseif pick < 6 then
     return wrk.format("GET", "/api/v1/projects/" .. slugs[(counter % #slugs) + 1])
+  elseif pick < 8 and public_reads then
+    return wrk.format("GET", "/api/v1/risk?size=20")
+  elseif public_reads then
+    return wrk.format("GET", "/api/v1/projects/" .. slugs[(counter % #slugs) + 1] .. "/assessment")
   elseif pick < 8 then
     return wrk.format("GET", "/api/v1/organisations?size=20")
   else

@@ -32,7 +32,7 @@ public class AssessmentResource {
                            @QueryParam("window") String window, @QueryParam("asRecordedOn") String asRecordedOn,
                            @QueryParam("methodology") String methodology) {
         // A hit costs no query here, and is usually answered before this method on the I/O thread.
-        String key = rendered.key(versions.current().version(), http);
+        String key = rendered.key(versions.served().version(), http);
         byte[] body = rendered.get(key, () -> serialise(assessments.assess(slug, at, asRecordedOn, window, methodology)));
         return Response.ok(body).type(MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -54,10 +54,10 @@ class MethodologyLicenseLevels {
                     .setParameter(1, version).setParameter(2, follows ? levels.catalogVersion() : "pinned:v" + version).executeUpdate();
             if (follows) {
                 em.createNativeQuery("""
-                                insert into license_period_level (period_row_id, methodology_version, level, level_lower, level_upper)
-                                select row_id, ?1, level, level_lower, level_upper from license_period
+                                insert into license_period_level (project_id, period_row_id, methodology_version, level, level_lower, level_upper)
+                                select project_id, row_id, ?1, level, level_lower, level_upper from license_period
                                 where catalog_version = ?2 or catalog_version is null
-                                on conflict (period_row_id, methodology_version) do update
+                                on conflict (project_id, period_row_id, methodology_version) do update
                                 set level = excluded.level, level_lower = excluded.level_lower, level_upper = excluded.level_upper""")
                         .setParameter(1, version).setParameter(2, levels.catalogVersion()).executeUpdate();
                 continue;

@@ -63,7 +63,7 @@ public class RiskResource {
             RiskService.Result result = risk.ranking(q, s, (m, d, at, pins) -> Provenance.of(uri, "Capture risk ranking", m, d, at, pins));
             return csv ? csv(result.ranking()) : Response.ok(result.ranking()).type(MediaType.APPLICATION_JSON_TYPE).build();
         }
-        EntityTag tag = tag(s, versions.current().version(), csv);
+        EntityTag tag = tag(s, versions.served().version(), csv);
         if (!caller.isAuthenticated() && HttpCaching.matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), tag)) {
             return Response.notModified(tag).header(HttpHeaders.LAST_MODIFIED, HttpDates.format(s.generatedAt()))
                     .header(HttpHeaders.CACHE_CONTROL, caching.publicCacheControl())

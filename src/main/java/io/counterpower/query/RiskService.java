@@ -131,7 +131,7 @@ public class RiskService {
         if (q.pinned()) {
             generatedAt = Instant.now();
             recordedOn = q.asOf() == null ? generatedAt : q.asOf();
-            dataVersion = q.asOf() == null ? versions.current().version() : versions.at(q.asOf());
+            dataVersion = q.asOf() == null ? versions.served().version() : versions.at(q.asOf());
             all = new ArrayList<>();
             for (RiskRows.ProjectRef p : rows.projects(q.at(), q.asOf())) {
                 if (q.kind() == null || q.kind().equals(p.kind())) {

@@ -45,8 +45,13 @@ public class RiskSnapshots {
                     Instant generatedAt, int recomputed, List<RiskRows.Computed> rows) {
     }
 
+    /** The advisory lock key of the refresh (any constant unique among the service's advisory locks). */
+    private static final long REFRESH_LOCK = 0x5249534BL; // "RISK"
+
     @Inject
     EntityManager em;
+    @Inject
+    javax.sql.DataSource dataSource;
     @Inject
     RiskRows rows;
     @Inject
@@ -148,14 +153,32 @@ public class RiskSnapshots {
     /** Computes a new snapshot when the current one is stale (or missing); the previous one is served meanwhile. */
     @ActivateRequestContext
     public void refresh() {
+        // Several instances share one database: one computes a snapshot while the others wait, then take the stored one.
+        try (java.sql.Connection lock = dataSource.getConnection()) {
+            try (var st = lock.createStatement()) {
+                st.execute("select pg_advisory_lock(" + REFRESH_LOCK + ")");
+            }
+            try {
+                refreshHoldingTheLock();
+            } finally {
+                try (var st = lock.createStatement()) {
+                    st.execute("select pg_advisory_unlock(" + REFRESH_LOCK + ")");
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("The risk ranking's refresh lock could not be taken", e);
+        }
+    }
+
+    private void refreshHoldingTheLock() {
         Methodology.Version m = methodology.latest();
         long dataVersion = versions.latest().version();
         LocalDate day = today();
-        Snapshot base = current;
-        if (base == null) {
-            base = adopt(load(m.number()));
-            loaded = true;
-        }
+        // The newest stored snapshot, which another instance may have stored while this one waited for the lock.
+        Snapshot held = current;
+        Snapshot base = held != null && held.id() >= newestStoredId(m.number()) ? held
+                : adopt(QuarkusTransaction.requiringNew().call(() -> load(m.number())));
+        loaded = true;
         if (base != null && base.dataVersion() >= dataVersion && base.at().equals(day) && base.methodologyVersion() == m.number()) {
             return;
         }
@@ -230,6 +253,12 @@ public class RiskSnapshots {
     }
 
     /** The newest complete snapshot of a methodology version in the table, or null. */
+    private long newestStoredId(int methodologyVersion) {
+        Object id = em.createNativeQuery("select max(id) from risk_snapshot where methodology_version = ?1")
+                .setParameter(1, methodologyVersion).getSingleResult();
+        return id == null ? 0 : ((Number) id).longValue();
+    }
+
     private Snapshot load(int methodologyVersion) {
         List<?> heads = em.createNativeQuery("""
                         select id, at, data_version, recorded_on, generated_at, recomputed from risk_snapshot

@@ -44,7 +44,11 @@ public class WebhookSender {
     @Inject
     ReceiverResolver resolver;
 
-    /** One step of a delivery worker: releases abandoned claims, then sends what is due. Returns the attempts made. */
+    /**
+     * One step of a delivery worker: releases abandoned claims, then sends what is due. Returns the attempts made.
+     * In a request context of its own when called off one (the datasource of a session is resolved there).
+     */
+    @jakarta.enterprise.context.control.ActivateRequestContext
     public int sendDue(String worker) {
         int released = outbox.releaseAbandoned();
         if (released > 0) {

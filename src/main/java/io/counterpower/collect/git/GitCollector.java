@@ -439,7 +439,25 @@ public class GitCollector implements Collector {
             while (inFlight.size() >= IN_FLIGHT) {
                 awaitOldest();
             }
-            inFlight.add(writer.submit(() -> onBatch.accept(batch)));
+            inFlight.add(writer.submit(() -> inRequestContext(() -> onBatch.accept(batch))));
+        }
+
+        /**
+         * The writer thread's batches open Hibernate sessions, whose datasource (primary or read replica,
+         * common/db/ReplicaTenants) is resolved in a request context: a batch runs in one of its own.
+         */
+        private static void inRequestContext(Runnable work) {
+            io.quarkus.arc.ManagedContext context = io.quarkus.arc.Arc.container().requestContext();
+            if (context.isActive()) {
+                work.run();
+                return;
+            }
+            context.activate();
+            try {
+                work.run();
+            } finally {
+                context.terminate();
+            }
         }
 
         private void drain() {

@@ -45,7 +45,7 @@ public class DataVersionHeader {
         try {
             Instant pinned = pinnedTo(request);
             if (pinned == null) {
-                response.getHeaders().putSingle(NAME, String.valueOf(versions.current().version()));
+                response.getHeaders().putSingle(NAME, String.valueOf(versions.served().version()));
             } else {
                 // A response pinned to a moment reports the version in force then; none when it precedes the history.
                 Long then = versions.at(pinned);

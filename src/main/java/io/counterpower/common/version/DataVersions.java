@@ -36,6 +36,8 @@ public class DataVersions {
     EntityManager em;
     @Inject
     DataSource dataSource;
+    @Inject
+    jakarta.enterprise.inject.Instance<io.counterpower.common.db.ReadRoute> route;
 
     /**
      * How long {@link #current()} may serve a version it read: writes of this instance end it at
@@ -51,6 +53,22 @@ public class DataVersions {
     private ScheduledExecutorService refresher;
     /** Increased by every transaction's end, so that a read that raced a commit is not kept. */
     private final AtomicLong generation = new AtomicLong();
+
+    /**
+     * The version the current request's answer is computed from, for its validators, its
+     * {@code Counterpower-Data-Version} and the keys of held answers: the read replica's replayed
+     * version when the request was routed there, else {@link #current()}. Never newer than the data
+     * that answers, so a held answer or a client's tag never claims data it lacks.
+     */
+    public Version served() {
+        if (io.quarkus.arc.Arc.container().requestContext().isActive()) {
+            io.counterpower.common.db.ReadRoute r = route.get();
+            if (r.onReplica()) {
+                return new Version(r.replicaVersion(), r.replicaChangedAt());
+            }
+        }
+        return current();
+    }
 
     /** The newest version over all scopes: it changes whenever any fact changes. */
     public Version latest() {

@@ -51,7 +51,7 @@ public class HttpCaching {
         }
         DataVersions.Version v;
         try {
-            v = versions.current();
+            v = versions.served();
         } catch (RuntimeException e) {
             return null; // without a version the resource answers, and reports the outage itself
         }
@@ -88,7 +88,7 @@ public class HttpCaching {
             return;
         }
         try {
-            DataVersions.Version v = versions.current();
+            DataVersions.Version v = versions.served();
             headers.putIfAbsent(HttpHeaders.ETAG, List.of(tag(v, request)));
             headers.putIfAbsent(HttpHeaders.LAST_MODIFIED, List.of(HttpDates.format(lastModified(v))));
         } catch (RuntimeException e) {
