@@ -27,18 +27,19 @@ get "/api/v1/projects/pytorch" | expect '"steward":"pytorch-foundation"'   # ste
 get "/api/v1/organisations/hashicorp" | expect '"parent":"ibm"'             # parent ibm from 2025-02-27 (the acquisition)
 get "/api/v1/organisations?domain=meta.com" | expect '"key":"meta"'
 
-# Writes need a key. Every fact carries a source a person can check, and a confidence.
+# Writes need a key. Every fact carries a source a person can check, and a confidence; a verified
+# fact also carries its quote, the sentence of the source that states it (400 without).
 send POST /api/v1/organisations '{
   "key": "eleuther-friends", "name": "Friends of EleutherAI", "type": "community",
   "domains": ["friends.example"],
-  "source": {"url": "https://example.org/about", "confidence": "verified"}
+  "source": {"url": "https://example.org/about", "quote": "Friends of EleutherAI is a community group.", "confidence": "verified"}
 }' | expect '"key":"eleuther-friends"'
 
 # An edit records a new version; the old one stays readable "as recorded on" a moment before it.
 before=$(date -u +%Y-%m-%dT%H:%M:%S.%NZ)
 send PUT /api/v1/organisations/eleuther-friends '{
   "name": "Friends of EleutherAI e.V.", "type": "nonprofit", "domains": ["friends.example"],
-  "source": {"url": "https://example.org/register", "confidence": "verified"},
+  "source": {"url": "https://example.org/register", "quote": "Friends of EleutherAI e.V. is registered as an association.", "confidence": "verified"},
   "reason": "registered as an association"
 }' | expect '"type":"nonprofit"'
 get "/api/v1/organisations/eleuther-friends?asRecordedOn=$before" | expect '"type":"community"'   # the old name and type
@@ -47,7 +48,7 @@ get "/api/v1/organisations/eleuther-friends/history"
 # People, identities and affiliations (unknown is never the same as independent).
 ada=$(send POST /api/v1/contributors '{
   "displayName": "Ada", "identities": [{"name": "Ada L", "email": "ada@meta.com"}],
-  "source": {"url": "https://github.com/ada", "confidence": "verified"}
+  "source": {"url": "https://github.com/ada", "quote": "Ada L <ada@meta.com>", "confidence": "verified"}
 }' | id_of)
 affiliation=$(send POST /api/v1/affiliations '{
   "contributor": '"$ada"', "organisation": "meta", "from": "2021-03-01",

@@ -75,6 +75,7 @@ class CitusSchemaTest {
             entry("identity_link", Kind.REFERENCE),
             entry("affiliation", Kind.REFERENCE),
             entry("erased_email", Kind.REFERENCE),
+            entry("erased_login", Kind.REFERENCE),
             entry("api_key", Kind.REFERENCE),
             entry("funding_event", Kind.REFERENCE),
             entry("currency_rate", Kind.REFERENCE),
