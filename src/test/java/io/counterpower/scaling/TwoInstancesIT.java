@@ -45,11 +45,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * each, its commits recorded once), a ranking refresh asked of both at once stores one snapshot per
  * data version, and a write on one instance reaches the other's answers (the shared data version)
  * within its {@code data-version.max-age}; the delay measured is written to
- * {@code target/two-instances-staleness.txt} (README, "Several instances"). Without a packaged jar
- * ({@code ./mvnw -o package -DskipTests}) the test is skipped.
+ * {@code target/two-instances-staleness.txt} (README, "Several instances"). It is an integration test
+ * (failsafe): the README's {@code ./mvnw -B verify} packages the service first, then runs it; without a
+ * packaged jar or a PostgreSQL server (a machine with only Java) it is skipped with that reason.
  */
-@EnabledIf(value = "jarAvailable", disabledReason = "needs the packaged service (./mvnw -o package -DskipTests) to start two instances")
-class TwoInstancesTest {
+@EnabledIf(value = "jarAndServerAvailable", disabledReason = "needs the packaged service (the README's ./mvnw -B verify packages it"
+        + " before this integration test) and a PostgreSQL server at COUNTERPOWER_TEST_DB_URL's host")
+class TwoInstancesIT {
     static final Path JAR = Path.of(System.getenv().getOrDefault("COUNTERPOWER_INSTANCE_JAR", "target/quarkus-app/quarkus-run.jar"));
     private static final String ADMIN_KEY = "cp_two_instances_admin_key_for_this_test_only";
     private static final String URL = System.getenv().getOrDefault("COUNTERPOWER_TEST_DB_URL", TestDatabase.DEFAULT_URL) + "_two";
@@ -63,8 +65,9 @@ class TwoInstancesTest {
     @TempDir
     static Path dir;
 
-    static boolean jarAvailable() {
-        return Files.isRegularFile(JAR);
+    static boolean jarAndServerAvailable() {
+        return Files.isRegularFile(JAR)
+                && io.counterpower.common.db.DatabaseChoice.answers(URL.substring(0, URL.lastIndexOf('/')) + "/postgres", "postgres", "");
     }
 
     @BeforeAll
