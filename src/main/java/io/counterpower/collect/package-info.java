@@ -15,6 +15,7 @@
  * after a collection, never from {@link io.counterpower.collect.PublicMailProviders}.</li>
  * </ul>
  *
- * <p>The rules are in docs/decisions.md, section "Git collection".
+ * <p>The rules are in docs/decisions.md, section "Git collection" (what is recorded), and
+ * docs/engineering.md, "Collection jobs" (jobs, cursors, batches).
  */
 package io.counterpower.collect;

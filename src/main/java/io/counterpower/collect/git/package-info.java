@@ -2,7 +2,8 @@
  * The git collector. Its reading half turns a git repository into the facts of METHODOLOGY.md
  * section 2 (contributions with identities, license periods, governance events and seats) and
  * reports them without touching the database; {@link io.counterpower.collect.git.GitCollector}
- * and its writers record them for a collection job (rules in docs/decisions.md, "Git collection").
+ * and its writers record them for a collection job (rules in docs/decisions.md, "Git collection", and
+ * docs/engineering.md, "Collection jobs").
  *
  * <h2>Use</h2>
  * Open a {@link io.counterpower.collect.git.GitRepositoryReader} (a local path, a {@code file:} URL,

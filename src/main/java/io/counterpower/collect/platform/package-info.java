@@ -6,6 +6,7 @@
  * reports ({@link io.counterpower.collect.platform.ReportedLicense}) and the organisations an
  * account name stands for ({@link io.counterpower.collect.platform.OrganisationNames}).
  *
- * <p>The rules are in docs/decisions.md, section "GitHub and Hugging Face collectors".
+ * <p>The rules are in docs/decisions.md, section "GitHub and Hugging Face collectors" (what is
+ * recorded), and docs/engineering.md, "Collection jobs" (paging, retries, limits).
  */
 package io.counterpower.collect.platform;

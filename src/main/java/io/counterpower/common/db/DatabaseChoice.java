@@ -9,7 +9,7 @@ import java.util.Properties;
 import java.util.function.BooleanSupplier;
 
 /**
- * Which PostgreSQL the service uses, decided before Quarkus starts (docs/decisions.md, "Embedded
+ * Which PostgreSQL the service uses, decided before Quarkus starts (docs/engineering.md, "Embedded
  * database"): a configured server always; otherwise the embedded one, unless the database of the
  * old default (a {@code counterpower} database on 127.0.0.1:5432) answers, in which case the user
  * must say which they mean rather than find an empty database beside their data.

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * Token buckets in front of the expensive endpoints (series, exports, collections): one per API
  * key, or per client address for requests without a key. An empty bucket answers 429 with
  * {@code Retry-After}, the seconds until a token is back. Buckets live in this instance's memory:
- * with several instances a client gets each instance's allowance (docs/decisions.md).
+ * with several instances a client gets each instance's allowance (docs/engineering.md,
+ * "Reliability, limits and security").
  */
 @ApplicationScoped
 public class RateLimits {
