@@ -40,8 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Two instances of the packaged service (two processes of {@code target/quarkus-app/quarkus-run.jar},
- * or {@code COUNTERPOWER_INSTANCE_JAR}) on one database of their own: both run the job workers
- * and the ranking refresh at once. Each collection is claimed and done by one of them (one job row
+ * or {@code COUNTERPOWER_INSTANCE_JAR}) on one database of their own: both run the job workers,
+ * the watch workers and the ranking refresh at once. Each collection is claimed and done by one of them (one job row
  * each, its commits recorded once), a ranking refresh asked of both at once stores one snapshot per
  * data version, and a write on one instance reaches the other's answers (the shared data version)
  * within its {@code data-version.max-age}; the delay measured is written to
@@ -58,6 +58,10 @@ class TwoInstancesIT {
     private static final int PROJECTS = 6;
     private static final int COMMITS = 40;
     private static final Duration START = Duration.ofSeconds(180);
+
+    /** A verified source keeps the sentence that states it (issue #20). */
+    private static final Map<String, Object> EVIDENCE = Map.of("url", "https://example.org/evidence",
+            "quote", "The evidence of this test.", "confidence", "verified");
 
     private static final List<Process> instances = new ArrayList<>();
     private static final List<Integer> ports = new ArrayList<>();
@@ -86,6 +90,9 @@ class TwoInstancesIT {
             env.put("COUNTERPOWER_JOBS_POLL_INTERVAL", "100ms");
             env.put("COUNTERPOWER_RISK_CHECK_INTERVAL", "300ms");
             env.put("COUNTERPOWER_WATCHES_SECRET_KEY", "dGVzdC1vbmx5LXdhdGNoLXNlY3JldC1rZXktMzJieXQ=");
+            // Both instances run the watch workers, quickly, and may deliver to this test's receiver on loopback.
+            env.put("COUNTERPOWER_WATCHES_POLL_INTERVAL", "200ms");
+            env.put("COUNTERPOWER_WATCHES_ALLOWED_HOSTS", "127.0.0.1");
             instances.add(pb.start());
             ports.add(port);
             // One after the other: the first migrates the database, the second finds it migrated.
@@ -164,10 +171,54 @@ class TwoInstancesIT {
                 + delays + " ms (max " + max + " ms; counterpower.data-version.max-age=1s)\n", StandardCharsets.UTF_8);
     }
 
+    /**
+     * Both instances run the watch workers (evaluations and webhook deliveries, claimed with SKIP LOCKED): events
+     * written through either instance reach the receiver once each, and each delivery is attempted once.
+     */
+    @Test
+    void watchesOnBothInstancesDeliverEachEventOnce() throws Exception {
+        List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            received.add(exchange.getRequestHeaders().getFirst("Counterpower-Event-Id"));
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String slug = project(0);
+            long watch = admin(0).body(Map.of("name", "Watch of " + slug, "project", slug,
+                            "url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+                            "conditions", List.of(Map.of("type", "governance-event"))))
+                    .post("/api/v1/watches").then().statusCode(201).extract().jsonPath().getLong("id");
+            Awaitility.await("the baseline is taken by one of the workers").atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> number("select count(*) from watch_state where watch_id = " + watch + " and state is not null") > 0);
+            int events = 8;
+            for (int i = 0; i < events; i++) {
+                admin(i % 2).body(Map.of("project", slug, "kind", "governance-doc-change",
+                                "date", String.format("2023-02-%02d", i + 1), "source", EVIDENCE))
+                        .post("/api/v1/governance-events").then().statusCode(201);
+            }
+            Awaitility.await("every event delivered").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> number("select count(*) from webhook_delivery where watch_id = " + watch + " and state = 'delivered'") >= events);
+            assertEquals(events, number("select count(*) from webhook_delivery where watch_id = " + watch), "one delivery per event");
+            assertEquals(events, number("""
+                    select count(*) from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id
+                    where d.watch_id = %d""".formatted(watch)), "each delivery attempted once, by one instance");
+            assertEquals(events, received.size(), "the receiver got each event once");
+            assertEquals(events, received.stream().distinct().count());
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
     private static String project(int instance) {
         String slug = "proj-" + UUID.randomUUID().toString().substring(0, 8);
         admin(instance).body(Map.of("slug", slug, "name", "Project " + slug, "kind", "model", "origin", "community",
-                "source", Map.of("url", "https://example.org/evidence", "confidence", "verified")))
+                "source", EVIDENCE))
                 .post("/api/v1/projects").then().statusCode(201);
         return slug;
     }
@@ -179,7 +230,7 @@ class TwoInstancesIT {
         body.put("name", "Org " + key);
         body.put("type", "company");
         body.put("domains", List.of(key + ".example"));
-        body.put("source", Map.of("url", "https://example.org/evidence", "confidence", "verified"));
+        body.put("source", EVIDENCE);
         return body;
     }
 
