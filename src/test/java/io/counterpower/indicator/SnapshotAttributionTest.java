@@ -100,7 +100,7 @@ class SnapshotAttributionTest {
 
     /** Empties the fact base of this profile's database (the snapshot tables reference these four). */
     private static void empty() {
-        sql("truncate contribution_attribution, contribution_attribution_stale, contribution_attribution_pending, audit_log,"
+        sql("truncate contribution_attribution, contribution_attribution_stale, contribution_attribution_pending, audit_log, fact_dispute,"
                 + " dataset_load, organisation, project, contributor, identity restart identity cascade");
     }
 

@@ -130,7 +130,7 @@ class OpennessRatingsImportTest {
 
     private void empty() {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "truncate contribution_attribution, contribution_attribution_stale, contribution_attribution_pending, audit_log,"
+                "truncate contribution_attribution, contribution_attribution_stale, contribution_attribution_pending, audit_log, fact_dispute,"
                         + " dataset_load, organisation, project, contributor, identity restart identity cascade").executeUpdate());
     }
 }

@@ -54,7 +54,8 @@ class WatchWorkersTest {
             String slug = project(organisation("foundation"));
             JsonPath w = watch(slug, receiver.url(), Map.of("type", "governance-event"));
             long id = w.getLong("id");
-            await("the workers take the baseline on their own").atMost(LIMIT).until(() -> evaluated(id));
+            // Polled on the test thread: its request context chooses the datasource (multi-tenancy, issue #24).
+            await("the workers take the baseline on their own").atMost(LIMIT).pollInSameThread().until(() -> evaluated(id));
             governanceEvent(slug, "2024-10-01");
             await("the workers deliver the change").atMost(LIMIT).until(() -> !receiver.accepted().isEmpty());
             assertEquals(1, receiver.accepted().size());

@@ -25,7 +25,7 @@ import java.time.Instant;
  * The read replica's pool and what the service knows of it: whether it answers, and the data version
  * it has replayed. The replica is a copy of the primary (streaming replication), so its
  * {@code data_version} rows say how far it has come; a read is sent there only when that is at least
- * the version the client saw ({@link ReadRouting}). A replica that fails is left alone for
+ * the version the client saw ({@code version.ReadRouting}). A replica that fails is left alone for
  * {@code retry-after}, and every read meanwhile goes to the primary: the service never depends on it.
  */
 @ApplicationScoped

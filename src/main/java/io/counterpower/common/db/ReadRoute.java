@@ -4,14 +4,14 @@ import jakarta.enterprise.context.RequestScoped;
 
 /**
  * Where this request's queries go: the primary (the default), or the read replica at the data
- * version it had replayed when the request was routed there ({@link ReadRouting}).
+ * version it had replayed when the request was routed there ({@code version.ReadRouting}).
  */
 @RequestScoped
 public class ReadRoute {
     private Long replicaVersion;
     private java.time.Instant replicaChangedAt;
 
-    void toReplica(ReadReplica.Replayed replayed) {
+    public void toReplica(ReadReplica.Replayed replayed) {
         this.replicaVersion = replayed.version();
         this.replicaChangedAt = replayed.changedAt();
     }

@@ -15,7 +15,7 @@ import java.sql.SQLException;
 
 /**
  * Hibernate's sessions take their connections from the primary, or from the read replica when the
- * request was routed there ({@link ReadRouting}). This is Hibernate's database multi-tenancy with two
+ * request was routed there ({@code version.ReadRouting}). This is Hibernate's database multi-tenancy with two
  * "tenants" holding the same data, the only supported way in Quarkus to choose a session's datasource
  * per request (entities, Panache and native queries alike). Work outside a request (jobs, watches, the
  * ranking refresh) is on the primary. A replica that fails to give a connection is replaced by the

@@ -1,4 +1,7 @@
-package io.counterpower.common.db;
+package io.counterpower.common.version;
+
+import io.counterpower.common.db.ReadReplica;
+import io.counterpower.common.db.ReadRoute;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
@@ -21,7 +24,8 @@ import java.util.regex.Pattern;
  * (weak tags begin with the version). A replica that has not replayed that version is not used for the
  * request. A read pinned with {@code asRecordedOn} goes to the replica only if it has replayed a change
  * recorded at or after that moment. Runs before the validators ({@code HttpCaching}), which then report
- * the version of the copy that answers ({@code DataVersions.served()}).
+ * the version of the copy that answers ({@code DataVersions.served()}). It lives with the data versions it reads;
+ * the database package only holds the replica and the route, so that neither package depends on the other both ways.
  */
 public class ReadRouting {
     /** Raw paths of lag-tolerant reads (query/, indicator/): nothing else is ever routed to the replica. */
@@ -51,7 +55,7 @@ public class ReadRouting {
         if (replayed == null || replayed.version() < seen) {
             return;
         }
-        Instant pinned = io.counterpower.common.version.DataVersionHeader.pinnedTo(request);
+        Instant pinned = DataVersionHeader.pinnedTo(request);
         if (pinned != null && replayed.changedAt().isBefore(pinned)) {
             return;
         }
