@@ -275,7 +275,6 @@ public class AssessmentService {
         return rows.isEmpty() ? null : rows.get(0).text("origin");
     }
 
-
     /** The signals of each stage (clipped to [0, 1]) and the stage scores, the mean of the present signals. */
     private Map<String, Double> scores(Methodology.Version m, Map<String, IndicatorValue> v, String origin,
                                        List<Signal> signals, List<Missing> missing) {
