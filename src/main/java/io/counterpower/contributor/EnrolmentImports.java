@@ -11,6 +11,7 @@ import io.counterpower.common.fact.Periods;
 import io.counterpower.common.fact.SourceKind;
 import io.counterpower.common.problem.ApiProblem;
 import io.counterpower.common.problem.FieldError;
+import io.counterpower.organisation.ImportedOrganisations;
 import io.counterpower.organisation.OrganisationService;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -71,6 +72,8 @@ public class EnrolmentImports {
     ChangeLog changes;
     @Inject
     OrganisationService organisations;
+    @Inject
+    ImportedOrganisations importedOrganisations;
     @Inject
     EnrolmentStaging staging;
     @Inject
@@ -137,13 +140,13 @@ public class EnrolmentImports {
         Counts counts = new Counts();
         long[] contributors = em.unwrap(Session.class).doReturningWork(c -> contributorsFor(c, people, write, counts));
         long peopleDone = System.nanoTime();
-        List<OrganisationService.NamedOrganisation> named = new ArrayList<>();
+        List<ImportedOrganisations.Named> named = new ArrayList<>();
         for (Person p : people) {
             for (Enrolment e : p.enrolments()) {
-                named.add(new OrganisationService.NamedOrganisation(e.organisation(), e.domains()));
+                named.add(new ImportedOrganisations.Named(e.organisation(), e.domains()));
             }
         }
-        OrganisationService.ImportedOrganisations orgs = organisations.matchOrCreateFromImport(named, write);
+        ImportedOrganisations.Matched orgs = importedOrganisations.matchOrCreate(named, write);
         counts.organisations.putAll(orgs.created());
         long organisationsDone = System.nanoTime();
         List<EnrolmentStaging.Row> rows = new ArrayList<>();
@@ -151,7 +154,7 @@ public class EnrolmentImports {
         for (int i = 0; i < people.size(); i++) {
             for (Enrolment e : people.get(i).enrolments()) {
                 lines.add(e.line());
-                rows.add(new EnrolmentStaging.Row(contributors[i], orgs.ids().get(new OrganisationService.NamedOrganisation(
+                rows.add(new EnrolmentStaging.Row(contributors[i], orgs.ids().get(new ImportedOrganisations.Named(
                         e.organisation(), e.domains())), null, e.from(), e.to(), IMPORT_TIER, true, null, write.source()));
             }
         }
