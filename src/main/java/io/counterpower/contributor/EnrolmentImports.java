@@ -1,8 +1,5 @@
 package io.counterpower.contributor;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.counterpower.common.fact.Provenance;
 import io.counterpower.common.audit.ChangeLog;
@@ -14,6 +11,7 @@ import io.counterpower.common.fact.Periods;
 import io.counterpower.common.fact.SourceKind;
 import io.counterpower.common.problem.ApiProblem;
 import io.counterpower.common.problem.FieldError;
+import io.counterpower.organisation.ImportedOrganisations;
 import io.counterpower.organisation.OrganisationService;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -22,7 +20,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
-import java.io.IOException;
 import java.io.Reader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,16 +29,12 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Imports enrolments from the formats the field already keeps: the gitdm / CNCF
@@ -54,10 +47,6 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class EnrolmentImports {
-    private static final Pattern GITDM_PERSON = Pattern.compile("^([^:\\t][^:]*):\\s*(.+)$");
-    private static final Pattern GITDM_COMPANY = Pattern.compile("^\\s+(.+?)(?:\\s+until\\s+(\\d{4}-\\d{2}-\\d{2}))?\\s*$");
-    private static final LocalDate SORTINGHAT_OPEN_START = LocalDate.of(1900, 1, 1);
-    private static final LocalDate SORTINGHAT_OPEN_END = LocalDate.of(2100, 1, 1);
     private static final int IMPORT_TIER = SourceKind.IMPORT.tier();
 
     /** One person of an import: where it starts, its names and emails, and its enrolments in order. */
@@ -84,6 +73,8 @@ public class EnrolmentImports {
     @Inject
     OrganisationService organisations;
     @Inject
+    ImportedOrganisations importedOrganisations;
+    @Inject
     EnrolmentStaging staging;
     @Inject
     ImportLimits limits;
@@ -99,7 +90,8 @@ public class EnrolmentImports {
                 reason == null || reason.isBlank() ? format + " import" : reason.trim(), false);
         List<FieldError> errors = new ArrayList<>();
         RowCount rows = new RowCount(limits.maxRows());
-        List<Person> people = "gitdm".equals(format) ? parseGitdm(body, errors, rows) : parseSortingHat(body, errors, rows);
+        List<Person> people = "gitdm".equals(format) ? GitdmFormat.parse(body, errors, rows)
+                : SortingHatFormat.parse(json, body, errors, rows);
         for (Person p : people) {
             for (int i = 0; i < p.enrolments().size(); i++) {
                 Enrolment e = p.enrolments().get(i);
@@ -148,13 +140,13 @@ public class EnrolmentImports {
         Counts counts = new Counts();
         long[] contributors = em.unwrap(Session.class).doReturningWork(c -> contributorsFor(c, people, write, counts));
         long peopleDone = System.nanoTime();
-        List<OrganisationService.NamedOrganisation> named = new ArrayList<>();
+        List<ImportedOrganisations.Named> named = new ArrayList<>();
         for (Person p : people) {
             for (Enrolment e : p.enrolments()) {
-                named.add(new OrganisationService.NamedOrganisation(e.organisation(), e.domains()));
+                named.add(new ImportedOrganisations.Named(e.organisation(), e.domains()));
             }
         }
-        OrganisationService.ImportedOrganisations orgs = organisations.matchOrCreateFromImport(named, write);
+        ImportedOrganisations.Matched orgs = importedOrganisations.matchOrCreate(named, write);
         counts.organisations.putAll(orgs.created());
         long organisationsDone = System.nanoTime();
         List<EnrolmentStaging.Row> rows = new ArrayList<>();
@@ -162,7 +154,7 @@ public class EnrolmentImports {
         for (int i = 0; i < people.size(); i++) {
             for (Enrolment e : people.get(i).enrolments()) {
                 lines.add(e.line());
-                rows.add(new EnrolmentStaging.Row(contributors[i], orgs.ids().get(new OrganisationService.NamedOrganisation(
+                rows.add(new EnrolmentStaging.Row(contributors[i], orgs.ids().get(new ImportedOrganisations.Named(
                         e.organisation(), e.domains())), null, e.from(), e.to(), IMPORT_TIER, true, null, write.source()));
             }
         }
@@ -216,217 +208,6 @@ public class EnrolmentImports {
             changes.record(ChangeLog.GLOBAL, "import", "affiliation", format, null, report, write.reason());
         }
         return report;
-    }
-
-    // ---- gitdm ------------------------------------------------------------------------------
-
-    /**
-     * {@code Name: email1, email2} then indented {@code Company [until YYYY-MM-DD]} lines. Emails
-     * may hide "@" as "!". "until" is the day the next company starts, so a period ends the day
-     * before it; the next one starts on it.
-     */
-    List<Person> parseGitdm(Reader body, List<FieldError> errors, RowCount rows) {
-        List<Person> people = new ArrayList<>();
-        Person current = null;
-        LocalDate nextStart = null;
-        LineReader lines = new LineReader(body);
-        String line;
-        for (int n = 1; (line = lines.next()) != null; n++) {
-            if (line.isBlank() || line.stripLeading().startsWith("#")) {
-                continue;
-            }
-            Matcher company = GITDM_COMPANY.matcher(line);
-            if (Character.isWhitespace(line.charAt(0)) && company.matches()) {
-                if (current == null) {
-                    errors.add(new FieldError("line " + n, "a company line must follow a person line"));
-                    continue;
-                }
-                LocalDate until = null;
-                if (company.group(2) != null) {
-                    try {
-                        until = LocalDate.parse(company.group(2));
-                    } catch (DateTimeParseException e) {
-                        errors.add(new FieldError("line " + n, "'" + company.group(2) + "' is not a date YYYY-MM-DD"));
-                        continue;
-                    }
-                }
-                rows.add();
-                current.enrolments().add(new Enrolment(n, company.group(1).trim(), List.of(), nextStart,
-                        until == null ? null : until.minusDays(1)));
-                nextStart = until;
-                continue;
-            }
-            Matcher person = GITDM_PERSON.matcher(line);
-            if (!person.matches()) {
-                errors.add(new FieldError("line " + n, "is neither a person line (Name: email, email) nor an indented company line"));
-                continue;
-            }
-            List<String> emails = new ArrayList<>();
-            for (String raw : person.group(2).split(",")) {
-                String email = raw.trim().replace('!', '@').toLowerCase(Locale.ROOT);
-                if (!email.matches("^[^@\\s]+@[^@\\s]+$")) {
-                    errors.add(new FieldError("line " + n, "'" + raw.trim() + "' is not an email"));
-                } else if (!emails.contains(email)) {
-                    emails.add(email);
-                }
-            }
-            rows.add();
-            current = new Person(n, person.group(1).trim(), emails, new ArrayList<>());
-            nextStart = null;
-            people.add(current);
-        }
-        for (Person p : people) {
-            for (int i = 0; i + 1 < p.enrolments().size(); i++) {
-                if (p.enrolments().get(i).to() == null) {
-                    errors.add(new FieldError("line " + p.enrolments().get(i).line(), "only the last company of a person may have no 'until'"));
-                }
-            }
-        }
-        return people;
-    }
-
-    /** Lines ended by LF or CRLF (a lone CR stays in its line), read as the body arrives. */
-    private static final class LineReader {
-        private final Reader in;
-        private final char[] buffer = new char[8192];
-        private int position;
-        private int limit;
-        private boolean ended;
-
-        LineReader(Reader in) {
-            this.in = in;
-        }
-
-        /** The next line, or null after the last one (the text after the last line end, even empty, is a line). */
-        String next() {
-            if (ended) {
-                return null;
-            }
-            StringBuilder line = new StringBuilder();
-            while (true) {
-                if (position == limit) {
-                    try {
-                        limit = in.read(buffer);
-                    } catch (IOException e) {
-                        throw ApiProblem.badRequest("body", "could not be read to its end");
-                    }
-                    position = 0;
-                    if (limit < 0) {
-                        ended = true;
-                        return line.toString();
-                    }
-                }
-                char ch = buffer[position++];
-                if (ch == '\n') {
-                    int end = line.length();
-                    if (end > 0 && line.charAt(end - 1) == '\r') {
-                        line.setLength(end - 1);
-                    }
-                    return line.toString();
-                }
-                line.append(ch);
-            }
-        }
-    }
-
-    // ---- SortingHat -------------------------------------------------------------------------
-
-    /**
-     * SortingHat's export: {@code uidentities} (profile, identities, enrollments with organization,
-     * start and end) and {@code organizations} with their domains. 1900-01-01 and 2100-01-01, which
-     * SortingHat uses for "no date", are open ends. Positions (1-based) stand for lines. Each unique
-     * identity is read as the body arrives; the organisations' domains (which may come after them)
-     * are joined at the end.
-     */
-    List<Person> parseSortingHat(Reader body, List<FieldError> errors, RowCount rows) {
-        List<Person> people = new ArrayList<>();
-        Map<String, List<String>> domains = new LinkedHashMap<>();
-        boolean found = false;
-        try (JsonParser parser = json.createParser(body)) {
-            if (parser.nextToken() == JsonToken.START_OBJECT) {
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = parser.currentName();
-                    JsonToken value = parser.nextToken();
-                    if ("uidentities".equals(field) && value == JsonToken.START_OBJECT) {
-                        found = true;
-                        int position = 0;
-                        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                            parser.nextToken();
-                            JsonNode u = parser.readValueAsTree();
-                            people.add(sortingHatPerson(++position, u, errors, rows));
-                        }
-                    } else if ("organizations".equals(field)) {
-                        JsonNode orgs = parser.readValueAsTree();
-                        orgs.fields().forEachRemaining(org -> {
-                            List<String> list = new ArrayList<>();
-                            org.getValue().forEach(d -> list.add(d.path("domain").asText()));
-                            domains.put(org.getKey(), list);
-                        });
-                    } else {
-                        parser.skipChildren();
-                    }
-                }
-            }
-        } catch (IOException e) {
-            errors.add(new FieldError("body", "is not valid JSON"));
-            return List.of();
-        }
-        if (!found) {
-            errors.add(new FieldError("uidentities", "is required: the SortingHat export's object of unique identities"));
-            return List.of();
-        }
-        List<Person> joined = new ArrayList<>(people.size());
-        for (Person p : people) {
-            List<Enrolment> enrolments = new ArrayList<>();
-            for (Enrolment e : p.enrolments()) {
-                enrolments.add(new Enrolment(e.line(), e.organisation(), domains.getOrDefault(e.organisation(), List.of()), e.from(), e.to()));
-            }
-            joined.add(new Person(p.line(), p.name(), p.emails(), enrolments));
-        }
-        return joined;
-    }
-
-    private static Person sortingHatPerson(int position, JsonNode u, List<FieldError> errors, RowCount rows) {
-        List<String> emails = new ArrayList<>();
-        String profileEmail = u.path("profile").path("email").asText(null);
-        if (profileEmail != null && profileEmail.contains("@")) {
-            emails.add(profileEmail.toLowerCase(Locale.ROOT));
-        }
-        for (JsonNode identity : u.path("identities")) {
-            String email = identity.path("email").asText(null);
-            if (email != null && email.contains("@") && !emails.contains(email.toLowerCase(Locale.ROOT))) {
-                emails.add(email.toLowerCase(Locale.ROOT));
-            }
-        }
-        String name = u.path("profile").path("name").asText(null);
-        rows.add();
-        Person person = new Person(position, name == null ? (emails.isEmpty() ? "unknown" : emails.get(0)) : name, emails, new ArrayList<>());
-        for (JsonNode e : u.path("enrollments")) {
-            String org = e.path("organization").asText(null);
-            if (org == null || org.isBlank()) {
-                errors.add(new FieldError("uidentities[" + position + "].enrollments", "an enrollment needs an organization"));
-                continue;
-            }
-            LocalDate start = sortingHatDate(e.path("start").asText(null), position, errors);
-            LocalDate end = sortingHatDate(e.path("end").asText(null), position, errors);
-            rows.add();
-            person.enrolments().add(new Enrolment(position, org, List.of(),
-                    start == null || !start.isAfter(SORTINGHAT_OPEN_START) ? null : start,
-                    end == null || !end.isBefore(SORTINGHAT_OPEN_END) ? null : end.minusDays(1)));
-        }
-        return person;
-    }
-
-    private static LocalDate sortingHatDate(String value, int position, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.length() >= 10 ? value.substring(0, 10) : value);
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError("uidentities[" + position + "]", "'" + value + "' is not a date"));
-            return null;
-        }
     }
 
     // ---- people -----------------------------------------------------------------------------

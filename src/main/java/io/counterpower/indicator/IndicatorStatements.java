@@ -74,4 +74,15 @@ final class IndicatorStatements {
     static String path(int version, String name) {
         return "methodology/v" + version + "/" + name + ".sql";
     }
+
+    /** One of the version's assessment statements (methodology/v&lt;N&gt;/assessment-*.sql), its rows read by alias. */
+    static List<SqlRow> assessmentRows(jakarta.persistence.EntityManager em, Scope scope, String name) {
+        String sql = sql(scope.methodology(), name);
+        jakarta.persistence.Query q = em.createNativeQuery(sql).setParameter("project", scope.projectId())
+                .setParameter("asof", scope.recordedOn());
+        if (sql.contains(":day")) {
+            q.setParameter("day", scope.at());
+        }
+        return SqlRow.list(q);
+    }
 }

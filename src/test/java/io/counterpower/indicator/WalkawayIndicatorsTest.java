@@ -128,14 +128,14 @@ class WalkawayIndicatorsTest {
 
     @Test
     void resistanceToCaptureReadsWalkawayResilience() {
-        assertEquals("met", AssessmentService.resistanceToCapture("met", "met"));
-        assertEquals("partial", AssessmentService.resistanceToCapture("met", "unknown"));
-        assertEquals("partial", AssessmentService.resistanceToCapture("met", "unmet"));
-        assertEquals("partial", AssessmentService.resistanceToCapture("unknown", "met"));
-        assertEquals("partial", AssessmentService.resistanceToCapture("unmet", "met"));
-        assertEquals("unmet", AssessmentService.resistanceToCapture("unmet", "unknown"));
-        assertEquals("unmet", AssessmentService.resistanceToCapture("unknown", "unmet"));
-        assertEquals("unknown", AssessmentService.resistanceToCapture("unknown", "unknown"));
+        assertEquals("met", CounterPowerProfile.resistanceToCapture("met", "met"));
+        assertEquals("partial", CounterPowerProfile.resistanceToCapture("met", "unknown"));
+        assertEquals("partial", CounterPowerProfile.resistanceToCapture("met", "unmet"));
+        assertEquals("partial", CounterPowerProfile.resistanceToCapture("unknown", "met"));
+        assertEquals("partial", CounterPowerProfile.resistanceToCapture("unmet", "met"));
+        assertEquals("unmet", CounterPowerProfile.resistanceToCapture("unmet", "unknown"));
+        assertEquals("unmet", CounterPowerProfile.resistanceToCapture("unknown", "unmet"));
+        assertEquals("unknown", CounterPowerProfile.resistanceToCapture("unknown", "unknown"));
 
         String a = organisation("company"), b = organisation("company");
         Dataset d = contributions(a, b);

@@ -7,7 +7,7 @@ import io.counterpower.collect.CollectionRun;
 import io.counterpower.collect.CollectionRun.Phase;
 import io.counterpower.collect.CollectionStats;
 import io.counterpower.collect.Collector;
-import io.counterpower.collect.JobService;
+import io.counterpower.collect.CollectionRequests;
 import io.counterpower.collect.RepositoryTarget;
 import io.counterpower.collect.git.IdentityResolver;
 import io.counterpower.collect.platform.CollectionCursors;
@@ -116,7 +116,7 @@ public class GitHubCollector implements Collector {
             this.client = client;
             this.identities = identities;
             this.cursors = cursors;
-            Matcher m = JobService.GITHUB_REPOSITORY.matcher(target.url());
+            Matcher m = CollectionRequests.GITHUB_REPOSITORY.matcher(target.url());
             if (!m.matches()) {
                 throw new CollectionFailure(target.url() + " is not a repository on github.com");
             }

@@ -7,7 +7,7 @@ import io.counterpower.collect.CollectionRun;
 import io.counterpower.collect.CollectionRun.Phase;
 import io.counterpower.collect.CollectionStats;
 import io.counterpower.collect.Collector;
-import io.counterpower.collect.JobService;
+import io.counterpower.collect.CollectionRequests;
 import io.counterpower.collect.RepositoryTarget;
 import io.counterpower.collect.platform.CollectionCursors;
 import io.counterpower.collect.platform.Json;
@@ -105,7 +105,7 @@ public class HuggingFaceCollector implements Collector {
 
     private void collectModel(CollectionRun run, RepositoryTarget target, PlatformClient client, CollectionCursors cursors)
             throws CollectionFailure {
-        Matcher m = JobService.HUGGINGFACE_MODEL.matcher(target.url());
+        Matcher m = CollectionRequests.HUGGINGFACE_MODEL.matcher(target.url());
         if (!m.matches()) {
             throw new CollectionFailure(target.url() + " is not a model on the Hugging Face Hub");
         }
