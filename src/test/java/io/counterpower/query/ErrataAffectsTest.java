@@ -112,6 +112,11 @@ class ErrataAffectsTest {
         assertEquals(1, feed.getInt("totalItems"));
         assertEquals(List.of(s.slug), feed.getList("items[0].affects.projects"));
         assertEquals("project", feed.getString("items[0].affects.scope"));
+        // Section 7 reads license periods too: whether the code can be forked (BUSL's change date) and the
+        // compost heap's afterlife, so a license correction names them beside the license figures.
+        List<String> indicators = feed.getList("items[0].affects.indicators");
+        assertTrue(indicators.contains("license_restrictiveness"), indicators.toString());
+        assertTrue(indicators.containsAll(List.of("forkable", "walkaway_resilience", "afterlife_derivatives")), indicators.toString());
     }
 
     @Test
