@@ -93,7 +93,38 @@ public class FactIndicators implements IndicatorGroup {
             adoption(adoption.get(i), v);
             out.add(v);
         }
+        if (scope.methodology().number() >= 2) {
+            List<SqlRow> disputed = rows(IndicatorStatements.DISPUTED_FACTS, scope, steps);
+            for (int i = 0; i < days.size(); i++) {
+                flagDisputed(disputed.get(i), out.get(i));
+            }
+        }
         return out;
+    }
+
+    /** The fact groups of disputed-facts.sql (version 2): its column -> the figures that read those facts. */
+    static final Map<String, List<String>> DISPUTED_GROUPS = Map.of(
+            "seats_disputed", List.of("seats_total", "seat_orgs", "corporate_seat_share", "top_org_seat", "top_org_seat_share",
+                    "seat_hhi", "walkaway_maintainers"),
+            "steward_disputed", List.of("foundation_hosted"),
+            "event_disputed", List.of("cla_relicensing", "trademark_holder_type"),
+            "funding_disputed", List.of("funding_total_usd", "funder_count", "corporate_funding_share", "top_funder",
+                    "top_funder_share", "funder_hhi", "funding_reported_usd"),
+            "license_disputed", List.of("license_restrictiveness", "restrictive_relicenses", "restrictive_new_releases",
+                    "license_capture", "restrictive_license_in_force", "company_restrictive_license_in_force",
+                    "company_restrictive_relicenses_24m", "forkable"),
+            "openness_disputed", List.of("openness"),
+            "adoption_disputed", List.of("adopter_orgs", "corporate_adopters", "derivatives", "downloads", "derivative_orgs"));
+
+    /** The flag of a figure that reads a fact under an open dispute (other than an affiliation: disputed_affiliation). */
+    static final String DISPUTED_FACT = "disputed_fact";
+
+    private static void flagDisputed(SqlRow row, Values v) {
+        DISPUTED_GROUPS.forEach((column, names) -> {
+            if (Boolean.TRUE.equals(row.bool(column))) {
+                names.forEach(name -> v.flag(name, DISPUTED_FACT));
+            }
+        });
     }
 
     private void governance(SqlRow r, SqlRow f, Values out, String topOrg) {

@@ -24,7 +24,7 @@ final class IndicatorStatements {
 
     /** The statements a version ships beside {@link #NAMES}. */
     static List<String> names(int version) {
-        return version >= 2 ? Stream.concat(NAMES.stream(), Stream.of(COLLECTED_THROUGH, WALKAWAY, ForkIndicators.STATEMENT, COMPOST, BODIES)).toList() : NAMES;
+        return version >= 2 ? Stream.concat(NAMES.stream(), Stream.of(COLLECTED_THROUGH, WALKAWAY, ForkIndicators.STATEMENT, COMPOST, BODIES, DISPUTED_FACTS)).toList() : NAMES;
     }
 
     /**
@@ -41,6 +41,8 @@ final class IndicatorStatements {
     static final String WALKAWAY = "walkaway";
     /** Version 2: the compost heap and governance over-representation per body (METHODOLOGY.md section 7). */
     static final String COMPOST = "compost", BODIES = "bodies";
+    /** Version 2: figures that read a governance, funding, license or adoption fact under an open dispute (METHODOLOGY.md section 2). */
+    static final String DISPUTED_FACTS = "disputed-facts";
 
     private static final Map<String, String> TEXTS = new ConcurrentHashMap<>();
 
