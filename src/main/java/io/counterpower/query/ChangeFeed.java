@@ -29,7 +29,9 @@ import static java.util.Map.entry;
  * trail without the keys that wrote them, and changes of the default methodology (kind
  * {@code methodology}, listed for every project). Creations are not corrections and are left out, as
  * are records that are not facts (keys, jobs). Each correction names the projects it can change,
- * traced in SQL ({@code errata_affected_projects}, V032) through organisations, people and identities.
+ * traced in SQL ({@code errata_affected_projects}, V032) through organisations, people and identities. A rejected
+ * dispute changes no fact but the flags of the figures that read it: it names the projects of the disputed fact
+ * (its latest recorded version in the audit trail) or of a claim's proposal.
  */
 @ApplicationScoped
 public class ChangeFeed {
@@ -80,7 +82,12 @@ public class ChangeFeed {
         String changes = """
                 with changes as (
                     select a.id, a.at, a.action, a.entity_type, a.entity_id, a.before, a.after, a.reason,
-                           case when a.action = 'reject-dispute' then cast('{}' as text[])
+                           case when a.action = 'reject-dispute' then errata_affected_projects(a.entity_type, a.after ->> 'fact',
+                                    (select f.after from audit_log f
+                                     where f.entity_type = a.entity_type and f.entity_id = a.after ->> 'fact' and f.id < a.id
+                                       and f.action not in ('dispute', 'accept-dispute', 'reject-dispute')
+                                     order by f.id desc limit 1),
+                                    a.after -> 'proposal')
                                 else errata_affected_projects(a.entity_type, a.entity_id, a.before, a.after) end as projects
                     from audit_log a
                     where a.action in ('update', 'close', 'merge', 'unmerge', 'erase', 'reject-dispute') and a.entity_type in (:kinds)

@@ -87,6 +87,12 @@ class DisputedFactFlagTest {
         JsonPath then = ContributionIndicatorsTest.indicators(slug, Map.of("at", "2024-06-30", "names", "license_restrictiveness",
                 "asRecordedOn", whileOpen.toString()));
         assertTrue(flags(then, "license_restrictiveness").contains("disputed_fact"), "as recorded while the dispute was open");
+
+        // The rejection changed no fact but the figures' flags: the errata feed lists it under the project.
+        JsonPath feed = io.counterpower.support.Api.anonymous().queryParams(Map.of("project", slug, "kind", "license-period"))
+                .get("/api/v1/changes").then().statusCode(200).extract().jsonPath();
+        assertTrue(feed.getList("items.action").contains("reject-dispute"), feed.prettify());
+        assertTrue(feed.getList("items.find { it.action == 'reject-dispute' }.affects.projects").contains(slug));
     }
 
     @Test
