@@ -71,7 +71,7 @@ class PinnedDataVersionTest {
         assertEquals(published.project(), compare.jsonPath().getLong("dataVersion"));
         assertTrue(compare.jsonPath().getString("citation").contains("data version " + published.project()));
 
-        Response ranking = anonymous().queryParams(Map.of("asRecordedOn", pin, "size", "200", "kind", "library"))
+        Response ranking = anonymous().queryParams(Map.of("asRecordedOn", pin, "size", "200", "kind", "library", "steward", s.company))
                 .get("/api/v1/risk");
         ranking.then().statusCode(200);
         assertEquals(published.global(), ranking.jsonPath().getLong("dataVersion"));
@@ -88,9 +88,9 @@ class PinnedDataVersionTest {
             return v instanceof OffsetDateTime o ? o.toInstant() : (Instant) v;
         });
         List<String> before = anonymous().queryParams(Map.of("asRecordedOn", recorded.minusMillis(1).toString(), "kind", "tool",
-                "size", "200")).get("/api/v1/risk").then().statusCode(200).extract().jsonPath().getList("items.project");
+                "size", "200", "steward", s.company)).get("/api/v1/risk").then().statusCode(200).extract().jsonPath().getList("items.project");
         assertFalse(before.contains(s.slug));
-        List<String> after = anonymous().queryParams(Map.of("asRecordedOn", recorded.toString(), "kind", "tool", "size", "200"))
+        List<String> after = anonymous().queryParams(Map.of("asRecordedOn", recorded.toString(), "kind", "tool", "size", "200", "steward", s.company))
                 .get("/api/v1/risk").then().statusCode(200).extract().jsonPath().getList("items.project");
         assertTrue(after.contains(s.slug));
         io.counterpower.support.Api.invalid().accept("image/svg+xml, application/problem+json")
