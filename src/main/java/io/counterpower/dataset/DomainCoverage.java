@@ -23,8 +23,8 @@ import java.util.TreeMap;
  * rule of the email-domain inference (EmailDomainAffiliations).
  *
  * <p>A personal domain is recognised by a stated, testable rule rather than by judgement: no organisation
- * claims it, exactly one address was ever seen at it in the whole fact base, and its first label contains a
- * part (three letters or more) of a git name that address used ({@code paulstack.co.uk}, "Paul Stack").
+ * claims it, exactly one address was ever seen at it in the whole fact base, and its first label holds the
+ * git name that address used ({@code paulstack.co.uk}, "Paul Stack"; see {@link #personal}).
  * A one-person domain whose label is not its owner's name ({@code degeneration.co.uk}) stays company mail:
  * nothing read says whose it is.
  */
@@ -99,8 +99,11 @@ public class DomainCoverage {
     }
 
     /**
-     * The personal-domain rule: one address only, and the domain's first label contains a part of a git name
-     * that address used. The caller has already set aside organisations' domains and mail providers.
+     * The personal-domain rule: one address only, and the domain's first label holds a person's name that address
+     * used in git: a name of two parts or more, of which one of four letters or more, or all of them run together,
+     * is in the label ("Paul Stack": paulstack.co.uk; "Andy Pan": andypan.me). A one-word name ("Cursor") is not a
+     * person's name, and a short part ("Don Box") matches too much (xbox.com). The caller has already set aside
+     * organisations' domains and mail providers.
      */
     static boolean personal(String domain, Set<String> addresses, Set<String> names) {
         if (addresses == null || addresses.size() != 1) {
@@ -108,11 +111,20 @@ public class DomainCoverage {
         }
         String label = letters(domain.substring(0, domain.contains(".") ? domain.indexOf('.') : domain.length()));
         for (String name : names) {
-            for (String part : name.split("[\\s._-]+")) {
+            String[] parts = name.strip().split("[\\s._-]+");
+            if (parts.length < 2) {
+                continue;
+            }
+            StringBuilder whole = new StringBuilder();
+            for (String part : parts) {
                 String p = letters(part);
-                if (p.length() >= 3 && label.contains(p)) {
+                whole.append(p);
+                if (p.length() >= 4 && label.contains(p)) {
                     return true;
                 }
+            }
+            if (whole.length() >= 4 && label.contains(whole)) {
+                return true;
             }
         }
         return false;
