@@ -11,23 +11,33 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The documented list of public mail providers ({@code collect/public-mail-providers.txt}): an
- * address there says nothing about an employer, so it never gives an affiliation.
+ * The documented list of public mail providers ({@code collect/public-mail-providers.txt}) and of access
+ * providers' mail services ({@code collect/isp-mail-providers.txt}, each with its source): an address
+ * there says nothing about an employer, so it never gives an affiliation.
  */
 public final class PublicMailProviders {
     static final String RESOURCE = "collect/public-mail-providers.txt";
+    static final String ISP_RESOURCE = "collect/isp-mail-providers.txt";
 
     private final Set<String> domains;
+    private final Set<String> isps;
 
-    private PublicMailProviders(Set<String> domains) {
-        this.domains = Set.copyOf(domains);
+    private PublicMailProviders(Set<String> domains, Set<String> isps) {
+        Set<String> all = new HashSet<>(domains);
+        all.addAll(isps);
+        this.domains = Set.copyOf(all);
+        this.isps = Set.copyOf(isps);
     }
 
-    /** The bundled list. */
+    /** The bundled lists. */
     public static PublicMailProviders bundled() {
-        try (InputStream in = PublicMailProviders.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+        return new PublicMailProviders(read(RESOURCE), read(ISP_RESOURCE));
+    }
+
+    private static Set<String> read(String resource) {
+        try (InputStream in = PublicMailProviders.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the build");
+                throw new IllegalStateException(resource + " is missing from the build");
             }
             Set<String> domains = new HashSet<>();
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -38,16 +48,25 @@ public final class PublicMailProviders {
                     domains.add(domain);
                 }
             }
-            return new PublicMailProviders(domains);
+            return domains;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("Cannot read " + resource, e);
         }
     }
 
-    /** Whether the domain, or a domain it is under, is a public provider. */
+    /** Whether the domain, or a domain it is under, is a public provider or an access provider's mail service. */
     public boolean covers(String domain) {
+        return under(domain, domains);
+    }
+
+    /** Whether the domain, or a domain it is under, is an access provider's mail service (a subset of {@link #covers}). */
+    public boolean coversIsp(String domain) {
+        return under(domain, isps);
+    }
+
+    private static boolean under(String domain, Set<String> list) {
         for (String d = domain; d != null; d = parent(d)) {
-            if (domains.contains(d)) {
+            if (list.contains(d)) {
                 return true;
             }
         }

@@ -35,7 +35,7 @@ import java.util.TreeMap;
  * matched by their natural keys (an organisation's or project's key; a license period's project,
  * artifact, start and kind; a governance event's project, kind and date; a funding event's
  * recipient, funder, type and date), the imported openness ratings (model, component and rater;
- * source kind import; added and corrected, not yet closed when a version drops one), and the recorded derivatives
+ * source kind import; added, corrected, and closed when a version drops one that the dataset itself recorded), and the recorded derivatives
  * (a derivative's base project, name and relation). Parent links, repositories and steward periods, which the
  * loader derives, are not reconciled (docs/decisions.md).
  */
@@ -419,7 +419,20 @@ public class ReferenceDatasetUpgrade {
         changes.record(scope(e), "create", e.kind(), String.valueOf(id), null, view(e, null), reason);
     }
 
-    /** Closes the dataset's license periods, governance and funding events that this version no longer states. */
+    /**
+     * Which current rows of a table are the dataset's own, so that a version that no longer states one closes it. An
+     * imported openness rating has source kind import like a curator's import of the same rater; the dataset's are
+     * those no API key recorded and whose reason, if any, is an earlier upgrade's ("default dataset ...: added").
+     */
+    static final Map<String, String> DATASET_ROWS = Map.of(
+            "license_period", "source_kind = 'reference-dataset'",
+            "governance_event", "source_kind = 'reference-dataset'",
+            "funding_event", "source_kind = 'reference-dataset'",
+            "derivative", "source_kind = 'reference-dataset'",
+            "openness_component", "source_kind = 'import' and rater is not null and recorded_by is null"
+                    + " and (change_reason is null or change_reason like 'default dataset %')");
+
+    /** Closes the dataset's license periods, governance and funding events, derivatives and imported ratings that this version no longer states. */
     private int closeWithdrawn(List<Expected> expected, Set<String> stated, String reason) {
         Map<String, String> projectSlugs = new HashMap<>();
         ids("select slug, id from project").forEach((slug, id) -> projectSlugs.put(String.valueOf(id), slug));
@@ -428,15 +441,16 @@ public class ReferenceDatasetUpgrade {
                 "license_period", List.of("project_id", "artifact", "artifact_name", "valid_from", "change_kind"),
                 "governance_event", List.of("project_id", "kind", "event_date"),
                 "funding_event", List.of("recipient_organisation_id", "funder_organisation_id", "type", "event_date"),
-                "derivative", List.of("project_id", "derived_name", "relation"));
+                "derivative", List.of("project_id", "derived_name", "relation"),
+                "openness_component", List.of("project_id", "component", "rater"));
         Map<String, String> kinds = Map.of("license_period", "license-period", "governance_event", "governance-event",
-                "funding_event", "funding-event", "derivative", "derivative");
+                "funding_event", "funding-event", "derivative", "derivative", "openness_component", "openness-component");
         for (Map.Entry<String, List<String>> table : keyColumns.entrySet()) {
             List<String> key = table.getValue();
             StringBuilder sql = new StringBuilder("select row_id, id");
             key.forEach(column -> sql.append(", cast(").append(column).append(" as text)"));
             sql.append(" from ").append(table.getKey())
-                    .append(" where superseded_at is null and source_kind = 'reference-dataset' order by row_id");
+                    .append(" where superseded_at is null and ").append(DATASET_ROWS.get(table.getKey())).append(" order by row_id");
             for (Object r : em.createNativeQuery(sql.toString()).getResultList()) {
                 Object[] row = (Object[]) r;
                 Map<String, Object> values = new LinkedHashMap<>();

@@ -121,6 +121,48 @@ class ReferenceDatasetUpgradeTest {
     }
 
     @Test
+    void aRatingALaterVersionDropsIsClosedAsACorrectionButACuratorsImportIsLeft() {
+        empty();
+        JsonNode bundled = dataset.bundled();
+        assertEquals(true, dataset.loadIfEmpty().loaded());
+        // A curator's import of the same rater, for a model the dataset does not rate: never the dataset's to close.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                insert into openness_component (project_id, component, status, rater, source_kind, source_url, confidence, change_reason)
+                select id, 'weights', 'open', 'model-openness-tool', 'import', 'https://example.org/mot.yml', 'inferred',
+                       'imported by a curator' from project where slug = 'pytorch'""").executeUpdate());
+        long current = count("select count(*) from openness_component where superseded_at is null and rater is not null");
+
+        ObjectNode next = bundled.deepCopy();
+        next.put("version", "2999.2.1");
+        ArrayNode ratings = next.withArray("openness_ratings");
+        JsonNode dropped = ratings.get(0);
+        assertEquals("olmo", dropped.path("project").asText());
+        assertEquals("training-code", dropped.path("component").asText());
+        assertEquals("eu-open-source-ai-index", dropped.path("rater").asText());
+        ratings.remove(0);
+
+        assertEquals(new ReferenceDatasetUpgrade.Result(bundled.path("version").asText(), "2999.2.1", 0, 1, 0, 0),
+                upgrade.applyIfNewer(next));
+        assertEquals(current - 1, count("select count(*) from openness_component where superseded_at is null and rater is not null"));
+        assertEquals(0, count("""
+                select count(*) from openness_component o join project p on p.id = o.project_id
+                where p.slug = 'olmo' and o.component = 'training-code' and o.rater = 'eu-open-source-ai-index'
+                  and o.superseded_at is null"""));
+        assertEquals(1, count("""
+                select count(*) from openness_component o join project p on p.id = o.project_id
+                where p.slug = 'olmo' and o.component = 'training-code' and o.rater = 'eu-open-source-ai-index'
+                  and o.superseded_at is not null"""), "the closed rating is kept, closed");
+        assertEquals(1, count("""
+                select count(*) from openness_component o join project p on p.id = o.project_id
+                where p.slug = 'pytorch' and o.superseded_at is null"""), "the curator's import is left");
+        anonymous().get("/api/v1/changes?kind=openness-component").then().statusCode(200)
+                .body("items[0].action", equalTo("close"))
+                .body("items[0].reason", equalTo("default dataset 2999.2.1: withdrawn from the dataset"))
+                .body("items[0].affects.projects", hasItem("olmo"));
+        empty();
+    }
+
+    @Test
     void versionsCompareAsNumbersPartByPart() {
         assertEquals(-1, Integer.signum(ReferenceDatasetUpgrade.compareVersions("2026-11-25", "2026.12.2")));
         assertEquals(1, Integer.signum(ReferenceDatasetUpgrade.compareVersions("2026.12.10", "2026.12.2")));
