@@ -64,6 +64,9 @@ public class ReferenceDatasetUpgrade {
     EntityManager em;
     @Inject
     ChangeLog changes;
+    /** Domains the new version adds to or takes from an organisation: their work is attributed anew after the commit. */
+    @Inject
+    jakarta.enterprise.event.Event<io.counterpower.common.fact.DomainsChanged> domainsChanged;
 
     /**
      * Applies {@code data} when it is newer than the version the instance holds (dataset_load);
@@ -84,6 +87,7 @@ public class ReferenceDatasetUpgrade {
         }
         String prefix = "default dataset " + to + ": ";
         int[] added = {0};
+        Set<String> changedDomains = new java.util.TreeSet<>();
         Map<String, Long> orgs = ids("select key, id from organisation");
         for (JsonNode o : data.path("organisations")) {
             if (!orgs.containsKey(o.path("key").asText())) {
@@ -102,6 +106,7 @@ public class ReferenceDatasetUpgrade {
                         .executeUpdate();
                 changes.record(ChangeLog.GLOBAL, "create", "organisation", String.valueOf(id), null,
                         Map.of("key", o.path("key").asText()), prefix + "added");
+                changedDomains.addAll(domainSet(domains(o.path("domains"))));
                 added[0]++;
             }
         }
@@ -125,6 +130,10 @@ public class ReferenceDatasetUpgrade {
             }
             List<String> changed = differences(e, current);
             if (!changed.isEmpty()) {
+                if (changed.contains("domains corrected")) {
+                    changedDomains.addAll(io.counterpower.common.fact.DomainsChanged.between(
+                            domainSet((String) current.get("domains")), domainSet((String) e.values().get("domains"))).domains());
+                }
                 String reason = prefix + String.join(", ", changed);
                 supersede(e, current, reason);
                 corrected++;
@@ -133,6 +142,7 @@ public class ReferenceDatasetUpgrade {
         int closed = closeWithdrawn(expected, stated, prefix + "withdrawn from the dataset");
         em.createNativeQuery("update dataset_load set version = ?2, loaded_at = now() where name = ?1")
                 .setParameter(1, ReferenceDataset.NAME).setParameter(2, to).executeUpdate();
+        domainsChanged.fire(new io.counterpower.common.fact.DomainsChanged(changedDomains));
         Result result = new Result(from, to, corrected, closed, added[0], kept);
         changes.audit("import", "dataset", ReferenceDataset.NAME, Map.of("version", from), Map.of("version", to, "corrected", corrected,
                 "closed", closed, "added", added[0], "keptAsCurated", kept), "default dataset " + to + " shipped with this release");
@@ -527,6 +537,20 @@ public class ReferenceDatasetUpgrade {
             ids.put((String) row[0], ((Number) row[1]).longValue());
         }
         return ids;
+    }
+
+    /** The domains of a text[] literal ("{a.org,b.org}"). */
+    static Set<String> domainSet(String literal) {
+        if (literal == null || literal.length() < 2) {
+            return Set.of();
+        }
+        Set<String> out = new java.util.TreeSet<>();
+        for (String d : literal.substring(1, literal.length() - 1).split(",")) {
+            if (!d.isBlank()) {
+                out.add(d.replace("\"", "").trim());
+            }
+        }
+        return out;
     }
 
     /** Domains as the loader stores them and PostgreSQL writes them back: lower-case, as a text[] literal. */

@@ -48,6 +48,9 @@ public class OrganisationService implements OrganisationDirectory {
     static final String KIND = "organisation";
     static final String PARENT_KIND = "organisation-parent";
 
+    /** An organisation's domains changed: the collectors attribute the work at them anew (DomainReattribution). */
+    @Inject
+    jakarta.enterprise.event.Event<io.counterpower.common.fact.DomainsChanged> domainsChanged;
     @Inject
     EntityManager em;
     @Inject
@@ -142,6 +145,7 @@ public class OrganisationService implements OrganisationDirectory {
         facts.record(v, write);
         OrganisationView after = view(v, null);
         changes.record(ChangeLog.GLOBAL, "create", "organisation", h.key, null, after, write.reason());
+        domainsChanged.fire(io.counterpower.common.fact.DomainsChanged.between(List.of(), domains));
         return after;
     }
 
@@ -186,6 +190,7 @@ public class OrganisationService implements OrganisationDirectory {
         OrganisationView before = view(current, null);
         facts.close(current, Provenance.closing(asSteward, current));
         changes.record(ChangeLog.GLOBAL, "close", KIND, key, before, null, why);
+        domainsChanged.fire(io.counterpower.common.fact.DomainsChanged.between(domainList(current), List.of()));
         return new FactStore.Written<>(null, null);
     }
 
@@ -198,6 +203,7 @@ public class OrganisationService implements OrganisationDirectory {
             OrganisationView before = view(current, null);
             facts.close(current, Instants.now());
             changes.record(ChangeLog.GLOBAL, "close", KIND, key, before, null, reason);
+            domainsChanged.fire(io.counterpower.common.fact.DomainsChanged.between(domainList(current), List.of()));
             return current.id;
         }
         OrganisationInput in = json.convertValue(dispute.proposal, OrganisationInput.class);
@@ -215,7 +221,12 @@ public class OrganisationService implements OrganisationDirectory {
         OrganisationVersion next = facts.supersede(current, fill(new OrganisationVersion(), in, domains), write);
         OrganisationView after = view(next, null);
         changes.record(ChangeLog.GLOBAL, "update", KIND, key, before, after, write.reason());
+        domainsChanged.fire(io.counterpower.common.fact.DomainsChanged.between(domainList(current), domains));
         return after;
+    }
+
+    private static List<String> domainList(OrganisationVersion v) {
+        return v.domains == null ? List.of() : List.of(v.domains);
     }
 
     /** An accepted dispute keeps the steward's source (self-reported); the key and the reason are the curator's. */

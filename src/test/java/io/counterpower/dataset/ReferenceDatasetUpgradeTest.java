@@ -162,6 +162,37 @@ class ReferenceDatasetUpgradeTest {
         empty();
     }
 
+    /**
+     * A version that gives an organisation a domain attributes the work an instance already collected from
+     * addresses at it, when the upgrade commits (not at the next collection): the correction reaches the figures.
+     */
+    @Test
+    void aDomainANewVersionAddsAttributesTheWorkAlreadyCollected() {
+        empty();
+        JsonNode bundled = dataset.bundled();
+        assertEquals(true, dataset.loadIfEmpty().loaded());
+        long person = io.counterpower.support.Fixtures.contributor("grace@upgrade-lab.example");
+        long mongodb = projectId("mongodb");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        insert into contribution (project_id, identity_id, kind, at, reference, source_kind)
+                        select ?1, l.id, 'commit', timestamptz '2024-03-01 12:00Z', 'upgrade-lab-1', 'git'
+                        from identity_link l where l.contributor_id = ?2 and l.superseded_at is null""")
+                .setParameter(1, mongodb).setParameter(2, person).executeUpdate());
+        String inferred = "select count(*) from affiliation a join organisation o on o.id = a.organisation_id"
+                + " where a.contributor_id = " + person + " and o.key = 'upgrade-lab' and a.source_kind = 'email-domain'"
+                + " and a.superseded_at is null";
+
+        ObjectNode next = bundled.deepCopy();
+        next.put("version", "2999.2.1");
+        ObjectNode lab = next.withArray("organisations").addObject();
+        lab.put("key", "upgrade-lab").put("name", "Upgrade Lab").put("type", "academic");
+        lab.putArray("domains").add("upgrade-lab.example");
+        lab.put("source", "https://upgrade-lab.example/about").put("confidence", "verified").put("quote", "Mail us at info@upgrade-lab.example.");
+        assertEquals(1, upgrade.applyIfNewer(next).added());
+        assertEquals(1, count(inferred), "the upgrade's new domain attributes the collected commit");
+        empty();
+    }
+
     @Test
     void versionsCompareAsNumbersPartByPart() {
         assertEquals(-1, Integer.signum(ReferenceDatasetUpgrade.compareVersions("2026-11-25", "2026.12.2")));
