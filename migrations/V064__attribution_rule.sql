@@ -8,9 +8,11 @@
 -- attribution_on returns no row when no affiliation holds on the day (unknown), and one row with a
 -- null organisation for an independent. Until now the rule was written out in
 -- contribution_attribution_refresh (V005, V010) and in the "as recorded on" statements of
--- methodology v2 (contribution, walkaway, seats, bodies, adoption, compost); they all call these
--- functions now (methodology v1's statements are frozen and keep their own text), so the derived
--- table and the full statement cannot drift apart (ContributionAttributionTest compares them).
+-- methodology v2; the refresh and v2's contribution, seats, adoption and compost call these
+-- functions now, so the derived table and the full statement cannot drift apart
+-- (ContributionAttributionTest compares them). v2's walkaway and bodies keep their set-based rollup:
+-- at every step of a 120-point series the per-row lookup measured 1.5 times slower there
+-- (docs/engineering.md). Methodology v1's statements are frozen and keep their own text.
 --
 -- A set-returning SQL function that is neither strict nor volatile is inlined into the statement
 -- that calls it in FROM (LEFT JOIN LATERAL ... ON true): the planner sees the subqueries below, with

@@ -18,18 +18,17 @@
 -- column over_contribution_share: seat_overrepresentation | METHODOLOGY section 7 Governance over-representation: the organisation's share of known contributions
 -- column bodies: seat_overrepresentation, bodies_over_one_third, bodies_under_two_orgs | METHODOLOGY section 7 Governance over-representation: a foundation rule check per body (detail)
 -- column sources: seat_overrepresentation, bodies_over_one_third, bodies_under_two_orgs | METHODOLOGY section 3 "Every value": evidence with sources (the seats' source URLs)
-with has_body as (
+with recursive has_body as (
   select exists (select 1 from governance_body b where b.project_id = :project and visible_at(b.recorded_at, b.superseded_at, :asof)) as any_body
 ), seats as (
   select s.id, s.body_id, b.name as body_name, b.kind as body_kind, s.holder_contributor_id as person, s.holder_organisation_id as held_org, s.source_url
   from governance_seat s join governance_body b on b.id = s.body_id and b.project_id = :project and visible_at(b.recorded_at, b.superseded_at, :asof)
   where visible_at(s.recorded_at, s.superseded_at, :asof) and ((s.valid_from is null or s.valid_from <= :day) and (s.valid_to is null or s.valid_to >= :day))
 ), held as (
-  -- the attribution rule (migration V064): the person's affiliation on the day, or the organisation holding the seat, and its top-level parent
-  select s.*, (s.held_org is not null or a.known is not null) as known, coalesce(s.held_org, a.organisation_id) as org_id,
-         t.top_organisation_id as top_id
-  from seats s left join lateral attribution_on(s.person, cast(:day as date), :asof) a on true
-  cross join lateral top_organisation_on(coalesce(s.held_org, a.organisation_id), cast(:day as date), :asof) t
+  select s.*, (s.held_org is not null or a.contributor_id is not null) as known, coalesce(s.held_org, a.organisation_id) as org_id
+  from seats s left join lateral (select a.contributor_id, a.organisation_id from affiliation a
+      where a.contributor_id = s.person and ((a.valid_from is null or a.valid_from <= :day) and (a.valid_to is null or a.valid_to >= :day)) and visible_at(a.recorded_at, a.superseded_at, :asof)
+      order by a.source_tier, a.id limit 1) a on true
 ), base as (
   select c.id, cast(c.at at time zone 'UTC' as date) as day, l.contributor_id
   from contribution c
@@ -39,20 +38,32 @@ with has_body as (
     and c.at <= (cast(cast(:day as date) + 1 as timestamp) - interval '1 microsecond') at time zone 'UTC'
     and visible_at(c.recorded_at, c.superseded_at, :asof) and not l.is_bot
 ), aff as (
-  -- the attribution rule (migration V064): no row when no affiliation holds on the day
-  select p.contributor_id, p.day, a.organisation_id, a.top_organisation_id
+  select distinct on (p.contributor_id, p.day) p.contributor_id, p.day, a.organisation_id
   from (select distinct contributor_id, day from base) p
-  cross join lateral attribution_on(p.contributor_id, p.day, :asof) a
+  join affiliation a on a.contributor_id = p.contributor_id
+   and (a.valid_from is null or a.valid_from <= p.day) and (a.valid_to is null or a.valid_to >= p.day)
+   and visible_at(a.recorded_at, a.superseded_at, :asof)
+  order by p.contributor_id, p.day, a.source_tier, a.id
+), rollup as (
+  select o.org, o.day, o.org as top, 0 as depth
+  from (select distinct organisation_id as org, day from aff where organisation_id is not null
+        union select distinct org_id, cast(:day as date) from held where org_id is not null) o
+  union all
+  select r.org, r.day, p.parent_id, r.depth + 1
+  from rollup r
+  join organisation_parent p on p.organisation_id = r.top and ((p.valid_from is null or p.valid_from <= r.day) and (p.valid_to is null or p.valid_to >= r.day)) and visible_at(p.recorded_at, p.superseded_at, :asof)
+  where r.depth < 10
 ),
+tops as (select distinct on (org, day) org, day, top from rollup order by org, day, depth desc),
 contrib as (
   select b.id, a.contributor_id is not null as known, case when a.organisation_id is not null then o.key end as org_key
   from base b left join aff a on a.contributor_id = b.contributor_id and a.day = b.day
-  left join organisation o on o.id = a.top_organisation_id
+  left join tops t on t.org = a.organisation_id and t.day = b.day left join organisation o on o.id = t.top
 ), org_contrib as (select org_key, count(*) as cnt from contrib where known and org_key is not null group by org_key),
 seat_rows as (
   select h.*, case when not h.known then null when h.org_id is null then 'independent:' || h.person else o.key end as entity,
          case when h.org_id is not null then o.key end as org_key
-  from held h left join organisation o on o.id = h.top_id
+  from held h left join tops t on t.org = h.org_id and t.day = cast(:day as date) left join organisation o on o.id = t.top
 ), body_counts as (
   select body_id, min(body_name) as body_name, min(body_kind) as body_kind, count(*) as seats, count(*) filter (where known) as known_seats,
          count(distinct entity) as entities, count(distinct org_key) as organisations
