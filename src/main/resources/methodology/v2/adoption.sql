@@ -17,34 +17,29 @@
 -- column downloads_date_uncertain: downloads | METHODOLOGY section 3 Time: a period that a window edge cuts is flagged date_uncertain
 -- column known_components: openness | METHODOLOGY section 3 License: openness, coverage = components known / components (section 6)
 -- column openness: openness | METHODOLOGY section 3 License: openness, the mean over components of known status, open = 1, partial = 0.5, closed = 0
-with recursive pubs as (
-  select d.id, d.relation, d.publisher_organisation_id, d.publisher_contributor_id from derivative d
-  where d.project_id = :project and (d.recorded_at <= :asof and (d.superseded_at is null or d.superseded_at > :asof)) and (d.published_at is null or d.published_at <= :day)
-), rollup as (
-    select s.org, s.day, s.org as top, 0 as depth from (select distinct org, day from (select publisher_organisation_id as org, cast(:day as date) as day from pubs) x where org is not null) s
-    union all
-    select r.org, r.day, p.parent_id, r.depth + 1
-    from rollup r
-    join organisation_parent p on p.organisation_id = r.top and ((p.valid_from is null or p.valid_from <= r.day) and (p.valid_to is null or p.valid_to >= r.day)) and (p.recorded_at <= :asof and (p.superseded_at is null or p.superseded_at > :asof))
-    where r.depth < 10
-),
-tops as (select distinct on (org, day) org, day, top from rollup order by org, day, depth desc)
+with pubs as (
+  select d.id, d.relation, d.publisher_organisation_id, d.publisher_contributor_id,
+         t.top_organisation_id as publisher_top from derivative d
+  -- the publisher's top-level parent on the day (migration V064)
+  cross join lateral top_organisation_on(d.publisher_organisation_id, cast(:day as date), :asof) t
+  where d.project_id = :project and visible_at(d.recorded_at, d.superseded_at, :asof) and (d.published_at is null or d.published_at <= :day)
+)
 select
- (select count(distinct a.organisation_id) from adopter a where a.project_id = :project and (a.recorded_at <= :asof and (a.superseded_at is null or a.superseded_at > :asof)) and (a.since is null or a.since <= :day)) as adopters,
- (select count(distinct a.organisation_id) from adopter a join organisation_version v on v.id = a.organisation_id and (v.recorded_at <= :asof and (v.superseded_at is null or v.superseded_at > :asof))    where a.project_id = :project and (a.recorded_at <= :asof and (a.superseded_at is null or a.superseded_at > :asof)) and (a.since is null or a.since <= :day) and v.type = 'company') as corporate_adopters,
- exists (select 1 from adopter a where a.project_id = :project and (a.recorded_at <= :asof and (a.superseded_at is null or a.superseded_at > :asof))) as any_adopter,
- (select coalesce(bool_or(((a.since <= :lo_day and (case a.date_precision when 'month' then cast(a.since + interval '1 month' - interval '1 day' as date) when 'year' then cast(a.since + interval '1 year' - interval '1 day' as date) else a.since end) > :lo_day) or (a.since <= :day and (case a.date_precision when 'month' then cast(a.since + interval '1 month' - interval '1 day' as date) when 'year' then cast(a.since + interval '1 year' - interval '1 day' as date) else a.since end) > :day))), false) from adopter a where a.project_id = :project and (a.recorded_at <= :asof and (a.superseded_at is null or a.superseded_at > :asof)) and a.since is not null) as adopter_date_uncertain,
+ (select count(distinct a.organisation_id) from adopter a where a.project_id = :project and visible_at(a.recorded_at, a.superseded_at, :asof) and (a.since is null or a.since <= :day)) as adopters,
+ (select count(distinct a.organisation_id) from adopter a join organisation_version v on v.id = a.organisation_id and visible_at(v.recorded_at, v.superseded_at, :asof)    where a.project_id = :project and visible_at(a.recorded_at, a.superseded_at, :asof) and (a.since is null or a.since <= :day) and v.type = 'company') as corporate_adopters,
+ exists (select 1 from adopter a where a.project_id = :project and visible_at(a.recorded_at, a.superseded_at, :asof)) as any_adopter,
+ (select coalesce(bool_or(((a.since <= :lo_day and (case a.date_precision when 'month' then cast(a.since + interval '1 month' - interval '1 day' as date) when 'year' then cast(a.since + interval '1 year' - interval '1 day' as date) else a.since end) > :lo_day) or (a.since <= :day and (case a.date_precision when 'month' then cast(a.since + interval '1 month' - interval '1 day' as date) when 'year' then cast(a.since + interval '1 year' - interval '1 day' as date) else a.since end) > :day))), false) from adopter a where a.project_id = :project and visible_at(a.recorded_at, a.superseded_at, :asof) and a.since is not null) as adopter_date_uncertain,
  (select count(*) from pubs) as derivatives,
  (select cast(json_object_agg(relation, n) as text) from (select relation, count(*) as n from pubs group by relation) r) as by_relation,
- exists (select 1 from derivative d where d.project_id = :project and (d.recorded_at <= :asof and (d.superseded_at is null or d.superseded_at > :asof))) as any_derivative,
+ exists (select 1 from derivative d where d.project_id = :project and visible_at(d.recorded_at, d.superseded_at, :asof)) as any_derivative,
  (select count(distinct coalesce(o.key, 'independent:' || p.publisher_contributor_id)) from pubs p
-    left join tops t on t.org = p.publisher_organisation_id left join organisation o on o.id = t.top
+    left join organisation o on o.id = p.publisher_top
     where p.publisher_organisation_id is not null or p.publisher_contributor_id is not null) as derivative_orgs,
  (select count(*) from pubs where publisher_organisation_id is not null or publisher_contributor_id is not null) as attributed_derivatives,
- (select sum(c.downloads) from download_count c where c.project_id = :project and (c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof)) and c.period_to > :lo_day and c.period_to <= :day) as downloads,
- (select count(*) from download_count c where c.project_id = :project and (c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof)) and c.period_to > :lo_day and c.period_to <= :day) as download_periods,
- exists (select 1 from download_count c where c.project_id = :project and (c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof))) as any_downloads,
- exists (select 1 from download_count c where c.project_id = :project and (c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof)) and c.period_to > :lo_day and c.period_to <= :day and c.period_from <= :lo_day) as downloads_date_uncertain,
+ (select sum(c.downloads) from download_count c where c.project_id = :project and visible_at(c.recorded_at, c.superseded_at, :asof) and c.period_to > :lo_day and c.period_to <= :day) as downloads,
+ (select count(*) from download_count c where c.project_id = :project and visible_at(c.recorded_at, c.superseded_at, :asof) and c.period_to > :lo_day and c.period_to <= :day) as download_periods,
+ exists (select 1 from download_count c where c.project_id = :project and visible_at(c.recorded_at, c.superseded_at, :asof)) as any_downloads,
+ exists (select 1 from download_count c where c.project_id = :project and visible_at(c.recorded_at, c.superseded_at, :asof) and c.period_to > :lo_day and c.period_to <= :day and c.period_from <= :lo_day) as downloads_date_uncertain,
  -- Section 6: one status per component; several raters' ratings of a component count once, as `disputed` (partial) when they differ.
- (select count(*) from (select 1 from openness_component c where c.project_id = :project and (c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof)) group by c.component having bool_or(c.status <> 'unknown')) k) as known_components,
- (select avg(score) from (select case when count(distinct c.status) filter (where c.status <> 'unknown') > 1 then 0.5 else max(case c.status when 'open' then 1.0 when 'partial' then 0.5 when 'closed' then 0.0 end) end as score from openness_component c where c.project_id = :project and (c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof)) group by c.component) s) as openness
+ (select count(*) from (select 1 from openness_component c where c.project_id = :project and visible_at(c.recorded_at, c.superseded_at, :asof) group by c.component having bool_or(c.status <> 'unknown')) k) as known_components,
+ (select avg(score) from (select case when count(distinct c.status) filter (where c.status <> 'unknown') > 1 then 0.5 else max(case c.status when 'open' then 1.0 when 'partial' then 0.5 when 'closed' then 0.0 end) end as score from openness_component c where c.project_id = :project and visible_at(c.recorded_at, c.superseded_at, :asof) group by c.component) s) as openness

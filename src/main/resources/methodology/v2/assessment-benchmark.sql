@@ -11,5 +11,5 @@ select b.benchmark as benchmark, b.measured_on as measured_on, b.rank as rank, c
        cast(b.best_closed_score as float8) as best_closed_score
 from benchmark_result b
 where b.project_id = :project and b.measured_on <= :day
-  and (b.recorded_at <= :asof and (b.superseded_at is null or b.superseded_at > :asof))
+  and visible_at(b.recorded_at, b.superseded_at, :asof)
 order by b.measured_on desc, b.id desc limit 1

@@ -5,4 +5,4 @@
 -- column origin: origin | METHODOLOGY section 1: "its assessment says origin: corporate", and the gates held_by_origin
 select v.origin as origin
 from project_version v
-where v.id = :project and (v.recorded_at <= :asof and (v.superseded_at is null or v.superseded_at > :asof))
+where v.id = :project and visible_at(v.recorded_at, v.superseded_at, :asof)

@@ -7,8 +7,8 @@
 select (select case when count(distinct c.status) filter (where c.status <> 'unknown') > 1 then 'disputed'
                     else coalesce(max(c.status) filter (where c.status <> 'unknown'), max(c.status)) end
           from openness_component c where c.project_id = :project and c.component = 'training-code'
-          and (c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof))) as training_code,
+          and visible_at(c.recorded_at, c.superseded_at, :asof)) as training_code,
        (select case when count(distinct c.status) filter (where c.status <> 'unknown') > 1 then 'disputed'
                     else coalesce(max(c.status) filter (where c.status <> 'unknown'), max(c.status)) end
           from openness_component c where c.project_id = :project and c.component = 'training-data'
-          and (c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof))) as training_data
+          and visible_at(c.recorded_at, c.superseded_at, :asof)) as training_data

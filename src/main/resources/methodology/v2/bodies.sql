@@ -19,30 +19,30 @@
 -- column bodies: seat_overrepresentation, bodies_over_one_third, bodies_under_two_orgs | METHODOLOGY section 7 Governance over-representation: a foundation rule check per body (detail)
 -- column sources: seat_overrepresentation, bodies_over_one_third, bodies_under_two_orgs | METHODOLOGY section 3 "Every value": evidence with sources (the seats' source URLs)
 with recursive has_body as (
-  select exists (select 1 from governance_body b where b.project_id = :project and (b.recorded_at <= :asof and (b.superseded_at is null or b.superseded_at > :asof))) as any_body
+  select exists (select 1 from governance_body b where b.project_id = :project and visible_at(b.recorded_at, b.superseded_at, :asof)) as any_body
 ), seats as (
   select s.id, s.body_id, b.name as body_name, b.kind as body_kind, s.holder_contributor_id as person, s.holder_organisation_id as held_org, s.source_url
-  from governance_seat s join governance_body b on b.id = s.body_id and b.project_id = :project and (b.recorded_at <= :asof and (b.superseded_at is null or b.superseded_at > :asof))
-  where (s.recorded_at <= :asof and (s.superseded_at is null or s.superseded_at > :asof)) and ((s.valid_from is null or s.valid_from <= :day) and (s.valid_to is null or s.valid_to >= :day))
+  from governance_seat s join governance_body b on b.id = s.body_id and b.project_id = :project and visible_at(b.recorded_at, b.superseded_at, :asof)
+  where visible_at(s.recorded_at, s.superseded_at, :asof) and ((s.valid_from is null or s.valid_from <= :day) and (s.valid_to is null or s.valid_to >= :day))
 ), held as (
   select s.*, (s.held_org is not null or a.contributor_id is not null) as known, coalesce(s.held_org, a.organisation_id) as org_id
   from seats s left join lateral (select a.contributor_id, a.organisation_id from affiliation a
-      where a.contributor_id = s.person and ((a.valid_from is null or a.valid_from <= :day) and (a.valid_to is null or a.valid_to >= :day)) and (a.recorded_at <= :asof and (a.superseded_at is null or a.superseded_at > :asof))
+      where a.contributor_id = s.person and ((a.valid_from is null or a.valid_from <= :day) and (a.valid_to is null or a.valid_to >= :day)) and visible_at(a.recorded_at, a.superseded_at, :asof)
       order by a.source_tier, a.id limit 1) a on true
 ), base as (
   select c.id, cast(c.at at time zone 'UTC' as date) as day, l.contributor_id
   from contribution c
-  join identity_link l on l.id = c.identity_id and l.recorded_at <= :asof and (l.superseded_at is null or l.superseded_at > :asof)
+  join identity_link l on l.id = c.identity_id and visible_at(l.recorded_at, l.superseded_at, :asof)
   where (select any_body from has_body) and c.project_id = :project and c.kind = 'commit'
     and c.at > (cast(cast(:lo24 as date) + 1 as timestamp) - interval '1 microsecond') at time zone 'UTC'
     and c.at <= (cast(cast(:day as date) + 1 as timestamp) - interval '1 microsecond') at time zone 'UTC'
-    and c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof) and not l.is_bot
+    and visible_at(c.recorded_at, c.superseded_at, :asof) and not l.is_bot
 ), aff as (
   select distinct on (p.contributor_id, p.day) p.contributor_id, p.day, a.organisation_id
   from (select distinct contributor_id, day from base) p
   join affiliation a on a.contributor_id = p.contributor_id
    and (a.valid_from is null or a.valid_from <= p.day) and (a.valid_to is null or a.valid_to >= p.day)
-   and a.recorded_at <= :asof and (a.superseded_at is null or a.superseded_at > :asof)
+   and visible_at(a.recorded_at, a.superseded_at, :asof)
   order by p.contributor_id, p.day, a.source_tier, a.id
 ), rollup as (
   select o.org, o.day, o.org as top, 0 as depth
@@ -51,7 +51,7 @@ with recursive has_body as (
   union all
   select r.org, r.day, p.parent_id, r.depth + 1
   from rollup r
-  join organisation_parent p on p.organisation_id = r.top and ((p.valid_from is null or p.valid_from <= r.day) and (p.valid_to is null or p.valid_to >= r.day)) and (p.recorded_at <= :asof and (p.superseded_at is null or p.superseded_at > :asof))
+  join organisation_parent p on p.organisation_id = r.top and ((p.valid_from is null or p.valid_from <= r.day) and (p.valid_to is null or p.valid_to >= r.day)) and visible_at(p.recorded_at, p.superseded_at, :asof)
   where r.depth < 10
 ),
 tops as (select distinct on (org, day) org, day, top from rollup order by org, day, depth desc),

@@ -19,8 +19,6 @@ with reach as (
 select (select max(collected_through) from reach) as collected_through,
        (select count(*) from reach) as collected_repositories,
        (select min(cast(c.at at time zone 'UTC' as date)) from contribution c
-        where c.project_id = :project and c.kind = 'commit' and c.recorded_at <= :asof
-          and (c.superseded_at is null or c.superseded_at > :asof)) as first_day,
+        where c.project_id = :project and c.kind = 'commit' and visible_at(c.recorded_at, c.superseded_at, :asof)) as first_day,
        (select max(cast(c.at at time zone 'UTC' as date)) from contribution c
-        where c.project_id = :project and c.kind = 'commit' and c.recorded_at <= :asof
-          and (c.superseded_at is null or c.superseded_at > :asof)) as newest_day
+        where c.project_id = :project and c.kind = 'commit' and visible_at(c.recorded_at, c.superseded_at, :asof)) as newest_day

@@ -17,20 +17,15 @@
 -- column afterlife: afterlife_derivatives | METHODOLOGY section 7 Compost: afterlife_derivatives, published after a newer release of the family (a new-release period) superseded the base
 -- column afterlife_releases: afterlife_derivatives | METHODOLOGY section 7 Compost: the releases that superseded a base (detail)
 -- column sources: derivative_publishers, derivative_publisher_hhi, independent_derivative_share, afterlife_derivatives | METHODOLOGY section 3 "Every value": evidence with sources (the first 20 derivatives' source URLs)
-with recursive pubs as (
-  select d.id, d.relation, d.publisher_organisation_id, d.publisher_contributor_id, d.publisher_name, d.published_at, d.base_artifact, d.source_url
+with pubs as (
+  select d.id, d.relation, d.publisher_organisation_id, d.publisher_contributor_id, d.publisher_name, d.published_at, d.base_artifact, d.source_url,
+         t.top_organisation_id as publisher_top
   from derivative d
-  where d.project_id = :project and (d.recorded_at <= :asof and (d.superseded_at is null or d.superseded_at > :asof))
+  -- the publisher's top-level parent on the day (migration V064)
+  cross join lateral top_organisation_on(d.publisher_organisation_id, cast(:day as date), :asof) t
+  where d.project_id = :project and visible_at(d.recorded_at, d.superseded_at, :asof)
     and (d.published_at is null or d.published_at <= :day)
-), rollup as (
-    select s.org, s.day, s.org as top, 0 as depth from (select distinct publisher_organisation_id as org, cast(:day as date) as day from pubs where publisher_organisation_id is not null) s
-    union all
-    select r.org, r.day, p.parent_id, r.depth + 1
-    from rollup r
-    join organisation_parent p on p.organisation_id = r.top and ((p.valid_from is null or p.valid_from <= r.day) and (p.valid_to is null or p.valid_to >= r.day)) and (p.recorded_at <= :asof and (p.superseded_at is null or p.superseded_at > :asof))
-    where r.depth < 10
 ),
-tops as (select distinct on (org, day) org, day, top from rollup order by org, day, depth desc),
 published as (
   select p.*,
          case when p.publisher_organisation_id is not null then 'org:' || o.key
@@ -38,16 +33,15 @@ published as (
               when p.publisher_name is not null and btrim(p.publisher_name) <> '' then 'name:' || lower(btrim(p.publisher_name)) end as entity,
          case when p.publisher_contributor_id is not null then 'person' else ov.type end as kind
   from pubs p
-  left join tops t on t.org = p.publisher_organisation_id
-  left join organisation o on o.id = t.top
-  left join organisation_version ov on ov.id = p.publisher_organisation_id and (ov.recorded_at <= :asof and (ov.superseded_at is null or ov.superseded_at > :asof))
+  left join organisation o on o.id = p.publisher_top
+  left join organisation_version ov on ov.id = p.publisher_organisation_id and visible_at(ov.recorded_at, ov.superseded_at, :asof)
 ),
 ent as (select entity, count(*) as cnt from published where entity is not null group by entity),
 bases as (
   select lp.artifact_name, min(lp.valid_from) as first_from
   from license_period lp
   where lp.project_id = :project and lp.artifact = 'weights' and lp.artifact_name <> ''
-    and (lp.recorded_at <= :asof and (lp.superseded_at is null or lp.superseded_at > :asof))
+    and visible_at(lp.recorded_at, lp.superseded_at, :asof)
   group by lp.artifact_name
 ),
 afterlife as (
@@ -56,14 +50,14 @@ afterlife as (
           where lp.project_id = :project and lp.artifact = 'weights' and lp.change_kind = 'new-release'
             and lp.artifact_name <> p.base_artifact and lp.valid_from > b.first_from
             and lp.valid_from < p.published_at and lp.valid_from <= :day
-            and (lp.recorded_at <= :asof and (lp.superseded_at is null or lp.superseded_at > :asof))
+            and visible_at(lp.recorded_at, lp.superseded_at, :asof)
           order by lp.valid_from, lp.artifact_name limit 1) as superseded_by
   from published p left join bases b on b.artifact_name = p.base_artifact
   where p.base_artifact is not null and p.published_at is not null
 )
 select
   (select count(*) from published) as n,
-  exists (select 1 from derivative d where d.project_id = :project and (d.recorded_at <= :asof and (d.superseded_at is null or d.superseded_at > :asof))) as any_derivative,
+  exists (select 1 from derivative d where d.project_id = :project and visible_at(d.recorded_at, d.superseded_at, :asof)) as any_derivative,
   (select count(*) from published where entity is not null) as attributed,
   (select count(*) from ent) as publishers,
   (select sum(power(cast(e.cnt as float8) / (select sum(cnt) from ent), 2)) from ent e) as publisher_hhi,

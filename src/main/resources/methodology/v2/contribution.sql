@@ -27,8 +27,7 @@
 -- column hired: hired_contributors | METHODOLOGY section 3 Contribution: hired_contributors, first contribution while at a company in the window after contributing as independent or academic
 -- column any_recorded: contributors_active, new_orgs, hired_contributors | METHODOLOGY section 3 "Every value": a value that cannot be computed is null, never 0 (no contribution recorded at all)
 -- column n_independent_people: independent_share | METHODOLOGY section 3 Contribution: independent_share (detail: the independents behind it)
-with recursive
-steps as (
+with steps as (
     select s.i, s.day, s.lo_day, s.lo24, s.top_org,
            (cast(s.lo_day + 1 as timestamp) - interval '1 microsecond') at time zone 'UTC' as lo,
            (cast(s.day + 1 as timestamp) - interval '1 microsecond') at time zone 'UTC' as hi
@@ -40,42 +39,27 @@ base as (
     select c.id, c.at, cast(c.at at time zone 'UTC' as date) as day, l.contributor_id
     from contribution c
     join identity_link l on l.id = c.identity_id
-     and l.recorded_at <= :asof and (l.superseded_at is null or l.superseded_at > :asof)
+     and visible_at(l.recorded_at, l.superseded_at, :asof)
     where c.project_id = :project and c.kind in (:kinds) and c.at <= (select max(hi) from steps)
-      and c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof)
+      and visible_at(c.recorded_at, c.superseded_at, :asof)
       and not l.is_bot
       and cast(c.at at time zone 'UTC' as date) > (select coalesce(max(fv.fork_point_date), date '-infinity') from project_version fv
-          where fv.id = :project and fv.upstream_project_id is not null and fv.recorded_at <= :asof and (fv.superseded_at is null or fv.superseded_at > :asof))
+          where fv.id = :project and fv.upstream_project_id is not null and visible_at(fv.recorded_at, fv.superseded_at, :asof))
       and not (c.kind = 'merge' and exists (
           select 1 from contribution d
           where d.project_id = c.project_id and d.kind = 'merge' and d.reference = c.reference and d.id <> c.id
-            and d.recorded_at <= :asof and (d.superseded_at is null or d.superseded_at > :asof)
+            and visible_at(d.recorded_at, d.superseded_at, :asof)
             and (d.source_kind = 'github', -d.id) > (c.source_kind = 'github', -c.id)))
 ),
 pairs as (select distinct contributor_id, day from base),
+-- the attribution rule (migration V064): no row when no affiliation holds on the day
 aff as (
-    select distinct on (p.contributor_id, p.day) p.contributor_id, p.day, a.organisation_id
-    from pairs p
-    join affiliation a on a.contributor_id = p.contributor_id
-     and (a.valid_from is null or a.valid_from <= p.day) and (a.valid_to is null or a.valid_to >= p.day)
-     and a.recorded_at <= :asof and (a.superseded_at is null or a.superseded_at > :asof)
-    order by p.contributor_id, p.day, a.source_tier, a.id
+    select p.contributor_id, p.day, x.organisation_id, x.top_organisation_id
+    from pairs p cross join lateral attribution_on(p.contributor_id, p.day, :asof) x
 ),
-rollup as (
-    select o.organisation_id as org, o.day, o.organisation_id as top, 0 as depth
-    from (select distinct organisation_id, day from aff where organisation_id is not null) o
-    union all
-    select r.org, r.day, p.parent_id, r.depth + 1
-    from rollup r
-    join organisation_parent p on p.organisation_id = r.top
-     and (p.valid_from is null or p.valid_from <= r.day) and (p.valid_to is null or p.valid_to >= r.day)
-     and p.recorded_at <= :asof and (p.superseded_at is null or p.superseded_at > :asof)
-    where r.depth < 10
-),
-tops as (select distinct on (org, day) org, day, top from rollup order by org, day, depth desc),
 org_type as (
     select v.id, v.type from organisation_version v
-    where v.recorded_at <= :asof and (v.superseded_at is null or v.superseded_at > :asof)
+    where visible_at(v.recorded_at, v.superseded_at, :asof)
 ),
 attributed as (
     select b.id, b.at, b.day, b.contributor_id,
@@ -88,11 +72,10 @@ attributed as (
            ot.type as org_type,
            case when a.contributor_id is null then null
                 when a.organisation_id is null then -b.contributor_id
-                else t.top end as entity_id
+                else a.top_organisation_id end as entity_id
     from base b
     left join aff a on a.contributor_id = b.contributor_id and a.day = b.day
-    left join tops t on t.org = a.organisation_id and t.day = b.day
-    left join organisation o on o.id = t.top
+    left join organisation o on o.id = a.top_organisation_id
     left join org_type ot on ot.id = a.organisation_id
 ),
 firsts as (select org_key, min(day) as first_day from attributed where org_key is not null group by org_key),
@@ -104,104 +87,4 @@ careers as (
         from attributed group by contributor_id) x
     where first_independent < first_company
 ),
-edge_list as (select array_agg(edge order by edge) as edges from (select lo_day as edge from steps union select day from steps) e),
-slice_steps as (
-    select k as slice, s.i
-    from edge_list l cross join generate_subscripts(l.edges, 1) k join steps s on l.edges[k] > s.lo_day and l.edges[k] <= s.day
-),
-sliced as (
-    select width_bucket(a.day - 1, l.edges) + 1 as slice, a.contributor_id, a.known, a.organisation_id, a.entity_id, a.org_type,
-           cast(count(*) as int) as cnt
-    from attributed a cross join edge_list l
-    where a.day > l.edges[1] and a.day <= l.edges[cardinality(l.edges)]
-    group by 1, a.contributor_id, a.known, a.organisation_id, a.entity_id, a.org_type
-),
-sums as (
-    select ss.i, sum(x.n_all) as n_all, sum(x.n_known) as n_known, sum(x.n_company) as n_company,
-           sum(x.n_independent) as n_independent
-    from (select slice, sum(cnt) as n_all,
-                 sum(cnt) filter (where known) as n_known,
-                 sum(cnt) filter (where org_type = 'company') as n_company,
-                 sum(cnt) filter (where known and organisation_id is null) as n_independent
-          from sliced group by slice) x
-    join slice_steps ss on ss.slice = x.slice
-    group by ss.i
-),
-entities as (
-    select ss.i, e.entity_id, cast(sum(e.cnt) as int) as cnt
-    from (select slice, entity_id, cast(sum(cnt) as int) as cnt from sliced where known group by slice, entity_id) e
-    join slice_steps ss on ss.slice = e.slice
-    group by ss.i, e.entity_id
-),
-people as (
-    select ss.i, p.contributor_id, cast(sum(p.cnt) as int) as cnt
-    from (select slice, contributor_id, cast(sum(cnt) as int) as cnt from sliced group by slice, contributor_id) p
-    join slice_steps ss on ss.slice = p.slice
-    group by ss.i, p.contributor_id
-),
--- how many people (entities) have each count at each step: the elephant and bus factors and the HHI
--- need only the sorted counts, not who holds them
-people_levels as (select i, cnt, count(*) as m from people group by i, cnt),
-entity_levels as (
-    select i, cnt, count(*) as m, count(*) filter (where entity_id > 0) as orgs, count(*) filter (where entity_id < 0) as independents
-    from entities group by i, cnt
-),
-distinct_people as (select i, sum(m) as n from people_levels group by i),
-distinct_entities as (
-    select i, sum(m) as n, sum(orgs) as orgs, sum(independents) as independents -- an independent is the entity -contributor_id
-    from entity_levels group by i
-),
-totals as (
-    select s.i, coalesce(x.n_all, 0) as n_all, coalesce(x.n_known, 0) as n_known,
-           coalesce(x.n_company, 0) as n_company, coalesce(x.n_independent, 0) as n_independent,
-           coalesce(p.n, 0) as n_contributors, coalesce(e.orgs, 0) as n_orgs, coalesce(e.n, 0) as n_entities,
-           coalesce(e.independents, 0) as n_independent_people
-    from steps s
-    left join sums x on x.i = s.i
-    left join distinct_people p on p.i = s.i
-    left join distinct_entities e on e.i = s.i
-),
--- The factor counts the largest holders, one by one, while the ones before them hold less than half:
--- within a level of equal counts c, after `before` contributions of larger levels, the j-th holder
--- (j = 1..m) is counted when 2 * (before + (j - 1) * c) < n, i.e. min(m, ceil((n - 2 * before) / (2 * c))).
-entity_factor as (
-    select l.i, sum(least(l.m, (cast(t.n_known as bigint) - 2 * l.before + 2 * l.cnt - 1) / (2 * l.cnt))) filter (where t.n_known > 2 * l.before) as elephant,
-           sum(l.m * power(cast(l.cnt as float8) / t.n_known, 2)) filter (where t.n_known > 0) as hhi
-    from (select i, cnt, m, cast(coalesce(sum(cnt * m) over (partition by i order by cnt desc rows between unbounded preceding and 1 preceding), 0) as bigint) as before
-          from entity_levels) l
-    join totals t on t.i = l.i
-    group by l.i
-),
-bus as (
-    select l.i, sum(least(l.m, (cast(t.n_all as bigint) - 2 * l.before + 2 * l.cnt - 1) / (2 * l.cnt))) filter (where t.n_all > 2 * l.before) as n
-    from (select i, cnt, m, cast(coalesce(sum(cnt * m) over (partition by i order by cnt desc rows between unbounded preceding and 1 preceding), 0) as bigint) as before
-          from people_levels) l
-    join totals t on t.i = l.i
-    group by l.i
-),
-top_org as (
-    select distinct on (e.i) e.i, o.key as org_key, e.cnt
-    from (select i, entity_id, cnt, max(cnt) over (partition by i) as top_cnt from entities where entity_id > 0) e
-    join organisation o on o.id = e.entity_id
-    where e.cnt = e.top_cnt
-    order by e.i, e.cnt desc, o.key
-),
-new_orgs as (
-    select s.i, count(*) as n from firsts f join steps s on f.first_day > s.lo_day and f.first_day <= s.day group by s.i
-),
-hired as (
-    select s.i, count(*) as n from careers c join steps s on c.first_company > s.lo_day and c.first_company <= s.day group by s.i
-)
-select t.n_all, t.n_known, t.n_company, t.n_independent, t.n_contributors, t.n_orgs, t.n_entities,
-       coalesce(ef.elephant, 0) as elephant, ef.hhi, tp.org_key as top_org_key, tp.cnt as top_org_count, coalesce(b.n, 0) as bus,
-       coalesce(nw.n, 0) as new_orgs, coalesce(hd.n, 0) as hired,
-       exists (select 1 from contribution c where c.project_id = :project and c.kind in (:kinds)
-               and c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof)) as any_recorded,
-       t.n_independent_people
-from totals t
-left join entity_factor ef on ef.i = t.i
-left join top_org tp on tp.i = t.i
-left join bus b on b.i = t.i
-left join new_orgs nw on nw.i = t.i
-left join hired hd on hd.i = t.i
-order by t.i
+\ir contribution-figures.sql

@@ -32,7 +32,7 @@ disputed as materialized (
     select a.contributor_id, a.valid_from, a.valid_to
     from disputed_affiliations d
     join affiliation a on a.id = d.id
-     and a.recorded_at <= :asof and (a.superseded_at is null or a.superseded_at > :asof)
+     and visible_at(a.recorded_at, a.superseded_at, :asof)
     union all
     -- Version 2: an affiliation to an organisation whose record or parent period is under an
     -- open dispute attributes work through a disputed fact too (METHODOLOGY.md section 2).
@@ -40,19 +40,18 @@ disputed as materialized (
     from (select f.fact_id as organisation_id from open_disputes f where f.fact_kind = 'organisation'
           union
           select p.organisation_id from open_disputes f
-          join organisation_parent p on p.id = f.fact_id and p.recorded_at <= :asof
-           and (p.superseded_at is null or p.superseded_at > :asof)
+          join organisation_parent p on p.id = f.fact_id and visible_at(p.recorded_at, p.superseded_at, :asof)
           where f.fact_kind = 'organisation-parent') o
     join affiliation a on a.organisation_id = o.organisation_id
-     and a.recorded_at <= :asof and (a.superseded_at is null or a.superseded_at > :asof)
+     and visible_at(a.recorded_at, a.superseded_at, :asof)
 )
 select exists (
     select 1 from disputed a
     join identity_link l on l.contributor_id = a.contributor_id
-     and l.recorded_at <= :asof and (l.superseded_at is null or l.superseded_at > :asof)
+     and visible_at(l.recorded_at, l.superseded_at, :asof)
     join contribution c on c.identity_id = l.id
      and (a.valid_from is null or a.valid_from <= cast(c.at at time zone 'UTC' as date))
      and (a.valid_to is null or a.valid_to >= cast(c.at at time zone 'UTC' as date))
     where c.project_id = :project and c.kind in (:kinds) and c.at > s.lo and c.at <= s.hi
-      and c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof)) as disputed_affiliation
+      and visible_at(c.recorded_at, c.superseded_at, :asof)) as disputed_affiliation
 from steps s order by s.i

@@ -23,10 +23,10 @@ with fk as (
   select v.upstream_project_id as upstream_id, (select p.slug from project p where p.id = v.upstream_project_id) as upstream,
          v.fork_point_commit, v.fork_point_date
   from project_version v
-  where v.id = :project and v.upstream_project_id is not null and (v.recorded_at <= :asof and (v.superseded_at is null or v.superseded_at > :asof))
+  where v.id = :project and v.upstream_project_id is not null and visible_at(v.recorded_at, v.superseded_at, :asof)
 ), ev as (
   select e.id, e.event_date from governance_event e
-  where e.project_id = :project and e.kind = 'fork' and e.event_date <= :day and (e.recorded_at <= :asof and (e.superseded_at is null or e.superseded_at > :asof))
+  where e.project_id = :project and e.kind = 'fork' and e.event_date <= :day and visible_at(e.recorded_at, e.superseded_at, :asof)
   order by e.event_date, e.id limit 1
 ), day0 as (
   select fk.*, coalesce(fk.fork_point_date, (select event_date from ev)) as fork_day from fk
@@ -43,43 +43,43 @@ with fk as (
 ), upstream_work as (
   select l.contributor_id, count(*) as cnt
   from day0 d cross join contribution c
-  join identity_link l on l.id = c.identity_id and (l.recorded_at <= :asof and (l.superseded_at is null or l.superseded_at > :asof))
+  join identity_link l on l.id = c.identity_id and visible_at(l.recorded_at, l.superseded_at, :asof)
   where c.project_id = d.upstream_id and c.kind = 'commit' and not l.is_bot
     and c.at > (cast(cast(d.fork_day - interval '24 months' as date) + 1 as timestamp) - interval '1 microsecond') at time zone 'UTC'
     and c.at <= (cast(d.fork_day + 1 as timestamp) - interval '1 microsecond') at time zone 'UTC'
-    and (c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof))
+    and visible_at(c.recorded_at, c.superseded_at, :asof)
   group by l.contributor_id
 ), top20 as (
   select contributor_id from upstream_work order by cnt desc, contributor_id limit 20
 ), fork_work as (
   select distinct l.contributor_id
   from day0 d cross join contribution c
-  join identity_link l on l.id = c.identity_id and (l.recorded_at <= :asof and (l.superseded_at is null or l.superseded_at > :asof))
+  join identity_link l on l.id = c.identity_id and visible_at(l.recorded_at, l.superseded_at, :asof)
   where c.project_id = :project and c.kind = 'commit' and not l.is_bot
     and c.at > (cast(d.fork_day + 1 as timestamp) - interval '1 microsecond') at time zone 'UTC'
     and c.at <= (cast(cast(d.fork_day + interval '12 months' as date) + 1 as timestamp) - interval '1 microsecond') at time zone 'UTC'
-    and (c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof))
+    and visible_at(c.recorded_at, c.superseded_at, :asof)
     and not exists (select 1 from contribution u where u.project_id = d.upstream_id and u.kind = c.kind and u.reference = c.reference
-      and (u.recorded_at <= :asof and (u.superseded_at is null or u.superseded_at > :asof)))
+      and visible_at(u.recorded_at, u.superseded_at, :asof))
 )
 select (select upstream from fk) as upstream, (select fork_point_commit from fk) as fork_point_commit,
   (select fork_day from day0) as fork_point_date,
   (select id from ev) as fork_event, (select event_date from ev) as fork_date,
   (select id from rel) as relicense_period, (select valid_from from rel) as relicense_date, (select date_precision from rel) as relicense_precision,
-  (select v.type from project_steward s join organisation_version v on v.id = s.organisation_id and (v.recorded_at <= :asof and (v.superseded_at is null or v.superseded_at > :asof))
-     where s.project_id = :project and (s.recorded_at <= :asof and (s.superseded_at is null or s.superseded_at > :asof)) and ((s.valid_from is null or s.valid_from <= :day) and (s.valid_to is null or s.valid_to >= :day)) limit 1) as steward_type,
+  (select v.type from project_steward s join organisation_version v on v.id = s.organisation_id and visible_at(v.recorded_at, v.superseded_at, :asof)
+     where s.project_id = :project and visible_at(s.recorded_at, s.superseded_at, :asof) and ((s.valid_from is null or s.valid_from <= :day) and (s.valid_to is null or s.valid_to >= :day)) limit 1) as steward_type,
   (select o.key from project_steward s join organisation o on o.id = s.organisation_id
-     where s.project_id = :project and (s.recorded_at <= :asof and (s.superseded_at is null or s.superseded_at > :asof)) and ((s.valid_from is null or s.valid_from <= :day) and (s.valid_to is null or s.valid_to >= :day)) limit 1) as steward,
+     where s.project_id = :project and visible_at(s.recorded_at, s.superseded_at, :asof) and ((s.valid_from is null or s.valid_from <= :day) and (s.valid_to is null or s.valid_to >= :day)) limit 1) as steward,
   (select count(*) from top20) as upstream_top,
   (select count(*) from top20 t where t.contributor_id in (select contributor_id from fork_work)) as carried,
   (select count(*) from day0 d cross join contribution c where c.project_id = d.upstream_id and c.kind = 'commit'
-     and (c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof))) as upstream_commits,
+     and visible_at(c.recorded_at, c.superseded_at, :asof)) as upstream_commits,
   (select count(*) from fk cross join contribution c where c.project_id = :project and c.kind = 'commit'
-     and (c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof))) as fork_commits,
+     and visible_at(c.recorded_at, c.superseded_at, :asof)) as fork_commits,
   (select count(*) from fk cross join contribution c where c.project_id = :project and c.kind = 'commit'
-     and (c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof))
+     and visible_at(c.recorded_at, c.superseded_at, :asof)
      and exists (select 1 from contribution u where u.project_id = fk.upstream_id and u.kind = c.kind and u.reference = c.reference
-       and (u.recorded_at <= :asof and (u.superseded_at is null or u.superseded_at > :asof)))) as shared_commits,
+       and visible_at(u.recorded_at, u.superseded_at, :asof))) as shared_commits,
   (select max(r.collected_through) from (select distinct on (x.repository_url) x.collected_through from repository_collected_through x
      where x.project_id = :project and x.recorded_at <= :asof order by x.repository_url, x.recorded_at desc, x.id desc) r) as fork_reach,
   (select max(r.collected_through) from fk cross join lateral (select distinct on (x.repository_url) x.collected_through

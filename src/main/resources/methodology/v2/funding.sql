@@ -29,22 +29,22 @@ with recursive ev as (
   where f.row_id in (select x.row_id from funding_event x where x.recipient_project_id = :project
       union all select x.row_id from project_steward s join funding_event x on x.recipient_organisation_id = s.organisation_id
       where s.project_id = :project)
-    and (f.recorded_at <= :asof and (f.superseded_at is null or f.superseded_at > :asof)) and f.event_date <= :day and (f.recipient_project_id = :project or exists (
+    and visible_at(f.recorded_at, f.superseded_at, :asof) and f.event_date <= :day and (f.recipient_project_id = :project or exists (
       select 1 from project_steward s where s.project_id = :project and s.organisation_id = f.recipient_organisation_id
-        and (s.recorded_at <= :asof and (s.superseded_at is null or s.superseded_at > :asof)) and ((s.valid_from is null or s.valid_from <= f.event_date) and (s.valid_to is null or s.valid_to >= f.event_date))))
+        and visible_at(s.recorded_at, s.superseded_at, :asof) and ((s.valid_from is null or s.valid_from <= f.event_date) and (s.valid_to is null or s.valid_to >= f.event_date))))
 ), rollup as (
     select s.org, s.day, s.org as top, 0 as depth from (select distinct org, day from (select funder as org, event_date as day from ev) x where org is not null) s
     union all
     select r.org, r.day, p.parent_id, r.depth + 1
     from rollup r
-    join organisation_parent p on p.organisation_id = r.top and ((p.valid_from is null or p.valid_from <= r.day) and (p.valid_to is null or p.valid_to >= r.day)) and (p.recorded_at <= :asof and (p.superseded_at is null or p.superseded_at > :asof))
+    join organisation_parent p on p.organisation_id = r.top and ((p.valid_from is null or p.valid_from <= r.day) and (p.valid_to is null or p.valid_to >= r.day)) and visible_at(p.recorded_at, p.superseded_at, :asof)
     where r.depth < 10
 ),
 tops as (select distinct on (org, day) org, day, top from rollup order by org, day, depth desc),
 rows as (
   select ev.*, ev.event_date > :lo_day as in_window, o.key as funder_key, ft.type as funder_type
   from ev join tops t on t.org = ev.funder and t.day = ev.event_date join organisation o on o.id = t.top
-  left join organisation_version ft on ft.id = ev.funder and (ft.recorded_at <= :asof and (ft.superseded_at is null or ft.superseded_at > :asof))
+  left join organisation_version ft on ft.id = ev.funder and visible_at(ft.recorded_at, ft.superseded_at, :asof)
 ), shares as (select funder_key, sum(usd) as usd from rows where in_window and amount_scope = 'funder' and usd is not null group by funder_key),
 top_funder as (select funder_key, usd from shares order by usd desc, funder_key limit 1),
 rounds as (select distinct recipient, event_date, amount, currency, usd from rows where in_window and amount_scope = 'round' and usd is not null)

@@ -23,7 +23,7 @@ with lp0 as (
   select l.id, l.artifact, l.artifact_name, l.expression, l.valid_from, l.detail, l.date_precision, l.change_kind, pl.level,
          coalesce(pl.level_lower, pl.level, 0) as lower, coalesce(pl.level_upper, pl.level, 7) as upper,
          lag(pl.level) over w as prev_level, lag(l.expression) over w as prev_expression,
-         (select v.type from project_steward s join organisation_version v on v.id = s.organisation_id and (v.recorded_at <= :asof and (v.superseded_at is null or v.superseded_at > :asof))           where s.project_id = l.project_id and (s.recorded_at <= :asof and (s.superseded_at is null or s.superseded_at > :asof)) and ((s.valid_from is null or s.valid_from <= l.valid_from) and (s.valid_to is null or s.valid_to >= l.valid_from)) limit 1) as steward_type
+         (select v.type from project_steward s join organisation_version v on v.id = s.organisation_id and visible_at(v.recorded_at, v.superseded_at, :asof)           where s.project_id = l.project_id and visible_at(s.recorded_at, s.superseded_at, :asof) and ((s.valid_from is null or s.valid_from <= l.valid_from) and (s.valid_to is null or s.valid_to >= l.valid_from)) limit 1) as steward_type
   from license_periods_effective(cast(:project as bigint), cast(:asof as timestamptz)) l
   left join license_period_level pl on pl.period_row_id = l.row_id and pl.methodology_version = 2
   where l.valid_from <= :day
@@ -59,6 +59,6 @@ select (select count(*) from cur) as artifacts, (select count(*) from cur where 
         'changeDate', d.detail ->> 'changeDate', 'convertsTo', coalesce(d.detail ->> 'convertsTo', d.detail ->> 'changeLicense')) order by c.artifact, c.artifact_name) as text)
     from cur c cross join lateral (select coalesce(c.detail, (select g.detail from license_period g where g.project_id = :project
         and g.artifact = c.artifact and g.expression = c.expression and g.detail ->> 'changeDate' is not null
-        and (g.recorded_at <= :asof and (g.superseded_at is null or g.superseded_at > :asof)) order by g.valid_from desc, g.id desc limit 1)) as detail) d
+        and visible_at(g.recorded_at, g.superseded_at, :asof) order by g.valid_from desc, g.id desc limit 1)) as detail) d
     where c.level >= 4 and d.detail ->> 'changeDate' is not null) as converts_to
 from lp

@@ -14,30 +14,22 @@
 -- column maintainer_seats_not_top: walkaway_maintainers | METHODOLOGY section 7 Walk-away: walkaway_maintainers
 -- column any_body: seats_total | METHODOLOGY section 3 "Every value": null, never 0, when no governance body is recorded
 -- column largest_body_share: top_org_seat_share | METHODOLOGY section 7 Governance over-representation: the one-third rule is per body (detail largestBodyShare)
-with recursive seats as (
+with seats as (
   select s.id, s.body_id, s.holder_contributor_id as person, s.holder_organisation_id as held_org, b.kind as body_kind
-  from governance_seat s join governance_body b on b.id = s.body_id and b.project_id = :project and (b.recorded_at <= :asof and (b.superseded_at is null or b.superseded_at > :asof))
-  where (s.recorded_at <= :asof and (s.superseded_at is null or s.superseded_at > :asof)) and ((s.valid_from is null or s.valid_from <= :day) and (s.valid_to is null or s.valid_to >= :day))
+  from governance_seat s join governance_body b on b.id = s.body_id and b.project_id = :project and visible_at(b.recorded_at, b.superseded_at, :asof)
+  where visible_at(s.recorded_at, s.superseded_at, :asof) and ((s.valid_from is null or s.valid_from <= :day) and (s.valid_to is null or s.valid_to >= :day))
 ), held as (
-  select s.id, s.body_id, s.body_kind, s.person, (s.held_org is not null or a.contributor_id is not null) as known,
-         coalesce(s.held_org, a.organisation_id) as org_id
-  from seats s left join lateral (select a.contributor_id, a.organisation_id from affiliation a
-      where a.contributor_id = s.person and ((a.valid_from is null or a.valid_from <= :day) and (a.valid_to is null or a.valid_to >= :day)) and (a.recorded_at <= :asof and (a.superseded_at is null or a.superseded_at > :asof))
-      order by a.source_tier, a.id limit 1) a on true
-), rollup as (
-    select s.org, s.day, s.org as top, 0 as depth from (select distinct org, day from (select org_id as org, cast(:day as date) as day from held) x where org is not null) s
-    union all
-    select r.org, r.day, p.parent_id, r.depth + 1
-    from rollup r
-    join organisation_parent p on p.organisation_id = r.top and ((p.valid_from is null or p.valid_from <= r.day) and (p.valid_to is null or p.valid_to >= r.day)) and (p.recorded_at <= :asof and (p.superseded_at is null or p.superseded_at > :asof))
-    where r.depth < 10
+  -- the attribution rule (migration V064): the person's affiliation on the day, or the organisation holding the seat, and its top-level parent
+  select s.id, s.body_id, s.body_kind, s.person, (s.held_org is not null or a.known is not null) as known,
+         coalesce(s.held_org, a.organisation_id) as org_id, t.top_organisation_id as top_id
+  from seats s left join lateral attribution_on(s.person, cast(:day as date), :asof) a on true
+  cross join lateral top_organisation_on(coalesce(s.held_org, a.organisation_id), cast(:day as date), :asof) t
 ),
-tops as (select distinct on (org, day) org, day, top from rollup order by org, day, depth desc),
 seat_rows as (
   select h.*, case when not h.known then null when h.org_id is null then 'independent:' || h.person else o.key end as entity,
          case when h.org_id is not null then o.key end as org_key, ot.type as org_type
-  from held h left join tops t on t.org = h.org_id left join organisation o on o.id = t.top
-  left join organisation_version ot on ot.id = h.org_id and (ot.recorded_at <= :asof and (ot.superseded_at is null or ot.superseded_at > :asof))
+  from held h left join organisation o on o.id = h.top_id
+  left join organisation_version ot on ot.id = h.org_id and visible_at(ot.recorded_at, ot.superseded_at, :asof)
 ), ent as (select entity, org_key, count(*) as cnt from seat_rows where known group by entity, org_key),
 top_seat as (select org_key, cnt from ent where org_key is not null order by cnt desc, org_key limit 1)
 select count(*) as seats, count(*) filter (where known) as known_seats, count(*) filter (where org_type = 'company') as company_seats,
@@ -47,7 +39,7 @@ select count(*) as seats, count(*) filter (where known) as known_seats, count(*)
   count(*) filter (where body_kind = 'maintainers') as maintainer_seats,
   count(*) filter (where body_kind = 'maintainers' and known) as known_maintainer_seats,
   count(*) filter (where body_kind = 'maintainers' and known and org_key is distinct from cast(:top_org as text)) as maintainer_seats_not_top,
-  exists (select 1 from governance_body b where b.project_id = :project and (b.recorded_at <= :asof and (b.superseded_at is null or b.superseded_at > :asof))) as any_body,
+  exists (select 1 from governance_body b where b.project_id = :project and visible_at(b.recorded_at, b.superseded_at, :asof)) as any_body,
   (select max(cast(c.cnt as float8) / k.known) from
      (select body_id, org_key, count(*) as cnt from seat_rows where known and org_key is not null group by body_id, org_key) c
      join (select body_id, count(*) filter (where known) as known from seat_rows group by body_id) k on k.body_id = c.body_id) as largest_body_share

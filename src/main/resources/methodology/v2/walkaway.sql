@@ -9,25 +9,25 @@
 with recursive merges as (
   select distinct l.contributor_id, cast(c.at at time zone 'UTC' as date) as day
   from contribution c
-  join identity_link l on l.id = c.identity_id and (l.recorded_at <= :asof and (l.superseded_at is null or l.superseded_at > :asof))
+  join identity_link l on l.id = c.identity_id and visible_at(l.recorded_at, l.superseded_at, :asof)
   where c.project_id = :project and c.kind = 'merge' and not l.is_bot
     and c.at > (cast(:lo_day + 1 as timestamp) - interval '1 microsecond') at time zone 'UTC'
     and c.at <= (cast(:day + 1 as timestamp) - interval '1 microsecond') at time zone 'UTC'
-    and (c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof))
+    and visible_at(c.recorded_at, c.superseded_at, :asof)
     and cast(c.at at time zone 'UTC' as date) > (select coalesce(max(fv.fork_point_date), date '-infinity') from project_version fv
-        where fv.id = :project and fv.upstream_project_id is not null and (fv.recorded_at <= :asof and (fv.superseded_at is null or fv.superseded_at > :asof)))
+        where fv.id = :project and fv.upstream_project_id is not null and visible_at(fv.recorded_at, fv.superseded_at, :asof))
 ), aff as (
   select m.contributor_id, m.day, a.contributor_id is not null as known, a.organisation_id
   from merges m left join lateral (select a.contributor_id, a.organisation_id from affiliation a
       where a.contributor_id = m.contributor_id and ((a.valid_from is null or a.valid_from <= m.day) and (a.valid_to is null or a.valid_to >= m.day))
-        and (a.recorded_at <= :asof and (a.superseded_at is null or a.superseded_at > :asof))
+        and visible_at(a.recorded_at, a.superseded_at, :asof)
       order by a.source_tier, a.id limit 1) a on true
 ), rollup as (
     select s.org, s.day, s.org as top, 0 as depth from (select distinct organisation_id as org, day from aff where organisation_id is not null) s
     union all
     select r.org, r.day, p.parent_id, r.depth + 1
     from rollup r
-    join organisation_parent p on p.organisation_id = r.top and ((p.valid_from is null or p.valid_from <= r.day) and (p.valid_to is null or p.valid_to >= r.day)) and (p.recorded_at <= :asof and (p.superseded_at is null or p.superseded_at > :asof))
+    join organisation_parent p on p.organisation_id = r.top and ((p.valid_from is null or p.valid_from <= r.day) and (p.valid_to is null or p.valid_to >= r.day)) and visible_at(p.recorded_at, p.superseded_at, :asof)
     where r.depth < 10
 ),
 tops as (select distinct on (org, day) org, day, top from rollup order by org, day, depth desc),
@@ -39,5 +39,5 @@ select count(distinct contributor_id) as mergers,
   count(distinct contributor_id) filter (where known) as known_mergers,
   count(distinct contributor_id) filter (where known and org_key is distinct from nullif(cast(:top_org as text), '')) as mergers_not_top,
   exists (select 1 from contribution c where c.project_id = :project and c.kind = 'merge'
-    and (c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof))) as any_merge
+    and visible_at(c.recorded_at, c.superseded_at, :asof)) as any_merge
 from attributed

@@ -213,10 +213,9 @@ public class Snapshots {
                 select p.slug, c.repository_url, count(*) filter (where c.kind = 'commit') as commits,
                        max(c.at) filter (where c.kind = 'commit') as newest
                 from contribution c join project p on p.id = c.project_id
-                where c.recorded_at <= ? and (c.superseded_at is null or c.superseded_at > ?)
+                where visible_at(c.recorded_at, c.superseded_at, ?)
                 group by p.slug, c.repository_url order by p.slug, c.repository_url nulls last""")) {
             s.setTimestamp(1, Timestamp.from(moment));
-            s.setTimestamp(2, Timestamp.from(moment));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     OffsetDateTime at = r.getObject("newest", OffsetDateTime.class);
@@ -237,11 +236,11 @@ public class Snapshots {
         List<Map<String, Object>> notCollected = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("""
                 select p.slug, r.url from project p
-                join project_repository r on r.project_id = p.id and r.recorded_at <= ? and (r.superseded_at is null or r.superseded_at > ?)
-                where not exists (select 1 from contribution c where c.project_id = p.id and c.recorded_at <= ?
-                                  and (c.superseded_at is null or c.superseded_at > ?))
+                join project_repository r on r.project_id = p.id and visible_at(r.recorded_at, r.superseded_at, ?)
+                where not exists (select 1 from contribution c where c.project_id = p.id
+                                  and visible_at(c.recorded_at, c.superseded_at, ?))
                 order by p.slug, r.url""")) {
-            for (int i = 1; i <= 4; i++) {
+            for (int i = 1; i <= 2; i++) {
                 s.setTimestamp(i, Timestamp.from(moment));
             }
             try (ResultSet r = s.executeQuery()) {

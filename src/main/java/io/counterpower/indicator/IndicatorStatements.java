@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -15,7 +17,10 @@ import java.util.stream.Stream;
  * indicator statements themselves"): {@code methodology/v<N>/<name>.sql}, one folder per version, each
  * complete (a frozen version is a copy, never a reference to a newer one). Each file opens with one
  * comment line per output column naming the indicators it feeds and the METHODOLOGY line it implements;
- * the engine reads the columns by alias ({@link SqlRow}).
+ * the engine reads the columns by alias ({@link SqlRow}). A statement may include a fragment of its own
+ * version's folder with a line {@code \ir <name>.sql} (psql's include, relative to the file), so that two
+ * statements of a version share their common part written once (issue #22: v2's contribution and
+ * contribution-current end with contribution-figures.sql).
  */
 final class IndicatorStatements {
     /** The statements every version ships. */
@@ -49,15 +54,30 @@ final class IndicatorStatements {
     private IndicatorStatements() {
     }
 
-    /** The statement of a methodology version as sent to PostgreSQL: the resource without its whole-line comments. */
+    /** An include line: {@code \ir <name>.sql}, a fragment of the same version's folder. */
+    private static final Pattern INCLUDE = Pattern.compile("^\\\\ir ([a-z0-9-]+)\\.sql$");
+
+    /**
+     * The statement of a methodology version as sent to PostgreSQL: the resource with its includes replaced
+     * by the fragments' text, without whole-line comments.
+     */
     static String sql(Methodology.Version version, String name) {
         return sql(version.number(), name);
     }
 
     static String sql(int version, String name) {
-        return TEXTS.computeIfAbsent(version + "/" + name, k -> resource(version, name).lines()
+        return TEXTS.computeIfAbsent(version + "/" + name, k -> text(version, name));
+    }
+
+    /** Not cached: a cache's computeIfAbsent must not recurse into the same cache. */
+    private static String text(int version, String name) {
+        return resource(version, name).lines()
                 .filter(l -> !l.stripLeading().startsWith("--"))
-                .collect(Collectors.joining("\n")));
+                .map(l -> {
+                    Matcher include = INCLUDE.matcher(l.strip());
+                    return include.matches() ? text(version, include.group(1)) : l;
+                })
+                .collect(Collectors.joining("\n"));
     }
 
     /** The resource as written, with its opening comment. */

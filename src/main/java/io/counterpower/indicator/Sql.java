@@ -5,8 +5,8 @@ final class Sql {
     private Sql() {
     }
 
-    /** The version of a fact row that was current at :asof ("as recorded on"). */
+    /** The version of a fact row that was current at :asof ("as recorded on"): the rule of migration V063. */
     static String visible(String alias) {
-        return "(" + alias + ".recorded_at <= :asof and (" + alias + ".superseded_at is null or " + alias + ".superseded_at > :asof))";
+        return "visible_at(" + alias + ".recorded_at, " + alias + ".superseded_at, :asof)";
     }
 }

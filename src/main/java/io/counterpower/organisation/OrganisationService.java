@@ -463,7 +463,7 @@ public class OrganisationService implements OrganisationDirectory {
         // Native SQL: the GIN index on domains serves "= any" / "@>" directly.
         var query = em.createNativeQuery("select id from organisation_version where domains @> array[cast(?1 as text)] and "
                         + (asOf == null ? "superseded_at is null"
-                        : "recorded_at <= ?2 and (superseded_at is null or superseded_at > ?2)"))
+                        : "visible_at(recorded_at, superseded_at, ?2)"))
                 .setParameter(1, domain);
         if (asOf != null) {
             query.setParameter(2, asOf);

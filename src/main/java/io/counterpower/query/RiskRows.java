@@ -63,7 +63,7 @@ class RiskRows {
 
     private static String visible(String alias, Instant asOf) {
         return asOf == null ? alias + ".superseded_at is null"
-                : "(" + alias + ".recorded_at <= :asof and (" + alias + ".superseded_at is null or " + alias + ".superseded_at > :asof))";
+                : "visible_at(" + alias + ".recorded_at, " + alias + ".superseded_at, :asof)";
     }
 
     Computed compute(ProjectRef p, LocalDate day, Instant asOf, String window, Methodology.Version m) {

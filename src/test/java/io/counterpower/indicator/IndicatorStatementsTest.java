@@ -108,6 +108,21 @@ class IndicatorStatementsTest {
     }
 
     @Test
+    void versionTwosContributionStatementsShareTheirFiguresThroughAnInclude() {
+        // Issue #22: the ~100 lines of figures are written once (contribution-figures.sql) and sent resolved.
+        String figures = IndicatorStatements.sql(2, "contribution-figures");
+        for (String name : List.of("contribution", "contribution-current")) {
+            assertTrue(IndicatorStatements.resource(2, name).contains("\n\\ir contribution-figures.sql"), name + " includes the figures");
+            String sent = IndicatorStatements.sql(2, name);
+            assertFalse(sent.contains("\\ir "), name + " is sent with its include resolved");
+            assertTrue(sent.endsWith(figures), name + " ends with the shared figures");
+        }
+        for (String name : IndicatorStatements.NAMES) {
+            assertFalse(IndicatorStatements.resource(1, name).contains("\\ir "), "version 1 is frozen, a complete copy: " + name);
+        }
+    }
+
+    @Test
     void versionOneStatementsAreACompleteFolderOfTheirOwn() {
         // Frozen means frozen: version 1 does not refer to version 2's files, and version 2 does not borrow version 1's.
         for (String name : IndicatorStatements.NAMES) {

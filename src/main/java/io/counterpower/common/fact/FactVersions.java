@@ -16,9 +16,12 @@ import java.util.Optional;
 @ApplicationScoped
 public class FactVersions {
 
-    /** JPQL predicate selecting the versions visible at {@code :asOf} for the alias given. */
+    /**
+     * JPQL predicate selecting the versions visible at {@code :asOf} for the alias given: the database's rule
+     * (function visible_at, migration V063), which the planner inlines into the statement.
+     */
     public static String visibleAt(String alias) {
-        return alias + ".recordedAt <= :asOf and (" + alias + ".supersededAt is null or " + alias + ".supersededAt > :asOf)";
+        return "function('visible_at', " + alias + ".recordedAt, " + alias + ".supersededAt, :asOf) = true";
     }
 
     @Inject

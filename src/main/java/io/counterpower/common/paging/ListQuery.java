@@ -55,8 +55,9 @@ public final class ListQuery<E> {
         if (asOf == null) {
             return and(factAlias + ".supersededAt is null");
         }
-        return and(factAlias + ".recordedAt <= :asOf and (" + factAlias + ".supersededAt is null or "
-                + factAlias + ".supersededAt > :asOf)").param("asOf", asOf);
+        // the database's rule (function visible_at, migration V063; common.fact builds on paging, not the reverse)
+        return and("function('visible_at', " + factAlias + ".recordedAt, " + factAlias + ".supersededAt, :asOf) = true")
+                .param("asOf", asOf);
     }
 
     public ListQuery<E> param(String name, Object value) {
