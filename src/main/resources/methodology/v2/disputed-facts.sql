@@ -22,34 +22,34 @@ with open_disputes as (
 )
 select
  (exists (select 1 from open_disputes d join governance_body b on b.id = d.id
-          and b.recorded_at <= :asof and (b.superseded_at is null or b.superseded_at > :asof)
+          and visible_at(b.recorded_at, b.superseded_at, :asof)
           where d.fact_kind = 'governance-body' and b.project_id = :project)
   or exists (select 1 from open_disputes d join governance_seat s on s.id = d.id
-          and s.recorded_at <= :asof and (s.superseded_at is null or s.superseded_at > :asof)
+          and visible_at(s.recorded_at, s.superseded_at, :asof)
           where d.fact_kind = 'governance-seat' and s.project_id = :project and (s.valid_from is null or s.valid_from <= :day))) as seats_disputed,
  exists (select 1 from open_disputes d join project_steward s on s.id = d.id
-          and s.recorded_at <= :asof and (s.superseded_at is null or s.superseded_at > :asof)
+          and visible_at(s.recorded_at, s.superseded_at, :asof)
           where d.fact_kind = 'project-steward' and s.project_id = :project and (s.valid_from is null or s.valid_from <= :day)) as steward_disputed,
  exists (select 1 from open_disputes d join governance_event e on e.id = d.id
-          and e.recorded_at <= :asof and (e.superseded_at is null or e.superseded_at > :asof)
+          and visible_at(e.recorded_at, e.superseded_at, :asof)
           where d.fact_kind = 'governance-event' and e.project_id = :project
             and e.kind in ('cla-relicensing', 'cla-introduced', 'trademark') and (e.event_date is null or e.event_date <= :day)) as event_disputed,
  exists (select 1 from open_disputes d join funding_event e on e.id = d.id
-          and e.recorded_at <= :asof and (e.superseded_at is null or e.superseded_at > :asof)
+          and visible_at(e.recorded_at, e.superseded_at, :asof)
           where d.fact_kind = 'funding-event' and e.recipient_project_id = :project and (e.event_date is null or e.event_date <= :day)) as funding_disputed,
  exists (select 1 from open_disputes d join license_period l on l.id = d.id
-          and l.recorded_at <= :asof and (l.superseded_at is null or l.superseded_at > :asof)
+          and visible_at(l.recorded_at, l.superseded_at, :asof)
           where d.fact_kind = 'license-period' and l.project_id = :project and (l.valid_from is null or l.valid_from <= :day)) as license_disputed,
  exists (select 1 from open_disputes d join openness_component o on o.id = d.id
-          and o.recorded_at <= :asof and (o.superseded_at is null or o.superseded_at > :asof)
+          and visible_at(o.recorded_at, o.superseded_at, :asof)
           where d.fact_kind = 'openness-component' and o.project_id = :project) as openness_disputed,
  (exists (select 1 from open_disputes d join adopter a on a.id = d.id
-          and a.recorded_at <= :asof and (a.superseded_at is null or a.superseded_at > :asof)
+          and visible_at(a.recorded_at, a.superseded_at, :asof)
           where d.fact_kind = 'adopter' and a.project_id = :project and (a.since is null or a.since <= :day))
   or exists (select 1 from open_disputes d join derivative x on x.id = d.id
-          and x.recorded_at <= :asof and (x.superseded_at is null or x.superseded_at > :asof)
+          and visible_at(x.recorded_at, x.superseded_at, :asof)
           where d.fact_kind = 'derivative' and x.project_id = :project
             and (x.published_at is null or cast(x.published_at as date) <= :day))
   or exists (select 1 from open_disputes d join download_count c on c.id = d.id
-          and c.recorded_at <= :asof and (c.superseded_at is null or c.superseded_at > :asof)
+          and visible_at(c.recorded_at, c.superseded_at, :asof)
           where d.fact_kind = 'download-count' and c.project_id = :project and (c.period_from is null or c.period_from <= :day))) as adoption_disputed
