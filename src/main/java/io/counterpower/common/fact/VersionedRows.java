@@ -136,8 +136,14 @@ public final class VersionedRows {
             return this;
         }
 
-        public int size() {
+        /** The versions to insert. */
+        public int versions() {
             return ids.size();
+        }
+
+        /** The versions to close. */
+        public int closes() {
+            return superseded.size();
         }
 
         public boolean isEmpty() {
