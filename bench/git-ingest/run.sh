@@ -63,7 +63,7 @@ QUARKUS_HTTP_PORT=$port \
 COUNTERPOWER_COLLECT_CACHE_DIR=$work/cache \
   java -Xmx"$heap" -jar "$app/quarkus-run.jar" > "$work/service.log" 2>&1 &
 pid=$!
-for _ in $(seq 1 120); do
+for _ in $(seq 1 1200); do   # up to 10 min: a loaded machine starts the service slowly
   curl -fs "$base/q/health/ready" >/dev/null 2>&1 && break
   kill -0 "$pid" 2>/dev/null || { cat "$work/service.log" >&2; exit 1; }
   sleep 0.5
