@@ -14,6 +14,8 @@
 #                                                      # average to fall under 1.5 before each run
 #   SKIP_BUILD=1 ...                                   # measures the jar already in target/
 #   SKIP_POPULATED=1 ...                               # fresh and rerun readings only
+#   APP=/other/target/quarkus-app SKIP_BUILD=1 BENCH_DB=counterpower_bench_real_x ...
+#                                                      # another build (a baseline), in a database of its own
 #
 # The repositories are not committed: the `fetch` tool of this workplace (or `git clone --mirror`)
 # brings them; TERRAFORM_GIT and JAX_GIT name their git directories. Needs Java 17, git, curl, jq, bc
@@ -33,6 +35,8 @@ repos=${REPOS:-terraform jax}
 key=cp_bench_admin_key_for_the_git_ingest_benchmark_only
 base=http://127.0.0.1:$port
 template=counterpower_bench_populated
+db=${BENCH_DB:-counterpower_bench_real}
+app=${APP:-$root/target/quarkus-app}
 mkdir -p "$work"
 
 # Pinned commits: the heads of the snapshots measured in bench/RESULTS.md.
@@ -77,7 +81,7 @@ cleanup() {
   [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
   pid=""
 }
-trap 'cleanup; psql_ "drop database if exists counterpower_bench_real" >/dev/null 2>&1 || true' EXIT
+trap 'cleanup; psql_ "drop database if exists $db" >/dev/null 2>&1 || true' EXIT
 
 # start_service <database> [extra env...]
 start_service() {
@@ -87,7 +91,7 @@ start_service() {
       QUARKUS_HTTP_PORT=$port \
       COUNTERPOWER_COLLECT_CACHE_DIR=$work/cache \
       "$@" \
-      java -Xmx"$heap" -XX:+UseSerialGC -jar "$root/target/quarkus-app/quarkus-run.jar" > "$work/service.log" 2>&1 &
+      java -Xmx"$heap" -XX:+UseSerialGC -jar "$app/quarkus-run.jar" > "$work/service.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 2400); do
     curl -fs "$base/q/health/ready" >/dev/null 2>&1 && return 0
@@ -156,7 +160,7 @@ report() { # report <label> <repo-name> <seconds> <job file> <git log seconds>
 }
 
 # ---- the service ---------------------------------------------------------------------------------
-if [ -z "${SKIP_BUILD:-}" ] || [ ! -f "$root/target/quarkus-app/quarkus-run.jar" ]; then
+if [ -z "${SKIP_BUILD:-}" ] || [ ! -f "$app/quarkus-run.jar" ]; then
   log "packaging the service"
   (cd "$root" && ./mvnw -B -q -o -DskipTests package >&2)
 fi
@@ -173,7 +177,7 @@ if [ -z "${SKIP_POPULATED:-}" ] && [ -z "$(psql_ "select 1 from pg_database wher
 fi
 
 printf 'machine    %s, %s cores, %s\n' "$(uname -srm)" "$(nproc)" "$(java -version 2>&1 | head -n 1)"
-printf 'commit     %s\n' "$(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet || echo '+dirty')"
+printf 'commit     %s\n' "$(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet || echo '+dirty') (app $app)"
 printf 'date       %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 printf 'template   %s contributions\n' "$(psql -h 127.0.0.1 -U postgres -d $template -qtAc 'select count(*) from contribution')"
 
@@ -184,9 +188,9 @@ for name in $repos; do
     "$(git -C "$repo" rev-list --count bench)" "$(echo "$(git -C "$repo" rev-list --count bench) / $gitlog" | bc -l)"
   for run in $(seq 1 "$runs"); do
     # fresh: a new database; only the reference dataset is loaded on start
-    psql_ "drop database if exists counterpower_bench_real" >/dev/null
-    psql_ "create database counterpower_bench_real" >/dev/null
-    start_service counterpower_bench_real COUNTERPOWER_DATASET_SNAPSHOT_ON_START=false
+    psql_ "drop database if exists $db" >/dev/null
+    psql_ "create database $db" >/dev/null
+    start_service $db COUNTERPOWER_DATASET_SNAPSHOT_ON_START=false
     ensure_project "bench-$name"
     wait_ranking
     wait_quiet; LOAD_BEFORE=$(load1)
@@ -199,9 +203,9 @@ for name in $repos; do
 
     # populated: a copy of the template
     [ -n "${SKIP_POPULATED:-}" ] && continue
-    psql_ "drop database if exists counterpower_bench_real" >/dev/null
-    psql_ "create database counterpower_bench_real template $template" >/dev/null
-    start_service counterpower_bench_real COUNTERPOWER_DATASET_SNAPSHOT_ON_START=false
+    psql_ "drop database if exists $db" >/dev/null
+    psql_ "create database $db template $template" >/dev/null
+    start_service $db COUNTERPOWER_DATASET_SNAPSHOT_ON_START=false
     ensure_project "bench-$name"
     wait_ranking
     wait_quiet; LOAD_BEFORE=$(load1)

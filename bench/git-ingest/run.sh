@@ -7,6 +7,8 @@
 #   COMMITS=20000 bench/git-ingest/run.sh
 #   SKIP_BUILD=1 bench/git-ingest/run.sh  # measures the jar already in target/ (the commit shown may then differ)
 #   KEEP_DB=1 bench/git-ingest/run.sh   # keeps counterpower_bench afterwards, to look into it
+#   APP=/other/target/quarkus-app SKIP_BUILD=1 BENCH_DB=counterpower_bench_x bench/git-ingest/run.sh
+#                                       # another build (a baseline), in a database of its own
 #
 # Needs Java 17, git, curl, jq and PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth). It
 # creates and drops the scratch database counterpower_bench. The service runs with a 512 MB heap
@@ -19,7 +21,7 @@ commits=${COMMITS:-100000}
 authors=${AUTHORS:-2000}
 work=${WORK_DIR:-/tmp/counterpower-bench}
 repo=$work/repo-$commits-$authors.git
-db=counterpower_bench
+db=${BENCH_DB:-counterpower_bench}
 port=${PORT:-18085}
 heap=${HEAP:-512m}
 key=cp_bench_admin_key_for_the_git_ingest_benchmark_only
@@ -36,7 +38,8 @@ if [ ! -d "$repo" ] || [ "$(git -C "$repo" rev-list --count main 2>/dev/null || 
 fi
 
 # ---- the service -----------------------------------------------------------------------------
-if [ -z "${SKIP_BUILD:-}" ] || [ ! -f "$root/target/quarkus-app/quarkus-run.jar" ]; then
+app=${APP:-$root/target/quarkus-app}
+if [ -z "${SKIP_BUILD:-}" ] || [ ! -f "$app/quarkus-run.jar" ]; then
   log "packaging the service"
   (cd "$root" && ./mvnw -B -q -o -DskipTests package >&2)
 fi
@@ -58,9 +61,9 @@ COUNTERPOWER_ADMIN_KEY=$key \
 COUNTERPOWER_DATASET_LOAD_ON_START=false \
 QUARKUS_HTTP_PORT=$port \
 COUNTERPOWER_COLLECT_CACHE_DIR=$work/cache \
-  java -Xmx"$heap" -jar "$root/target/quarkus-app/quarkus-run.jar" > "$work/service.log" 2>&1 &
+  java -Xmx"$heap" -jar "$app/quarkus-run.jar" > "$work/service.log" 2>&1 &
 pid=$!
-for _ in $(seq 1 120); do
+for _ in $(seq 1 1200); do   # up to 10 min: a loaded machine starts the service slowly
   curl -fs "$base/q/health/ready" >/dev/null 2>&1 && break
   kill -0 "$pid" 2>/dev/null || { cat "$work/service.log" >&2; exit 1; }
   sleep 0.5
@@ -132,7 +135,7 @@ ratio=$(echo "$full / $gitlog" | bc -l)
 
 printf '\n'
 printf 'machine            %s, %s cores, %s\n' "$(uname -srm)" "$(nproc)" "$(java -version 2>&1 | head -n 1)"
-printf 'commit             %s\n' "$(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet || echo '+dirty')"
+printf 'commit             %s\n' "$(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet || echo '+dirty') (app $app)"
 printf 'repository         %s commits, %s authors, %s\n' "$commits" "$authors" "$(du -sh "$repo" | cut -f1)"
 printf 'git log            %.3f s  (%.0f commits/s)\n' "$gitlog" "$gitrate"
 printf 'full ingest        %.2f s  (%.0f commits/s, %.1f x git log)  from POST to succeeded\n' "$full" "$rate" "$ratio"

@@ -1,6 +1,11 @@
 package io.counterpower.collect;
 
 import io.counterpower.common.audit.ChangeLog;
+import io.counterpower.common.fact.Confidence;
+import io.counterpower.common.fact.FactSource;
+import io.counterpower.common.fact.SourceKind;
+import io.counterpower.common.fact.VersionedRows;
+import io.counterpower.contributor.Affiliation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -95,17 +100,15 @@ public class EmailDomainAffiliations {
             Map<String, Owner> owners = domainOwners(connection);
             Map<Long, List<Candidate>> candidates = candidates(connection, projectId, owners);
             Map<Long, List<Current>> current = current(connection, projectId);
-            List<Long> toClose = new ArrayList<>();
-            List<Object[]> toInsert = new ArrayList<>();
+            VersionedRows.Batch writes = Affiliation.VERSIONS.batch();
             for (Long contributor : union(candidates, current)) {
                 List<Period> desired = resolve(candidates.getOrDefault(contributor, List.of()));
-                diff(contributor, desired, current.getOrDefault(contributor, List.of()), toClose, toInsert);
+                diff(contributor, desired, current.getOrDefault(contributor, List.of()), writes);
             }
-            close(connection, toClose);
-            insert(connection, toInsert);
+            writes.write(connection);
             counts[0] = candidates.size();
-            counts[1] = toInsert.size();
-            counts[2] = toClose.size();
+            counts[1] = writes.versions();
+            counts[2] = writes.closes();
         });
         if (counts[1] > 0 || counts[2] > 0) {
             changes.bump(ChangeLog.GLOBAL);
@@ -243,8 +246,7 @@ public class EmailDomainAffiliations {
     // ---- writing -------------------------------------------------------------------------------
 
     /** Pairs desired periods with current versions: equal ones stay, same organisation supersedes, the rest close or add. */
-    private static void diff(long contributor, List<Period> desired, List<Current> current, List<Long> toClose,
-                             List<Object[]> toInsert) {
+    private static void diff(long contributor, List<Period> desired, List<Current> current, VersionedRows.Batch writes) {
         List<Current> remaining = new ArrayList<>(current);
         List<Period> missing = new ArrayList<>();
         for (Period p : desired) {
@@ -267,66 +269,17 @@ public class EmailDomainAffiliations {
                 }
             }
             if (previous != null) {
-                toClose.add(previous.rowId());
+                writes.supersede(previous.rowId());
             }
-            toInsert.add(new Object[] {previous == null ? null : previous.id(), contributor, p.owner().organisationId(),
-                    p.from(), p.to(), "inferred from the email domain" + (p.domains().size() > 1 ? "s " : " ")
-                    + String.join(", ", p.domains()) + " of the contributor's commits (first and last use)",
-                    previous == null ? null : "the dates of the contributor's addresses changed"});
+            writes.add(previous == null ? null : previous.id(),
+                    new FactSource(SourceKind.EMAIL_DOMAIN, null, "inferred from the email domain"
+                            + (p.domains().size() > 1 ? "s " : " ") + String.join(", ", p.domains())
+                            + " of the contributor's commits (first and last use)", Confidence.INFERRED),
+                    previous == null ? null : "the dates of the contributor's addresses changed",
+                    contributor, p.owner().organisationId(), p.from(), p.to());
         }
         for (Current c : remaining) {
-            toClose.add(c.rowId());
-        }
-    }
-
-    private static void close(Connection c, List<Long> rowIds) throws SQLException {
-        if (rowIds.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement s = c.prepareStatement(
-                "update affiliation set superseded_at = now() where row_id = any(?) and superseded_at is null")) {
-            s.setArray(1, c.createArrayOf("bigint", rowIds.toArray()));
-            s.executeUpdate();
-        }
-    }
-
-    private static void insert(Connection c, List<Object[]> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        int n = rows.size();
-        Long[] ids = new Long[n];
-        Long[] contributors = new Long[n];
-        Long[] organisations = new Long[n];
-        Date[] froms = new Date[n];
-        Date[] tos = new Date[n];
-        String[] notes = new String[n];
-        String[] reasons = new String[n];
-        for (int i = 0; i < n; i++) {
-            Object[] row = rows.get(i);
-            ids[i] = (Long) row[0];
-            contributors[i] = (Long) row[1];
-            organisations[i] = (Long) row[2];
-            froms[i] = Date.valueOf((LocalDate) row[3]);
-            tos[i] = Date.valueOf((LocalDate) row[4]);
-            notes[i] = (String) row[5];
-            reasons[i] = (String) row[6];
-        }
-        try (PreparedStatement s = c.prepareStatement("""
-                insert into affiliation (id, contributor_id, organisation_id, valid_from, valid_to, source_kind,
-                                         source_note, confidence, recorded_at, change_reason)
-                select coalesce(t.id, nextval('fact_id_seq')), t.contributor, t.organisation, t.valid_from, t.valid_to,
-                       'email-domain', t.note, 'inferred', now(), t.reason
-                from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::date[], ?::date[], ?::text[], ?::text[])
-                     as t(id, contributor, organisation, valid_from, valid_to, note, reason)""")) {
-            s.setArray(1, c.createArrayOf("bigint", ids));
-            s.setArray(2, c.createArrayOf("bigint", contributors));
-            s.setArray(3, c.createArrayOf("bigint", organisations));
-            s.setArray(4, c.createArrayOf("date", froms));
-            s.setArray(5, c.createArrayOf("date", tos));
-            s.setArray(6, c.createArrayOf("text", notes));
-            s.setArray(7, c.createArrayOf("text", reasons));
-            s.executeUpdate();
+            writes.supersede(c.rowId());
         }
     }
 

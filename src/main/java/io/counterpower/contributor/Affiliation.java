@@ -1,6 +1,7 @@
 package io.counterpower.contributor;
 
 import io.counterpower.common.fact.VersionedFact;
+import io.counterpower.common.fact.VersionedRows;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -14,6 +15,11 @@ import java.time.LocalDate;
 @Entity
 @Table(name = "affiliation")
 public class Affiliation extends VersionedFact {
+    /** The versions the collectors write in batches (email-domain and GitHub organisation hints). */
+    public static final VersionedRows.Table VERSIONS = VersionedRows.Table.of("affiliation",
+            VersionedRows.bigint("contributor_id"), VersionedRows.bigint("organisation_id"),
+            VersionedRows.date("valid_from"), VersionedRows.date("valid_to"));
+
     @Column(name = "contributor_id", nullable = false)
     public Long contributorId;
 

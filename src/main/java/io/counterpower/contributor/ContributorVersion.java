@@ -1,6 +1,7 @@
 package io.counterpower.contributor;
 
 import io.counterpower.common.fact.VersionedFact;
+import io.counterpower.common.fact.VersionedRows;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -9,6 +10,10 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "contributor_version")
 public class ContributorVersion extends VersionedFact {
+    /** The versions the collectors write in batches: a new contributor's display name. */
+    public static final VersionedRows.Table VERSIONS = VersionedRows.Table.of("contributor_version",
+            VersionedRows.text("display_name"));
+
     @Column(name = "display_name", nullable = false)
     public String displayName;
 

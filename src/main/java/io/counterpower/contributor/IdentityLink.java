@@ -1,6 +1,7 @@
 package io.counterpower.contributor;
 
 import io.counterpower.common.fact.VersionedFact;
+import io.counterpower.common.fact.VersionedRows;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -12,6 +13,10 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "identity_link")
 public class IdentityLink extends VersionedFact {
+    /** The versions the collectors write in batches: which contributor an identity is, and whether a bot. */
+    public static final VersionedRows.Table VERSIONS = VersionedRows.Table.of("identity_link",
+            VersionedRows.bigint("contributor_id"), VersionedRows.bool("is_bot"), VersionedRows.text("bot_reason"));
+
     @Column(name = "contributor_id", nullable = false)
     public Long contributorId;
 

@@ -1,6 +1,7 @@
 package io.counterpower.governance;
 
 import io.counterpower.common.fact.VersionedFact;
+import io.counterpower.common.fact.VersionedRows;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -14,6 +15,11 @@ import java.time.LocalDate;
 @Entity
 @Table(name = "governance_event")
 public class GovernanceEvent extends VersionedFact {
+    /** The versions the git collector writes (governance-document changes) through the batch writer. */
+    public static final VersionedRows.Table VERSIONS = VersionedRows.Table.of("governance_event",
+            VersionedRows.bigint("project_id"), VersionedRows.text("kind"), VersionedRows.date("event_date"),
+            VersionedRows.text("date_precision"), VersionedRows.text("note"), VersionedRows.text("evidence_ref"));
+
     @Column(name = "project_id", nullable = false)
     public Long projectId;
 

@@ -1,6 +1,7 @@
 package io.counterpower.governance;
 
 import io.counterpower.common.fact.VersionedFact;
+import io.counterpower.common.fact.VersionedRows;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -14,6 +15,11 @@ import java.time.LocalDate;
 @Entity
 @Table(name = "governance_seat")
 public class GovernanceSeat extends VersionedFact {
+    /** The versions the git collector writes (CODEOWNERS, MAINTAINERS); the project comes from the body (V060). */
+    public static final VersionedRows.Table VERSIONS = VersionedRows.Table.of("governance_seat",
+            VersionedRows.bigint("body_id"), VersionedRows.bigint("holder_contributor_id"), VersionedRows.text("role"),
+            VersionedRows.date("valid_from"), VersionedRows.date("valid_to"), VersionedRows.text("evidence_ref"));
+
     /** The stable id of the {@link GovernanceBody}. */
     @Column(name = "body_id", nullable = false)
     public Long bodyId;

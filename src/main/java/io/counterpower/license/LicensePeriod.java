@@ -1,6 +1,7 @@
 package io.counterpower.license;
 
 import io.counterpower.common.fact.VersionedFact;
+import io.counterpower.common.fact.VersionedRows;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -18,6 +19,14 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "license_period")
 public class LicensePeriod extends VersionedFact {
+    /** The versions the collectors write (git history, platform-reported licenses) through the batch writer. */
+    public static final VersionedRows.Table VERSIONS = VersionedRows.Table.of("license_period",
+            VersionedRows.bigint("project_id"), VersionedRows.text("artifact"), VersionedRows.text("expression"),
+            VersionedRows.date("valid_from"), VersionedRows.text("date_precision"), VersionedRows.text("change_kind"),
+            VersionedRows.text("text_sha256"), VersionedRows.text("evidence_ref"), VersionedRows.text("note"),
+            VersionedRows.smallint("level"), VersionedRows.smallint("level_lower"), VersionedRows.smallint("level_upper"),
+            VersionedRows.text("catalog_version"), VersionedRows.jsonb("detail"));
+
     @Column(name = "project_id", nullable = false)
     public Long projectId;
 

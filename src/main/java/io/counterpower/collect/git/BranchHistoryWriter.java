@@ -1,6 +1,12 @@
 package io.counterpower.collect.git;
 
 import io.counterpower.collect.CollectionRun;
+import io.counterpower.common.fact.Confidence;
+import io.counterpower.common.fact.FactSource;
+import io.counterpower.common.fact.SourceKind;
+import io.counterpower.common.fact.VersionedRows;
+import io.counterpower.governance.GovernanceEvent;
+import io.counterpower.governance.GovernanceSeat;
 import io.counterpower.license.ExpressionLevel;
 import io.counterpower.license.LicenseExpressions;
 
@@ -141,11 +147,8 @@ final class BranchHistoryWriter {
             if (current != null && current[0] == null) {
                 continue; // the same period is recorded
             }
-            if (current != null) {
-                close(c, "license_period", current[0]);
-                superseded++;
-            }
-            insertPeriod(c, current == null ? null : current[1], row, changeKind);
+            insertPeriod(c, current, row, changeKind);
+            superseded += current == null ? 0 : 1;
             added++;
         }
         if (fullRead) {
@@ -198,36 +201,23 @@ final class BranchHistoryWriter {
         }
     }
 
-    private void insertPeriod(Connection c, Long id, PeriodRow row, String changeKind) throws SQLException {
+    /** Records the row's period: a new fact, or ({rowId, id}) a new version of the one it supersedes. */
+    private void insertPeriod(Connection c, Long[] current, PeriodRow row, String changeKind) throws SQLException {
         ExpressionLevel level = expressions.evaluate(row.expression());
         String note = row.expression().startsWith(UNRECOGNISED_PREFIX)
                 ? "The license text is not recognised by the catalog; its SHA-256 is kept, the terms are unknown."
                 : REMOVED.equals(row.expression())
                 ? "The license file was removed: the period ends, and the terms after are unknown." : null;
-        try (PreparedStatement s = c.prepareStatement("""
-                insert into license_period (id, project_id, artifact, expression, valid_from, date_precision, change_kind,
-                                            text_sha256, evidence_ref, note, source_kind, source_url, source_note, confidence,
-                                            recorded_at, level, level_lower, level_upper, catalog_version, detail)
-                values (coalesce(?, nextval('fact_id_seq')), ?, ?, ?, ?, 'day', ?, ?, ?, ?, 'git', ?, ?, 'inferred', now(),
-                        ?, ?, ?, ?, cast(? as jsonb))""")) {
-            s.setObject(1, id, Types.BIGINT);
-            s.setLong(2, projectId);
-            s.setString(3, row.artifact());
-            s.setString(4, row.expression());
-            s.setDate(5, Date.valueOf(row.from()));
-            s.setString(6, changeKind);
-            s.setString(7, row.textSha256());
-            s.setString(8, row.evidence());
-            s.setString(9, note);
-            s.setString(10, location.sourceUrl(row.evidence()));
-            s.setString(11, sourceNote);
-            s.setObject(12, level.level() == null ? null : level.level().shortValue(), Types.SMALLINT);
-            s.setShort(13, (short) level.lowerBound());
-            s.setShort(14, (short) level.upperBound());
-            s.setString(15, catalogVersion);
-            s.setString(16, row.parameters().isEmpty() ? null : json(row.parameters()));
-            s.executeUpdate();
+        VersionedRows.Batch write = io.counterpower.license.LicensePeriod.VERSIONS.batch();
+        if (current != null) {
+            write.supersede(current[0]);
         }
+        write.add(current == null ? null : current[1],
+                new FactSource(SourceKind.GIT, location.sourceUrl(row.evidence()), sourceNote, Confidence.INFERRED), null,
+                projectId, row.artifact(), row.expression(), row.from(), "day", changeKind, row.textSha256(), row.evidence(),
+                note, level.level() == null ? null : level.level().shortValue(), (short) level.lowerBound(),
+                (short) level.upperBound(), catalogVersion, row.parameters().isEmpty() ? null : json(row.parameters()));
+        write.write(c);
     }
 
     /** After a full read, this repository's periods that the read no longer finds are closed. */
@@ -268,7 +258,7 @@ final class BranchHistoryWriter {
         for (EventDay event : days.values()) {
             Object[] current = currentEvent(c, event);
             if (current == null) {
-                insertEvent(c, null, event, String.join("; ", event.notes()), event.evidence());
+                insertEvent(c, null, null, event, String.join("; ", event.notes()), event.evidence());
                 added++;
                 continue;
             }
@@ -277,8 +267,8 @@ final class BranchHistoryWriter {
             if (!"git".equals(current[3]) || missing.isEmpty()) {
                 continue; // recorded already, or a curated event of that day, which wins
             }
-            close(c, "governance_event", (Long) current[0]);
-            insertEvent(c, (Long) current[1], event, note + "; " + String.join("; ", missing), (String) current[4]);
+            insertEvent(c, (Long) current[0], (Long) current[1], event, note + "; " + String.join("; ", missing),
+                    (String) current[4]);
             added++;
         }
         run.governanceEventsAdded(added);
@@ -300,21 +290,15 @@ final class BranchHistoryWriter {
         }
     }
 
-    private void insertEvent(Connection c, Long id, EventDay event, String note, String evidence) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                insert into governance_event (id, project_id, kind, event_date, date_precision, note, evidence_ref,
-                                              source_kind, source_url, source_note, confidence, recorded_at)
-                values (coalesce(?, nextval('fact_id_seq')), ?, ?, ?, 'day', ?, ?, 'git', ?, ?, 'verified', now())""")) {
-            s.setObject(1, id, Types.BIGINT);
-            s.setLong(2, projectId);
-            s.setString(3, event.kind());
-            s.setDate(4, Date.valueOf(event.day()));
-            s.setString(5, note);
-            s.setString(6, evidence);
-            s.setString(7, location.sourceUrl(evidence));
-            s.setString(8, sourceNote);
-            s.executeUpdate();
+    /** Records the day's event: a new fact, or a new version of {@code id} that supersedes {@code rowId}. */
+    private void insertEvent(Connection c, Long rowId, Long id, EventDay event, String note, String evidence) throws SQLException {
+        VersionedRows.Batch write = GovernanceEvent.VERSIONS.batch();
+        if (rowId != null) {
+            write.supersede(rowId);
         }
+        write.add(id, new FactSource(SourceKind.GIT, location.sourceUrl(evidence), sourceNote, Confidence.VERIFIED), null,
+                projectId, event.kind(), event.day(), "day", note, evidence);
+        write.write(c);
     }
 
     /** "CODEOWNERS added: .github/CODEOWNERS", "CONTRIBUTING modified: CONTRIBUTING.md; a CLA is now mentioned". */
@@ -362,9 +346,8 @@ final class BranchHistoryWriter {
                     Object[] open = seat(c, body, contributor, role, null);
                     if (open != null) {
                         LocalDate from = (LocalDate) open[2];
-                        close(c, "governance_seat", (Long) open[0]);
-                        insertSeat(c, (Long) open[1], body, contributor, role, from, lastDay(from, seat.to()),
-                                (String) open[3], seat);
+                        insertSeat(c, (Long) open[0], (Long) open[1], body, contributor, role, from,
+                                lastDay(from, seat.to()), (String) open[3], seat);
                         superseded++;
                         added++;
                     }
@@ -378,11 +361,10 @@ final class BranchHistoryWriter {
                 continue; // recorded already, or a curated seat, which wins
             }
             if (existing != null) {
-                close(c, "governance_seat", (Long) existing[0]);
                 superseded++;
             }
-            insertSeat(c, existing == null ? null : (Long) existing[1], body, contributor, role, from, to,
-                    seat.fromCommitSha(), seat);
+            insertSeat(c, existing == null ? null : (Long) existing[0], existing == null ? null : (Long) existing[1], body,
+                    contributor, role, from, to, seat.fromCommitSha(), seat);
             added++;
         }
         if (teams > 0) {
@@ -449,36 +431,21 @@ final class BranchHistoryWriter {
         }
     }
 
-    private void insertSeat(Connection c, Long id, long body, long contributor, String role, LocalDate from, LocalDate to,
-                            String evidence, MaintainerSeat seat) throws SQLException {
+    /** Records a seat: a new fact, or a new version of {@code id} that supersedes {@code rowId}. */
+    private void insertSeat(Connection c, Long rowId, Long id, long body, long contributor, String role, LocalDate from,
+                            LocalDate to, String evidence, MaintainerSeat seat) throws SQLException {
         String note = "listed in " + seat.source().name() + (evidence == null ? "" : " from commit " + evidence)
                 + (seat.toCommitSha() == null ? "" : " until commit " + seat.toCommitSha());
-        try (PreparedStatement s = c.prepareStatement("""
-                insert into governance_seat (id, body_id, holder_contributor_id, role, valid_from, valid_to, evidence_ref,
-                                             source_kind, source_url, source_note, confidence, recorded_at)
-                values (coalesce(?, nextval('fact_id_seq')), ?, ?, ?, ?, ?, ?, 'git', ?, ?, 'verified', now())""")) {
-            s.setObject(1, id, Types.BIGINT);
-            s.setLong(2, body);
-            s.setLong(3, contributor);
-            s.setString(4, role);
-            s.setDate(5, Date.valueOf(from));
-            s.setDate(6, to == null ? null : Date.valueOf(to));
-            s.setString(7, evidence);
-            s.setString(8, location.sourceUrl(evidence));
-            s.setString(9, note);
-            s.executeUpdate();
+        VersionedRows.Batch write = GovernanceSeat.VERSIONS.batch();
+        if (rowId != null) {
+            write.supersede(rowId);
         }
+        write.add(id, new FactSource(SourceKind.GIT, location.sourceUrl(evidence), note, Confidence.VERIFIED), null,
+                body, contributor, role, from, to, evidence);
+        write.write(c);
     }
 
     // ---- shared --------------------------------------------------------------------------------
-
-    private static void close(Connection c, String table, long rowId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "update " + table + " set superseded_at = now() where row_id = ? and superseded_at is null")) {
-            s.setLong(1, rowId);
-            s.executeUpdate();
-        }
-    }
 
     /** The last day a holder was listed: the day before the commit that removed them, never before the first. */
     static LocalDate lastDay(LocalDate from, Instant removedAt) {

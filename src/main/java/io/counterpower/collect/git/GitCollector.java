@@ -337,16 +337,7 @@ public class GitCollector implements Collector {
 
     /** One audit row per collection: the facts it recorded are counted there, not audited one by one. */
     private Void audit(Connection c, CollectionRun run) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                insert into audit_log (api_key_id, actor, action, entity_type, entity_id, before, after, reason)
-                values ((select created_by from job where id = ?), 'system:git-collector', 'collect', 'project', ?, null,
-                        cast(? as jsonb), ?)""")) {
-            s.setLong(1, run.jobId());
-            s.setString(2, run.projectSlug());
-            s.setString(3, statsJson(run.snapshot()));
-            s.setString(4, "collection job " + run.jobId());
-            s.executeUpdate();
-        }
+        PlatformStore.auditCollection(c, run, "git", statsJson(run.snapshot()));
         // A rerun that recorded nothing (no new commit) leaves the data version, and every ETag, where it was.
         if (run.factsRecorded() > 0) {
             changes.bump(ChangeLog.projectScope(run.projectId()));

@@ -1,5 +1,12 @@
 package io.counterpower.collect.git;
 
+import io.counterpower.common.fact.Confidence;
+import io.counterpower.common.fact.FactSource;
+import io.counterpower.common.fact.SourceKind;
+import io.counterpower.common.fact.VersionedRows;
+import io.counterpower.contributor.ContributorVersion;
+import io.counterpower.contributor.IdentityLink;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -448,16 +455,12 @@ public final class IdentityResolver {
                 }
             }
         }
-        try (PreparedStatement s = c.prepareStatement("""
-                insert into contributor_version (id, display_name, source_kind, source_url, source_note, confidence, recorded_at)
-                select t.id, t.name, ?, ?, ?, 'verified', now() from unnest(?::bigint[], ?::text[]) as t(id, name)""")) {
-            s.setString(1, sourceKind);
-            s.setString(2, sourceUrl);
-            s.setString(3, sourceNote);
-            s.setArray(4, c.createArrayOf("bigint", ids.toArray()));
-            s.setArray(5, c.createArrayOf("text", displayNames.toArray()));
-            s.executeUpdate();
+        VersionedRows.Batch versions = ContributorVersion.VERSIONS.batch();
+        FactSource named = source(Confidence.VERIFIED);
+        for (int i = 0; i < ids.size(); i++) {
+            versions.add(ids.get(i), named, null, displayNames.get(i));
         }
+        versions.write(c);
         contributorsAdded += ids.size();
         return ids;
     }
@@ -466,28 +469,17 @@ public final class IdentityResolver {
         if (links.isEmpty()) {
             return;
         }
-        Long[] ids = new Long[links.size()];
-        Long[] contributors = new Long[links.size()];
-        String[] reasons = new String[links.size()];
-        for (int i = 0; i < links.size(); i++) {
-            ids[i] = links.get(i).identityId();
-            contributors[i] = links.get(i).contributorId();
-            reasons[i] = links.get(i).botReason();
+        // Another collection may have linked one of these identities since they were read: its link stays.
+        VersionedRows.Batch versions = IdentityLink.VERSIONS.batch().skippingCurrentFacts();
+        FactSource inferred = source(Confidence.INFERRED);
+        for (Link link : links) {
+            versions.add(link.identityId(), inferred, null, link.contributorId(), link.botReason() != null, link.botReason());
         }
-        try (PreparedStatement s = c.prepareStatement("""
-                insert into identity_link (id, contributor_id, is_bot, bot_reason, source_kind, source_url, source_note,
-                                           confidence, recorded_at)
-                select t.id, t.contributor, t.reason is not null, t.reason, ?, ?, ?, 'inferred', now()
-                from unnest(?::bigint[], ?::bigint[], ?::text[]) as t(id, contributor, reason)
-                on conflict (id) where superseded_at is null do nothing""")) {
-            s.setString(1, sourceKind);
-            s.setString(2, sourceUrl);
-            s.setString(3, sourceNote);
-            s.setArray(4, c.createArrayOf("bigint", ids));
-            s.setArray(5, c.createArrayOf("bigint", contributors));
-            s.setArray(6, c.createArrayOf("text", reasons));
-            s.executeUpdate();
-        }
+        versions.write(c);
+    }
+
+    private FactSource source(Confidence confidence) {
+        return new FactSource(SourceKind.of(sourceKind), sourceUrl, sourceNote, confidence);
     }
 
     // ---- rules -------------------------------------------------------------------------------

@@ -9,6 +9,11 @@ import io.counterpower.collect.platform.OrganisationNames;
 import io.counterpower.collect.platform.PlatformClient;
 import io.counterpower.collect.platform.PlatformResponse;
 import io.counterpower.collect.platform.PlatformStore;
+import io.counterpower.common.fact.Confidence;
+import io.counterpower.common.fact.FactSource;
+import io.counterpower.common.fact.SourceKind;
+import io.counterpower.common.fact.VersionedRows;
+import io.counterpower.contributor.Affiliation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -52,7 +57,7 @@ public class OrgMembershipAffiliations {
     private record Login(long contributor, String login) {
     }
 
-    private record Open(long rowId, long id, long organisationId, LocalDate from) {
+    private record Open(long rowId, long id, long organisationId, LocalDate from, String sourceUrl, String sourceNote) {
     }
 
     void update(CollectionRun run, PlatformClient client, CollectionCursors cursors) throws CollectionFailure {
@@ -70,6 +75,7 @@ public class OrgMembershipAffiliations {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         long[] counts = store.writing(run.projectId(), c -> {
             OrganisationNames names = OrganisationNames.load(c);
+            VersionedRows.Batch writes = Affiliation.VERSIONS.batch();
             long added = 0;
             long closed = 0;
             for (Map.Entry<Long, TreeSet<String>> entry : orgsOfContributor.entrySet()) {
@@ -98,14 +104,19 @@ public class OrgMembershipAffiliations {
                     continue;
                 }
                 if (open != null) {
-                    end(c, open, today);
+                    end(writes, contributor, open, today);
                     closed++;
                 }
                 if (desired != null) {
-                    insert(c, contributor, desired, today, matched.get(desired), run.jobId());
+                    String org = matched.get(desired);
+                    writes.add(null, new FactSource(SourceKind.GITHUB_ORG, "https://github.com/orgs/" + org + "/people",
+                            "a public member of the GitHub organisation " + org + " since this day at least (job "
+                                    + run.jobId() + ")", Confidence.INFERRED), null, contributor, desired, today, null);
                     added++;
                 }
             }
+            // The hints of every contributor at once: the ends close first, then the new versions go in.
+            writes.write(c);
             return new long[] {added, closed};
         });
         run.orgAffiliations(counts[0], counts[1]);
@@ -166,49 +177,24 @@ public class OrgMembershipAffiliations {
 
     private static Open open(Connection c, long contributor) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                select row_id, id, organisation_id, valid_from from affiliation
+                select row_id, id, organisation_id, valid_from, source_url, source_note from affiliation
                 where contributor_id = ? and source_kind = 'github-org' and superseded_at is null and valid_to is null
                 order by valid_from desc limit 1""")) {
             s.setLong(1, contributor);
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? new Open(r.getLong(1), r.getLong(2), r.getLong(3), r.getDate(4).toLocalDate()) : null;
+                return r.next() ? new Open(r.getLong(1), r.getLong(2), r.getLong(3), r.getDate(4).toLocalDate(),
+                        r.getString(5), r.getString(6)) : null;
             }
         }
     }
 
     /** Ends an open hint the day before today: a new version of the same fact, or a close when it began today. */
-    private static void end(Connection c, Open open, LocalDate today) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("update affiliation set superseded_at = now() where row_id = ?")) {
-            s.setLong(1, open.rowId());
-            s.executeUpdate();
-        }
-        if (!open.from().isBefore(today)) {
-            return;
-        }
-        try (PreparedStatement s = c.prepareStatement("""
-                insert into affiliation (id, contributor_id, organisation_id, valid_from, valid_to, source_kind, source_url,
-                                         source_note, confidence, recorded_at, change_reason)
-                select id, contributor_id, organisation_id, valid_from, ?, source_kind, source_url, source_note, confidence,
-                       now(), 'the public membership is no longer seen on GitHub'
-                from affiliation where row_id = ?""")) {
-            s.setDate(1, Date.valueOf(today.minusDays(1)));
-            s.setLong(2, open.rowId());
-            s.executeUpdate();
-        }
-    }
-
-    private static void insert(Connection c, long contributor, long organisation, LocalDate from, String org, long jobId)
-            throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                insert into affiliation (contributor_id, organisation_id, valid_from, source_kind, source_url, source_note,
-                                         confidence, recorded_at)
-                values (?, ?, ?, 'github-org', ?, ?, 'inferred', now())""")) {
-            s.setLong(1, contributor);
-            s.setLong(2, organisation);
-            s.setDate(3, Date.valueOf(from));
-            s.setString(4, "https://github.com/orgs/" + org + "/people");
-            s.setString(5, "a public member of the GitHub organisation " + org + " since this day at least (job " + jobId + ")");
-            s.executeUpdate();
+    private static void end(VersionedRows.Batch writes, long contributor, Open open, LocalDate today) {
+        writes.supersede(open.rowId());
+        if (open.from().isBefore(today)) {
+            writes.add(open.id(), new FactSource(SourceKind.GITHUB_ORG, open.sourceUrl(), open.sourceNote(), Confidence.INFERRED),
+                    "the public membership is no longer seen on GitHub", contributor, open.organisationId(), open.from(),
+                    today.minusDays(1));
         }
     }
 }

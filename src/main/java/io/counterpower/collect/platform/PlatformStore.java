@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.counterpower.collect.CollectionRun;
 import io.counterpower.collect.CollectionStats;
+import io.counterpower.common.audit.AuditLog;
 import io.counterpower.common.audit.ChangeLog;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -13,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 import org.hibernate.jdbc.ReturningWork;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -79,16 +81,8 @@ public class PlatformStore {
     public void audit(CollectionRun run, String source) {
         try {
             inTransaction(c -> {
-                try (PreparedStatement s = c.prepareStatement("""
-                        insert into audit_log (api_key_id, actor, action, entity_type, entity_id, before, after, reason)
-                        values ((select created_by from job where id = ?), ?, 'collect', 'project', ?, null,
-                                cast(? as jsonb), ?)""")) {
-                    s.setLong(1, run.jobId());
-                    s.setString(2, "system:" + source + "-collector");
-                    s.setString(3, run.projectSlug());
-                    s.setString(4, json.writeValueAsString(run.snapshot()));
-                    s.setString(5, "collection job " + run.jobId());
-                    s.executeUpdate();
+                try {
+                    auditCollection(c, run, source, json.writeValueAsString(run.snapshot()));
                 } catch (JsonProcessingException e) {
                     throw new SQLException("Cannot serialise collection stats", e);
                 }
@@ -100,6 +94,19 @@ public class PlatformStore {
         } catch (RuntimeException e) {
             Log.warnf("Job %d: the audit row could not be written: %s", run.jobId(), e.getMessage());
         }
+    }
+
+    /** The one audit row of a collection, the git collector's too: the key that asked for it, and what it recorded. */
+    public static void auditCollection(Connection c, CollectionRun run, String source, String statsJson) throws SQLException {
+        Long requestedBy;
+        try (PreparedStatement s = c.prepareStatement("select created_by from job where id = ?")) {
+            s.setLong(1, run.jobId());
+            try (ResultSet r = s.executeQuery()) {
+                requestedBy = r.next() ? r.getObject(1, Long.class) : null;
+            }
+        }
+        AuditLog.append(c, new AuditLog.Entry(requestedBy, "system:" + source + "-collector", "collect", "project",
+                run.projectSlug(), null, statsJson, "collection job " + run.jobId()));
     }
 
     /** Reads with an ETag: sends the one stored for {@code path} and returns the answer. */

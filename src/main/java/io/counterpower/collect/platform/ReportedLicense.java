@@ -1,5 +1,9 @@
 package io.counterpower.collect.platform;
 
+import io.counterpower.common.fact.Confidence;
+import io.counterpower.common.fact.FactSource;
+import io.counterpower.common.fact.SourceKind;
+import io.counterpower.license.LicensePeriod;
 import io.counterpower.collect.CollectionRun;
 import io.counterpower.license.ExpressionLevel;
 import io.counterpower.license.LicenseExpressions;
@@ -101,25 +105,11 @@ public final class ReportedLicense {
     private void insert(Connection c, long projectId, String artifact, String expression, LocalDate from, String changeKind,
                         String sourceKind, String sourceUrl, String sourceNote, String note) throws SQLException {
         ExpressionLevel level = expressions.evaluate(expression);
-        try (PreparedStatement s = c.prepareStatement("""
-                insert into license_period (project_id, artifact, expression, valid_from, date_precision, change_kind, note,
-                                            source_kind, source_url, source_note, confidence, recorded_at, level,
-                                            level_lower, level_upper, catalog_version)
-                values (?, ?, ?, ?, 'day', ?, ?, ?, ?, ?, 'verified', now(), ?, ?, ?, ?)""")) {
-            s.setLong(1, projectId);
-            s.setString(2, artifact);
-            s.setString(3, expression);
-            s.setDate(4, Date.valueOf(from));
-            s.setString(5, changeKind);
-            s.setString(6, note);
-            s.setString(7, sourceKind);
-            s.setString(8, sourceUrl);
-            s.setString(9, sourceNote);
-            s.setObject(10, level.level() == null ? null : level.level().shortValue(), Types.SMALLINT);
-            s.setShort(11, (short) level.lowerBound());
-            s.setShort(12, (short) level.upperBound());
-            s.setString(13, catalogVersion);
-            s.executeUpdate();
-        }
+        LicensePeriod.VERSIONS.batch()
+                .add(null, new FactSource(SourceKind.of(sourceKind), sourceUrl, sourceNote, Confidence.VERIFIED), null,
+                        projectId, artifact, expression, from, "day", changeKind, null, null, note,
+                        level.level() == null ? null : level.level().shortValue(), (short) level.lowerBound(),
+                        (short) level.upperBound(), catalogVersion, null)
+                .write(c);
     }
 }

@@ -7,7 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -49,18 +51,7 @@ public class ChangeLog {
     }
 
     public void audit(String action, String entityType, String entityId, Object before, Object after, String reason) {
-        em.createNativeQuery("""
-                        insert into audit_log (api_key_id, actor, action, entity_type, entity_id, before, after, reason)
-                        values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), cast(?7 as jsonb), ?8)""")
-                .setParameter(1, caller.keyId())
-                .setParameter(2, caller.isAuthenticated() ? caller.actor() : "system")
-                .setParameter(3, action)
-                .setParameter(4, entityType)
-                .setParameter(5, entityId)
-                .setParameter(6, toJson(before))
-                .setParameter(7, toJson(after))
-                .setParameter(8, reason)
-                .executeUpdate();
+        append(List.of(entry(action, entityType, entityId, toJson(before), toJson(after), reason)));
     }
 
     /** Records many changes of one kind at once (one audit row each, one statement), e.g. what a bulk import created. */
@@ -68,19 +59,23 @@ public class ChangeLog {
         if (entityIds.isEmpty()) {
             return;
         }
-        em.createNativeQuery("""
-                        insert into audit_log (api_key_id, actor, action, entity_type, entity_id, before, after, reason)
-                        select ?1, ?2, ?3, ?4, t.entity_id, null, cast(t.after as jsonb), ?5
-                        from unnest(cast(?6 as text[]), cast(?7 as text[])) with ordinality as t(entity_id, after, n) order by t.n""")
-                .setParameter(1, caller.keyId())
-                .setParameter(2, caller.isAuthenticated() ? caller.actor() : "system")
-                .setParameter(3, action)
-                .setParameter(4, entityType)
-                .setParameter(5, reason)
-                .setParameter(6, entityIds.toArray(String[]::new))
-                .setParameter(7, afters.stream().map(this::toJson).toArray(String[]::new))
-                .executeUpdate();
+        List<AuditLog.Entry> entries = new ArrayList<>(entityIds.size());
+        for (int i = 0; i < entityIds.size(); i++) {
+            entries.add(entry(action, entityType, entityIds.get(i), null, toJson(afters.get(i)), reason));
+        }
+        append(entries);
         bump(scope);
+    }
+
+    private AuditLog.Entry entry(String action, String entityType, String entityId, String before, String after, String reason) {
+        return new AuditLog.Entry(caller.keyId(), caller.isAuthenticated() ? caller.actor() : "system", action, entityType,
+                entityId, before, after, reason);
+    }
+
+    /** On the transaction's connection, after the pending entity writes (as a native statement would). */
+    private void append(List<AuditLog.Entry> entries) {
+        em.flush();
+        em.unwrap(Session.class).doWork(c -> AuditLog.append(c, entries));
     }
 
     /** Increases the data version of a scope without an audit row (bulk loads record their own). */
