@@ -52,7 +52,7 @@ public class IndicatorService {
     int maxPoints;
 
     /** A currently recorded project and the data version its figures are cached under. */
-    record ProjectVersion(long id, long dataVersion) {
+    record ProjectDataVersion(long id, long dataVersion) {
     }
 
     /**
@@ -60,7 +60,7 @@ public class IndicatorService {
      * cached read this lookup is most of the work. An unknown or closed project falls back to
      * {@link ProjectService#requireId}, which gives the 404.
      */
-    ProjectVersion project(String slug) {
+    ProjectDataVersion project(String slug) {
         List<?> rows = em.createNativeQuery("""
                         select p.id, (select max(d.version) from data_version d where d.scope in ('global', 'project:' || p.id))
                         from project p
@@ -68,10 +68,10 @@ public class IndicatorService {
                 .setParameter(1, slug).getResultList();
         if (rows.isEmpty()) {
             long id = projects.requireId(slug);
-            return new ProjectVersion(id, dataVersions.forProject(id).version());
+            return new ProjectDataVersion(id, dataVersions.forProject(id).version());
         }
         Object[] r = (Object[]) rows.get(0);
-        return new ProjectVersion(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
+        return new ProjectDataVersion(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
     }
 
     private static final WalkawayResilience RESILIENCE = new WalkawayResilience();
@@ -88,13 +88,13 @@ public class IndicatorService {
      */
     record Request(long projectId, long dataVersion, Long reportedVersion, String slug, LocalDate at, Window window, Instant asOf,
                    List<String> kinds, Methodology.Version methodology, List<String> names) {
-        Scope scope() {
-            return new Scope(projectId, at, window, asOf, kinds, methodology);
+        FigureScope scope() {
+            return new FigureScope(projectId, at, window, asOf, kinds, methodology);
         }
     }
 
     Request parse(String slug, String names, String at, String window, String asRecordedOn, String kinds, String version) {
-        ProjectVersion project = project(slug);
+        ProjectDataVersion project = project(slug);
         Methodology.Version m = methodology.pinned(version, "methodology");
         LocalDate day = Instants.parseDate(at, "at");
         if (day == null) {
@@ -110,7 +110,7 @@ public class IndicatorService {
     }
 
     /** The data version a response reports: the current one, or the one in force at the moment it is pinned to. */
-    private Long reported(ProjectVersion project, Instant asOf) {
+    private Long reported(ProjectDataVersion project, Instant asOf) {
         return asOf == null ? Long.valueOf(project.dataVersion()) : dataVersions.forProject(project.id(), asOf);
     }
 
@@ -185,7 +185,7 @@ public class IndicatorService {
     }
 
     /** Every indicator of the groups that hold one of {@code names}, for one scope; cached per data version. */
-    Map<String, IndicatorValue> compute(Scope scope, List<String> names, long dataVersion) {
+    Map<String, IndicatorValue> compute(FigureScope scope, List<String> names, long dataVersion) {
         return compute(scope, List.of(scope.at()), names, dataVersion).get(0);
     }
 
@@ -196,7 +196,7 @@ public class IndicatorService {
      * (cached) result instead of computing the commit aggregates again. Only the groups asked for
      * run: the merges statement (gatekeeping) is as costly as the commits one.
      */
-    List<Map<String, IndicatorValue>> compute(Scope scope, List<LocalDate> days, List<String> names, long dataVersion) {
+    List<Map<String, IndicatorValue>> compute(FigureScope scope, List<LocalDate> days, List<String> names, long dataVersion) {
         List<Map<String, IndicatorValue>> all = new ArrayList<>();
         days.forEach(d -> all.add(new LinkedHashMap<>()));
         // walkaway_resilience reads forkable (facts), walkaway_share (contribution) and walkaway_mergers (gatekeeping).
@@ -249,7 +249,7 @@ public class IndicatorService {
         }
     }
 
-    private static List<Object> key(IndicatorGroup group, Scope scope, List<LocalDate> days, long dataVersion) {
+    private static List<Object> key(IndicatorGroup group, FigureScope scope, List<LocalDate> days, long dataVersion) {
         return List.of(group.getClass().getSimpleName(), scope.projectId(), dataVersion, scope.methodology().number(), days,
                 scope.window(), String.valueOf(scope.asOf()), scope.kinds());
     }
@@ -257,7 +257,7 @@ public class IndicatorService {
     /** The series request: indicators at the end of each step from {@code from} to {@code to}. */
     public IndicatorSeriesView series(String slug, String names, String from, String to, String step, String window,
                                       String asRecordedOn, String kinds, String version) {
-        ProjectVersion project = project(slug);
+        ProjectDataVersion project = project(slug);
         long projectId = project.id();
         FieldErrors errors = new FieldErrors();
         Methodology.Version m = collect(errors, () -> methodology.pinned(version, "methodology"));
@@ -286,7 +286,7 @@ public class IndicatorService {
                     + " has more than " + maxPoints + " points (counterpower.indicators.series-max-points): "
                     + "narrow from..to or use a longer step");
         }
-        Scope scope = new Scope(projectId, end, w, asOf, kindList, m);
+        FigureScope scope = new FigureScope(projectId, end, w, asOf, kindList, m);
         long dataVersion = project.dataVersion();
         List<Map<String, IndicatorValue>> values = compute(scope, days, nameList, dataVersion);
         List<IndicatorSeriesView.Series> series = new ArrayList<>();
