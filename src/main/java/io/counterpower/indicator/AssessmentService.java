@@ -37,16 +37,15 @@ public class AssessmentService {
     @Inject
     ProjectService projects;
     @Inject
-    Methodology methodology;
-    @Inject
     IndicatorCache cache;
     @Inject
     EntityManager em;
     @Inject
     CounterPowerProfile profile;
 
-    public StageAssessment assess(String slug, String at, String asRecordedOn, String window, String version) {
-        IndicatorService.Request r = indicators.parse(slug, null, at, window, asRecordedOn, null, version);
+    /** The assessment of {@code query} (its kinds and names aside: an assessment counts commits and reads every indicator). */
+    public StageAssessment assess(String slug, FigureQuery query) {
+        IndicatorService.Request r = indicators.request(slug, FigureQuery.of(query.at(), query.window(), query.asOf(), query.methodology()));
         long dataVersion = r.dataVersion();
         // Keyed by the current version (a pinned answer's reported version can only change when it moves).
         return cache.get(List.of("assessment", r.projectId(), dataVersion, r.methodology().number(), r.at(), r.window(),
@@ -250,13 +249,12 @@ public class AssessmentService {
     /**
      * The stage and capture_risk at each date of {@code series}, assessed as {@code GET /assessment?at=} would
      * with the series' window, recorded state, methodology and data version (default contribution kinds,
-     * as the assessment has); one batched computation for all the dates.
+     * as the assessment has); one batched computation for all the dates. {@code query} is the series' request.
      */
-    public List<StagePoint> stages(IndicatorSeriesView series) {
+    public List<StagePoint> stages(IndicatorSeriesView series, SeriesQuery query) {
         long projectId = projects.requireId(series.project());
-        Methodology.Version m = methodology.pinned(String.valueOf(series.methodologyVersion()), "methodology");
-        FigureScope scope = new FigureScope(projectId, series.to(), Window.valueOf(series.window()), series.asRecordedOn(),
-                indicators.parseKinds(null), m);
+        Methodology.Version m = query.methodology();
+        FigureScope scope = new FigureScope(projectId, series.to(), query.window(), series.asRecordedOn(), FigureQuery.DEFAULT_KINDS, m);
         String origin = origin(scope);
         List<Map<String, IndicatorValue>> values = indicators.compute(scope, series.points(), assessedNames(m), series.dataVersion());
         List<StagePoint> out = new ArrayList<>();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.counterpower.common.db.Rows;
 import io.counterpower.common.version.DataVersions;
 import io.counterpower.indicator.Methodology;
+import io.counterpower.indicator.Window;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -201,7 +202,7 @@ public class RiskSnapshots {
                 continue;
             }
             try {
-                out.add(rows.compute(p, day, null, null, m));
+                out.add(rows.compute(p, day, null, Window.P12M, m));
                 recomputed++;
             } catch (RuntimeException e) {
                 // One project's failure does not hold back the ranking: its last row (if any) stays.
