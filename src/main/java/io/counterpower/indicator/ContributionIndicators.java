@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,8 +41,8 @@ public class ContributionIndicators implements IndicatorGroup {
 
     @Inject
     EntityManager em;
-    @ConfigProperty(name = "counterpower.indicators.work-mem", defaultValue = "64MB")
-    String workMem;
+    @Inject
+    IndicatorsConfig config;
 
     /** The raw aggregates of one scope. */
     record Counts(long all, long known, long company, long independent, long contributors, long orgs, long entities,
@@ -62,7 +61,7 @@ public class ContributionIndicators implements IndicatorGroup {
             // statement and PostgreSQL may switch to a generic plan, which cannot see the dates (one
             // step or 120) and took 1.6-2.3 times as long for a series (bench/RESULTS.md). Planning is ~7 ms.
             em.createNativeQuery("select set_config('work_mem', ?1, true), set_config('plan_cache_mode', 'force_custom_plan', true)")
-                    .setParameter(1, workMem).getSingleResult();
+                    .setParameter(1, config.workMem()).getSingleResult();
             return run(scope, steps);
         });
     }

@@ -6,7 +6,6 @@ import io.counterpower.project.ProjectService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,8 +40,8 @@ public class IndicatorService {
     BodyIndicators bodies;
     @Inject
     EntityManager em;
-    @ConfigProperty(name = "counterpower.indicators.series-max-points", defaultValue = "240")
-    int maxPoints;
+    @Inject
+    IndicatorsConfig config;
 
     /** A currently recorded project and the data version its figures are cached under. */
     record ProjectDataVersion(long id, long dataVersion) {
@@ -217,6 +216,7 @@ public class IndicatorService {
         List<String> kindList = q.kinds();
         List<String> nameList = q.names() == null ? implemented(m) : q.names();
         requireRecorded(projectId, slug, asOf);
+        int maxPoints = config.seriesMaxPoints();
         List<LocalDate> days = s.ends(start, end, maxPoints);
         if (days == null) {
             throw ApiProblem.badRequest("to", "the series from " + start + " to " + end + " by " + s.name().toLowerCase()

@@ -16,9 +16,7 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -63,10 +61,8 @@ public class RiskSnapshots {
     ObjectMapper json;
     @Inject
     ProjectGauges gauges;
-    @ConfigProperty(name = "counterpower.risk.check-interval", defaultValue = "30s")
-    Duration checkInterval;
-    @ConfigProperty(name = "counterpower.risk.refresh-on-start", defaultValue = "true")
-    boolean refreshOnStart;
+    @Inject
+    RiskConfig config;
 
     private volatile Snapshot current;
     private volatile boolean loaded;
@@ -80,8 +76,8 @@ public class RiskSnapshots {
             t.setDaemon(true);
             return t;
         });
-        if (refreshOnStart) {
-            worker.scheduleWithFixedDelay(this::refreshIfStale, 0, checkInterval.toMillis(), TimeUnit.MILLISECONDS);
+        if (config.refreshOnStart()) {
+            worker.scheduleWithFixedDelay(this::refreshIfStale, 0, config.checkInterval().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
