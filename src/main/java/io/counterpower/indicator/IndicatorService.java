@@ -120,7 +120,7 @@ public class IndicatorService {
     }
 
     /** Indicators of the methodology version that this build computes, in the methodology's order. */
-    List<String> implemented(Methodology.Version m) {
+    public List<String> implemented(Methodology.Version m) {
         Set<String> computed = new LinkedHashSet<>();
         groups().forEach(g -> computed.addAll(g.names()));
         return m.indicatorIds().stream().filter(computed::contains).toList();

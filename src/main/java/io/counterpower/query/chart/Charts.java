@@ -71,6 +71,11 @@ class Charts {
         boolean risk = indicator.equals(CAPTURE_RISK);
         if (!risk) {
             requireChartable(m, indicator);
+            List<String> computed = indicators.implemented(m);
+            if (!computed.contains(indicator)) {
+                // Defined and drawable but not computed by this build: the 400 the series gives for such a name.
+                throw ApiProblem.badRequest("names", "unknown indicator '" + indicator + "'; valid names are " + String.join(", ", computed));
+            }
         }
         // capture_risk needs every indicator; the series computes them once and the stages reuse them from the cache.
         IndicatorSeriesView series = indicators.series(slug, risk ? query.withNames(null) : query.withNames(List.of(indicator)));
