@@ -69,7 +69,7 @@ public class JobService {
     @Inject
     ObjectMapper json;
     @Inject
-    CollectionHostsConfig hosts;
+    CollectConfig hosts;
     @Inject
     CollectionRequests requests;
 

@@ -7,7 +7,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -30,13 +29,11 @@ public class ReferenceDatasetStartup {
     @Inject
     ReferenceDatasetUpgrade upgrade;
 
-    @ConfigProperty(name = "counterpower.dataset.load-on-start", defaultValue = "true")
-    boolean loadOnStart;
-    @ConfigProperty(name = "counterpower.dataset.snapshot-on-start", defaultValue = "true")
-    boolean snapshotOnStart;
+    @Inject
+    DatasetConfig config;
 
     void onStart(@Observes @Priority(20) StartupEvent event) {
-        if (!loadOnStart) {
+        if (!config.loadOnStart()) {
             return;
         }
         loadIfEmpty();
@@ -45,7 +42,7 @@ public class ReferenceDatasetStartup {
     }
 
     private void loadIfEmpty() {
-        if (snapshotOnStart && snapshots.isEmpty()) {
+        if (config.snapshotOnStart() && snapshots.isEmpty()) {
             try (InputStream in = ReferenceDatasetStartup.class.getResourceAsStream(DEFAULT_SNAPSHOT)) {
                 if (in != null) {
                     long started = System.nanoTime();

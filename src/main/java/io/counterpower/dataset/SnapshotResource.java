@@ -4,7 +4,7 @@ import io.counterpower.common.auth.Caller;
 import io.counterpower.common.problem.StreamedRoute;
 import io.counterpower.common.text.RequestText;
 import io.counterpower.common.time.Instants;
-import io.quarkus.runtime.configuration.MemorySize;
+import io.counterpower.contributor.ImportLimits;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -16,7 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,10 +34,8 @@ public class SnapshotResource {
     Snapshots snapshots;
     @Inject
     Caller caller;
-    @ConfigProperty(name = "counterpower.imports.max-bytes")
-    MemorySize maxBytes;
-    @ConfigProperty(name = "counterpower.imports.transaction-timeout-seconds", defaultValue = "600")
-    int timeoutSeconds;
+    @Inject
+    ImportLimits limits;
 
     @GET
     @jakarta.ws.rs.Produces({GZIP, MediaType.APPLICATION_JSON})
@@ -62,9 +59,9 @@ public class SnapshotResource {
     @jakarta.ws.rs.Produces(MediaType.APPLICATION_JSON)
     public Snapshots.LoadReport load(InputStream body) throws IOException {
         caller.requireAdmin();
-        InputStream bounded = RequestText.bounded(body, maxBytes.asLongValue(), "counterpower.imports.max-bytes");
+        InputStream bounded = RequestText.bounded(body, limits.maxBytes().asLongValue(), "counterpower.imports.max-bytes");
         try {
-            return snapshots.load(bounded, timeoutSeconds, "snapshot loaded by " + caller.actor());
+            return snapshots.load(bounded, limits.transactionTimeoutSeconds(), "snapshot loaded by " + caller.actor());
         } catch (RuntimeException e) {
             // Drop what the client still sends, so that it receives the answer.
             try {
@@ -81,8 +78,8 @@ public class SnapshotResource {
     static class Route {
         @Produces
         @Singleton
-        StreamedRoute snapshotLoad(@ConfigProperty(name = "counterpower.imports.max-bytes") MemorySize maxBytes) {
-            return new StreamedRoute("POST", PATH, maxBytes.asLongValue());
+        StreamedRoute snapshotLoad(ImportLimits limits) {
+            return new StreamedRoute("POST", PATH, limits.maxBytes().asLongValue());
         }
     }
 }

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.counterpower.common.version.DataVersions;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -26,14 +26,15 @@ public class AssessmentResource {
     RenderedAssessments rendered;
     @Inject
     ObjectMapper json;
+    @Inject
+    FigureQueries queries;
 
     @GET
-    public Response assess(@Context HttpServerRequest http, @PathParam("slug") String slug, @QueryParam("at") String at,
-                           @QueryParam("window") String window, @QueryParam("asRecordedOn") String asRecordedOn,
-                           @QueryParam("methodology") String methodology) {
+    public Response assess(@Context HttpServerRequest http, @PathParam("slug") String slug,
+                           @BeanParam FigureQueries.AssessmentParams params) {
         // A hit costs no query here, and is usually answered before this method on the I/O thread.
         String key = rendered.key(versions.served().version(), http);
-        byte[] body = rendered.get(key, () -> serialise(assessments.assess(slug, at, asRecordedOn, window, methodology)));
+        byte[] body = rendered.get(key, () -> serialise(assessments.assess(slug, queries.assessment(params))));
         return Response.ok(body).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 

@@ -37,16 +37,15 @@ public class AssessmentService {
     @Inject
     ProjectService projects;
     @Inject
-    Methodology methodology;
-    @Inject
     IndicatorCache cache;
     @Inject
     EntityManager em;
     @Inject
     CounterPowerProfile profile;
 
-    public StageAssessment assess(String slug, String at, String asRecordedOn, String window, String version) {
-        IndicatorService.Request r = indicators.parse(slug, null, at, window, asRecordedOn, null, version);
+    /** The assessment of {@code query} (its kinds and names aside: an assessment counts commits and reads every indicator). */
+    public StageAssessment assess(String slug, FigureQuery query) {
+        IndicatorService.Request r = indicators.request(slug, FigureQuery.of(query.at(), query.window(), query.asOf(), query.methodology()));
         long dataVersion = r.dataVersion();
         // Keyed by the current version (a pinned answer's reported version can only change when it moves).
         return cache.get(List.of("assessment", r.projectId(), dataVersion, r.methodology().number(), r.at(), r.window(),
@@ -57,7 +56,7 @@ public class AssessmentService {
      * The indicators at {@code at} and, when the trend can be computed, 12 months earlier: one
      * two-date evaluation of each statement rather than two single-date ones.
      */
-    private List<Map<String, IndicatorValue>> values(Scope scope, LocalDate earlier, long dataVersion) {
+    private List<Map<String, IndicatorValue>> values(FigureScope scope, LocalDate earlier, long dataVersion) {
         List<LocalDate> days = earlier == null ? List.of(scope.at()) : List.of(earlier, scope.at());
         return indicators.compute(scope, days, assessedNames(scope.methodology()), dataVersion);
     }
@@ -69,7 +68,7 @@ public class AssessmentService {
         return all;
     }
 
-    StageAssessment compute(String slug, Scope scope, long dataVersion, Long reportedVersion) {
+    StageAssessment compute(String slug, FigureScope scope, long dataVersion, Long reportedVersion) {
         Methodology.Version m = scope.methodology();
         LocalDate earlier = scope.at().minusMonths(12).isAfter(Window.BEGINNING) ? scope.at().minusMonths(12) : null;
         List<Map<String, IndicatorValue>> both = values(scope, earlier, dataVersion);
@@ -250,13 +249,12 @@ public class AssessmentService {
     /**
      * The stage and capture_risk at each date of {@code series}, assessed as {@code GET /assessment?at=} would
      * with the series' window, recorded state, methodology and data version (default contribution kinds,
-     * as the assessment has); one batched computation for all the dates.
+     * as the assessment has); one batched computation for all the dates. {@code query} is the series' request.
      */
-    public List<StagePoint> stages(IndicatorSeriesView series) {
+    public List<StagePoint> stages(IndicatorSeriesView series, SeriesQuery query) {
         long projectId = projects.requireId(series.project());
-        Methodology.Version m = methodology.pinned(String.valueOf(series.methodologyVersion()), "methodology");
-        Scope scope = new Scope(projectId, series.to(), Window.valueOf(series.window()), series.asRecordedOn(),
-                indicators.parseKinds(null), m);
+        Methodology.Version m = query.methodology();
+        FigureScope scope = new FigureScope(projectId, series.to(), query.window(), series.asRecordedOn(), FigureQuery.DEFAULT_KINDS, m);
         String origin = origin(scope);
         List<Map<String, IndicatorValue>> values = indicators.compute(scope, series.points(), assessedNames(m), series.dataVersion());
         List<StagePoint> out = new ArrayList<>();
@@ -270,7 +268,7 @@ public class AssessmentService {
         return out;
     }
 
-    private String origin(Scope scope) {
+    private String origin(FigureScope scope) {
         List<SqlRow> rows = IndicatorStatements.assessmentRows(em, scope, "assessment-origin");
         return rows.isEmpty() ? null : rows.get(0).text("origin");
     }
@@ -417,7 +415,7 @@ public class AssessmentService {
                 && (double) shown.size() / defined.size() >= m.assessment().path("min_evidence").asDouble(0.3);
     }
 
-    private List<Evidence> evidence(String slug, Scope scope, Map<String, IndicatorValue> v) {
+    private List<Evidence> evidence(String slug, FigureScope scope, Map<String, IndicatorValue> v) {
         List<Evidence> out = new ArrayList<>();
         String query = "?at=" + scope.at() + "&window=" + scope.window().name();
         IndicatorValue top = v.get("top_org");
@@ -457,7 +455,7 @@ public class AssessmentService {
      * can check them: the repositories the contribution figures were read from, the license periods in force,
      * the CLA and trademark events, the funding events of the window, and the records of version 1.
      */
-    private List<Evidence> evidenceWithSources(String slug, Scope scope, Map<String, IndicatorValue> v) {
+    private List<Evidence> evidenceWithSources(String slug, FigureScope scope, Map<String, IndicatorValue> v) {
         List<Evidence> out = new ArrayList<>(evidence(slug, scope, v));
         out.removeIf(e -> e.signal().equals("license_restrictiveness"));
         String visible = " and " + Sql.visible("x");
@@ -507,7 +505,7 @@ public class AssessmentService {
         return out;
     }
 
-    private List<?> query(String sql, Scope scope) {
+    private List<?> query(String sql, FigureScope scope) {
         var q = em.createNativeQuery(sql).setParameter("asof", scope.recordedOn());
         if (sql.contains(":project")) {
             q.setParameter("project", scope.projectId());

@@ -41,7 +41,7 @@ public class BodyIndicators implements IndicatorGroup {
         return NAMES;
     }
 
-    public List<Values> compute(Scope scope, List<LocalDate> days) {
+    public List<Values> compute(FigureScope scope, List<LocalDate> days) {
         List<Values> out = new ArrayList<>();
         if (scope.methodology().number() < 2) {
             days.forEach(d -> out.add(new Values(scope.methodology())));

@@ -37,7 +37,7 @@ public class CompostIndicators implements IndicatorGroup {
     }
 
     /** The group's values at each of {@code days}, in the same order; nothing for a version that lacks the statement. */
-    public List<Values> compute(Scope scope, List<LocalDate> days) {
+    public List<Values> compute(FigureScope scope, List<LocalDate> days) {
         List<Values> out = new ArrayList<>();
         if (scope.methodology().number() < 2) {
             days.forEach(d -> out.add(new Values(scope.methodology())));

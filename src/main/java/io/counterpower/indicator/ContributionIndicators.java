@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,8 +41,8 @@ public class ContributionIndicators implements IndicatorGroup {
 
     @Inject
     EntityManager em;
-    @ConfigProperty(name = "counterpower.indicators.work-mem", defaultValue = "64MB")
-    String workMem;
+    @Inject
+    IndicatorsConfig config;
 
     /** The raw aggregates of one scope. */
     record Counts(long all, long known, long company, long independent, long contributors, long orgs, long entities,
@@ -56,18 +55,18 @@ public class ContributionIndicators implements IndicatorGroup {
      * (or the caller's) with {@code work_mem} raised for it alone: a long series hashes a few hundred
      * thousand (step, contributor) groups, which the default 4 MB spills to disk.
      */
-    List<Counts> counts(Scope scope, Steps steps) {
+    List<Counts> counts(FigureScope scope, Steps steps) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             // A custom plan each time: after five executions on a connection the driver prepares the
             // statement and PostgreSQL may switch to a generic plan, which cannot see the dates (one
             // step or 120) and took 1.6-2.3 times as long for a series (bench/RESULTS.md). Planning is ~7 ms.
             em.createNativeQuery("select set_config('work_mem', ?1, true), set_config('plan_cache_mode', 'force_custom_plan', true)")
-                    .setParameter(1, workMem).getSingleResult();
+                    .setParameter(1, config.workMem()).getSingleResult();
             return run(scope, steps);
         });
     }
 
-    private List<Counts> run(Scope scope, Steps steps) {
+    private List<Counts> run(FigureScope scope, Steps steps) {
         Query q = em.createNativeQuery(IndicatorStatements.sql(scope.methodology(), scope.asOf() == null ? CURRENT : AS_RECORDED))
                 .setParameter("project", scope.projectId())
                 .setParameter("kinds", scope.kinds())
@@ -87,7 +86,7 @@ public class ContributionIndicators implements IndicatorGroup {
     }
 
     /** The group's values at each of {@code days}, in the same order (see {@link IndicatorGroup}). */
-    public List<Values> compute(Scope scope, List<LocalDate> days) {
+    public List<Values> compute(FigureScope scope, List<LocalDate> days) {
         Steps steps = new Steps(days, scope.window());
         List<Counts> counts = counts(scope, steps);
         List<Boolean> disputed = disputed(scope, steps);
@@ -115,7 +114,7 @@ public class ContributionIndicators implements IndicatorGroup {
         }
     }
 
-    Reach reach(Scope scope) {
+    Reach reach(FigureScope scope) {
         Query q = em.createNativeQuery(IndicatorStatements.sql(scope.methodology(), IndicatorStatements.COLLECTED_THROUGH))
                 .setParameter("project", scope.projectId())
                 .setParameter("asof", scope.recordedOn());
@@ -135,7 +134,7 @@ public class ContributionIndicators implements IndicatorGroup {
      * (by hand, an import) carry no reach: their figures are not scaled. Every value names the reach in its detail
      * ({@code collectedThrough}, {@code collectedShare}). Version 1 is left as it answered.
      */
-    List<Values> withinReach(Scope scope, Steps steps, List<Values> values) {
+    List<Values> withinReach(FigureScope scope, Steps steps, List<Values> values) {
         if (scope.methodology().number() < 2) {
             return values;
         }
@@ -184,7 +183,7 @@ public class ContributionIndicators implements IndicatorGroup {
      * {@code disputed_affiliation}. Conservative: any affiliation of the contributor valid on the
      * contribution's day counts, not only the tier that won.
      */
-    List<Boolean> disputed(Scope scope, Steps steps) {
+    List<Boolean> disputed(FigureScope scope, Steps steps) {
         Query q = em.createNativeQuery(IndicatorStatements.sql(scope.methodology(), DISPUTED))
                 .setParameter("project", scope.projectId())
                 .setParameter("kinds", scope.kinds())

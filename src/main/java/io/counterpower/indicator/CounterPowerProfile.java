@@ -24,7 +24,7 @@ class CounterPowerProfile {
     EntityManager em;
 
     /** The five requirements for a project at {@code scope}, from its indicator values and its capture risk and trend. */
-    Map<String, Requirement> of(Methodology.Version m, Map<String, IndicatorValue> v, Scope scope, Integer risk, Integer trend) {
+    Map<String, Requirement> of(Methodology.Version m, Map<String, IndicatorValue> v, FigureScope scope, Integer risk, Integer trend) {
         JsonNode cp = m.counterPower();
         Map<String, Requirement> out = new LinkedHashMap<>();
         // Training capability: the openness of training code and data.
@@ -130,7 +130,7 @@ class CounterPowerProfile {
         return "partial";
     }
 
-    private Requirement benchmark(Scope scope) {
+    private Requirement benchmark(FigureScope scope) {
         List<SqlRow> rows = IndicatorStatements.assessmentRows(em, scope, "assessment-benchmark");
         if (rows.isEmpty()) {
             return new Requirement("unknown", Map.of());

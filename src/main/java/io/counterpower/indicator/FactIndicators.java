@@ -54,7 +54,7 @@ public class FactIndicators implements IndicatorGroup {
         return "with " + Steps.CTE + "\nselect x.* from steps step_ cross join lateral (\n" + inner + "\n) x order by step_.i";
     }
 
-    private List<SqlRow> rows(String name, Scope scope, Steps steps) {
+    private List<SqlRow> rows(String name, FigureScope scope, Steps steps) {
         String inner = lateral(IndicatorStatements.sql(scope.methodology(), name));
         Query q = em.createNativeQuery(inner);
         if (inner.contains(":project")) {
@@ -77,7 +77,7 @@ public class FactIndicators implements IndicatorGroup {
      * {@code walkaway_maintainers} counts the maintainer seats outside it. The caller passes it
      * rather than this group computing the commit aggregates a second time.
      */
-    public List<Values> compute(Scope scope, List<LocalDate> days, List<String> topOrgs) {
+    public List<Values> compute(FigureScope scope, List<LocalDate> days, List<String> topOrgs) {
         Steps steps = new Steps(days, scope.window());
         List<SqlRow> seats = rows("seats", scope, steps.withTopOrgs(topOrgs.stream().map(t -> t == null ? "" : t).toList()));
         List<SqlRow> flags = rows("flags", scope, steps);

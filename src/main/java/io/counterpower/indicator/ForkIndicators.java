@@ -33,7 +33,7 @@ public class ForkIndicators implements IndicatorGroup {
     }
 
     /** The group's values at each of {@code days}, in the same order (see {@link IndicatorGroup}); version 2 only. */
-    public List<Values> compute(Scope scope, List<LocalDate> days) {
+    public List<Values> compute(FigureScope scope, List<LocalDate> days) {
         List<Values> out = new ArrayList<>();
         if (scope.methodology().number() < 2) {
             days.forEach(d -> out.add(new Values(scope.methodology())));

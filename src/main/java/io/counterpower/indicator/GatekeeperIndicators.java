@@ -33,9 +33,9 @@ public class GatekeeperIndicators implements IndicatorGroup {
      * The group's values at each of {@code days}, in the same order (see {@link IndicatorGroup}). {@code topOrgs} is the
      * contribution group's {@code top_org} at each day (null when unknown): walkaway_mergers counts the mergers outside it.
      */
-    public List<Values> compute(Scope scope, List<LocalDate> days, List<String> topOrgs) {
+    public List<Values> compute(FigureScope scope, List<LocalDate> days, List<String> topOrgs) {
         Steps steps = new Steps(days, scope.window());
-        Scope mergeScope = scope.withKinds(List.of("merge"));
+        FigureScope mergeScope = scope.withKinds(List.of("merge"));
         List<ContributionIndicators.Counts> merges = contributions.counts(mergeScope, steps);
         List<Boolean> disputed = contributions.disputed(mergeScope, steps);
         List<SqlRow> walkaway = scope.methodology().number() >= 2 ? walkaway(scope, steps, topOrgs) : null;
@@ -65,7 +65,7 @@ public class GatekeeperIndicators implements IndicatorGroup {
                 List.of(), Values.detail("topOrganisation", topOrg, "mergers", all, "known", known, "outside", outside));
     }
 
-    private List<SqlRow> walkaway(Scope scope, Steps steps, List<String> topOrgs) {
+    private List<SqlRow> walkaway(FigureScope scope, Steps steps, List<String> topOrgs) {
         String sql = FactIndicators.lateral(IndicatorStatements.sql(scope.methodology(), IndicatorStatements.WALKAWAY));
         Query q = em.createNativeQuery(sql).setParameter("project", scope.projectId()).setParameter("asof", scope.recordedOn());
         steps.withTopOrgs(topOrgs.stream().map(t -> t == null ? "" : t).toList()).bind(q);

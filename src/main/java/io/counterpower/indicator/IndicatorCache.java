@@ -1,7 +1,6 @@
 package io.counterpower.indicator;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,7 +17,8 @@ import java.util.function.Supplier;
 public class IndicatorCache {
     private final Map<Object, Object> entries;
 
-    IndicatorCache(@ConfigProperty(name = "counterpower.indicators.cache-size", defaultValue = "5000") int size) {
+    IndicatorCache(IndicatorsConfig config) {
+        int size = config.cacheSize();
         this.entries = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {

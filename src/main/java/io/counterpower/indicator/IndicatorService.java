@@ -1,14 +1,11 @@
 package io.counterpower.indicator;
 
 import io.counterpower.common.problem.ApiProblem;
-import io.counterpower.common.problem.FieldErrors;
-import io.counterpower.common.time.Instants;
 import io.counterpower.common.version.DataVersions;
 import io.counterpower.project.ProjectService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,19 +16,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
-/** Reads the request parameters, computes the requested indicators (cached by data version) and names their versions. */
+/** Computes the indicators a {@link FigureQuery} or {@link SeriesQuery} asks for (cached by data version) and names their versions. */
 @ApplicationScoped
 public class IndicatorService {
-    static final List<String> KINDS = List.of("commit", "review", "merge", "issue", "release");
-
     @Inject
     ProjectService projects;
     @Inject
     DataVersions dataVersions;
-    @Inject
-    Methodology methodology;
     @Inject
     IndicatorCache cache;
     @Inject
@@ -48,11 +40,11 @@ public class IndicatorService {
     BodyIndicators bodies;
     @Inject
     EntityManager em;
-    @ConfigProperty(name = "counterpower.indicators.series-max-points", defaultValue = "240")
-    int maxPoints;
+    @Inject
+    IndicatorsConfig config;
 
     /** A currently recorded project and the data version its figures are cached under. */
-    record ProjectVersion(long id, long dataVersion) {
+    record ProjectDataVersion(long id, long dataVersion) {
     }
 
     /**
@@ -60,7 +52,7 @@ public class IndicatorService {
      * cached read this lookup is most of the work. An unknown or closed project falls back to
      * {@link ProjectService#requireId}, which gives the 404.
      */
-    ProjectVersion project(String slug) {
+    ProjectDataVersion project(String slug) {
         List<?> rows = em.createNativeQuery("""
                         select p.id, (select max(d.version) from data_version d where d.scope in ('global', 'project:' || p.id))
                         from project p
@@ -68,10 +60,10 @@ public class IndicatorService {
                 .setParameter(1, slug).getResultList();
         if (rows.isEmpty()) {
             long id = projects.requireId(slug);
-            return new ProjectVersion(id, dataVersions.forProject(id).version());
+            return new ProjectDataVersion(id, dataVersions.forProject(id).version());
         }
         Object[] r = (Object[]) rows.get(0);
-        return new ProjectVersion(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
+        return new ProjectDataVersion(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
     }
 
     private static final WalkawayResilience RESILIENCE = new WalkawayResilience();
@@ -80,37 +72,31 @@ public class IndicatorService {
         return List.of(contribution, facts, gatekeeping, forks, compost, bodies, RESILIENCE);
     }
 
-    /** The parsed, validated parameters of an indicators request. */
     /**
+     * A figure read resolved against the project.
+     *
      * @param dataVersion     the project's current version: what cached figures are keyed by
      * @param reportedVersion the version the answer reports: the current one, or for a pinned request the
      *                        one in force at {@code asOf} (null when that moment precedes the version history)
+     * @param names           the indicators asked for, every one the methodology version implements when none
      */
     record Request(long projectId, long dataVersion, Long reportedVersion, String slug, LocalDate at, Window window, Instant asOf,
                    List<String> kinds, Methodology.Version methodology, List<String> names) {
-        Scope scope() {
-            return new Scope(projectId, at, window, asOf, kinds, methodology);
+        FigureScope scope() {
+            return new FigureScope(projectId, at, window, asOf, kinds, methodology);
         }
     }
 
-    Request parse(String slug, String names, String at, String window, String asRecordedOn, String kinds, String version) {
-        ProjectVersion project = project(slug);
-        Methodology.Version m = methodology.pinned(version, "methodology");
-        LocalDate day = Instants.parseDate(at, "at");
-        if (day == null) {
-            day = today();
-        } else if (day.isAfter(today())) {
-            throw ApiProblem.badRequest("at", "must not be after today (" + today() + "): indicators describe recorded facts");
-        }
-        Window w = Window.parse(window, "window");
-        Instant asOf = Instants.parseInstantOrDate(asRecordedOn, "asRecordedOn");
-        requireRecorded(project.id(), slug, asOf);
-        return new Request(project.id(), project.dataVersion(), reported(project, asOf), slug, day, w, asOf, parseKinds(kinds), m,
-                parseNames(names, m));
+    /** The query for the project {@code slug}: a 404 when it is not recorded (or was not on {@code asOf}). */
+    Request request(String slug, FigureQuery q) {
+        ProjectDataVersion project = project(slug);
+        requireRecorded(project.id(), slug, q.asOf());
+        return new Request(project.id(), project.dataVersion(), reported(project, q.asOf()), slug, q.at(), q.window(), q.asOf(),
+                q.kinds(), q.methodology(), q.names() == null ? implemented(q.methodology()) : q.names());
     }
 
     /** The data version a response reports: the current one, or the one in force at the moment it is pinned to. */
-    private Long reported(ProjectVersion project, Instant asOf) {
+    private Long reported(ProjectDataVersion project, Instant asOf) {
         return asOf == null ? Long.valueOf(project.dataVersion()) : dataVersions.forProject(project.id(), asOf);
     }
 
@@ -133,51 +119,15 @@ public class IndicatorService {
         return LocalDate.now(ZoneOffset.UTC);
     }
 
-    List<String> parseKinds(String kinds) {
-        if (kinds == null || kinds.isBlank()) {
-            return List.of("commit");
-        }
-        Set<String> out = new LinkedHashSet<>();
-        for (String k : kinds.split(",")) {
-            String kind = k.trim();
-            if (!KINDS.contains(kind)) {
-                throw ApiProblem.badRequest("kinds", "unknown contribution kind '" + kind + "'; valid kinds are " + KINDS);
-            }
-            out.add(kind);
-        }
-        return List.copyOf(out);
-    }
-
-    /** The requested names (all when none), each checked against the pinned methodology. */
-    List<String> parseNames(String names, Methodology.Version m) {
-        List<String> valid = implemented(m);
-        if (names == null || names.isBlank()) {
-            return valid;
-        }
-        FieldErrors errors = new FieldErrors();
-        Set<String> out = new LinkedHashSet<>();
-        for (String n : names.split(",")) {
-            String name = n.trim();
-            if (!valid.contains(name)) {
-                errors.add("names", "unknown indicator '" + name + "'; valid names are " + String.join(", ", valid));
-            } else {
-                out.add(name);
-            }
-        }
-        errors.throwIfAny();
-        return List.copyOf(out);
-    }
-
     /** Indicators of the methodology version that this build computes, in the methodology's order. */
-    List<String> implemented(Methodology.Version m) {
+    public List<String> implemented(Methodology.Version m) {
         Set<String> computed = new LinkedHashSet<>();
         groups().forEach(g -> computed.addAll(g.names()));
         return m.indicatorIds().stream().filter(computed::contains).toList();
     }
 
-    public IndicatorsView indicators(String slug, String names, String at, String window, String asRecordedOn,
-                                     String kinds, String version) {
-        Request r = parse(slug, names, at, window, asRecordedOn, kinds, version);
+    public IndicatorsView indicators(String slug, FigureQuery query) {
+        Request r = request(slug, query);
         Map<String, IndicatorValue> values = compute(r.scope(), r.names(), r.dataVersion());
         List<IndicatorValue> list = r.names().stream().map(values::get).toList();
         return new IndicatorsView(slug, r.at(), r.window().name(), r.kinds(), r.asOf(), r.methodology().number(), r.reportedVersion(),
@@ -185,7 +135,7 @@ public class IndicatorService {
     }
 
     /** Every indicator of the groups that hold one of {@code names}, for one scope; cached per data version. */
-    Map<String, IndicatorValue> compute(Scope scope, List<String> names, long dataVersion) {
+    Map<String, IndicatorValue> compute(FigureScope scope, List<String> names, long dataVersion) {
         return compute(scope, List.of(scope.at()), names, dataVersion).get(0);
     }
 
@@ -196,7 +146,7 @@ public class IndicatorService {
      * (cached) result instead of computing the commit aggregates again. Only the groups asked for
      * run: the merges statement (gatekeeping) is as costly as the commits one.
      */
-    List<Map<String, IndicatorValue>> compute(Scope scope, List<LocalDate> days, List<String> names, long dataVersion) {
+    List<Map<String, IndicatorValue>> compute(FigureScope scope, List<LocalDate> days, List<String> names, long dataVersion) {
         List<Map<String, IndicatorValue>> all = new ArrayList<>();
         days.forEach(d -> all.add(new LinkedHashMap<>()));
         // walkaway_resilience reads forkable (facts), walkaway_share (contribution) and walkaway_mergers (gatekeeping).
@@ -249,44 +199,31 @@ public class IndicatorService {
         }
     }
 
-    private static List<Object> key(IndicatorGroup group, Scope scope, List<LocalDate> days, long dataVersion) {
+    private static List<Object> key(IndicatorGroup group, FigureScope scope, List<LocalDate> days, long dataVersion) {
         return List.of(group.getClass().getSimpleName(), scope.projectId(), dataVersion, scope.methodology().number(), days,
                 scope.window(), String.valueOf(scope.asOf()), scope.kinds());
     }
 
     /** The series request: indicators at the end of each step from {@code from} to {@code to}. */
-    public IndicatorSeriesView series(String slug, String names, String from, String to, String step, String window,
-                                      String asRecordedOn, String kinds, String version) {
-        ProjectVersion project = project(slug);
+    public IndicatorSeriesView series(String slug, SeriesQuery q) {
+        ProjectDataVersion project = project(slug);
         long projectId = project.id();
-        FieldErrors errors = new FieldErrors();
-        Methodology.Version m = collect(errors, () -> methodology.pinned(version, "methodology"));
-        LocalDate start = collect(errors, () -> Instants.parseDate(from, "from"));
-        LocalDate parsedEnd = collect(errors, () -> Instants.parseDate(to, "to"));
-        if (from == null || from.isBlank()) {
-            errors.add("from", "is required: the first date of the series, YYYY-MM-DD");
-        }
-        LocalDate end = parsedEnd == null && (to == null || to.isBlank()) ? today() : parsedEnd;
-        Step s = collect(errors, () -> Step.parse(step, "step"));
-        Window w = collect(errors, () -> Window.parse(window, "window"));
-        Instant asOf = collect(errors, () -> Instants.parseInstantOrDate(asRecordedOn, "asRecordedOn"));
-        List<String> kindList = collect(errors, () -> parseKinds(kinds));
-        if (end != null && end.isAfter(today())) {
-            errors.add("to", "must not be after today (" + today() + "): indicators describe recorded facts");
-        }
-        if (start != null && end != null && start.isAfter(end)) {
-            errors.add("from", "must not be after to (" + end + ")");
-        }
-        List<String> nameList = m == null ? List.of() : collect(errors, () -> parseNames(names, m));
-        errors.throwIfAny();
+        Methodology.Version m = q.methodology();
+        LocalDate start = q.from(), end = q.to();
+        Step s = q.step();
+        Window w = q.window();
+        Instant asOf = q.asOf();
+        List<String> kindList = q.kinds();
+        List<String> nameList = q.names() == null ? implemented(m) : q.names();
         requireRecorded(projectId, slug, asOf);
+        int maxPoints = config.seriesMaxPoints();
         List<LocalDate> days = s.ends(start, end, maxPoints);
         if (days == null) {
             throw ApiProblem.badRequest("to", "the series from " + start + " to " + end + " by " + s.name().toLowerCase()
                     + " has more than " + maxPoints + " points (counterpower.indicators.series-max-points): "
                     + "narrow from..to or use a longer step");
         }
-        Scope scope = new Scope(projectId, end, w, asOf, kindList, m);
+        FigureScope scope = new FigureScope(projectId, end, w, asOf, kindList, m);
         long dataVersion = project.dataVersion();
         List<Map<String, IndicatorValue>> values = compute(scope, days, nameList, dataVersion);
         List<IndicatorSeriesView.Series> series = new ArrayList<>();
@@ -300,18 +237,5 @@ public class IndicatorService {
         }
         return new IndicatorSeriesView(slug, start, end, s.name().toLowerCase(), w.name(), kindList, asOf, m.number(),
                 reported(project, asOf), days, series);
-    }
-
-    /** The parsed value, or null with the parser's field errors added to {@code errors}: a client learns every fault at once. */
-    private static <T> T collect(FieldErrors errors, Supplier<T> parse) {
-        try {
-            return parse.get();
-        } catch (ApiProblem e) {
-            if (e.status() != 400) {
-                throw e;
-            }
-            e.errors().forEach(x -> errors.add(x.field(), x.message()));
-            return null;
-        }
     }
 }

@@ -98,7 +98,7 @@ final class IndicatorStatements {
     }
 
     /** One of the version's assessment statements (methodology/v&lt;N&gt;/assessment-*.sql), its rows read by alias. */
-    static List<SqlRow> assessmentRows(jakarta.persistence.EntityManager em, Scope scope, String name) {
+    static List<SqlRow> assessmentRows(jakarta.persistence.EntityManager em, FigureScope scope, String name) {
         String sql = sql(scope.methodology(), name);
         jakarta.persistence.Query q = em.createNativeQuery(sql).setParameter("project", scope.projectId())
                 .setParameter("asof", scope.recordedOn());

@@ -10,7 +10,7 @@ final class LateralStatement {
     private LateralStatement() {
     }
 
-    static List<SqlRow> rows(EntityManager em, String name, Scope scope, Steps steps) {
+    static List<SqlRow> rows(EntityManager em, String name, FigureScope scope, Steps steps) {
         String inner = FactIndicators.lateral(IndicatorStatements.sql(scope.methodology(), name));
         Query q = em.createNativeQuery(inner);
         if (inner.contains(":project")) {

@@ -104,6 +104,15 @@ public class Methodology {
         return v;
     }
 
+    /** A version stored by number (a watch's): an unknown one is a 400 on {@code field}, as {@link #pinned} answers. */
+    public Version numbered(int number, String field) {
+        Version v = versions.get(number);
+        if (v == null) {
+            throw ApiProblem.badRequest(field, "unknown methodology version '" + number + "'; known versions are " + versions.keySet());
+        }
+        return v;
+    }
+
     /** The version named in a path (null: the latest); an unknown one is a 404. */
     public Version require(String value) {
         Version v = byText(value);

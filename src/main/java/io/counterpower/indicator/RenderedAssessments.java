@@ -7,7 +7,6 @@ import io.counterpower.common.version.WarmReads;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Serialised assessments by data version, day, methodology and URL ({@link AssessmentResource}),
@@ -20,8 +19,8 @@ class RenderedAssessments extends RenderedBodies implements WarmReads.Source {
     @Inject
     HttpCaching caching;
 
-    RenderedAssessments(@ConfigProperty(name = "counterpower.assessment.rendered-bodies", defaultValue = "1000") int size) {
-        super(size);
+    RenderedAssessments(AssessmentConfig config) {
+        super(config.renderedBodies());
     }
 
     /**

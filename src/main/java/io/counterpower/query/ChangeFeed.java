@@ -12,6 +12,7 @@ import io.counterpower.indicator.Methodology;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.jboss.resteasy.reactive.RestQuery;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,17 +69,41 @@ public class ChangeFeed {
     @Inject
     Methodology methodology;
 
-    Page<Change> list(String page, String size, String since, String project, String kind) {
+    /** The query string of {@code GET /changes}, as sent. */
+    record ChangeParams(@RestQuery String since, @RestQuery String project, @RestQuery String kind, @RestQuery String page,
+                        @RestQuery String size) {
+    }
+
+    /**
+     * An errata feed request, parsed once.
+     *
+     * @param since   corrections recorded from this moment on; null: all
+     * @param project only the corrections that can change this project's figures; null: every one
+     * @param kind    only corrections of this kind of fact; null: every kind
+     */
+    record ChangeQuery(PageRequest page, Instant since, String project, String kind) {
+    }
+
+    /** Parses a feed request: every fault is reported at once. */
+    ChangeQuery query(ChangeParams p) {
         FieldErrors errors = new FieldErrors();
-        PageRequest request = errors.collect(() -> PageRequest.parse(page, size, null, Map.of("id", "id"), "-id"));
-        Instant from = errors.collect(() -> Instants.parseInstantOrDate(since, "since"));
+        PageRequest request = errors.collect(() -> PageRequest.parse(p.page(), p.size(), null, Map.of("id", "id"), "-id"));
+        Instant from = errors.collect(() -> Instants.parseInstantOrDate(p.since(), "since"));
+        String kind = p.kind(), project = p.project();
         if (kind != null && !kind.isBlank() && !GROUPS.containsKey(kind.trim())) {
             errors.add("kind", "must be one of " + new TreeSet<>(GROUPS.keySet()));
         }
         errors.throwIfAny();
-        String kindValue = kind == null || kind.isBlank() ? null : kind.trim();
-        String projectValue = project == null || project.isBlank() ? null : project.trim();
-        String sinceValue = from == null ? null : from.toString();
+        return new ChangeQuery(request, from, project == null || project.isBlank() ? null : project.trim(),
+                kind == null || kind.isBlank() ? null : kind.trim());
+    }
+
+    Page<Change> list(ChangeQuery q) {
+        PageRequest request = q.page();
+        String kindValue = q.kind();
+        String projectValue = q.project();
+        // Bound as text: the statement tests it for null before casting it.
+        String sinceValue = q.since() == null ? null : q.since().toString();
         String changes = """
                 with changes as (
                     select a.id, a.at, a.action, a.entity_type, a.entity_id, a.before, a.after, a.reason,

@@ -2,10 +2,10 @@ package io.counterpower.query;
 
 import io.counterpower.common.paging.Page;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /** The public errata feed: corrections to recorded facts, newest first. */
@@ -16,8 +16,7 @@ public class ChangesResource {
     ChangeFeed feed;
 
     @GET
-    public Page<Change> list(@QueryParam("since") String since, @QueryParam("project") String project,
-                             @QueryParam("kind") String kind, @QueryParam("page") String page, @QueryParam("size") String size) {
-        return feed.list(page, size, since, project, kind);
+    public Page<Change> list(@BeanParam ChangeFeed.ChangeParams params) {
+        return feed.list(feed.query(params));
     }
 }

@@ -2,9 +2,12 @@ package io.counterpower.query;
 
 import io.counterpower.common.problem.ApiProblem;
 import io.counterpower.common.problem.FieldErrors;
+import io.counterpower.indicator.FigureQueries;
+import io.counterpower.indicator.FigureQuery;
 import io.counterpower.indicator.IndicatorSeriesView;
 import io.counterpower.indicator.IndicatorService;
 import io.counterpower.indicator.IndicatorsView;
+import io.counterpower.indicator.SeriesQuery;
 import io.counterpower.indicator.StageAssessment;
 import io.counterpower.project.ProjectService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -33,9 +37,13 @@ public class CompareService {
     @Inject
     io.counterpower.indicator.AssessmentService assessments;
 
-    /** The project's assessment at {@code at} with the comparison's pins, as the comparison shows it. */
-    private Comparison.Assessment assessment(String slug, java.time.LocalDate at, Map<String, String> p) {
-        StageAssessment a = assessments.assess(slug, at.toString(), p.get("asRecordedOn"), p.get("window"), p.get("methodology"));
+    @Inject
+    FigureQueries queries;
+
+    /** The project's assessment at {@code at} with the comparison's pins ({@code query}), as the comparison shows it. */
+    private Comparison.Assessment assessment(String slug, FigureQuery query) {
+        LocalDate at = query.at();
+        StageAssessment a = assessments.assess(slug, query);
         return new Comparison.Assessment(at, a.stage(), a.stageConfidence(), a.captureRisk(), a.captureRiskReason(),
                 RiskRows.evidence(a), "/api/v1/projects/" + slug + "/assessment?at=" + at);
     }
@@ -47,24 +55,27 @@ public class CompareService {
         if (series && p.get("at") != null && !p.get("at").isBlank()) {
             throw ApiProblem.badRequest("at", "give either at (one date) or from, to and step (a series), not both");
         }
+        // Parsed once for every project: the first project's answer used to report the faults.
+        SeriesQuery seriesQuery = series ? queries.series(new FigureQueries.SeriesParams(p.get("names"), p.get("from"), p.get("to"),
+                p.get("step"), p.get("window"), p.get("asRecordedOn"), p.get("kinds"), p.get("methodology"))) : null;
+        FigureQuery atQuery = series ? null : queries.indicators(new FigureQueries.IndicatorParams(p.get("names"), p.get("at"),
+                p.get("window"), p.get("asRecordedOn"), p.get("kinds"), p.get("methodology")));
         Instant generatedAt = Instant.now();
         List<Comparison.ProjectSeries> items = new ArrayList<>();
         Comparison result = null;
         for (String slug : slugs) {
             if (series) {
-                IndicatorSeriesView v = indicators.series(slug, p.get("names"), p.get("from"), p.get("to"), p.get("step"),
-                        p.get("window"), p.get("asRecordedOn"), p.get("kinds"), p.get("methodology"));
+                IndicatorSeriesView v = indicators.series(slug, seriesQuery);
                 items.add(new Comparison.ProjectSeries(slug, v.dataVersion(), v.indicators(),
-                        assessment(slug, v.to(), p)));
+                        assessment(slug, seriesQuery.at(v.to()))));
                 result = new Comparison(slugs, null, v.from(), v.to(), v.step(), v.window(), v.kinds(), v.asRecordedOn(),
                         v.methodologyVersion(), null, generatedAt, null, null, null, v.points(), null);
             } else {
-                IndicatorsView v = indicators.indicators(slug, p.get("names"), p.get("at"), p.get("window"),
-                        p.get("asRecordedOn"), p.get("kinds"), p.get("methodology"));
+                IndicatorsView v = indicators.indicators(slug, atQuery);
                 List<IndicatorSeriesView.Series> one = v.indicators().stream().map(i -> new IndicatorSeriesView.Series(i.name(),
                         i.definition(), List.of(new IndicatorSeriesView.Point(v.at(), i.value(), i.coverage(), i.n(), i.flags(),
                                 i.detail())))).toList();
-                items.add(new Comparison.ProjectSeries(slug, v.dataVersion(), one, assessment(slug, v.at(), p)));
+                items.add(new Comparison.ProjectSeries(slug, v.dataVersion(), one, assessment(slug, FigureQuery.of(v.at(), atQuery.window(), atQuery.asOf(), atQuery.methodology()))));
                 result = new Comparison(slugs, v.at(), null, null, null, v.window(), v.kinds(), v.asRecordedOn(),
                         v.methodologyVersion(), null, generatedAt, null, null, null, List.of(v.at()), null);
             }

@@ -4,6 +4,7 @@ import io.counterpower.common.fact.FactTransfer;
 import io.counterpower.indicator.IndicatorSeriesView;
 import io.counterpower.indicator.IndicatorValue;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,11 +32,9 @@ public class ForkResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, CitedCsv.TYPE})
     public Response fork(@Context UriInfo uri, @Context HttpHeaders headers, @PathParam("slug") String slug,
-                         @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("step") String step,
-                         @QueryParam("window") String window, @QueryParam("asRecordedOn") String asRecordedOn,
-                         @QueryParam("methodology") String methodology, @QueryParam("format") String format) {
+                         @BeanParam ForkService.ForkParams params, @QueryParam("format") String format) {
         boolean csv = transfer.wantsCsv(format, headers);
-        ForkComparison c = forks.compare(slug, from, to, step, window, asRecordedOn, methodology, uri);
+        ForkComparison c = forks.compare(slug, forks.query(params), uri);
         if (!csv) {
             return Response.ok(c).type(MediaType.APPLICATION_JSON_TYPE).build();
         }

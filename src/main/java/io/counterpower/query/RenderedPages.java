@@ -7,7 +7,6 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.EntityTag;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Rendered pages of the stored ranking, keyed by everything they depend on (the snapshot, the data
@@ -20,8 +19,8 @@ class RenderedPages extends RenderedBodies implements WarmReads.Source {
     @Inject
     RiskSnapshots snapshots;
 
-    RenderedPages(@ConfigProperty(name = "counterpower.risk.rendered-pages", defaultValue = "256") int size) {
-        super(size);
+    RenderedPages(RiskConfig config) {
+        super(config.renderedPages());
     }
 
     /** The request's own URL is part of the key: the answer quotes it (query, reproduce). */

@@ -1,11 +1,13 @@
 package io.counterpower.query;
 
 import io.counterpower.indicator.AssessmentService;
+import io.counterpower.indicator.FigureQuery;
 import io.counterpower.indicator.IndicatorService;
 import io.counterpower.indicator.IndicatorValue;
 import io.counterpower.indicator.IndicatorsView;
 import io.counterpower.indicator.Methodology;
 import io.counterpower.indicator.StageAssessment;
+import io.counterpower.indicator.Window;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -66,11 +68,10 @@ class RiskRows {
                 : "visible_at(" + alias + ".recorded_at, " + alias + ".superseded_at, :asof)";
     }
 
-    Computed compute(ProjectRef p, LocalDate day, Instant asOf, String window, Methodology.Version m) {
-        String asOfText = asOf == null ? null : asOf.toString();
-        String version = String.valueOf(m.number());
-        StageAssessment a = assessments.assess(p.slug(), day.toString(), asOfText, window, version);
-        IndicatorsView v = indicators.indicators(p.slug(), null, day.toString(), window, asOfText, null, version);
+    Computed compute(ProjectRef p, LocalDate day, Instant asOf, Window window, Methodology.Version m) {
+        FigureQuery query = FigureQuery.of(day, window, asOf, m);
+        StageAssessment a = assessments.assess(p.slug(), query);
+        IndicatorsView v = indicators.indicators(p.slug(), query);
         Map<String, IndicatorValue> byName = new LinkedHashMap<>();
         v.indicators().forEach(i -> byName.put(i.name(), i));
 

@@ -36,7 +36,7 @@ public class RiskService {
 
     /** The parsed request. */
     record Query(PageRequest page, String sortField, boolean descending, String kind, String stage, String steward,
-                 String origin, Boolean foundationHosted, Double minCoverage, Double minEvidence, LocalDate at, String window, Instant asOf,
+                 String origin, Boolean foundationHosted, Double minCoverage, Double minEvidence, LocalDate at, Window window, Instant asOf,
                  Methodology.Version methodology, boolean pinned) {
     }
 
@@ -114,7 +114,7 @@ public class RiskService {
                 || (p.get("methodology") != null && !p.get("methodology").isBlank());
         String steward = p.get("steward") == null || p.get("steward").isBlank() ? null : p.get("steward").trim();
         return new Query(page, field, descending, kind, stage, steward, origin, hosted, minCoverage, minEvidence,
-                at == null ? RiskSnapshots.today() : at, window.name(), asOf, m, pinned);
+                at == null ? RiskSnapshots.today() : at, window, asOf, m, pinned);
     }
 
     /**
@@ -169,7 +169,7 @@ public class RiskService {
         RiskRanking.SnapshotInfo info = snapshot == null ? null : new RiskRanking.SnapshotInfo(snapshot.id(),
                 snapshot.dataVersion(), snapshot.recordedOn(), snapshot.generatedAt(), snapshots.stale(snapshot), snapshot.recomputed());
         RiskRanking ranking = new RiskRanking(items, q.page().page(), q.page().size(), kept.size(),
-                (q.descending() ? "-" : "") + q.sortField(), q.at(), q.window(), q.asOf(), q.methodology().number(), dataVersion,
+                (q.descending() ? "-" : "") + q.sortField(), q.at(), q.window().name(), q.asOf(), q.methodology().number(), dataVersion,
                 generatedAt, prov.query(), prov.reproduce(), prov.citation(), info);
         return new Result(ranking, snapshot);
     }

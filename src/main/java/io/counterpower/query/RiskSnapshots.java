@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.counterpower.common.db.Rows;
 import io.counterpower.common.version.DataVersions;
 import io.counterpower.indicator.Methodology;
+import io.counterpower.indicator.Window;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -15,9 +16,7 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -62,10 +61,8 @@ public class RiskSnapshots {
     ObjectMapper json;
     @Inject
     ProjectGauges gauges;
-    @ConfigProperty(name = "counterpower.risk.check-interval", defaultValue = "30s")
-    Duration checkInterval;
-    @ConfigProperty(name = "counterpower.risk.refresh-on-start", defaultValue = "true")
-    boolean refreshOnStart;
+    @Inject
+    RiskConfig config;
 
     private volatile Snapshot current;
     private volatile boolean loaded;
@@ -79,8 +76,8 @@ public class RiskSnapshots {
             t.setDaemon(true);
             return t;
         });
-        if (refreshOnStart) {
-            worker.scheduleWithFixedDelay(this::refreshIfStale, 0, checkInterval.toMillis(), TimeUnit.MILLISECONDS);
+        if (config.refreshOnStart()) {
+            worker.scheduleWithFixedDelay(this::refreshIfStale, 0, config.checkInterval().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -201,7 +198,7 @@ public class RiskSnapshots {
                 continue;
             }
             try {
-                out.add(rows.compute(p, day, null, null, m));
+                out.add(rows.compute(p, day, null, Window.P12M, m));
                 recomputed++;
             } catch (RuntimeException e) {
                 // One project's failure does not hold back the ranking: its last row (if any) stays.

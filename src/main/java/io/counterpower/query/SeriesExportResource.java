@@ -1,9 +1,11 @@
 package io.counterpower.query;
 
 import io.counterpower.common.fact.FactTransfer;
+import io.counterpower.indicator.FigureQueries;
 import io.counterpower.indicator.IndicatorSeriesView;
 import io.counterpower.indicator.IndicatorService;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,17 +35,16 @@ public class SeriesExportResource {
     IndicatorService indicators;
     @Inject
     FactTransfer transfer;
+    @Inject
+    FigureQueries queries;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CitedCsv.TYPE})
     public Response series(@Context UriInfo uri, @Context HttpHeaders headers, @PathParam("slug") String slug,
-                           @QueryParam("names") String names, @QueryParam("from") String from, @QueryParam("to") String to,
-                           @QueryParam("step") String step, @QueryParam("window") String window,
-                           @QueryParam("asRecordedOn") String asRecordedOn, @QueryParam("kinds") String kinds,
-                           @QueryParam("methodology") String methodology, @QueryParam("format") String format) {
+                           @BeanParam FigureQueries.SeriesParams params, @QueryParam("format") String format) {
         boolean csv = transfer.wantsCsv(format, headers);
         Instant generatedAt = Instant.now();
-        IndicatorSeriesView v = indicators.series(slug, names, from, to, step, window, asRecordedOn, kinds, methodology);
+        IndicatorSeriesView v = indicators.series(slug, queries.series(params));
         Map<String, String> pins = new LinkedHashMap<>();
         pins.put("to", v.to().toString());
         pins.put("asRecordedOn", (v.asRecordedOn() == null ? generatedAt : v.asRecordedOn()).toString());

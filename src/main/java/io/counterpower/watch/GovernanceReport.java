@@ -9,9 +9,11 @@ import io.counterpower.funding.FundingEvents;
 import io.counterpower.governance.GovernanceBodies;
 import io.counterpower.governance.GovernanceBody;
 import io.counterpower.governance.GovernanceSeat;
+import io.counterpower.indicator.FigureQueries;
 import io.counterpower.indicator.IndicatorSeriesView;
 import io.counterpower.indicator.IndicatorService;
 import io.counterpower.indicator.Methodology;
+import io.counterpower.indicator.SeriesQuery;
 import io.counterpower.organisation.OrganisationService;
 import io.counterpower.project.ProjectService;
 import io.counterpower.project.StewardView;
@@ -19,9 +21,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -38,7 +42,7 @@ public class GovernanceReport {
     @Inject
     IndicatorService indicators;
     @Inject
-    Methodology methodology;
+    FigureQueries queries;
     @Inject
     GovernanceBodies bodies;
     @Inject
@@ -46,14 +50,22 @@ public class GovernanceReport {
     @Inject
     ContributorService contributors;
 
-    public GovernanceReportView report(String key, String from, String to, String step) {
+    /**
+     * The report's series, parsed once: {@code from} defaults to {@value #DEFAULT_MONTHS} months before {@code to}
+     * (today when none), {@code step} to a month; the latest methodology. Every fault is reported at once.
+     */
+    public SeriesQuery query(String from, String to, String step) {
+        return queries.series(new FigureQueries.SeriesParams(null, from, to, step, null, null, null, null),
+                Period.ofMonths(DEFAULT_MONTHS));
+    }
+
+    public GovernanceReportView report(String key, SeriesQuery query) {
         long organisationId = organisations.currentId(key).orElseThrow(() -> ApiProblem.notFound("No organisation '" + key + "'"));
         String name = organisations.get(key, null).name();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        LocalDate end = to == null || to.isBlank() ? today : Instants.parseDate(to, "to");
-        String start = from == null || from.isBlank() ? end.minusMonths(DEFAULT_MONTHS).toString() : from;
-        String stepName = step == null || step.isBlank() ? "month" : step;
-        Methodology.Version m = methodology.latest();
+        LocalDate end = query.to();
+        String stepName = query.step().name().toLowerCase(Locale.ROOT);
+        Methodology.Version m = query.methodology();
         List<GovernanceReportView.ProjectReport> reports = new ArrayList<>();
         LocalDate firstDay = null;
         for (long projectId : projects.stewardedBy(organisationId, today)) {
@@ -62,8 +74,7 @@ public class GovernanceReport {
             if (m.number() >= 2) {
                 names.add(OVERREPRESENTATION);
             }
-            IndicatorSeriesView series = indicators.series(slug, String.join(",", names), start,
-                    end.toString(), stepName, null, null, null, String.valueOf(m.number()));
+            IndicatorSeriesView series = indicators.series(slug, query.withNames(names));
             firstDay = series.from();
             List<GovernanceReportView.RuleChecks> checks = new ArrayList<>();
             for (GovernanceRule rule : GovernanceRule.of(m.number())) {
@@ -85,13 +96,9 @@ public class GovernanceReport {
                     seats(projectId, series.to()), funding(FundingEvent.list(
                     "recipientProjectId = ?1 and supersededAt is null and eventDate <= ?2 order by eventDate, id", projectId, series.to()))));
         }
-        if (firstDay == null) {
-            // No project: still check the parameters, so that a bad one is a 400 whatever the organisation.
-            Instants.parseDate(start, "from");
-        }
         List<GovernanceReportView.Rule> rules = GovernanceRule.of(m.number()).stream()
                 .map(r -> new GovernanceReportView.Rule(r.id(), r.description(), r.indicator(), r.op(), r.bound())).toList();
-        return new GovernanceReportView(key, name, firstDay == null ? Instants.parseDate(start, "from") : firstDay, end,
+        return new GovernanceReportView(key, name, firstDay == null ? query.from() : firstDay, end,
                 stepName, m.number(), m.minCoverage(), Instants.now(), rules, reports,
                 funding(FundingEvent.list("recipientOrganisationId = ?1 and supersededAt is null and eventDate <= ?2 order by eventDate, id",
                         organisationId, end)));

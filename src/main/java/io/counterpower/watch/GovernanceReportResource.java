@@ -44,7 +44,7 @@ public class GovernanceReportResource {
     public Response report(@PathParam("key") String key, @QueryParam("from") String from, @QueryParam("to") String to,
                            @QueryParam("step") String step, @QueryParam("format") String format, @Context HttpHeaders headers) {
         String wanted = format(format, headers);
-        GovernanceReportView report = reports.report(key, from, to, step);
+        GovernanceReportView report = reports.report(key, reports.query(from, to, step));
         return switch (wanted) {
             case "csv" -> Response.ok(csv(report)).type(CSV + "; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"governance-report-" + key + ".csv\"").build();

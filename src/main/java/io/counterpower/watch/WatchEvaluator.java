@@ -10,6 +10,7 @@ import io.counterpower.funding.FundingEvents;
 import io.counterpower.governance.GovernanceEvent;
 import io.counterpower.governance.GovernanceEvents;
 import io.counterpower.indicator.AssessmentService;
+import io.counterpower.indicator.FigureQuery;
 import io.counterpower.indicator.IndicatorService;
 import io.counterpower.indicator.IndicatorValue;
 import io.counterpower.indicator.IndicatorsView;
@@ -69,7 +70,7 @@ public class WatchEvaluator {
         final long projectId;
         final String slug;
         /** The watch's methodology version: the one it was created under, not today's default. */
-        final String version;
+        final Methodology.Version version;
         StageAssessment assessment;
         Map<String, IndicatorValue> values;
         IndicatorValue bodiesOverOneThird;
@@ -78,12 +79,12 @@ public class WatchEvaluator {
         Observation(long projectId, int version) {
             this.projectId = projectId;
             this.slug = projects.slugOf(projectId);
-            this.version = String.valueOf(version);
+            this.version = methodology.numbered(version, "methodology");
         }
 
         StageAssessment assessment() {
             if (assessment == null) {
-                assessment = assessments.assess(slug, null, null, null, version);
+                assessment = assessments.assess(slug, FigureQuery.current(version));
                 dataVersion = assessment.dataVersion();
             }
             return assessment;
@@ -91,8 +92,8 @@ public class WatchEvaluator {
 
         Map<String, IndicatorValue> values() {
             if (values == null) {
-                IndicatorsView view = indicators.indicators(slug, String.join(",", GovernanceRule.indicators(Integer.parseInt(version))),
-                        null, null, null, null, version);
+                IndicatorsView view = indicators.indicators(slug,
+                        FigureQuery.current(version).withNames(GovernanceRule.indicators(version.number())));
                 values = new LinkedHashMap<>();
                 view.indicators().forEach(v -> values.put(v.name(), v));
                 dataVersion = view.dataVersion();
@@ -102,8 +103,8 @@ public class WatchEvaluator {
 
         /** Section 7's per-body one-third check; null under methodology 1, which does not define it. */
         IndicatorValue bodiesOverOneThird() {
-            if (bodiesOverOneThird == null && Integer.parseInt(version) >= 2) {
-                IndicatorsView view = indicators.indicators(slug, BODIES_OVER_ONE_THIRD, null, null, null, null, version);
+            if (bodiesOverOneThird == null && version.number() >= 2) {
+                IndicatorsView view = indicators.indicators(slug, FigureQuery.current(version).withNames(List.of(BODIES_OVER_ONE_THIRD)));
                 bodiesOverOneThird = view.indicators().get(0);
                 dataVersion = view.dataVersion();
             }
@@ -213,7 +214,7 @@ public class WatchEvaluator {
                 m.put("coverage", v == null ? null : v.coverage());
                 m.put("n", v == null ? null : v.n());
                 if (v == null) {
-                    m.put("reason", "methodology " + now.version + " has no per-body seat check (version 2 section 7)");
+                    m.put("reason", "methodology " + now.version.number() + " has no per-body seat check (version 2 section 7)");
                 }
             }
             case "rule" -> {

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,18 +20,21 @@ class StageSeriesTest {
     IndicatorService indicators;
     @Inject
     AssessmentService assessments;
+    @Inject
+    Methodology methodology;
 
     @Test
     @ActivateRequestContext
     void eachPointIsTheAssessmentOfItsDate() {
-        for (String window : List.of("P12M", "P24M")) {
-            IndicatorSeriesView series = indicators.series("terraform", "license_restrictiveness", "2022-01-01", "2026-06-30",
-                    "quarter", window, null, null, null);
-            List<AssessmentService.StagePoint> stages = assessments.stages(series);
+        for (Window window : List.of(Window.P12M, Window.P24M)) {
+            SeriesQuery query = new SeriesQuery(LocalDate.of(2022, 1, 1), LocalDate.of(2026, 6, 30), Step.QUARTER, window, null,
+                    FigureQuery.DEFAULT_KINDS, methodology.latest(), List.of("license_restrictiveness"));
+            IndicatorSeriesView series = indicators.series("terraform", query);
+            List<AssessmentService.StagePoint> stages = assessments.stages(series, query);
             assertEquals(series.points(), stages.stream().map(AssessmentService.StagePoint::at).toList());
             Set<String> seen = new LinkedHashSet<>();
             for (AssessmentService.StagePoint p : stages) {
-                StageAssessment a = assessments.assess("terraform", p.at().toString(), null, window, null);
+                StageAssessment a = assessments.assess("terraform", FigureQuery.of(p.at(), window, null, methodology.latest()));
                 assertEquals(a.stage(), p.stage(), "stage at " + p.at() + " " + window);
                 assertEquals(a.captureRisk(), p.captureRisk(), "capture risk at " + p.at() + " " + window);
                 seen.add(p.stage());

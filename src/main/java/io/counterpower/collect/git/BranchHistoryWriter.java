@@ -98,8 +98,8 @@ final class BranchHistoryWriter {
     }
 
     /** The expression stored for a period the reader found. */
-    static String expressionOf(LicensePeriod period) {
-        if (LicensePeriod.NO_LICENSE.equals(period.expression())) {
+    static String expressionOf(ObservedLicensePeriod period) {
+        if (ObservedLicensePeriod.NO_LICENSE.equals(period.expression())) {
             return REMOVED;
         }
         if (period.expression() == null) {
@@ -124,9 +124,9 @@ final class BranchHistoryWriter {
                              Map<String, String> parameters) {
     }
 
-    private void licensePeriods(Connection c, List<LicensePeriod> periods, boolean fullRead) throws SQLException {
+    private void licensePeriods(Connection c, List<ObservedLicensePeriod> periods, boolean fullRead) throws SQLException {
         Map<String, PeriodRow> rows = new LinkedHashMap<>();
-        for (LicensePeriod p : periods) {
+        for (ObservedLicensePeriod p : periods) {
             String artifact = artifactOf(p.artifact());
             LocalDate from = day(p.validFrom());
             rows.remove(artifact + "|" + from); // the day's last state wins, in its place in time

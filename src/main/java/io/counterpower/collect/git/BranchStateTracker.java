@@ -136,7 +136,7 @@ final class BranchStateTracker {
         }
     }
 
-    List<LicensePeriod> licensePeriods() {
+    List<ObservedLicensePeriod> licensePeriods() {
         return timeline.periods();
     }
 

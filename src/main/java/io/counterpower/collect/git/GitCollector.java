@@ -10,7 +10,7 @@ import io.counterpower.collect.Collector;
 import io.counterpower.collect.EmailDomainAffiliations;
 import io.counterpower.common.net.PublicHosts;
 import io.counterpower.collect.RepositoryTarget;
-import io.counterpower.collect.CollectionHostsConfig;
+import io.counterpower.collect.CollectConfig;
 import io.counterpower.collect.platform.PlatformStore;
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.license.LicenseCatalog;
@@ -71,7 +71,7 @@ public class GitCollector implements Collector {
     static final int TRANSACTION_TIMEOUT_SECONDS = 600;
 
     @Inject
-    GitCollectConfig config;
+    CollectConfig config;
     @Inject
     EntityManager em;
     @Inject
@@ -88,8 +88,6 @@ public class GitCollector implements Collector {
     LicenseCatalog catalog;
     @Inject
     ObjectMapper json;
-    @Inject
-    CollectionHostsConfig hosts;
     @Inject
     PlatformStore store;
 
@@ -245,7 +243,7 @@ public class GitCollector implements Collector {
         if (!location.remote()) {
             return GitRepositoryReader.open(location.url());
         }
-        String refusal = publicHostsOnly ? PublicHosts.refusal(location.url(), hosts.allowedHosts().orElse(List.of())) : null;
+        String refusal = publicHostsOnly ? PublicHosts.refusal(location.url(), config.allowedHosts().orElse(List.of())) : null;
         if (refusal != null) {
             throw new CollectionFailure("Cannot collect " + location.url() + ": the host " + refusal.replaceFirst("^points", "now points"));
         }

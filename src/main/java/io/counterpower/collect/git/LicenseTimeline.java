@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Folds license observations, oldest first, into {@link LicensePeriod}s per artifact.
+ * Folds license observations, oldest first, into {@link ObservedLicensePeriod}s per artifact.
  *
  * <p>An artifact with several license files (a {@code LICENSES/} folder next to {@code LICENSE})
  * gets the conjunction of their expressions, {@code A AND B}: the reader cannot tell a choice
@@ -24,8 +24,8 @@ public final class LicenseTimeline {
 
     private final LicenseTextIdentifier identifier;
     private final Map<String, Optional<String>> identifiedByTextHash = new HashMap<>();
-    private final Map<LicenseArtifact, LicensePeriod> current = new EnumMap<>(LicenseArtifact.class);
-    private final List<LicensePeriod> periods = new ArrayList<>();
+    private final Map<LicenseArtifact, ObservedLicensePeriod> current = new EnumMap<>(LicenseArtifact.class);
+    private final List<ObservedLicensePeriod> periods = new ArrayList<>();
 
     public LicenseTimeline(LicenseTextIdentifier identifier) {
         this.identifier = Objects.requireNonNull(identifier, "identifier");
@@ -46,9 +46,9 @@ public final class LicenseTimeline {
      * level 7), and the first file's period is the artifact's first.
      */
     public void accept(LicenseObservation observation) {
-        LicensePeriod candidate = periodOf(observation);
-        LicensePeriod open = current.get(observation.artifact());
-        if (observation.isNoLicense() && (open == null || LicensePeriod.NO_LICENSE.equals(open.expression()))) {
+        ObservedLicensePeriod candidate = periodOf(observation);
+        ObservedLicensePeriod open = current.get(observation.artifact());
+        if (observation.isNoLicense() && (open == null || ObservedLicensePeriod.NO_LICENSE.equals(open.expression()))) {
             return;
         }
         if (open != null && sameTerms(open, candidate)) {
@@ -59,14 +59,14 @@ public final class LicenseTimeline {
     }
 
     /** The periods opened so far, in the order their observations came. */
-    public List<LicensePeriod> periods() {
+    public List<ObservedLicensePeriod> periods() {
         return List.copyOf(periods);
     }
 
     /** The expression of an observation: {@code NONE}, an identified expression, or null. */
     public String expressionOf(LicenseObservation observation) {
         if (observation.isNoLicense()) {
-            return LicensePeriod.NO_LICENSE;
+            return ObservedLicensePeriod.NO_LICENSE;
         }
         TreeSet<String> expressions = new TreeSet<>();
         for (LicenseFileText file : observation.files()) {
@@ -99,8 +99,8 @@ public final class LicenseTimeline {
         }
     }
 
-    private LicensePeriod periodOf(LicenseObservation observation) {
-        return new LicensePeriod(observation.artifact(), expressionOf(observation), observation.textSha256(),
+    private ObservedLicensePeriod periodOf(LicenseObservation observation) {
+        return new ObservedLicensePeriod(observation.artifact(), expressionOf(observation), observation.textSha256(),
                 observation.commitInstant(), observation.commitSha(), parametersOf(observation));
     }
 
@@ -116,7 +116,7 @@ public final class LicenseTimeline {
         }
     }
 
-    private static boolean sameTerms(LicensePeriod open, LicensePeriod next) {
+    private static boolean sameTerms(ObservedLicensePeriod open, ObservedLicensePeriod next) {
         if (open.expression() != null || next.expression() != null) {
             return Objects.equals(open.expression(), next.expression());
         }

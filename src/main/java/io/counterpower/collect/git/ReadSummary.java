@@ -31,7 +31,7 @@ public record ReadSummary(
         long governanceDocChanges,
         boolean historyComplete,
         boolean mailmapChanged,
-        List<LicensePeriod> licensePeriods,
+        List<ObservedLicensePeriod> licensePeriods,
         List<MaintainerSeat> maintainerSeats) {
 
     public ReadSummary {

@@ -15,6 +15,7 @@ public class AdminKeyBootstrap {
     @Inject
     ApiKeyService keys;
 
+    // One property directly under counterpower: a mapping would need that whole prefix.
     @ConfigProperty(name = "counterpower.admin-key")
     Optional<String> adminKey;
 

@@ -63,10 +63,10 @@ public class ApiKeyService {
         List<String> normalised = new ArrayList<>(new LinkedHashSet<>(scopes == null ? List.of() : scopes));
         errors.check(!normalised.isEmpty(), "scopes", "needs at least one of admin, curator, steward:<organisation>");
         for (int i = 0; i < normalised.size(); i++) {
-            Scope scope = Scope.parse(normalised.get(i));
+            KeyScope scope = KeyScope.parse(normalised.get(i));
             if (scope == null) {
                 errors.add("scopes[" + i + "]", "must be admin, curator or steward:<organisation key>");
-            } else if (scope.kind() == Scope.Kind.STEWARD && !organisations.get().exists(scope.organisation())) {
+            } else if (scope.kind() == KeyScope.Kind.STEWARD && !organisations.get().exists(scope.organisation())) {
                 errors.add("scopes[" + i + "]", "organisation '" + scope.organisation() + "' is not recorded");
             }
         }

@@ -13,11 +13,11 @@ import java.util.stream.Collectors;
 @RequestScoped
 public class Caller {
     private ApiKey key;
-    private List<Scope> scopes = List.of();
+    private List<KeyScope> scopes = List.of();
 
     void authenticate(ApiKey key) {
         this.key = key;
-        this.scopes = java.util.Arrays.stream(key.scopes).map(Scope::parse).filter(Objects::nonNull).toList();
+        this.scopes = java.util.Arrays.stream(key.scopes).map(KeyScope::parse).filter(Objects::nonNull).toList();
     }
 
     public boolean isAuthenticated() {
@@ -33,15 +33,15 @@ public class Caller {
     }
 
     public boolean isAdmin() {
-        return scopes.stream().anyMatch(s -> s.kind() == Scope.Kind.ADMIN);
+        return scopes.stream().anyMatch(s -> s.kind() == KeyScope.Kind.ADMIN);
     }
 
     public boolean isCurator() {
-        return isAdmin() || scopes.stream().anyMatch(s -> s.kind() == Scope.Kind.CURATOR);
+        return isAdmin() || scopes.stream().anyMatch(s -> s.kind() == KeyScope.Kind.CURATOR);
     }
 
     public Set<String> stewardOf() {
-        return scopes.stream().filter(s -> s.kind() == Scope.Kind.STEWARD).map(Scope::organisation).collect(Collectors.toSet());
+        return scopes.stream().filter(s -> s.kind() == KeyScope.Kind.STEWARD).map(KeyScope::organisation).collect(Collectors.toSet());
     }
 
     /**

@@ -40,6 +40,7 @@ public class ReadReplica {
     TransactionManager transactions;
     @Inject
     TransactionSynchronizationRegistry synchronizations;
+    // Loose properties, not a mapping: counterpower.db.* also holds url (read by the datasource) and replica.* (ReadReplicaConfig).
     @ConfigProperty(name = "counterpower.db.user")
     String primaryUser;
     @ConfigProperty(name = "counterpower.db.password")

@@ -1,8 +1,8 @@
 package io.counterpower.common.problem;
 
+import io.counterpower.common.http.HttpConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
 
@@ -28,8 +27,8 @@ public class RouteProblemHandler {
     @Inject
     ObjectMapper json;
 
-    @ConfigProperty(name = "counterpower.http.max-body-size")
-    MemorySize maxBodySize;
+    @Inject
+    HttpConfig http;
     @Inject
     Instance<StreamedRoute> declaredStreamedRoutes;
     private List<StreamedRoute> streamedRoutes = List.of();
@@ -49,7 +48,7 @@ public class RouteProblemHandler {
         if (length != null) {
             try {
                 StreamedRoute streamed = streamed(ctx);
-                long limit = streamed == null ? maxBodySize.asLongValue() : streamed.maxBytes();
+                long limit = streamed == null ? http.maxBodySize().asLongValue() : streamed.maxBytes();
                 if (Long.parseLong(length.trim()) > limit) {
                     ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
                     write(ctx, 413, "The request body is larger than the service accepts here (" + limit + " bytes)");
@@ -70,7 +69,7 @@ public class RouteProblemHandler {
     private void limitChunkedBody(RoutingContext ctx) {
         if (ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
             if (streamed(ctx) == null) {
-                ctx.put(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY, maxBodySize.asLongValue());
+                ctx.put(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY, http.maxBodySize().asLongValue());
             } else {
                 ctx.remove(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY);
             }

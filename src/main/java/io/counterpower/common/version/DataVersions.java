@@ -10,14 +10,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -43,8 +41,8 @@ public class DataVersions {
      * How long {@link #current()} may serve a version it read: writes of this instance end it at
      * once (every transaction's end does), so the delay only applies to writes of other instances.
      */
-    @ConfigProperty(name = "counterpower.data-version.max-age", defaultValue = "1s")
-    Duration maxAge;
+    @Inject
+    DataVersionConfig config;
 
     private record Cached(Version version, long readAtNanos) {
     }
@@ -85,7 +83,7 @@ public class DataVersions {
      */
     public Version current() {
         Cached c = cached;
-        if (c != null && System.nanoTime() - c.readAtNanos() < maxAge.toNanos()) {
+        if (c != null && System.nanoTime() - c.readAtNanos() < config.maxAge().toNanos()) {
             return c.version();
         }
         return read();
@@ -107,7 +105,7 @@ public class DataVersions {
      * A failed read (the database away) is left to the readers, who report it.
      */
     void start(@Observes StartupEvent event) {
-        long period = Math.max(50, maxAge.toMillis() / 2);
+        long period = Math.max(50, config.maxAge().toMillis() / 2);
         refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "data-version");
             t.setDaemon(true);
@@ -134,7 +132,7 @@ public class DataVersions {
      */
     public Version held() {
         Cached c = cached;
-        return c != null && System.nanoTime() - c.readAtNanos() < maxAge.toNanos() ? c.version() : null;
+        return c != null && System.nanoTime() - c.readAtNanos() < config.maxAge().toNanos() ? c.version() : null;
     }
 
     /** {@link #latest()} on a connection of its own: no transaction, so no transaction event either. */

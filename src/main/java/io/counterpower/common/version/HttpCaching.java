@@ -1,5 +1,6 @@
 package io.counterpower.common.version;
 
+import io.counterpower.common.http.HttpConfig;
 import io.counterpower.common.time.HttpDates;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
@@ -8,12 +9,10 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -39,10 +38,8 @@ public class HttpCaching {
     DataVersions versions;
     @Inject
     Clock clock;
-    @ConfigProperty(name = "counterpower.http.max-age", defaultValue = "60s")
-    Duration maxAge;
-    @ConfigProperty(name = "counterpower.http.stale-while-revalidate", defaultValue = "300s")
-    Duration staleWhileRevalidate;
+    @Inject
+    HttpConfig http;
 
     @ServerRequestFilter
     public Response notModified(ContainerRequestContext request) {
@@ -137,7 +134,7 @@ public class HttpCaching {
     }
 
     public String publicCacheControl() {
-        return "public, max-age=" + maxAge.toSeconds() + ", stale-while-revalidate=" + staleWhileRevalidate.toSeconds();
+        return "public, max-age=" + http.maxAge().toSeconds() + ", stale-while-revalidate=" + http.staleWhileRevalidate().toSeconds();
     }
 
     /** The later of the data's last change and the start of the UTC day, in whole seconds. */

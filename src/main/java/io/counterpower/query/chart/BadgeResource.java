@@ -1,11 +1,12 @@
 package io.counterpower.query.chart;
 
+import io.counterpower.indicator.FigureQueries;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 
 /** A project's stage and capture risk as a shields-style SVG badge, for READMEs and dashboards. */
 @Path("/api/v1/projects/{slug}/badge.svg")
@@ -13,10 +14,11 @@ import jakarta.ws.rs.QueryParam;
 public class BadgeResource {
     @Inject
     Charts charts;
+    @Inject
+    FigureQueries queries;
 
     @GET
-    public String badge(@PathParam("slug") String slug, @QueryParam("at") String at, @QueryParam("window") String window,
-                        @QueryParam("asRecordedOn") String asRecordedOn, @QueryParam("methodology") String methodology) {
-        return charts.badge(slug, at, window, asRecordedOn, methodology);
+    public String badge(@PathParam("slug") String slug, @BeanParam FigureQueries.AssessmentParams params) {
+        return charts.badge(slug, queries.assessment(params));
     }
 }

@@ -3,11 +3,13 @@ package io.counterpower.query.chart;
 import io.counterpower.common.fact.PartialDate;
 import io.counterpower.common.problem.ApiProblem;
 import io.counterpower.common.problem.FieldErrors;
-import io.counterpower.common.time.Instants;
 import io.counterpower.indicator.AssessmentService;
+import io.counterpower.indicator.FigureQueries;
+import io.counterpower.indicator.FigureQuery;
 import io.counterpower.indicator.IndicatorSeriesView;
 import io.counterpower.indicator.IndicatorService;
 import io.counterpower.indicator.Methodology;
+import io.counterpower.indicator.SeriesQuery;
 import io.counterpower.indicator.StageAssessment;
 import io.counterpower.license.LicenseChanges;
 import io.counterpower.project.ProjectService;
@@ -15,9 +17,9 @@ import io.counterpower.query.ForkComparison;
 import io.counterpower.query.ForkService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.jboss.resteasy.reactive.RestQuery;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -41,29 +43,43 @@ class Charts {
     @Inject
     AssessmentService assessments;
     @Inject
-    Methodology methodology;
-    @Inject
     LicenseChanges licenseChanges;
     @Inject
     ProjectService projects;
     @Inject
     ForkService forks;
+    @Inject
+    FigureQueries queries;
 
-    String chart(String slug, String indicator, String from, String to, String step, String window, String kinds,
-                        String asRecordedOn, String version, String serviceUrl) {
+    /** The query string of a chart, as sent. */
+    record ChartParams(@RestQuery String from, @RestQuery String to, @RestQuery String step, @RestQuery String window,
+                       @RestQuery String kinds, @RestQuery String asRecordedOn, @RestQuery String methodology) {
+    }
+
+    /** The series a chart of {@code indicator} draws; without {@code from}, the three years up to {@code to}. */
+    SeriesQuery query(String indicator, ChartParams p) {
+        if (indicator.equals(CAPTURE_RISK) && p.kinds() != null && !p.kinds().isBlank()) {
+            throw ApiProblem.badRequest("kinds", "capture_risk is assessed from commits, as the assessment is; kinds applies to contribution indicators only");
+        }
+        return queries.series(new FigureQueries.SeriesParams(null, p.from(), p.to(), p.step(), p.window(), p.asRecordedOn(),
+                p.kinds(), p.methodology()), Period.ofYears(DEFAULT_YEARS));
+    }
+
+    String chart(String slug, String indicator, SeriesQuery query, String serviceUrl) {
         long projectId = projects.requireId(slug);
-        Methodology.Version m = methodology.pinned(version, "methodology");
+        Methodology.Version m = query.methodology();
         boolean risk = indicator.equals(CAPTURE_RISK);
         if (!risk) {
             requireChartable(m, indicator);
-        } else if (kinds != null && !kinds.isBlank()) {
-            throw ApiProblem.badRequest("kinds", "capture_risk is assessed from commits, as the assessment is; kinds applies to contribution indicators only");
+            List<String> computed = indicators.implemented(m);
+            if (!computed.contains(indicator)) {
+                // Defined and drawable but not computed by this build: the 400 the series gives for such a name.
+                throw ApiProblem.badRequest("names", "unknown indicator '" + indicator + "'; valid names are " + String.join(", ", computed));
+            }
         }
-        String start = from == null || from.isBlank() ? defaultFrom(to) : from;
         // capture_risk needs every indicator; the series computes them once and the stages reuse them from the cache.
-        IndicatorSeriesView series = indicators.series(slug, risk ? null : indicator, start, to, step, window, asRecordedOn,
-                kinds, version);
-        List<AssessmentService.StagePoint> stages = assessments.stages(series);
+        IndicatorSeriesView series = indicators.series(slug, risk ? query.withNames(null) : query.withNames(List.of(indicator)));
+        List<AssessmentService.StagePoint> stages = assessments.stages(series, query);
         List<Double> values = new ArrayList<>();
         if (risk) {
             stages.forEach(s -> values.add(s.captureRisk() == null ? null : s.captureRisk().doubleValue()));
@@ -89,9 +105,8 @@ class Charts {
      * The fork beside its upstream: the figures of {@code GET /projects/{slug}/fork} (the same service), drawn one panel per
      * indicator with the relicense, the fork point and the fork marked.
      */
-    String fork(String slug, String from, String to, String step, String window, String asRecordedOn, String version,
-                jakarta.ws.rs.core.UriInfo uri) {
-        ForkComparison c = forks.compare(slug, from, to, step, window, asRecordedOn, version, uri);
+    String fork(String slug, ForkService.ForkQuery query, jakarta.ws.rs.core.UriInfo uri) {
+        ForkComparison c = forks.compare(slug, query, uri);
         List<ForkChart.Panel> panels = new ArrayList<>();
         for (ForkComparison.SideBySide s : c.indicators()) {
             panels.add(new ForkChart.Panel(s.title(), side(s.fork()), side(s.upstream())));
@@ -104,7 +119,7 @@ class Charts {
                 + (c.dataVersion() == null ? "unknown" : c.dataVersion()) + " and " + (c.upstreamDataVersion() == null ? "unknown" : c.upstreamDataVersion())
                 + (c.asRecordedOn() == null ? "" : " \u00b7 as recorded on " + c.asRecordedOn()) + " \u00b7 " + uri.getRequestUri();
         return new ForkChart(c.projectName(), c.upstreamName(), caption, c.points(), panels, markers,
-                methodology.pinned(version, "methodology").minCoverage()).svg();
+                query.at().methodology().minCoverage()).svg();
     }
 
     private static ForkChart.Side side(List<IndicatorSeriesView.Point> points) {
@@ -116,8 +131,8 @@ class Charts {
         return new ForkChart.Side(values, coverages);
     }
 
-    String badge(String slug, String at, String window, String asRecordedOn, String version) {
-        StageAssessment a = assessments.assess(slug, at, asRecordedOn, window, version);
+    String badge(String slug, FigureQuery query) {
+        StageAssessment a = assessments.assess(slug, query);
         String name = projects.get(slug, a.asRecordedOn()).name();
         return new StageBadge(name, a).svg();
     }
@@ -129,10 +144,5 @@ class Charts {
             throw ApiProblem.notFound("No chart for '" + indicator + "' in methodology v" + m.number() + ": charts exist for "
                     + CAPTURE_RISK + " and the numeric indicators " + String.join(", ", drawable));
         }
-    }
-
-    private static String defaultFrom(String to) {
-        LocalDate end = Instants.parseDate(to, "to");
-        return (end == null ? LocalDate.now(ZoneOffset.UTC) : end).minusYears(DEFAULT_YEARS).toString();
     }
 }

@@ -81,10 +81,10 @@ class LicenseHistoryTest {
         assertEquals(List.of("LICENSE-MODEL"), read.licenseObservations.get(4).paths());
 
         assertEquals(List.of(
-                new LicensePeriod(LicenseArtifact.CODE, "MIT", sha256(MIT_2020), Instant.parse("2020-01-01T00:00:00Z"), first.name()),
-                new LicensePeriod(LicenseArtifact.CODE, "CC-BY-NC-4.0", sha256(CC_BY_NC), Instant.parse("2022-03-01T00:00:00Z"), nonCommercial.name()),
-                new LicensePeriod(LicenseArtifact.CODE, "MIT", sha256(MIT_2021), Instant.parse("2023-05-01T00:00:00Z"), backToMit.name()),
-                new LicensePeriod(LicenseArtifact.WEIGHTS, "LicenseRef-Example-Model", sha256(MODEL_TERMS), Instant.parse("2023-06-01T00:00:00Z"), modelLicense.name())),
+                new ObservedLicensePeriod(LicenseArtifact.CODE, "MIT", sha256(MIT_2020), Instant.parse("2020-01-01T00:00:00Z"), first.name()),
+                new ObservedLicensePeriod(LicenseArtifact.CODE, "CC-BY-NC-4.0", sha256(CC_BY_NC), Instant.parse("2022-03-01T00:00:00Z"), nonCommercial.name()),
+                new ObservedLicensePeriod(LicenseArtifact.CODE, "MIT", sha256(MIT_2021), Instant.parse("2023-05-01T00:00:00Z"), backToMit.name()),
+                new ObservedLicensePeriod(LicenseArtifact.WEIGHTS, "LicenseRef-Example-Model", sha256(MODEL_TERMS), Instant.parse("2023-06-01T00:00:00Z"), modelLicense.name())),
                 read.finished.licensePeriods());
         assertEquals(5, read.finished.licenseObservations());
     }
@@ -104,7 +104,7 @@ class LicenseHistoryTest {
             assertEquals(List.of("LICENSE.txt"), read.licenseObservations.get(1).paths());
             assertEquals(renamed.name(), read.licenseObservations.get(1).commitSha());
             assertEquals(1, read.finished.licensePeriods().size());
-            LicensePeriod period = read.finished.licensePeriods().get(0);
+            ObservedLicensePeriod period = read.finished.licensePeriods().get(0);
             assertEquals(copying.name(), period.evidenceCommitSha());
             assertEquals(identifier == FAKE_CATALOG ? "GPL-3.0-only" : null, period.expression());
             assertEquals(sha256(GPL), period.textSha256());
@@ -128,10 +128,10 @@ class LicenseHistoryTest {
         assertNull(none.text());
         // METHODOLOGY.md section 2: before the first file, no period (not level 7); the first file opens the first
         // period; a removal ends it, and what follows is unknown.
-        assertEquals(List.of("MIT", LicensePeriod.NO_LICENSE),
-                read.finished.licensePeriods().stream().map(LicensePeriod::expression).toList());
+        assertEquals(List.of("MIT", ObservedLicensePeriod.NO_LICENSE),
+                read.finished.licensePeriods().stream().map(ObservedLicensePeriod::expression).toList());
         assertEquals(List.of(licensed.name(), removed.name()),
-                read.finished.licensePeriods().stream().map(LicensePeriod::evidenceCommitSha).toList());
+                read.finished.licensePeriods().stream().map(ObservedLicensePeriod::evidenceCommitSha).toList());
         assertEquals("NOASSERTION", BranchHistoryWriter.expressionOf(read.finished.licensePeriods().get(1)));
     }
 
@@ -144,7 +144,7 @@ class LicenseHistoryTest {
         }
         RecordingVisitor read = read(dir.resolve("r.git"), ReadRequest.defaultBranch().identifyingLicensesWith(FAKE_CATALOG));
 
-        assertEquals(List.of(new LicensePeriod(LicenseArtifact.CODE, "LicenseRef-Example-Model", sha256(MODEL_TERMS),
+        assertEquals(List.of(new ObservedLicensePeriod(LicenseArtifact.CODE, "LicenseRef-Example-Model", sha256(MODEL_TERMS),
                 Instant.parse("2023-07-18T00:00:00Z"), read.licenseObservations.get(0).commitSha())),
                 read.finished.licensePeriods());
     }
@@ -175,7 +175,7 @@ class LicenseHistoryTest {
         RecordingVisitor read = read(dir.resolve("r.git"), ReadRequest.defaultBranch().identifyingLicensesWith(failing));
 
         assertEquals(2, read.finished.licensePeriods().size());
-        assertTrue(read.finished.licensePeriods().stream().noneMatch(LicensePeriod::isIdentified));
+        assertTrue(read.finished.licensePeriods().stream().noneMatch(ObservedLicensePeriod::isIdentified));
     }
 
     static String sha256(String text) throws Exception {

@@ -54,7 +54,7 @@ class ReadRangeTest {
         RecordingVisitor read = read(ReadRequest.defaultBranch().afterForkPoint(forkPoint.name()));
 
         assertEquals(List.of(forkFirst.name(), forkRelicense.name()), read.commits.stream().map(CommitRecord::sha).toList());
-        assertEquals(List.of("MIT", "Apache-2.0"), read.finished.licensePeriods().stream().map(LicensePeriod::expression).toList());
+        assertEquals(List.of("MIT", "Apache-2.0"), read.finished.licensePeriods().stream().map(ObservedLicensePeriod::expression).toList());
         assertEquals(forkFirst.name(), read.finished.licensePeriods().get(0).evidenceCommitSha());
         assertEquals(Instant.parse("2021-01-01T00:00:00Z"), read.finished.licensePeriods().get(0).validFrom());
         MaintainerSeat inherited = read.finished.maintainerSeats().get(0);

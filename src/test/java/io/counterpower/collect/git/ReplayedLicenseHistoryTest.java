@@ -35,7 +35,7 @@ class ReplayedLicenseHistoryTest {
         return Files.readString(FIXTURES.resolve(name), StandardCharsets.UTF_8);
     }
 
-    private List<LicensePeriod> periods(Path repo) throws Exception {
+    private List<ObservedLicensePeriod> periods(Path repo) throws Exception {
         RecordingVisitor visitor = new RecordingVisitor();
         try (GitRepositoryReader reader = GitRepositoryReader.open(repo)) {
             reader.read(ReadRequest.defaultBranch().identifyingLicensesWith(catalog), visitor);
@@ -43,7 +43,7 @@ class ReplayedLicenseHistoryTest {
         return visitor.finished.licensePeriods();
     }
 
-    private static List<List<String>> timeline(List<LicensePeriod> periods) {
+    private static List<List<String>> timeline(List<ObservedLicensePeriod> periods) {
         return periods.stream().map(p -> List.of(p.artifact().code(), p.validFrom().toString().substring(0, 10),
                 BranchHistoryWriter.expressionOf(p))).toList();
     }
@@ -66,7 +66,7 @@ class ReplayedLicenseHistoryTest {
             repo.commit("main").by("M", "m@hashicorp.example", "2026-03-17T16:00:00Z")
                     .put("LICENSE", fixture("terraform/LICENSE-2026-03-17-busl")).create();
         }
-        List<LicensePeriod> periods = periods(path);
+        List<ObservedLicensePeriod> periods = periods(path);
         assertEquals(List.of(List.of("code", "2014-07-28", "MPL-2.0"), List.of("code", "2023-08-10", "BUSL-1.1")),
                 timeline(periods));
         assertEquals(Map.of(), periods.get(0).parameters());

@@ -17,7 +17,7 @@ import java.util.Map;
  * @param evidenceCommitSha that commit
  * @param parameters        what the opening text's parameters were filled in with (BUSL-1.1), empty otherwise
  */
-public record LicensePeriod(
+public record ObservedLicensePeriod(
         LicenseArtifact artifact,
         String expression,
         String textSha256,
@@ -25,11 +25,11 @@ public record LicensePeriod(
         String evidenceCommitSha,
         Map<String, String> parameters) {
 
-    public LicensePeriod {
+    public ObservedLicensePeriod {
         parameters = Map.copyOf(parameters);
     }
 
-    public LicensePeriod(LicenseArtifact artifact, String expression, String textSha256, Instant validFrom,
+    public ObservedLicensePeriod(LicenseArtifact artifact, String expression, String textSha256, Instant validFrom,
             String evidenceCommitSha) {
         this(artifact, expression, textSha256, validFrom, evidenceCommitSha, Map.of());
     }

@@ -7,22 +7,22 @@ import java.util.regex.Pattern;
  * or {@code steward:<organisation>} (facts about that organisation and the projects it stewards,
  * recorded as self-reported).
  */
-public record Scope(Kind kind, String organisation) {
+public record KeyScope(Kind kind, String organisation) {
     public enum Kind { ADMIN, CURATOR, STEWARD }
 
     private static final Pattern STEWARD = Pattern.compile("^steward:([a-z0-9][a-z0-9-]{0,79})$");
 
     /** Parses a scope string, or returns null when it is not one. */
-    public static Scope parse(String text) {
+    public static KeyScope parse(String text) {
         if ("admin".equals(text)) {
-            return new Scope(Kind.ADMIN, null);
+            return new KeyScope(Kind.ADMIN, null);
         }
         if ("curator".equals(text)) {
-            return new Scope(Kind.CURATOR, null);
+            return new KeyScope(Kind.CURATOR, null);
         }
         var m = text == null ? null : STEWARD.matcher(text);
         if (m != null && m.matches()) {
-            return new Scope(Kind.STEWARD, m.group(1));
+            return new KeyScope(Kind.STEWARD, m.group(1));
         }
         return null;
     }
