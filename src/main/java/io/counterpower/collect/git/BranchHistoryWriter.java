@@ -540,8 +540,13 @@ final class BranchHistoryWriter {
 
     /** The file at the commit that first states the affiliation, as a public URL once the repository's is known. */
     private String blobUrl(StatedAffiliation statement) {
+        return repositoryBase() + "/blob/" + statement.fromCommitSha() + "/" + statement.path();
+    }
+
+    /** The repository's page (or its URL as given), without a trailing slash. */
+    private String repositoryBase() {
         String base = location.webUrl() == null ? location.url() : location.webUrl();
-        return base + "/blob/" + statement.fromCommitSha() + "/" + statement.path();
+        return base.replaceAll("/+$", "");
     }
 
     /**
@@ -549,7 +554,7 @@ final class BranchHistoryWriter {
      * contributor from {@code from}, or with {@code from} null the open one, read from this repository's files.
      */
     private Object[] statedAffiliation(Connection c, long contributor, LocalDate from) throws SQLException {
-        String base = location.webUrl() == null ? location.url() : location.webUrl();
+        String base = repositoryBase();
         String sql = """
                 select row_id, id, valid_from, source_url, organisation_id, source_quote, valid_to from affiliation
                 where contributor_id = ? and source_kind = 'git' and superseded_at is null and source_url like ? escape '\\'

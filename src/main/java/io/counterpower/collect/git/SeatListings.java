@@ -150,7 +150,7 @@ final class SeatListings {
         if (column >= cells.size() || NO_STATEMENT.matcher(cells.get(column)).matches()) {
             return holder;
         }
-        String quote = row.strip().replaceAll("\\s{2,}", " ");
+        String quote = row.strip(); // verbatim: the quote is the file's text
         return new SeatHolder(holder.kind(), holder.id(), holder.name(), holder.email(),
                 new SeatHolder.Affiliation(cells.get(column), quote, null));
     }

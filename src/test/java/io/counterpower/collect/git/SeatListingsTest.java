@@ -93,8 +93,9 @@ class SeatListingsTest {
         SeatHolder madolson = holders.get(2);
         assertEquals(Kind.GITHUB_USER, madolson.kind());
         assertEquals("Madelyn Olson", madolson.name());
-        // The row is the quote, its padding collapsed.
-        assertEquals("| Madelyn Olson | [madolson](https://github.com/madolson) | Amazon |", madolson.affiliation().row());
+        // The row, verbatim, is the quote.
+        assertEquals("| Madelyn Olson       | [madolson](https://github.com/madolson)         | Amazon      |",
+                madolson.affiliation().row());
     }
 
     @Test
