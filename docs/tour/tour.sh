@@ -84,6 +84,8 @@ get "/api/v1/contributors/$ada/affiliations" | expect '"to":"2024-01-31"'
 # The compost heap (methodology 2, section 7): who builds on Llama, with the Hub pages each figure rests on.
 get "/api/v1/projects/llama/indicators?names=derivative_publishers,independent_derivative_share" \
   | expect '"name":"derivative_publishers","value":2'   # TheBloke and teleprint-me; their kind unknown, so the share is null
+# The assessment carries them too, in its compost part, each with coverage, n, methodology version and sources.
+get "/api/v1/projects/llama/assessment" | expect '"derivative_publishers":{"name":"derivative_publishers","value":2'
 
 # Keys: an admin creates curator and steward keys; the secret is shown once.
 send POST /api/v1/api-keys '{"name": "PyTorch Foundation", "scopes": ["steward:pytorch-foundation"]}' | expect '"key":"'
@@ -97,3 +99,6 @@ curl -sS -o /dev/null -w '%{http_code}\n' -H "If-None-Match: $etag" "$CP/api/v1/
 # with Terraform's relicense and the fork marked; a side not collected reads "not_collected", never 0.
 get "/api/v1/projects/opentofu/fork?step=quarter" | expect '"upstream":"terraform"'
 get "/api/v1/projects/opentofu/charts/fork.svg?step=quarter" -o "$WORK/opentofu-beside-terraform.svg"
+# Valkey's fork is read in its own README at a commit (verified, the sentence kept): 2 days after Redis's relicense.
+get "/api/v1/projects/valkey/indicators?names=fork_response_days" | expect '"name":"fork_response_days","value":2,'
+get "/api/v1/governance-events?project=valkey&kind=fork" | expect '"quote":"This project was forked from the open source Redis'

@@ -100,7 +100,20 @@ public class AssessmentService {
                 verdict.stage(), verdict.unknownBefore(), verdict.confidence(), scores, gates, signals, missing, risk, trend, walkaway,
                 profile.of(m, v, scope, risk, trend), v2 ? evidenceWithSources(slug, scope, v) : evidence(slug, scope, v),
                 v2 ? verdict.basis() : null, v2 ? evidenceCounts(m, signals) : null,
-                v2 && risk == null ? "insufficient evidence" : null);
+                v2 && risk == null ? "insufficient evidence" : null,
+                v2 ? pick(v, StageAssessment.FORKS) : null, v2 ? pick(v, StageAssessment.COMPOST) : null,
+                v2 ? pick(v, StageAssessment.GOVERNANCE_BODIES) : null);
+    }
+
+    /** The named indicators, in order, each as its full value (coverage, n, methodology version, detail and sources). */
+    private static Map<String, Object> pick(Map<String, IndicatorValue> v, List<String> names) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String name : names) {
+            if (v.containsKey(name)) {
+                out.put(name, v.get(name));
+            }
+        }
+        return out;
     }
 
     /** The stage, its basis (v2), the undecided gates before it and the stage confidence. */

@@ -71,6 +71,13 @@ class CounterPowerProfile {
         JsonNode g = cp.path("governance").path("met");
         Map<String, Object> gv = Values.detail("foundation_hosted", hosted == null ? null : hosted.value(), "seat_orgs", seatOrgs,
                 "top_org_seat_share", topSeat);
+        if (m.number() >= 2) {
+            // Section 7's over-representation and rule checks per body, beside the inputs of the answer (not inputs of it).
+            for (String name : StageAssessment.GOVERNANCE_BODIES) {
+                IndicatorValue body = v.get(name);
+                gv.put(name, body == null ? null : body.value());
+            }
+        }
         boolean isHosted = hosted != null && Boolean.TRUE.equals(hosted.value());
         boolean plural = seatOrgs != null && topSeat != null && seatOrgs >= g.path("seat_orgs_min").asDouble()
                 && topSeat < g.path("top_org_seat_share_max").asDouble();

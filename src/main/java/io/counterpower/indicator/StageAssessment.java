@@ -9,7 +9,9 @@ import java.util.Map;
 
 /**
  * The five-stage assessment of a project at a date (METHODOLOGY.md section 4), with the walk-away
- * resilience and the counter-power profile of section 7.
+ * resilience and the counter-power profile of section 7; under methodology 2 also section 7's forks,
+ * compost and governance over-representation, each indicator with its coverage, n, methodology
+ * version and sources (absent under methodology 1, which does not define them).
  */
 public record StageAssessment(String project, LocalDate at, String window, Instant asRecordedOn, int methodologyVersion,
                               Long dataVersion, String origin, String stage, List<String> unknownGatesBefore,
@@ -18,7 +20,18 @@ public record StageAssessment(String project, LocalDate at, String window, Insta
                               Map<String, Object> walkaway, Map<String, Requirement> counterPower, List<Evidence> evidence,
                               @JsonInclude(JsonInclude.Include.NON_NULL) String basis,
                               @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, FamilyEvidence> evidenceCounts,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) String captureRiskReason) {
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String captureRiskReason,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> forks,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> compost,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> governanceBodies) {
+
+    /** Methodology 2 section 7, "Forks": the fork's response to its upstream (null values for a project that is no fork). */
+    static final List<String> FORKS = List.of("fork_response_days", "fork_foundation_hosted", "fork_carried_people");
+    /** Methodology 2 section 7, "Compost": does the model decompose usefully, and for whom. */
+    static final List<String> COMPOST = List.of("derivatives", "derivative_publishers", "derivative_publisher_hhi",
+            "independent_derivative_share", "afterlife_derivatives");
+    /** Methodology 2 section 7, "Governance over-representation" and the foundation rule checks per body. */
+    static final List<String> GOVERNANCE_BODIES = List.of("seat_overrepresentation", "bodies_over_one_third", "bodies_under_two_orgs");
 
     /**
      * Version 2 (section 4): how many distinct signals of a family are present (defined, with coverage at

@@ -35,11 +35,19 @@ class ReferenceDatasetTest {
                 .body("steward", equalTo("meta"))
                 .body("source.kind", equalTo("reference-dataset"))
                 .body("repositories[0].url", equalTo("https://github.com/meta-llama/llama"));
-        assertEquals(75L, count("select count(*) from organisation_version where source_kind = 'reference-dataset'"));
+        // 2026.12.9.23 added Huawei and Ericsson (named by Valkey's MAINTAINERS.md) to the 75 of 2026.12.9.
+        assertEquals(77L, count("select count(*) from organisation_version where source_kind = 'reference-dataset'"));
         assertEquals(37L, count("select count(*) from project_version where source_kind = 'reference-dataset'"));
         // 58 license events, and the license before the first recorded change of MongoDB and Elasticsearch.
         assertEquals(60L, count("select count(*) from license_period where source_kind = 'reference-dataset'"));
         assertEquals(14L, count("select count(*) from governance_event where source_kind = 'reference-dataset'"));
+        // Valkey's fork is read in its own README at the commit that wrote it, verified with the sentence kept.
+        assertEquals(1L, count("""
+                select count(*) from governance_event e join project p on p.id = e.project_id
+                where p.slug = 'valkey' and e.kind = 'fork' and e.superseded_at is null and e.event_date = date '2024-03-22'
+                  and e.confidence = 'verified' and e.to_organisation_id is null
+                  and e.source_url = 'https://github.com/valkey-io/valkey/blob/75929f46c5ffccd72b3e6eb90cbee74f9968d726/README.md'
+                  and e.source_quote like 'This project was forked from the open source Redis project%'"""));
         assertEquals(36L, count("select count(*) from funding_event where source_kind = 'reference-dataset'"));
     }
 

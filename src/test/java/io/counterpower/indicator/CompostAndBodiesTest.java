@@ -89,6 +89,26 @@ class CompostAndBodiesTest {
         assertEquals("https://huggingface.co/c/ft-1", ((List<?>) detail(r, "derivative_publishers").get("sources")).get(0));
         assertEquals(2, ((Number) indicator(r, "afterlife_derivatives").get("methodologyVersion")).intValue());
 
+        // The assessment shows the same figures in its compost part (methodology 2), with coverage, n, version and sources.
+        JsonPath assessment = anonymous().queryParam("at", "2024-06-30").get("/api/v1/projects/" + d.slug + "/assessment")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("derivatives", "derivative_publishers", "derivative_publisher_hhi", "independent_derivative_share",
+                "afterlife_derivatives"), List.copyOf(assessment.getMap("compost").keySet()));
+        assertEquals(4, assessment.getInt("compost.derivative_publishers.value"));
+        assertEquals(5.0 / 6, assessment.getDouble("compost.derivative_publishers.coverage"), 1e-6);
+        assertEquals(6, assessment.getInt("compost.derivative_publishers.n"));
+        assertEquals(0.28, assessment.getDouble("compost.derivative_publisher_hhi.value"), 1e-6);
+        assertEquals(0.5, assessment.getDouble("compost.independent_derivative_share.value"), 1e-6);
+        assertEquals(2, assessment.getInt("compost.afterlife_derivatives.value"));
+        assertEquals(2, assessment.getInt("compost.afterlife_derivatives.methodologyVersion"));
+        assertEquals("https://huggingface.co/c/ft-1", assessment.getString("compost.derivative_publishers.detail.sources[0]"));
+        assertNull(assessment.get("forks.fork_response_days.value"), "not a fork");
+        // Version 1 does not define them: the parts are absent, not null.
+        JsonPath v1 = anonymous().queryParams(Map.of("at", "2024-06-30", "methodology", "1"))
+                .get("/api/v1/projects/" + d.slug + "/assessment").then().statusCode(200).extract().jsonPath();
+        assertTrue(!v1.getMap("$").containsKey("compost") && !v1.getMap("$").containsKey("forks")
+                && !v1.getMap("$").containsKey("governanceBodies"), "version 1 has no section 7 parts beyond the walk-away");
+
         JsonPath early = indicators(d.slug, Map.of("at", "2023-12-31"));
         assertEquals(1, number(early, "derivative_publishers"));          // only c/ft-1
         assertEquals(1.0, number(early, "derivative_publisher_hhi"));
@@ -154,6 +174,18 @@ class CompostAndBodiesTest {
         assertEquals(2, bodies.size());
         assertEquals(Boolean.TRUE, ((Map<?, ?>) bodies.get(0)).get("overOneThird"));
         assertEquals(a, ((Map<?, ?>) bodies.get(0)).get("largestOrganisation"));
+
+        // The assessment's governance over-representation part and the profile's governance values say the same.
+        JsonPath assessment = anonymous().queryParam("at", "2024-06-30").get("/api/v1/projects/" + slug + "/assessment")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(0.3, assessment.getDouble("governanceBodies.seat_overrepresentation.value"), 1e-6);
+        assertEquals(10.0 / 12, assessment.getDouble("governanceBodies.seat_overrepresentation.coverage"), 1e-6);
+        assertEquals(a, assessment.getString("governanceBodies.seat_overrepresentation.detail.organisation"));
+        assertEquals(2, assessment.getInt("governanceBodies.bodies_over_one_third.value"));
+        assertEquals(0, assessment.getInt("governanceBodies.bodies_under_two_orgs.value"));
+        assertEquals(2, assessment.getInt("governanceBodies.seat_overrepresentation.methodologyVersion"));
+        assertEquals(0.3, assessment.getDouble("counterPower.governance.values.seat_overrepresentation"), 1e-6);
+        assertEquals(2, assessment.getInt("counterPower.governance.values.bodies_over_one_third"));
 
         long maintainers = body(slug, "maintainers");
         seat(maintainers, null, c, "2024-01-01"); // C alone: 1.0 - 0 = 1.0, and fewer than two organisations

@@ -182,9 +182,10 @@ public class ForkIndicatorsTest {
             assertEquals(e[1], project.getString("forkPointCommit"), fork);
             assertEquals(e[2], project.getString("forkPointDate"), fork);
         });
-        // Terraform relicensed on 2023-08-10; OpenTofu's fork event is 2023-09-20: 41 days. Valkey: 8 days after Redis's.
+        // Terraform relicensed on 2023-08-10; OpenTofu's fork event is 2023-09-20: 41 days. Valkey: its README states the
+        // fork from 2024-03-22 (dataset 2026.12.9.23), 2 days after Redis's relicense of 2024-03-20.
         assertEquals(41, ((Number) value(forks("opentofu", "2024-12-31"), "fork_response_days")).intValue());
-        assertEquals(8, ((Number) value(forks("valkey", "2024-12-31"), "fork_response_days")).intValue());
+        assertEquals(2, ((Number) value(forks("valkey", "2024-12-31"), "fork_response_days")).intValue());
         // Elasticsearch's relicense is dated to January 2021 only: the response time is uncertain, and neither side is collected.
         JsonPath os = forks("opensearch", "2024-12-31");
         assertEquals(List.of("date_uncertain"), indicator(os, "fork_response_days").get("flags"));

@@ -7,6 +7,7 @@ import io.counterpower.common.fact.SourceKind;
 import io.counterpower.common.fact.VersionedRows;
 import io.counterpower.governance.GovernanceEvent;
 import io.counterpower.governance.GovernanceSeat;
+import io.counterpower.collect.platform.OrganisationNames;
 import io.counterpower.license.ExpressionLevel;
 import io.counterpower.license.LicenseExpressions;
 
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Writes what a repository's branch said about its terms and its governance, once every commit of
@@ -48,6 +50,10 @@ import java.util.Set;
  * <li><b>Seats</b> on the project's {@code maintainers} bodies (one per file kind), held by the
  *     contributor of the handle or email, from the day of the commit that listed the holder to the
  *     day before the commit that stopped listing them.</li>
+ * <li><b>Stated affiliations</b>: where a MAINTAINERS table states a holder's affiliation, an
+ *     affiliation of the holder (source {@code git}, {@code verified}, the table row as its quote, the
+ *     file at the commit as its source) for the days the file states it, when the organisation as
+ *     written is a recorded organisation's key or alias; otherwise none (unknown, never independent).</li>
  * </ul>
  */
 final class BranchHistoryWriter {
@@ -85,6 +91,7 @@ final class BranchHistoryWriter {
         licensePeriods(c, summary.licensePeriods(), fullRead);
         governanceEvents(c, changes);
         seats(c, summary.maintainerSeats());
+        statedAffiliations(c, summary.statedAffiliations());
         try (PreparedStatement s = c.prepareStatement("""
                 insert into collection_cursor (project_id, source, repository_url, position, updated_at)
                 values (?, 'git', ?, ?, now())
@@ -443,6 +450,142 @@ final class BranchHistoryWriter {
         write.add(id, new FactSource(SourceKind.GIT, location.sourceUrl(evidence), note, Confidence.VERIFIED), null,
                 body, contributor, role, from, to, evidence);
         write.write(c);
+    }
+
+    // ---- stated affiliations -------------------------------------------------------------------
+
+    private void statedAffiliations(Connection c, List<StatedAffiliation> statements) throws SQLException {
+        if (statements.isEmpty()) {
+            return;
+        }
+        OrganisationNames names = OrganisationNames.load(c);
+        Set<String> unmatched = new TreeSet<>();
+        Set<String> overlapping = new TreeSet<>();
+        for (StatedAffiliation statement : statements) {
+            SeatHolder holder = statement.holder();
+            if (holder.kind() == SeatHolder.Kind.GITHUB_TEAM) {
+                continue;
+            }
+            boolean independent = SeatListings.INDEPENDENT.matcher(statement.organisation()).matches();
+            Long organisation = independent ? null : names.organisationOf(statement.organisation());
+            if (!independent && organisation == null) {
+                unmatched.add(statement.organisation());
+                continue; // a name that is no recorded organisation's: the holder stays unattributed (unknown)
+            }
+            long contributor = holder.kind() == SeatHolder.Kind.GITHUB_USER
+                    ? identities.contributorOfLogin(c, holder.id(), holder.name())
+                    : identities.contributorOfEmail(c, holder.id(), holder.name());
+            if (statement.fromCommitSha() == null) {
+                // Stated before this incremental read: the open affiliation is recorded; end it if the read did.
+                Object[] open = statedAffiliation(c, contributor, null);
+                if (statement.to() != null && open != null) {
+                    LocalDate from = (LocalDate) open[2];
+                    close(c, "affiliation", (Long) open[0]);
+                    insertAffiliation(c, (Long) open[1], contributor, (Long) open[4], from, lastDay(from, statement.to()),
+                            (String) open[3], statement, (String) open[5]);
+                }
+                continue;
+            }
+            LocalDate from = day(statement.from());
+            LocalDate to = statement.to() == null ? null : lastDay(from, statement.to());
+            Object[] existing = statedAffiliation(c, contributor, from);
+            if (existing != null && Objects.equals(existing[6], to) && Objects.equals(existing[4], organisation)) {
+                continue; // recorded already
+            }
+            if (overlapsAnother(c, contributor, existing == null ? null : (Long) existing[0], from, to)) {
+                // Another collector's affiliation of the same tier holds those days (section 2: same-tier periods do not overlap).
+                overlapping.add(holder.id());
+                continue;
+            }
+            if (existing != null) {
+                close(c, "affiliation", (Long) existing[0]);
+            }
+            insertAffiliation(c, existing == null ? null : (Long) existing[1], contributor, organisation, from, to,
+                    blobUrl(statement), statement, statement.row());
+        }
+        if (!unmatched.isEmpty()) {
+            run.warn("MAINTAINERS states affiliations that name no recorded organisation (" + String.join(", ", unmatched)
+                    + "); their holders stay unattributed. Record the organisation (or an alias) and collect again.");
+        }
+        if (!overlapping.isEmpty()) {
+            run.warn("The affiliation MAINTAINERS states for " + String.join(", ", overlapping) + " is not recorded: another "
+                    + "collected affiliation of the same tier holds those days");
+        }
+    }
+
+    /** The file at the commit that first states the affiliation, as a public URL once the repository's is known. */
+    private String blobUrl(StatedAffiliation statement) {
+        return repositoryBase() + "/blob/" + statement.fromCommitSha() + "/" + statement.path();
+    }
+
+    /** The repository's page (or its URL as given), without a trailing slash. */
+    private String repositoryBase() {
+        String base = location.webUrl() == null ? location.url() : location.webUrl();
+        return base.replaceAll("/+$", "");
+    }
+
+    /**
+     * {rowId, id, validFrom, sourceUrl, organisationId, quote, validTo} of the current stated affiliation of the
+     * contributor from {@code from}, or with {@code from} null the open one, read from this repository's files.
+     */
+    private Object[] statedAffiliation(Connection c, long contributor, LocalDate from) throws SQLException {
+        String base = repositoryBase();
+        String sql = """
+                select row_id, id, valid_from, source_url, organisation_id, source_quote, valid_to from affiliation
+                where contributor_id = ? and source_kind = 'git' and superseded_at is null and source_url like ? escape '\\'
+                """ + (from == null ? "and valid_to is null order by valid_from desc limit 1" : "and valid_from = ? order by row_id limit 1");
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, contributor);
+            s.setString(2, base.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/blob/%");
+            if (from != null) {
+                s.setDate(3, Date.valueOf(from));
+            }
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return null;
+                }
+                Date to = r.getDate(7);
+                return new Object[] {r.getLong(1), r.getLong(2), r.getDate(3).toLocalDate(), r.getString(4),
+                        (Long) r.getObject(5, Long.class), r.getString(6), to == null ? null : to.toLocalDate()};
+            }
+        }
+    }
+
+    private static boolean overlapsAnother(Connection c, long contributor, Long except, LocalDate from, LocalDate to)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                select 1 from affiliation where contributor_id = ? and superseded_at is null and row_id <> ?
+                and source_tier = 4
+                and daterange(valid_from, valid_to, '[]') && daterange(?, ?, '[]') limit 1""")) {
+            s.setLong(1, contributor);
+            s.setLong(2, except == null ? -1 : except);
+            s.setDate(3, Date.valueOf(from));
+            s.setDate(4, to == null ? null : Date.valueOf(to));
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    private void insertAffiliation(Connection c, Long id, long contributor, Long organisation, LocalDate from, LocalDate to,
+                                   String sourceUrl, StatedAffiliation statement, String quote) throws SQLException {
+        String note = "the affiliation " + statement.path() + " states for " + (statement.holder().name() == null
+                ? statement.holder().id() : statement.holder().name()) + " (\"" + statement.organisation() + "\") while it lists them"
+                + (statement.toCommitSha() == null ? "" : ", until commit " + statement.toCommitSha());
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into affiliation (id, contributor_id, organisation_id, valid_from, valid_to, source_kind, source_url,
+                                         source_note, source_quote, confidence, recorded_at)
+                values (coalesce(?, nextval('fact_id_seq')), ?, ?, ?, ?, 'git', ?, ?, ?, 'verified', now())""")) {
+            s.setObject(1, id, Types.BIGINT);
+            s.setLong(2, contributor);
+            s.setObject(3, organisation, Types.BIGINT);
+            s.setDate(4, Date.valueOf(from));
+            s.setDate(5, to == null ? null : Date.valueOf(to));
+            s.setString(6, sourceUrl);
+            s.setString(7, note);
+            s.setString(8, quote);
+            s.executeUpdate();
+        }
     }
 
     // ---- shared --------------------------------------------------------------------------------

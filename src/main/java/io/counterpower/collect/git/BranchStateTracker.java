@@ -144,6 +144,10 @@ final class BranchStateTracker {
         return roster.seats();
     }
 
+    List<StatedAffiliation> statedAffiliations() {
+        return roster.statedAffiliations();
+    }
+
     long licenseObservations() {
         return licenseObservations;
     }
@@ -269,7 +273,7 @@ final class BranchStateTracker {
                     ? SeatListings.codeowners(text)
                     : SeatListings.maintainers(text);
             for (SeatHolder holder : listed) {
-                holders.putIfAbsent(holder.key(), holder);
+                holders.putIfAbsent(holder.key(), holder.listedIn(file.getKey()));
             }
         }
         return List.copyOf(holders.values());

@@ -269,7 +269,8 @@ public final class GitRepositoryReader implements AutoCloseable {
             BranchStateTracker states = readBranchStates(plan, request, visitor);
             ReadSummary summary = new ReadSummary(plan.branchRef, plan.tip.name(), request.forkPointSha(),
                     request.sinceSha(), commits, states.licenseObservations(), states.governanceDocChanges(),
-                    !plan.shallow, plan.mailmapChanged, states.licensePeriods(), states.maintainerSeats());
+                    !plan.shallow, plan.mailmapChanged, states.licensePeriods(), states.maintainerSeats(),
+                    states.statedAffiliations());
             visitor.finished(summary);
             return summary;
         } catch (MissingObjectException e) {

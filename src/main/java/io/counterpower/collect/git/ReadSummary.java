@@ -20,6 +20,8 @@ import java.util.List;
  * @param licensePeriods       periods opened by this read, per artifact in time order (for an
  *                             incremental read, only those opened after the boundary)
  * @param maintainerSeats      seats held or ended during the read, ordered by start
+ * @param statedAffiliations   affiliations the MAINTAINERS files state for their holders, held or ended
+ *                             during the read, ordered by start
  */
 public record ReadSummary(
         String branchRef,
@@ -32,10 +34,12 @@ public record ReadSummary(
         boolean historyComplete,
         boolean mailmapChanged,
         List<ObservedLicensePeriod> licensePeriods,
-        List<MaintainerSeat> maintainerSeats) {
+        List<MaintainerSeat> maintainerSeats,
+        List<StatedAffiliation> statedAffiliations) {
 
     public ReadSummary {
         licensePeriods = List.copyOf(licensePeriods);
         maintainerSeats = List.copyOf(maintainerSeats);
+        statedAffiliations = List.copyOf(statedAffiliations);
     }
 }

@@ -29,6 +29,22 @@ final class SeatListings {
     // Sections that list people who no longer hold the seat.
     private static final Pattern FORMER_SECTION = Pattern.compile(
             "\\b(emeritus|emeriti|alumni|former|retired|past|inactive)\\b", Pattern.CASE_INSENSITIVE);
+    // A GitHub profile link (not a repository's): Valkey's "[madolson](https://github.com/madolson)".
+    private static final Pattern PROFILE_LINK = Pattern.compile(
+            "https?://(?:www\\.)?github\\.com/([A-Za-z0-9][A-Za-z0-9-]*)/?(?=[)\\s>\\]|\"]|$)");
+    // github.com paths that are not people.
+    private static final java.util.Set<String> NOT_PROFILES = java.util.Set.of("orgs", "about", "features", "sponsors",
+            "settings", "topics", "marketplace", "apps", "login", "site", "enterprise", "pricing", "security", "collections");
+    private static final Pattern LIST_OR_TABLE_ROW = Pattern.compile("^\\s*(?:[-+*|]|\\d+\\.)\\s*");
+    private static final Pattern TABLE_SEPARATOR = Pattern.compile("^\\s*\\|?\\s*:?-{3,}:?\\s*(\\|\\s*:?-{3,}:?\\s*)*\\|?\\s*$");
+    // A table column in which the listing states its holders' employers.
+    private static final Pattern AFFILIATION_HEADER = Pattern.compile(
+            "^(affiliation|affiliations|company|companies|organi[sz]ation|employer|employed by)$", Pattern.CASE_INSENSITIVE);
+    // A cell that states nothing.
+    private static final Pattern NO_STATEMENT = Pattern.compile("^(|-+|\u2014|\u2013|n/?a|tbd|\\?|unknown)$", Pattern.CASE_INSENSITIVE);
+    /** A stated affiliation that says the holder works for no organisation (recorded as independent). */
+    static final Pattern INDEPENDENT = Pattern.compile(
+            "^(independent|individual|self|self-employed|unaffiliated|none \\(independent\\))$", Pattern.CASE_INSENSITIVE);
 
     /**
      * Owners named in a CODEOWNERS file: every {@code @user}, {@code @org/team} or email after the
@@ -64,13 +80,25 @@ final class SeatListings {
      * (Linux's {@code M: Name <email>}, Markdown lists and tables alike), except under headings such
      * as "Emeritus", "Alumni" or "Former maintainers". A line with one handle and one email is one
      * holder, keyed by the handle; a line with several is several holders. Names alone are not
-     * entries: they cannot be told from prose.
+     * entries: they cannot be told from prose. In a list item or table row without an {@code @handle},
+     * a link to a GitHub profile ({@code https://github.com/<login>}) names the holder. In a Markdown
+     * table whose header has an "Affiliation", "Company", "Organisation" or "Employer" column, a row
+     * that names one holder states that holder's affiliation: the cell, with the row kept as the quote.
      */
     static List<SeatHolder> maintainers(String text) {
         Map<String, SeatHolder> holders = new LinkedHashMap<>();
         int formerLevel = 0; // heading level of the "former" section we are in, 0 when none
         String previous = "";
+        int affiliationColumn = -1; // in a table whose header names an affiliation column, its index
         for (String line : lines(text)) {
+            if (TABLE_SEPARATOR.matcher(line).matches() && previous.strip().startsWith("|")) {
+                affiliationColumn = affiliationColumn(previous);
+                previous = line;
+                continue;
+            }
+            if (!line.strip().startsWith("|")) {
+                affiliationColumn = -1;
+            }
             int level = 0;
             String heading = null;
             Matcher atx = ATX_HEADING.matcher(line.strip());
@@ -95,11 +123,49 @@ final class SeatListings {
             if (formerLevel > 0) {
                 continue;
             }
-            for (SeatHolder holder : maintainerLine(line)) {
+            List<SeatHolder> listed = maintainerLine(line);
+            if (affiliationColumn >= 0 && listed.size() == 1 && listed.get(0).kind() != SeatHolder.Kind.GITHUB_TEAM) {
+                listed = List.of(withStatedAffiliation(listed.get(0), line, affiliationColumn));
+            }
+            for (SeatHolder holder : listed) {
                 holders.putIfAbsent(holder.key(), holder);
             }
         }
         return List.copyOf(holders.values());
+    }
+
+    /** The index of the header row's affiliation column, or -1. */
+    private static int affiliationColumn(String header) {
+        List<String> cells = cells(header);
+        for (int i = 0; i < cells.size(); i++) {
+            if (AFFILIATION_HEADER.matcher(cells.get(i)).matches()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static SeatHolder withStatedAffiliation(SeatHolder holder, String row, int column) {
+        List<String> cells = cells(row);
+        if (column >= cells.size() || NO_STATEMENT.matcher(cells.get(column)).matches()) {
+            return holder;
+        }
+        String quote = row.strip(); // verbatim: the quote is the file's text
+        return new SeatHolder(holder.kind(), holder.id(), holder.name(), holder.email(),
+                new SeatHolder.Affiliation(cells.get(column), quote, null));
+    }
+
+    /** A Markdown table row's cells, as plain text (links as their text, emphasis and code marks removed). */
+    private static List<String> cells(String row) {
+        String inner = row.strip();
+        inner = inner.startsWith("|") ? inner.substring(1) : inner;
+        inner = inner.endsWith("|") && !inner.endsWith("\\|") ? inner.substring(0, inner.length() - 1) : inner;
+        List<String> cells = new ArrayList<>();
+        for (String cell : inner.split("(?<!\\\\)\\|", -1)) {
+            cells.add(cell.replaceAll("\\[([^\\]]*)]\\([^)]*\\)", "$1").replaceAll("[*_`]", "")
+                    .replace("\\|", "|").strip().replaceAll("\\s{2,}", " "));
+        }
+        return cells;
     }
 
     private static List<SeatHolder> maintainerLine(String line) {
@@ -107,6 +173,15 @@ final class SeatListings {
         Matcher h = HANDLE.matcher(line);
         while (h.find()) {
             handles.add(new String[] {h.group(1), h.group(2)});
+        }
+        if (handles.isEmpty() && LIST_OR_TABLE_ROW.matcher(line).lookingAt()) {
+            Matcher p = PROFILE_LINK.matcher(line);
+            while (p.find()) {
+                if (!NOT_PROFILES.contains(p.group(1).toLowerCase(Locale.ROOT))
+                        && handles.stream().noneMatch(known -> known[0].equalsIgnoreCase(p.group(1)))) {
+                    handles.add(new String[] {p.group(1), null});
+                }
+            }
         }
         // A set: Markdown often repeats an address as link text and mailto target.
         List<String> emails = new ArrayList<>(new java.util.LinkedHashSet<>(emailsIn(line)));

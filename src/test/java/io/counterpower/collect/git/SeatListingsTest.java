@@ -7,6 +7,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SeatListingsTest {
@@ -48,10 +49,121 @@ class SeatListingsTest {
         assertEquals(List.of(
                 new SeatHolder(Kind.GITHUB_USER, "alice", "Alice Martin", "alice@acme.example"),
                 new SeatHolder(Kind.GITHUB_USER, "bobchen", "Bob Chen", null),
-                new SeatHolder(Kind.GITHUB_USER, "carol-d", "Carol Diaz", null),
+                new SeatHolder(Kind.GITHUB_USER, "carol-d", "Carol Diaz", null,
+                        new SeatHolder.Affiliation("Initech", "| Carol Diaz | @carol-d | Initech |", null)),
                 new SeatHolder(Kind.EMAIL, "dan@example.org", "Dan Brown", "dan@example.org"),
                 new SeatHolder(Kind.GITHUB_USER, "erin", null, null),
                 new SeatHolder(Kind.EMAIL, "security@example.org", null, "security@example.org")), holders);
+    }
+
+    /** Valkey's MAINTAINERS.md as committed in b283c6b5 (2024-04-30): profile links, no handles, an affiliation column. */
+    static final String VALKEY_MAINTAINERS = """
+            ## Overview
+
+            This document contains a list of maintainers in this repo.
+            See [GOVERNANCE.md](GOVERNANCE.md) that explains the function of this file.
+
+            ## Current Maintainers
+
+            Maintainers listed in alphabetical order by their github ID.
+
+            | Maintainer          | GitHub ID                                       | Affiliation |
+            | ------------------- | ----------------------------------------------- | ----------- |
+            | Zhu Binbin          | [enjoy-binbin](https://github.com/enjoy-binbin) | Tencent     |
+            | Wen Hui             | [hwware](https://github.com/hwware)             | Huawei      |
+            | Madelyn Olson       | [madolson](https://github.com/madolson)         | Amazon      |
+            | Ping Xie            | [pingxie](https://github.com/pingxie)           | Google      |
+            | Zhao Zhao           | [soloestoy](https://github.com/soloestoy)       | Alibaba     |
+            | Viktor Söderqvist   | [zuiderkwast](https://github.com/zuiderkwast)   | Ericsson    |
+
+
+            ### Former Maintainers
+
+            | Maintainer          | GitHub ID                                       | Affiliation |
+            | ------------------- | ----------------------------------------------- | ----------- |
+            """;
+
+    @Test
+    void aTableOfProfileLinksStatesEachHoldersAffiliation() {
+        List<SeatHolder> holders = SeatListings.maintainers(VALKEY_MAINTAINERS);
+        assertEquals(List.of("enjoy-binbin", "hwware", "madolson", "pingxie", "soloestoy", "zuiderkwast"),
+                holders.stream().map(SeatHolder::id).toList());
+        assertEquals(List.of("Tencent", "Huawei", "Amazon", "Google", "Alibaba", "Ericsson"),
+                holders.stream().map(h -> h.affiliation().organisation()).toList());
+        SeatHolder madolson = holders.get(2);
+        assertEquals(Kind.GITHUB_USER, madolson.kind());
+        assertEquals("Madelyn Olson", madolson.name());
+        // The row, verbatim, is the quote.
+        assertEquals("| Madelyn Olson       | [madolson](https://github.com/madolson)         | Amazon      |",
+                madolson.affiliation().row());
+    }
+
+    @Test
+    void onlyATableWithAnAffiliationColumnStatesOneAndOnlyForOneHolderPerRow() {
+        List<SeatHolder> holders = SeatListings.maintainers("""
+                | Name | Email | GitHub |
+                | ---- | ----- | ------ |
+                | Ann  | ann@opentofu.example | @ann |
+
+                | Name | Company | GitHub |
+                |:-----|:-------:|-------:|
+                | Bo   | **Acme** | [@bo](https://github.com/bo) |
+                | Cy   | -        | @cy |
+                | Pair | Acme     | @dee @eve |
+                | Fay  | Independent | [fay](https://github.com/fay) |
+
+                See https://github.com/someone for the roadmap.
+                - [@gus](https://github.com/gus) at [Acme](https://github.com/acme-corp/acme)
+                """);
+        assertEquals(List.of("ann", "bo", "cy", "dee", "eve", "fay", "gus"), holders.stream().map(SeatHolder::id).toList());
+        assertNull(holders.get(0).affiliation(), "no affiliation column");
+        assertEquals("Acme", holders.get(1).affiliation().organisation(), "emphasis removed");
+        assertNull(holders.get(2).affiliation(), "a dash states nothing");
+        assertNull(holders.get(3).affiliation(), "a row naming two holders says nothing about either alone");
+        assertEquals("Independent", holders.get(5).affiliation().organisation());
+        assertTrue(SeatListings.INDEPENDENT.matcher(holders.get(5).affiliation().organisation()).matches());
+        assertNull(holders.get(6).affiliation(), "a list item is not a table row");
+    }
+
+    /**
+     * Seeded randomised invariant: whatever the column order, padding and link style, every current
+     * row of a table with an affiliation column is one holder whose stated affiliation is the cell
+     * (none for an empty or dash cell), and nobody under a "Former" heading holds a seat.
+     */
+    @Test
+    void randomTablesStateTheirCellsForTheirRows() {
+        java.util.Random random = new java.util.Random(23);
+        String[] orgs = {"Acme", "Initech Ltd.", "", "-", "Umbrella Corp", "Independent"};
+        for (int round = 0; round < 200; round++) {
+            int columns = random.nextInt(3); // position of the affiliation column among three
+            StringBuilder text = new StringBuilder("# Maintainers\n\n");
+            java.util.List<String> cols = new java.util.ArrayList<>(List.of("Name", "GitHub ID"));
+            cols.add(columns, random.nextBoolean() ? "Affiliation" : "Company");
+            text.append("| ").append(String.join(" | ", cols)).append(" |\n|").append(" --- |".repeat(3)).append('\n');
+            int rows = 1 + random.nextInt(6);
+            java.util.List<String> expectedIds = new java.util.ArrayList<>();
+            java.util.List<String> expectedOrgs = new java.util.ArrayList<>();
+            for (int i = 0; i < rows; i++) {
+                String login = "user" + round + "-" + i;
+                String org = orgs[random.nextInt(orgs.length)];
+                String handle = random.nextBoolean() ? "@" + login : "[" + login + "](https://github.com/" + login + ")";
+                java.util.List<String> cells = new java.util.ArrayList<>(List.of("Person " + i, handle));
+                cells.add(columns, org);
+                text.append("|").append(" ".repeat(random.nextInt(3))).append(String.join(" ".repeat(1 + random.nextInt(4)) + "| ", cells))
+                        .append(" |\n");
+                expectedIds.add(login);
+                expectedOrgs.add(org.isEmpty() || org.equals("-") ? null : org);
+            }
+            text.append("\n## Former maintainers\n\n| Name | GitHub ID | Affiliation |\n| --- | --- | --- |\n")
+                    .append("| Old | @old-").append(round).append(" | Acme |\n");
+            List<SeatHolder> holders = SeatListings.maintainers(text.toString());
+            assertEquals(expectedIds, holders.stream().map(SeatHolder::id).toList(), text.toString());
+            assertEquals(expectedOrgs, holders.stream().map(h -> h.affiliation() == null ? null : h.affiliation().organisation())
+                    .toList(), text.toString());
+            for (SeatHolder holder : holders) {
+                assertTrue(holder.affiliation() == null || holder.affiliation().row().contains(holder.id()), "the quote is the holder's row");
+            }
+        }
     }
 
     @Test
