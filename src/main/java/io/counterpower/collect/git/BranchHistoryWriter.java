@@ -480,7 +480,7 @@ final class BranchHistoryWriter {
                 Object[] open = statedAffiliation(c, contributor, null);
                 if (statement.to() != null && open != null) {
                     LocalDate from = (LocalDate) open[2];
-                    close(c, "affiliation", (Long) open[0]);
+                    io.counterpower.contributor.Affiliation.VERSIONS.batch().supersede((Long) open[0]).write(c);
                     insertAffiliation(c, (Long) open[1], contributor, (Long) open[4], from, lastDay(from, statement.to()),
                             (String) open[3], statement, (String) open[5]);
                 }
@@ -498,7 +498,7 @@ final class BranchHistoryWriter {
                 continue;
             }
             if (existing != null) {
-                close(c, "affiliation", (Long) existing[0]);
+                io.counterpower.contributor.Affiliation.VERSIONS.batch().supersede((Long) existing[0]).write(c);
             }
             insertAffiliation(c, existing == null ? null : (Long) existing[1], contributor, organisation, from, to,
                     blobUrl(statement), statement, statement.row());
@@ -572,20 +572,9 @@ final class BranchHistoryWriter {
         String note = "the affiliation " + statement.path() + " states for " + (statement.holder().name() == null
                 ? statement.holder().id() : statement.holder().name()) + " (\"" + statement.organisation() + "\") while it lists them"
                 + (statement.toCommitSha() == null ? "" : ", until commit " + statement.toCommitSha());
-        try (PreparedStatement s = c.prepareStatement("""
-                insert into affiliation (id, contributor_id, organisation_id, valid_from, valid_to, source_kind, source_url,
-                                         source_note, source_quote, confidence, recorded_at)
-                values (coalesce(?, nextval('fact_id_seq')), ?, ?, ?, ?, 'git', ?, ?, ?, 'verified', now())""")) {
-            s.setObject(1, id, Types.BIGINT);
-            s.setLong(2, contributor);
-            s.setObject(3, organisation, Types.BIGINT);
-            s.setDate(4, Date.valueOf(from));
-            s.setDate(5, to == null ? null : Date.valueOf(to));
-            s.setString(6, sourceUrl);
-            s.setString(7, note);
-            s.setString(8, quote);
-            s.executeUpdate();
-        }
+        io.counterpower.contributor.Affiliation.VERSIONS.batch()
+                .add(id, new FactSource(SourceKind.GIT, sourceUrl, note, quote, Confidence.VERIFIED), null, contributor, organisation, from, to)
+                .write(c);
     }
 
     // ---- shared --------------------------------------------------------------------------------
