@@ -120,6 +120,58 @@ class ReferenceDatasetUpgradeTest {
         empty();
     }
 
+    /**
+     * Dataset 2026.12.9.23 (issue #23) as it reaches an instance holding the state before it: Valkey's reported fork
+     * event of 2024-03-28 is closed as withdrawn and the verified one of 2024-03-22, read in Valkey's README at a commit,
+     * is added with its quote (fork_response_days, 2 days on the new event, is ForkIndicatorsTest's: this profile empties the
+     * database after start, so the license levels the figure reads are not derived here).
+     */
+    @Test
+    void valkeysForkReadInItsReadmeReplacesTheReportedOneAsRecordedCorrections() {
+        empty();
+        JsonNode bundled = dataset.bundled();
+        assertEquals(true, dataset.loadIfEmpty().loaded());
+        // The state before 2026.12.9.23, as a version of its own.
+        ObjectNode before = bundled.deepCopy();
+        before.put("version", "2999.2.1");
+        ArrayNode events = before.withArray("governance_events");
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).path("project").asText().equals("valkey") && events.get(i).path("kind").asText().equals("fork")) {
+                ObjectNode old = (ObjectNode) events.get(i);
+                assertEquals("2024-03-22", old.path("date").asText());
+                old.put("date", "2024-03-28");
+                old.put("to_org", "linux-foundation");
+                old.put("source", "https://www.opensourcestartups.com/blog/redis-relicense-timeline");
+                old.put("confidence", "reported");
+                old.remove("quote");
+            }
+        }
+        upgrade.applyIfNewer(before);
+        ObjectNode after = bundled.deepCopy();
+        after.put("version", "2999.2.2");
+
+        ReferenceDatasetUpgrade.Result result = upgrade.applyIfNewer(after);
+
+        assertEquals(new ReferenceDatasetUpgrade.Result("2999.2.1", "2999.2.2", 0, 1, 1, 0), result);
+        List<?> versions = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                select cast(e.event_date as text), e.confidence, e.change_reason, e.superseded_at is null, e.source_url, e.source_quote
+                from governance_event e join project p on p.id = e.project_id
+                where p.slug = 'valkey' and e.kind = 'fork' and e.event_date >= date '2024-03-22' order by e.row_id desc limit 2""")
+                .getResultList());
+        Object[] now = (Object[]) versions.get(0);
+        assertEquals(List.of("2024-03-22", "verified", "default dataset 2999.2.2: added", true,
+                "https://github.com/valkey-io/valkey/blob/75929f46c5ffccd72b3e6eb90cbee74f9968d726/README.md"),
+                List.of(now[0], now[1], now[2], now[3], now[4]));
+        assertEquals("This project was forked from the open source Redis project right before the transition to their new "
+                + "source available licenses.", now[5]);
+        assertEquals(0, count("""
+                select count(*) from governance_event e join project p on p.id = e.project_id
+                where p.slug = 'valkey' and e.kind = 'fork' and e.event_date = date '2024-03-28' and e.superseded_at is null"""));
+        anonymous().get("/api/v1/changes?kind=governance-event").then().statusCode(200)
+                .body("items.reason", hasItem("default dataset 2999.2.2: withdrawn from the dataset"));
+        empty();
+    }
+
     @Test
     void aRatingALaterVersionDropsIsClosedAsACorrectionButACuratorsImportIsLeft() {
         empty();
