@@ -59,6 +59,8 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>members of interfaces and annotation types (public by the language);</li>
  *   <li>a method that overrides or implements another (Java forbids reducing its access), {@code main(String[])};</li>
+ *   <li>JAX-RS resource methods and locators (Quarkus REST 3.33 ignores, with a warning, one that is not public: every
+ *       request to it is a 404), and Quarkus REST's {@code @ServerExceptionMapper} and filter methods;</li>
  *   <li>records' canonical constructors and explicit accessors (the language ties them to the record's access);</li>
  *   <li>{@code @ConfigMapping} interfaces (SmallRye Config generates their implementation elsewhere);</li>
  *   <li>JPA entities' fields and constructors (Hibernate and Panache enhancement reach them);</li>
@@ -72,7 +74,7 @@ import java.util.stream.Stream;
 public class PackagePrivate {
 
     /** One {@code public} declaration of src/main/java that could lose its modifier. */
-    record Declaration(Element element, Path file, CompilationUnitTree unit, ModifiersTree modifiers, String kind) {
+    record Declaration(Element element, Path file, CompilationUnitTree unit, Tree tree, ModifiersTree modifiers, String kind) {
     }
 
     public static void main(String[] args) throws IOException {
@@ -173,6 +175,7 @@ public class PackagePrivate {
             StringBuilder out = new StringBuilder(text);
             for (Map.Entry<Long, Declaration> edit : byPosition.entrySet()) {
                 int[] span = publicKeyword(text, (int) (long) edit.getKey());
+                realignParameters(text, out, span, edit.getValue());
                 out.delete(span[0], span[1]);
                 changed++;
                 long line = edit.getValue().unit().getLineMap().getLineNumber(edit.getKey());
@@ -190,6 +193,40 @@ public class PackagePrivate {
             keptBecause.forEach((e, why) -> System.out.println("kept " + describe(e) + ": " + why));
         }
         return check && changed > 0 ? 1 : 0;
+    }
+
+    /**
+     * Parameters continued on later lines aligned under the first one move left with it (edits at positions after
+     * span, so the caller's later, earlier-positioned edits stay valid).
+     */
+    private void realignParameters(String text, StringBuilder out, int[] span, Declaration d) {
+        if (!(d.tree() instanceof MethodTree method)) {
+            return;
+        }
+        int lineStart = text.lastIndexOf('\n', span[0]) + 1;
+        int lineEnd = text.indexOf('\n', span[0]);
+        int open = text.indexOf('(', span[1]);
+        if (lineEnd < 0 || open < 0 || open > lineEnd) {
+            return;
+        }
+        int alignColumn = open + 1 - lineStart;
+        int removed = span[1] - span[0];
+        long signatureEnd = method.getBody() != null
+                ? trees.getSourcePositions().getStartPosition(d.unit(), method.getBody()) : text.indexOf(';', open);
+        List<Integer> lineStarts = new ArrayList<>();
+        for (int i = lineEnd + 1; i > 0 && i < signatureEnd; i = text.indexOf('\n', i) + 1) {
+            lineStarts.add(i);
+        }
+        for (int k = lineStarts.size() - 1; k >= 0; k--) {
+            int start = lineStarts.get(k);
+            int indent = 0;
+            while (start + indent < text.length() && text.charAt(start + indent) == ' ') {
+                indent++;
+            }
+            if (indent >= alignColumn) {
+                out.delete(start, start + removed);
+            }
+        }
     }
 
     private static List<Path> javaFiles(Path dir) throws IOException {
@@ -243,7 +280,7 @@ public class PackagePrivate {
                     case FIELD -> "field";
                     default -> owner instanceof PackageElement ? "type" : "nested-type";
                 };
-                declarations.add(new Declaration(e, file, unit, modifiers, kind));
+                declarations.add(new Declaration(e, file, unit, path.getLeaf(), modifiers, kind));
                 String reason = frameworkReason(e);
                 if (reason != null) {
                     keptBecause.put(e, reason);
@@ -271,6 +308,12 @@ public class PackagePrivate {
                 }
                 if (hasAnnotationFrom(e, "com.fasterxml.jackson.")) {
                     return "Jackson annotation";
+                }
+                if (isResourceMethod(e)) {
+                    return "JAX-RS resource method (Quarkus REST ignores one that is not public)";
+                }
+                if (hasAnnotationFrom(e, "org.jboss.resteasy.reactive.server.")) {
+                    return "Quarkus REST exception mapper or filter";
                 }
                 if ((owner.getKind() == ElementKind.CLASS || owner.getKind() == ElementKind.RECORD) && isBeanAccessor(method)) {
                     return "Jackson getter or setter of a class or record";
@@ -350,6 +393,18 @@ public class PackagePrivate {
                 && ((name.startsWith("get") && name.length() > 3) || (name.startsWith("is") && name.length() > 2));
         boolean setter = method.getParameters().size() == 1 && name.startsWith("set") && name.length() > 3;
         return getter || setter;
+    }
+
+    /** A resource method or sub-resource locator: {@code @Path}, or an annotation meta-annotated {@code @HttpMethod}. */
+    private static boolean isResourceMethod(Element e) {
+        for (AnnotationMirror a : e.getAnnotationMirrors()) {
+            Element type = a.getAnnotationType().asElement();
+            if (((TypeElement) type).getQualifiedName().contentEquals("jakarta.ws.rs.Path")
+                    || hasAnnotation(type, "jakarta.ws.rs.HttpMethod")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isCanonical(ExecutableElement constructor, TypeElement record) {
