@@ -60,7 +60,7 @@ import java.util.stream.Stream;
  *   <li>members of interfaces and annotation types (public by the language);</li>
  *   <li>a method that overrides or implements another (Java forbids reducing its access), {@code main(String[])};</li>
  *   <li>JAX-RS resource methods and locators (Quarkus REST 3.33 ignores, with a warning, one that is not public: every
- *       request to it is a 404), and Quarkus REST's {@code @ServerExceptionMapper} and filter methods;</li>
+ *       request to it is a 404); its {@code @ServerExceptionMapper} and filter methods work package-private;</li>
  *   <li>records' canonical constructors and explicit accessors (the language ties them to the record's access);</li>
  *   <li>{@code @ConfigMapping} interfaces (SmallRye Config generates their implementation elsewhere);</li>
  *   <li>JPA entities' fields and constructors (Hibernate and Panache enhancement reach them);</li>
@@ -311,9 +311,6 @@ public class PackagePrivate {
                 }
                 if (isResourceMethod(e)) {
                     return "JAX-RS resource method (Quarkus REST ignores one that is not public)";
-                }
-                if (hasAnnotationFrom(e, "org.jboss.resteasy.reactive.server.")) {
-                    return "Quarkus REST exception mapper or filter";
                 }
                 if ((owner.getKind() == ElementKind.CLASS || owner.getKind() == ElementKind.RECORD) && isBeanAccessor(method)) {
                     return "Jackson getter or setter of a class or record";
