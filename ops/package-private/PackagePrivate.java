@@ -513,6 +513,17 @@ public class PackagePrivate {
             Set<Element> forOthers = new HashSet<>(usedFrom.keySet());
             keptBecause.keySet().stream().filter(PackagePrivate::isTypeKind).forEach(forOthers::add);
             for (Element e : forOthers) {
+                // A varargs method another package calls needs its element type accessible there (javac: "formal
+                // varargs element type ... is not accessible"), even when no other package names that type.
+                if (e instanceof javax.lang.model.element.ExecutableElement m && m.isVarArgs()
+                        && m.getParameters().get(m.getParameters().size() - 1).asType() instanceof javax.lang.model.type.ArrayType array
+                        && array.getComponentType() instanceof javax.lang.model.type.DeclaredType component) {
+                    Element type = component.asElement();
+                    if (declared.contains(type) && !keptBecause.containsKey(type)) {
+                        keptBecause.put(type, "varargs element type of " + describe(e));
+                        grew = true;
+                    }
+                }
                 for (Element owner = e.getEnclosingElement(); owner != null && owner.getKind() != ElementKind.PACKAGE;
                         owner = owner.getEnclosingElement()) {
                     if (declared.contains(owner) && !keptBecause.containsKey(owner)) {

@@ -10,7 +10,7 @@ import java.time.LocalDate;
 /** An organisation that uses a project (METHODOLOGY.md section 2, adoption), since a day, month or year. */
 @Entity
 @Table(name = "adopter")
-public class Adopter extends VersionedFact {
+class Adopter extends VersionedFact {
     @Column(name = "project_id", nullable = false)
     public Long projectId;
 

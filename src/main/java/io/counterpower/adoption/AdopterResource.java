@@ -19,13 +19,13 @@ import jakarta.ws.rs.core.Response;
 @Path(AdopterResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class AdopterResource extends FactResource<Adopter, Adopters.Input, Adopters.View> {
+class AdopterResource extends FactResource<Adopter, Adopters.Input, Adopters.View> {
     static final String PATH = "/api/v1/adopters";
 
     @Inject
     Adopters kind;
 
-    public AdopterResource() {
+    AdopterResource() {
         super(PATH);
     }
 

@@ -29,10 +29,10 @@ import java.util.Map;
  * organisation; the project's stewards and the adopting organisation itself may write it.
  */
 @ApplicationScoped
-public class Adopters extends DescribedFactKind<Adopter, Adopters.Input, Adopters.View> {
+class Adopters extends DescribedFactKind<Adopter, Adopters.Input, Adopters.View> {
 
     /** An adopter to record; {@code since} may be given to the day, the month or the year, or left out. */
-    public record Input(@Size(max = 80) String project,
+    record Input(@Size(max = 80) String project,
                         @Size(max = 80) String organisation,
                         @Size(max = 10) String since,
                         @Size(max = 4000) String note,
@@ -40,7 +40,7 @@ public class Adopters extends DescribedFactKind<Adopter, Adopters.Input, Adopter
                         @Size(max = 2000) String reason) implements FactInput {
     }
 
-    public record View(long id, String project, String organisation, String since, String sincePrecision, String note,
+    record View(long id, String project, String organisation, String since, String sincePrecision, String note,
                        FactSource source, VersionInfo version) implements FactView {
     }
 
@@ -49,7 +49,7 @@ public class Adopters extends DescribedFactKind<Adopter, Adopters.Input, Adopter
     @Inject
     OrganisationService organisations;
 
-    public Adopters() {
+    Adopters() {
         super("adopter", Adopter.class, Input.class, Map.of("since", "f.since", "recordedAt", "f.recordedAt", "id", "f.id"), "since");
     }
 

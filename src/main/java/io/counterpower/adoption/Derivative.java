@@ -13,7 +13,7 @@ import java.time.LocalDate;
  */
 @Entity
 @Table(name = "derivative")
-public class Derivative extends VersionedFact {
+class Derivative extends VersionedFact {
     /** The base project. */
     @Column(name = "project_id", nullable = false)
     public Long projectId;

@@ -19,13 +19,13 @@ import jakarta.ws.rs.core.Response;
 @Path(DerivativeResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class DerivativeResource extends FactResource<Derivative, Derivatives.Input, Derivatives.View> {
+class DerivativeResource extends FactResource<Derivative, Derivatives.Input, Derivatives.View> {
     static final String PATH = "/api/v1/derivatives";
 
     @Inject
     Derivatives kind;
 
-    public DerivativeResource() {
+    DerivativeResource() {
         super(PATH);
     }
 

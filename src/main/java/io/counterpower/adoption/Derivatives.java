@@ -30,15 +30,15 @@ import java.util.Map;
  * write it.
  */
 @ApplicationScoped
-public class Derivatives extends DescribedFactKind<Derivative, Derivatives.Input, Derivatives.View> {
+class Derivatives extends DescribedFactKind<Derivative, Derivatives.Input, Derivatives.View> {
     /** The relations of METHODOLOGY.md section 2, in its order. */
-    public static final List<String> RELATIONS = List.of("finetune", "merge", "quantization", "adapter", "fork", "distillation");
+    static final List<String> RELATIONS = List.of("finetune", "merge", "quantization", "adapter", "fork", "distillation");
     static final int MAX_NAME = 200;
     /** An artifact name as license periods write it (migration V035); the check of V054. */
     static final java.util.regex.Pattern BASE_ARTIFACT = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{0,79}");
 
     /** A derivative to record; {@code publishedAt} is a day, YYYY-MM-DD. */
-    public record Input(@Size(max = 80) String project,
+    record Input(@Size(max = 80) String project,
                         @Size(max = 80) String derivedProject,
                         @Size(max = MAX_NAME) String derivedName,
                         @Size(max = 40) String relation,
@@ -51,7 +51,7 @@ public class Derivatives extends DescribedFactKind<Derivative, Derivatives.Input
                         @Size(max = 2000) String reason) implements FactInput {
     }
 
-    public record View(long id, String project, String derivedProject, String derivedName, String relation,
+    record View(long id, String project, String derivedProject, String derivedName, String relation,
                        String publisherOrganisation, String publisherName, LocalDate publishedAt, String baseName,
                        String baseArtifact, FactSource source, VersionInfo version) implements FactView {
     }
@@ -61,7 +61,7 @@ public class Derivatives extends DescribedFactKind<Derivative, Derivatives.Input
     @Inject
     OrganisationService organisations;
 
-    public Derivatives() {
+    Derivatives() {
         super("derivative", Derivative.class, Input.class, Map.of("publishedAt", "f.publishedAt", "derivedName", "f.derivedName", "relation", "f.relation",
                 "recordedAt", "f.recordedAt", "id", "f.id"), "publishedAt");
     }

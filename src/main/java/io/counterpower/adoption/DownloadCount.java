@@ -10,7 +10,7 @@ import java.time.LocalDate;
 /** How many times a project was downloaded from a platform over a period (METHODOLOGY.md section 2, adoption). */
 @Entity
 @Table(name = "download_count")
-public class DownloadCount extends VersionedFact {
+class DownloadCount extends VersionedFact {
     @Column(name = "project_id", nullable = false)
     public Long projectId;
 

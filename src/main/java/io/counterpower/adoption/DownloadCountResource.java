@@ -19,13 +19,13 @@ import jakarta.ws.rs.core.Response;
 @Path(DownloadCountResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class DownloadCountResource extends FactResource<DownloadCount, DownloadCounts.Input, DownloadCounts.View> {
+class DownloadCountResource extends FactResource<DownloadCount, DownloadCounts.Input, DownloadCounts.View> {
     static final String PATH = "/api/v1/downloads";
 
     @Inject
     DownloadCounts kind;
 
-    public DownloadCountResource() {
+    DownloadCountResource() {
         super(PATH);
     }
 

@@ -29,7 +29,7 @@ import java.util.Map;
  * day, both included). The project's stewards on the last day of the period may write it.
  */
 @ApplicationScoped
-public class DownloadCounts extends DescribedFactKind<DownloadCount, DownloadCounts.Input, DownloadCounts.View> {
+class DownloadCounts extends DescribedFactKind<DownloadCount, DownloadCounts.Input, DownloadCounts.View> {
     static final int MAX_PLATFORM = 40;
     /**
      * Larger than any figure a platform has published (the most downloaded PyPI packages count tens of
@@ -41,7 +41,7 @@ public class DownloadCounts extends DescribedFactKind<DownloadCount, DownloadCou
      * A download count to record. {@code downloads} is read as a decimal so that a fraction is refused
      * instead of being truncated silently.
      */
-    public record Input(@Size(max = 80) String project,
+    record Input(@Size(max = 80) String project,
                         @Size(max = MAX_PLATFORM) String platform,
                         @Size(max = 10) String periodFrom,
                         @Size(max = 10) String periodTo,
@@ -50,14 +50,14 @@ public class DownloadCounts extends DescribedFactKind<DownloadCount, DownloadCou
                         @Size(max = 2000) String reason) implements FactInput {
     }
 
-    public record View(long id, String project, String platform, LocalDate periodFrom, LocalDate periodTo, long downloads,
+    record View(long id, String project, String platform, LocalDate periodFrom, LocalDate periodTo, long downloads,
                        FactSource source, VersionInfo version) implements FactView {
     }
 
     @Inject
     ProjectService projects;
 
-    public DownloadCounts() {
+    DownloadCounts() {
         super("download-count", DownloadCount.class, Input.class, Map.of("periodFrom", "f.periodFrom", "periodTo", "f.periodTo", "platform", "f.platform",
                 "downloads", "f.downloads", "recordedAt", "f.recordedAt", "id", "f.id"), "periodFrom");
     }

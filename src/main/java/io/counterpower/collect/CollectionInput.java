@@ -12,5 +12,5 @@ import jakarta.validation.constraints.Size;
  * @param branch the branch to read ({@code git} only); absent, the branch recorded with the repository
  *               or the default one
  */
-public record CollectionInput(@Size(max = 40) String source, @Size(max = 2000) String url, @Size(max = 250) String branch) {
+record CollectionInput(@Size(max = 40) String source, @Size(max = 2000) String url, @Size(max = 250) String branch) {
 }

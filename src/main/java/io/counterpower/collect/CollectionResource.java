@@ -17,7 +17,7 @@ import java.net.URI;
 @Path("/api/v1/projects/{slug}/collections")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class CollectionResource {
+class CollectionResource {
     @Inject
     JobService jobs;
     @Inject

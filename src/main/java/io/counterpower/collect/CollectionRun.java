@@ -26,7 +26,7 @@ public final class CollectionRun {
             this.code = code;
         }
 
-        public String code() {
+        String code() {
             return code;
         }
     }

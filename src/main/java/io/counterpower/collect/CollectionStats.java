@@ -70,7 +70,7 @@ public record CollectionStats(
      * @param downloadCountsAdded       download counts recorded
      * @param models                    each Hugging Face model read
      */
-    public record PlatformCounts(long requests, long notModified, long retries, long rateLimitWaitSeconds, long itemsRead,
+    record PlatformCounts(long requests, long notModified, long retries, long rateLimitWaitSeconds, long itemsRead,
                                  long reviewContributionsAdded, long issueContributionsAdded,
                                  long releaseContributionsAdded, long orgAffiliationsAdded, long orgAffiliationsClosed,
                                  DerivativeCounts derivativesAdded, long downloadCountsAdded, List<ModelRead> models) {
@@ -83,7 +83,7 @@ public record CollectionStats(
     }
 
     /** Derivatives by relation, as the Hugging Face Hub tags them ({@code quantized} is stored as {@code quantization}). */
-    public record DerivativeCounts(long finetune, long adapter, long merge, long quantization) {
+    record DerivativeCounts(long finetune, long adapter, long merge, long quantization) {
     }
 
     /**
@@ -138,7 +138,7 @@ public record CollectionStats(
      * and governance history, inferring affiliations, and refreshing the attribution of what the run wrote
      * (once, at its end: V040).
      */
-    public record Timings(long openMillis, long countMillis, long readMillis, long writeMillis, long historyMillis,
+    record Timings(long openMillis, long countMillis, long readMillis, long writeMillis, long historyMillis,
                           long affiliationMillis, long attributionMillis, long totalMillis) {
     }
 }

@@ -20,7 +20,7 @@ import java.util.Map;
  */
 @Entity
 @Table(name = "job")
-public class Job extends PanacheEntityBase {
+class Job extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

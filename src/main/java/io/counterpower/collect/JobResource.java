@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 /** Background jobs: their state, phase, progress, timings and errors. Public, like every read. */
 @Path("/api/v1/jobs")
 @Produces(MediaType.APPLICATION_JSON)
-public class JobResource {
+class JobResource {
     @Inject
     JobService jobs;
 

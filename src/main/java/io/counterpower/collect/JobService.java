@@ -80,7 +80,7 @@ public class JobService {
      * ask; either way the facts are recorded with the source they are read from.
      */
     @Transactional
-    public JobView createCollection(String slug, CollectionInput in) {
+    JobView createCollection(String slug, CollectionInput in) {
         long projectId = projects.requireId(slug);
         boolean asSteward = caller.requireCuratorOrStewardOf(projects.stewardKeysOn(projectId, LocalDate.now(ZoneOffset.UTC)));
         List<RepositoryTarget> targets = requests.targets(slug, in);
@@ -126,7 +126,7 @@ public class JobService {
         return view;
     }
 
-    public JobView get(long id) {
+    JobView get(long id) {
         Job job = Job.findById(id);
         if (job == null) {
             throw ApiProblem.notFound("No job " + id);
@@ -134,7 +134,7 @@ public class JobService {
         return view(job);
     }
 
-    public Page<JobView> list(String project, String state, PageRequest page) {
+    Page<JobView> list(String project, String state, PageRequest page) {
         String wantedState = QueryParams.code(state, "state", s -> {
             if (!STATES.contains(s)) {
                 throw new IllegalArgumentException("must be one of [failed, queued, running, succeeded]");
@@ -177,7 +177,7 @@ public class JobService {
     }
 
     /** Records where a running job is; it doubles as a heartbeat. */
-    public void progress(long id, String phase, long done, Long total, CollectionStats stats) {
+    void progress(long id, String phase, long done, Long total, CollectionStats stats) {
         update("""
                 update job set phase = ?, progress_done = ?, progress_total = ?, stats = cast(? as jsonb),
                        heartbeat_at = now() where id = ? and state = 'running'""",
@@ -199,14 +199,14 @@ public class JobService {
                        stats = cast(? as jsonb) where id = ? and state = 'running'""", toJson(stats), id);
     }
 
-    public void fail(long id, String error, CollectionStats stats) {
+    void fail(long id, String error, CollectionStats stats) {
         update("""
                 update job set state = 'failed', finished_at = now(), heartbeat_at = now(), error = ?,
                        stats = coalesce(cast(? as jsonb), stats) where id = ? and state = 'running'""", error, toJson(stats), id);
     }
 
     /** Keeps the jobs this instance runs from looking interrupted while a phase takes long. */
-    public void heartbeat(Collection<Long> running) {
+    void heartbeat(Collection<Long> running) {
         if (!running.isEmpty()) {
             // Cast: a Long[] passed alone would be spread over the varargs instead of bound as one array.
             update("update job set heartbeat_at = now() where state = 'running' and id = any(?)",
@@ -230,7 +230,7 @@ public class JobService {
     }
 
     /** Fails the jobs this instance was running when it stops. */
-    public void failInterrupted(Collection<Long> running, String reason) {
+    void failInterrupted(Collection<Long> running, String reason) {
         if (!running.isEmpty()) {
             update("""
                     update job set state = 'failed', finished_at = now(), error = ?

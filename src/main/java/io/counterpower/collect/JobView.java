@@ -23,12 +23,12 @@ import java.util.List;
  * @param warnings       what it could not do as asked
  * @param stats          counts and timings, all zero until the job has started
  */
-public record JobView(long id, String kind, String project, String source, String state, String phase,
+record JobView(long id, String kind, String project, String source, String state, String phase,
                       Progress progress, List<RepositoryTarget> repositories, Instant createdAt, Instant startedAt,
                       Instant finishedAt, Instant heartbeatAt, Long durationMillis, String error, List<String> warnings,
                       CollectionStats stats) {
 
     /** Commits done out of {@code total}; the total is null until the commits have been counted. */
-    public record Progress(long done, Long total) {
+    record Progress(long done, Long total) {
     }
 }

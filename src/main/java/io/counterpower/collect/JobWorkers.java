@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * instance that died) are failed, on start and then periodically.
  */
 @ApplicationScoped
-public class JobWorkers {
+class JobWorkers {
 
     @Inject
     JobsConfig config;
@@ -95,7 +95,7 @@ public class JobWorkers {
     }
 
     /** Wakes idle workers of this instance at once (a job was just queued here). */
-    public void wake() {
+    void wake() {
         wake.release(Math.max(1, config.workers()));
     }
 

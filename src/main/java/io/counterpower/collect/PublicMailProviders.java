@@ -73,7 +73,7 @@ public final class PublicMailProviders {
         return false;
     }
 
-    public int size() {
+    int size() {
         return domains.size();
     }
 

@@ -13,7 +13,7 @@ import java.time.Instant;
 /** Someone says an affiliation is wrong; a curator upholds (and corrects) or rejects it. */
 @Entity
 @Table(name = "affiliation_dispute")
-public class AffiliationDispute extends PanacheEntityBase {
+class AffiliationDispute extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

@@ -21,14 +21,14 @@ import java.net.URI;
 @Path("/api/v1/affiliation-disputes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class AffiliationDisputeResource {
+class AffiliationDisputeResource {
 
     /** A dispute to raise: which affiliation, and what is wrong with it. */
-    public record DisputeInput(@NotNull Long affiliation, @Size(max = 4000) String reason) {
+    record DisputeInput(@NotNull Long affiliation, @Size(max = 4000) String reason) {
     }
 
     /** A curator's decision; an upheld dispute may carry the corrected affiliation. */
-    public record ResolutionInput(@Size(max = 20) String outcome, @Size(max = 4000) String note, @Valid AffiliationInput correction) {
+    record ResolutionInput(@Size(max = 20) String outcome, @Size(max = 4000) String note, @Valid AffiliationInput correction) {
     }
 
     @Inject

@@ -24,11 +24,11 @@ import java.util.Set;
  * While a dispute is open the affiliation is flagged as disputed wherever it is shown.
  */
 @ApplicationScoped
-public class AffiliationDisputes {
+class AffiliationDisputes {
     static final Map<String, String> SORTABLE = Map.of("id", "d.id", "raisedAt", "d.raisedAt");
     static final Set<String> STATES = Set.of("open", "upheld", "rejected");
 
-    public record DisputeView(long id, long affiliation, String reason, String state, Instant raisedAt, Instant resolvedAt,
+    record DisputeView(long id, long affiliation, String reason, String state, Instant raisedAt, Instant resolvedAt,
                               String resolutionNote) {
         static DisputeView of(AffiliationDispute d) {
             return new DisputeView(d.id, d.affiliationId, d.reason, d.state, d.raisedAt, d.resolvedAt, d.resolutionNote);
@@ -47,7 +47,7 @@ public class AffiliationDisputes {
     AffiliationService affiliations;
 
     @Transactional
-    public DisputeView raise(long affiliationId, String reason) {
+    DisputeView raise(long affiliationId, String reason) {
         caller.requireKey();
         if (reason == null || reason.isBlank()) {
             throw ApiProblem.badRequest("reason", "is required: say what is wrong and how you know");
@@ -72,7 +72,7 @@ public class AffiliationDisputes {
      * without one: it is closed. Rejected: it stays as it is.
      */
     @Transactional
-    public DisputeView resolve(long disputeId, String outcome, String note, AffiliationInput correction) {
+    DisputeView resolve(long disputeId, String outcome, String note, AffiliationInput correction) {
         caller.requireCurator();
         AffiliationDispute d = AffiliationDispute.<AffiliationDispute>findByIdOptional(disputeId)
                 .orElseThrow(() -> ApiProblem.notFound("No dispute " + disputeId));
@@ -109,12 +109,12 @@ public class AffiliationDisputes {
                 in.source(), reason);
     }
 
-    public DisputeView get(long id) {
+    DisputeView get(long id) {
         return AffiliationDispute.<AffiliationDispute>findByIdOptional(id).map(DisputeView::of)
                 .orElseThrow(() -> ApiProblem.notFound("No dispute " + id));
     }
 
-    public Page<DisputeView> list(String state, String affiliation, PageRequest page) {
+    Page<DisputeView> list(String state, String affiliation, PageRequest page) {
         if (state != null && !state.isBlank() && !STATES.contains(state.trim())) {
             throw ApiProblem.badRequest("state", "must be one of [open, rejected, upheld]");
         }

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 /** An enrolment to record: give {@code organisation} (a key) or {@code independent: true}, not both. */
-public record AffiliationInput(@NotNull Long contributor,
+record AffiliationInput(@NotNull Long contributor,
                                @Size(max = 80) String organisation,
                                Boolean independent,
                                LocalDate from,

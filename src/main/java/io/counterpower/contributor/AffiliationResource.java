@@ -29,7 +29,7 @@ import java.util.List;
 @Path("/api/v1/affiliations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class AffiliationResource {
+class AffiliationResource {
     @Inject
     AffiliationService affiliations;
     @Inject

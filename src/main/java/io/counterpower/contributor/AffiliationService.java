@@ -37,7 +37,7 @@ import java.util.Map;
  * across tiers the higher tier wins when indicators pick the affiliation valid on a date.
  */
 @ApplicationScoped
-public class AffiliationService implements io.counterpower.common.fact.DisputeTarget {
+class AffiliationService implements io.counterpower.common.fact.DisputeTarget {
     static final String KIND = "affiliation";
     static final Map<String, String> SORTABLE = Map.of("id", "a.id", "from", "a.validFrom", "to", "a.validTo",
             "recordedAt", "a.recordedAt", "contributor", "a.contributorId");
@@ -57,8 +57,8 @@ public class AffiliationService implements io.counterpower.common.fact.DisputeTa
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
 
-    public Page<AffiliationView> list(String contributor, String organisation, String independent, String at,
-                                      String sourceKind, String confidence, Instant asOf, PageRequest page) {
+    Page<AffiliationView> list(String contributor, String organisation, String independent, String at,
+                               String sourceKind, String confidence, Instant asOf, PageRequest page) {
         ListQuery<Affiliation> query = ListQuery.facts(Affiliation.class, "Affiliation a", "a").visibleAt("a", asOf)
                 .and("a.contributorId = :contributor", "contributor", QueryParams.id(contributor, "contributor"))
                 .and("a.sourceKind = :kind", "kind", QueryParams.code(sourceKind, "sourceKind", SourceKind::of))
@@ -75,12 +75,12 @@ public class AffiliationService implements io.counterpower.common.fact.DisputeTa
         return query.page(em, page, this::view);
     }
 
-    public AffiliationView get(long id, Instant asOf) {
+    AffiliationView get(long id, Instant asOf) {
         return view(facts.find(Affiliation.class, id, asOf).orElseThrow(() -> ApiProblem.notFound(asOf == null
                 ? "No current affiliation " + id : "Affiliation " + id + " was not recorded on " + asOf)));
     }
 
-    public List<AffiliationView> history(long id) {
+    List<AffiliationView> history(long id) {
         List<Affiliation> versions = facts.history(Affiliation.class, id);
         if (versions.isEmpty()) {
             throw ApiProblem.notFound("No affiliation " + id);
@@ -89,14 +89,14 @@ public class AffiliationService implements io.counterpower.common.fact.DisputeTa
     }
 
     /** A contributor's affiliations, oldest period first. */
-    public List<AffiliationView> ofContributor(long contributorId, Instant asOf) {
+    List<AffiliationView> ofContributor(long contributorId, Instant asOf) {
         return ListQuery.facts(Affiliation.class, "Affiliation a", "a").visibleAt("a", asOf)
                 .and("a.contributorId = :c", "c", contributorId)
                 .all(em, "a.validFrom asc nulls first, a.sourceTier asc, a.rowId asc").stream().map(this::view).toList();
     }
 
     @Transactional
-    public AffiliationView create(AffiliationInput in) {
+    AffiliationView create(AffiliationInput in) {
         FactStore.Written<AffiliationView> done = create(in, false);
         if (done.dispute() != null) {
             throw ApiProblem.conflict("The affiliation contradicts affiliations " + done.dispute().conflictsWith()
@@ -114,7 +114,7 @@ public class AffiliationService implements io.counterpower.common.fact.DisputeTa
      * or rejects, and counts in no indicator until then (issue 17).
      */
     @Transactional
-    public FactStore.Written<AffiliationView> create(AffiliationInput in, boolean closePrevious) {
+    FactStore.Written<AffiliationView> create(AffiliationInput in, boolean closePrevious) {
         Long orgId = validate(in);
         boolean asSteward = requireScope(in.organisation());
         FactWrite write = Provenance.of(caller, in.source(), in.reason(), asSteward);
@@ -154,7 +154,7 @@ public class AffiliationService implements io.counterpower.common.fact.DisputeTa
      * result; otherwise the edit opens a dispute that a curator decides.
      */
     @Transactional
-    public FactStore.Written<AffiliationView> update(long id, AffiliationInput in, String ifMatch) {
+    FactStore.Written<AffiliationView> update(long id, AffiliationInput in, String ifMatch) {
         Affiliation current = facts.find(Affiliation.class, id, null).orElseThrow(() -> ApiProblem.notFound("No current affiliation " + id));
         Long orgId = validate(in);
         FieldErrors errors = new FieldErrors();
@@ -189,7 +189,7 @@ public class AffiliationService implements io.counterpower.common.fact.DisputeTa
      * affiliations it recorded itself; a close of any other opens a dispute.
      */
     @Transactional
-    public FactStore.Written<AffiliationView> close(long id, String reason, String ifMatch) {
+    FactStore.Written<AffiliationView> close(long id, String reason, String ifMatch) {
         Affiliation current = facts.find(Affiliation.class, id, null).orElseThrow(() -> ApiProblem.notFound("No current affiliation " + id));
         boolean asSteward = requireScope(current.organisationId == null ? null : organisations.keyOf(current.organisationId));
         String why = ChangeReasons.require(reason);

@@ -9,6 +9,6 @@ import java.time.LocalDate;
  * An enrolment; {@code organisation} is null exactly when {@code independent} is true;
  * {@code disputed} while someone's dispute of it is open.
  */
-public record AffiliationView(long id, long contributor, String organisation, boolean independent, LocalDate from,
+record AffiliationView(long id, long contributor, String organisation, boolean independent, LocalDate from,
                               LocalDate to, String role, int tier, boolean disputed, FactSource source, VersionInfo version) {
 }

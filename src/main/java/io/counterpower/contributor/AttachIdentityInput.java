@@ -6,6 +6,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** The body of POST /contributors/{id}/identities. */
-public record AttachIdentityInput(@NotNull @Valid IdentityInput identity, @NotNull @Valid SourceInput source,
+record AttachIdentityInput(@NotNull @Valid IdentityInput identity, @NotNull @Valid SourceInput source,
                                   @Size(max = 2000) String reason) {
 }

@@ -13,7 +13,7 @@ import java.time.Instant;
 /** The permanent identity of one person; their name and identities are recorded facts. */
 @Entity
 @Table(name = "contributor")
-public class Contributor extends PanacheEntityBase {
+class Contributor extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

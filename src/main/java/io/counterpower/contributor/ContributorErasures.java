@@ -31,10 +31,10 @@ import java.util.Set;
  * so that no later collection or import brings the data back. The erasure itself is audited without the erased data.
  */
 @ApplicationScoped
-public class ContributorErasures {
+class ContributorErasures {
 
     /** What an erasure did (no erased data in it). */
-    public record Erasure(long contributor, String pseudonym, int identitiesErased, int addressesBlocked, int loginsBlocked,
+    record Erasure(long contributor, String pseudonym, int identitiesErased, int addressesBlocked, int loginsBlocked,
                           Instant erasedAt) {
     }
 
@@ -48,7 +48,7 @@ public class ContributorErasures {
     ChangeLog changes;
 
     @Transactional
-    public Erasure erase(long contributorId, String reason) {
+    Erasure erase(long contributorId, String reason) {
         caller.requireCurator();
         String why = ChangeReasons.require(reason);
         ContributorVersion current = facts.find(ContributorVersion.class, contributorId, null)

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** The body of POST (identities may be given at once) and PUT (name and note only) on contributors. */
-public record ContributorInput(@NotBlank @Size(max = 300) String displayName,
+record ContributorInput(@NotBlank @Size(max = 300) String displayName,
                                @Size(max = 4000) String note,
                                @Size(max = 100) List<@Valid @NotNull IdentityInput> identities,
                                @NotNull @Valid SourceInput source,

@@ -13,7 +13,7 @@ import java.time.Instant;
 /** A merge of one contributor into another, with what it moved, so that it can be undone exactly. */
 @Entity
 @Table(name = "contributor_merge")
-public class ContributorMerge extends PanacheEntityBase {
+class ContributorMerge extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

@@ -19,14 +19,14 @@ import java.net.URI;
 @Path("/api/v1/contributor-merges")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class ContributorMergeResource {
+class ContributorMergeResource {
 
     /** Merge {@code from} into {@code into}: its identities and affiliations move, and it is closed. */
-    public record MergeInput(@NotNull Long into, @NotNull Long from, @Size(max = 2000) String reason) {
+    record MergeInput(@NotNull Long into, @NotNull Long from, @Size(max = 2000) String reason) {
     }
 
     /** Why a merge is undone. */
-    public record UnmergeInput(@Size(max = 2000) String reason) {
+    record UnmergeInput(@Size(max = 2000) String reason) {
     }
 
     @Inject

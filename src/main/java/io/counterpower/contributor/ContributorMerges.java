@@ -26,10 +26,10 @@ import java.util.List;
  * version, and the merge keeps the versions it superseded, so that an unmerge restores them exactly.
  */
 @ApplicationScoped
-public class ContributorMerges {
+class ContributorMerges {
 
     /** What a merge did. */
-    public record MergeView(long id, long into, long from, int movedIdentities, int movedAffiliations, Instant mergedAt,
+    record MergeView(long id, long into, long from, int movedIdentities, int movedAffiliations, Instant mergedAt,
                             Instant unmergedAt, String reason) {
         static MergeView of(ContributorMerge m) {
             return new MergeView(m.id, m.intoContributor, m.fromContributor, m.movedLinkRows.length, m.movedAffiliationRows.length,
@@ -38,7 +38,7 @@ public class ContributorMerges {
     }
 
     /** Two (or more) contributors that may be one person, and why. */
-    public record Candidate(List<Long> contributors, List<String> displayNames, List<String> reasons) {
+    record Candidate(List<Long> contributors, List<String> displayNames, List<String> reasons) {
     }
 
     @Inject
@@ -51,7 +51,7 @@ public class ContributorMerges {
     ChangeLog changes;
 
     @Transactional
-    public MergeView merge(long into, long from, String reason) {
+    MergeView merge(long into, long from, String reason) {
         caller.requireCurator();
         if (into == from) {
             throw ApiProblem.badRequest("from", "a contributor cannot be merged into itself");
@@ -103,7 +103,7 @@ public class ContributorMerges {
 
     /** Restores exactly what the merge changed; refused when any of it was changed again since. */
     @Transactional
-    public MergeView unmerge(long mergeId, String reason) {
+    MergeView unmerge(long mergeId, String reason) {
         caller.requireCurator();
         ContributorMerge m = ContributorMerge.<ContributorMerge>findByIdOptional(mergeId)
                 .orElseThrow(() -> ApiProblem.notFound("No contributor merge " + mergeId));
@@ -140,7 +140,7 @@ public class ContributorMerges {
         return view;
     }
 
-    public MergeView get(long id) {
+    MergeView get(long id) {
         return ContributorMerge.<ContributorMerge>findByIdOptional(id).map(MergeView::of)
                 .orElseThrow(() -> ApiProblem.notFound("No contributor merge " + id));
     }
@@ -150,7 +150,7 @@ public class ContributorMerges {
      * a GitHub noreply address and the same GitHub login, or the same name once case, accents,
      * punctuation and spacing are ignored. Bots are left out.
      */
-    public Page<Candidate> candidates(PageRequest page) {
+    Page<Candidate> candidates(PageRequest page) {
         String sql = """
                 with ident as (
                     select l.contributor_id, i.name, lower(i.email) as email, split_part(lower(i.email), '@', 1) as local_part,

@@ -26,7 +26,7 @@ import java.util.List;
 @Path("/api/v1/contributors")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class ContributorResource {
+class ContributorResource {
     @Inject
     ContributorService contributors;
     @Inject
@@ -37,7 +37,7 @@ public class ContributorResource {
     ContributorErasures erasures;
 
     /** A curator's erasure of a contributor's personal data; the body's reason is required. */
-    public record ErasureInput(@jakarta.validation.constraints.Size(max = 2000) String reason) {
+    record ErasureInput(@jakarta.validation.constraints.Size(max = 2000) String reason) {
     }
 
     /**

@@ -50,7 +50,7 @@ public class ContributorService {
 
     // ---- contributors ------------------------------------------------------------------------
 
-    public Page<ContributorView> list(String q, String email, String organisation, Instant asOf, PageRequest page) {
+    Page<ContributorView> list(String q, String email, String organisation, Instant asOf, PageRequest page) {
         ListQuery<ContributorVersion> query = ListQuery.facts(ContributorVersion.class, "ContributorVersion c", "c");
         query.visibleAt("c", asOf)
                 .and("lower(c.displayName) like :q escape '\\'", "q", QueryParams.likePattern(q));
@@ -78,7 +78,7 @@ public class ContributorService {
         return view(version(id, asOf), asOf);
     }
 
-    public List<ContributorView> history(long id) {
+    List<ContributorView> history(long id) {
         requireHeader(id);
         return facts.history(ContributorVersion.class, id).stream().map(v -> view(v, v.supersededAt == null ? null : v.recordedAt)).toList();
     }
@@ -89,7 +89,7 @@ public class ContributorService {
     }
 
     @Transactional
-    public ContributorView create(ContributorInput in) {
+    ContributorView create(ContributorInput in) {
         caller.requireCurator();
         FieldErrors errors = new FieldErrors();
         if (in.identities() != null) {
@@ -118,7 +118,7 @@ public class ContributorService {
     }
 
     @Transactional
-    public ContributorView update(long id, ContributorInput in, String ifMatch) {
+    ContributorView update(long id, ContributorInput in, String ifMatch) {
         caller.requireCurator();
         ContributorVersion current = version(id, null);
         if (in.identities() != null) {
@@ -138,7 +138,7 @@ public class ContributorService {
     }
 
     @Transactional
-    public void close(long id, String reason, String ifMatch) {
+    void close(long id, String reason, String ifMatch) {
         caller.requireCurator();
         ContributorVersion current = version(id, null);
         reason = io.counterpower.common.fact.ChangeReasons.require(reason);
@@ -154,7 +154,7 @@ public class ContributorService {
 
     // ---- identities --------------------------------------------------------------------------
 
-    public List<IdentityView> identitiesOf(long contributorId, Instant asOf) {
+    List<IdentityView> identitiesOf(long contributorId, Instant asOf) {
         requireHeader(contributorId);
         ListQuery<IdentityLink> query = ListQuery.facts(IdentityLink.class, "IdentityLink l", "l")
                 .and("l.contributorId = :c", "c", contributorId);
@@ -162,7 +162,7 @@ public class ContributorService {
         return query.all(em, "l.id asc").stream().map(this::identityView).toList();
     }
 
-    public Page<IdentityView> listIdentities(String email, String platform, String username, Instant asOf, PageRequest page) {
+    Page<IdentityView> listIdentities(String email, String platform, String username, Instant asOf, PageRequest page) {
         if (email != null && !email.isBlank()) {
             requireCuratorToSearchByEmail();
         }
@@ -177,7 +177,7 @@ public class ContributorService {
         return query.page(em, page, this::identityView);
     }
 
-    public IdentityView identity(long id, Instant asOf) {
+    IdentityView identity(long id, Instant asOf) {
         requireIdentity(id);
         return facts.find(IdentityLink.class, id, asOf).map(this::identityView)
                 .orElseThrow(() -> ApiProblem.notFound("Identity " + id + " is not linked to any contributor"
@@ -185,7 +185,7 @@ public class ContributorService {
     }
 
     @Transactional
-    public IdentityView attach(long contributorId, AttachIdentityInput in) {
+    IdentityView attach(long contributorId, AttachIdentityInput in) {
         caller.requireCurator();
         version(contributorId, null);
         FieldErrors errors = new FieldErrors();
@@ -199,7 +199,7 @@ public class ContributorService {
     }
 
     @Transactional
-    public IdentityView relink(long identityId, IdentityLinkInput in, String ifMatch) {
+    IdentityView relink(long identityId, IdentityLinkInput in, String ifMatch) {
         caller.requireCurator();
         requireIdentity(identityId);
         if (!exists(in.contributor())) {

@@ -42,14 +42,14 @@ import java.util.TreeSet;
  * export) gives the same bytes: one row per current affiliation, ordered by contributor and start.
  */
 @ApplicationScoped
-public class EnrolmentCsv {
+class EnrolmentCsv {
     static final List<String> COLUMNS = List.of("contributor", "name", "emails", "organisation", "independent", "from", "to", "role",
             "source.kind", "source.url", "source.note", "source.quote", "source.confidence");
     /** The columns before sources carried their quote (issue #20 part 7): still read, the quote left empty. */
     private static final List<String> COLUMNS_WITHOUT_QUOTE = COLUMNS.stream().filter(c -> !c.equals("source.quote")).toList();
 
     /** What a CSV import did. */
-    public record Report(int rows, int created, int unchanged) {
+    record Report(int rows, int created, int unchanged) {
     }
 
     @Inject
@@ -73,7 +73,7 @@ public class EnrolmentCsv {
      * Every current affiliation. The emails column is filled for curator and admin keys only:
      * addresses are personal data, shown to nobody else in any representation (issue 17).
      */
-    public String export() {
+    String export() {
         boolean withEmails = caller.isCurator();
         List<Affiliation> all = Affiliation.list("supersededAt is null order by contributorId, validFrom nulls first, id");
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
@@ -101,7 +101,7 @@ public class EnrolmentCsv {
      * first problem of a row is reported, a row overlapping a current affiliation of its tier (or
      * an earlier row of the import) is a 409, and a row repeating an earlier one is an error.
      */
-    public Report importCsv(Reader body, String reason) {
+    Report importCsv(Reader body, String reason) {
         String why = reason == null || reason.isBlank() ? "CSV import" : reason.trim();
         caller.requireCurator();
         List<RowReading> readings = new ArrayList<>();

@@ -46,7 +46,7 @@ import java.util.Map;
  * name, alias or domain; unknown ones are created (source import) and reported.
  */
 @ApplicationScoped
-public class EnrolmentImports {
+class EnrolmentImports {
     private static final int IMPORT_TIER = SourceKind.IMPORT.tier();
 
     /** One person of an import: where it starts, its names and emails, and its enrolments in order. */
@@ -58,7 +58,7 @@ public class EnrolmentImports {
     }
 
     /** What an import did. */
-    public record Report(String format, int people, int contributorsCreated, int identitiesCreated, int affiliationsCreated,
+    record Report(String format, int people, int contributorsCreated, int identitiesCreated, int affiliationsCreated,
                          int affiliationsUnchanged, Map<String, String> organisationsCreated) {
     }
 
@@ -80,7 +80,7 @@ public class EnrolmentImports {
     ImportLimits limits;
 
     /** Reads and checks the whole body first (no transaction is open meanwhile), then records it in one transaction. */
-    public Report importEnrolments(String format, Reader body, String sourceUrl, String confidence, String reason) {
+    Report importEnrolments(String format, Reader body, String sourceUrl, String confidence, String reason) {
         caller.requireCurator();
         if (!"gitdm".equals(format) && !"sortinghat".equals(format)) {
             throw ApiProblem.badRequest("format", "must be gitdm, sortinghat or csv");

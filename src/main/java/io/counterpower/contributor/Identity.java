@@ -16,7 +16,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "identity")
-public class Identity extends PanacheEntityBase {
+class Identity extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

@@ -4,7 +4,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** An identity to attach to a contributor: a git name and email, a platform username, or both. */
-public record IdentityInput(@Size(max = 300) String name,
+record IdentityInput(@Size(max = 300) String name,
                             @Size(max = 320) @Pattern(regexp = "^[^@\\s]+@[^@\\s]+$", message = "must be an email address") String email,
                             @Pattern(regexp = "^(github|huggingface|gitlab)$", message = "must be one of [github, huggingface, gitlab]") String platform,
                             @Size(max = 100) String username,

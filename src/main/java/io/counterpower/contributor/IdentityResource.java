@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.Response;
 @Path("/api/v1/identities")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class IdentityResource {
+class IdentityResource {
     @Inject
     ContributorService contributors;
 

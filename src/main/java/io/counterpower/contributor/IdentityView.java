@@ -7,6 +7,6 @@ import io.counterpower.common.fact.VersionInfo;
  * An identity and its current link. The full email is shown to curator keys only; everyone sees
  * its domain, which is what affiliation inference uses.
  */
-public record IdentityView(long id, Long contributor, String name, String email, String emailDomain, String platform,
+record IdentityView(long id, Long contributor, String name, String email, String emailDomain, String platform,
                            String username, boolean bot, String botReason, FactSource source, VersionInfo version) {
 }

@@ -29,10 +29,10 @@ import java.util.TreeMap;
  * nothing read says whose it is.
  */
 @ApplicationScoped
-public class DomainCoverage {
+class DomainCoverage {
 
     /** One project's commits by the group of their author's address. */
-    public record Coverage(long companyMail, long attributed, long personal, long isp) {
+    record Coverage(long companyMail, long attributed, long personal, long isp) {
         Coverage plus(Coverage o) {
             return new Coverage(companyMail + o.companyMail, attributed + o.attributed, personal + o.personal, isp + o.isp);
         }
@@ -50,7 +50,7 @@ public class DomainCoverage {
     EntityManager em;
 
     /** Per project slug, the current commits of the fact base as they are recorded now. */
-    public Map<String, Coverage> perProject() {
+    Map<String, Coverage> perProject() {
         Set<String> organisationDomains = new HashSet<>();
         for (Object d : em.createNativeQuery(
                 "select distinct lower(unnest(domains)) from organisation_version where superseded_at is null").getResultList()) {

@@ -32,7 +32,7 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class ReferenceDataset {
-    public static final String NAME = "reference";
+    static final String NAME = "reference";
     static final long LOCK_KEY = 0x436f756e74657250L; // any constant: serialises concurrent first starts
 
     public record LoadResult(boolean loaded, String reason, Map<String, Integer> counts) {

@@ -19,7 +19,7 @@ import java.io.UncheckedIOException;
  * histories, ops/default-snapshot/build.sh) when it is there, else the reference dataset alone.
  */
 @ApplicationScoped
-public class ReferenceDatasetStartup {
+class ReferenceDatasetStartup {
     static final String DEFAULT_SNAPSHOT = "/dataset/default-snapshot.jsonl.gz";
 
     @Inject

@@ -40,7 +40,7 @@ import java.util.TreeMap;
  * loader derives, are not reconciled (docs/decisions.md).
  */
 @ApplicationScoped
-public class ReferenceDatasetUpgrade {
+class ReferenceDatasetUpgrade {
     /** Columns whose values are bound as text (or a null of no known type) and cast by PostgreSQL. */
     private static final Map<String, String> CASTS = Map.of("domains", "text[]", "upstream_project_id", "bigint",
             "fork_point_date", "date");
@@ -49,7 +49,7 @@ public class ReferenceDatasetUpgrade {
     private static final Set<String> BOOKKEEPING = Set.of("row_id", "recorded_at", "superseded_at", "recorded_by", "change_reason");
 
     /** What an upgrade did. */
-    public record Result(String from, String to, int corrected, int closed, int added, int keptAsCurated) {
+    record Result(String from, String to, int corrected, int closed, int added, int keptAsCurated) {
     }
 
     /** One fact as a version of the dataset states it. */
@@ -73,7 +73,7 @@ public class ReferenceDatasetUpgrade {
      * an instance without the dataset, or with the same or a newer version, is left as it is.
      */
     @Transactional
-    public Result applyIfNewer(JsonNode data) {
+    Result applyIfNewer(JsonNode data) {
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, ReferenceDataset.LOCK_KEY).getSingleResult();
         List<?> held = em.createNativeQuery("select version from dataset_load where name = ?1")
                 .setParameter(1, ReferenceDataset.NAME).getResultList();

@@ -26,7 +26,7 @@ import java.time.Instant;
  * (public: identities are pseudonymised), and its load into an empty service (admin).
  */
 @Path(SnapshotResource.PATH)
-public class SnapshotResource {
+class SnapshotResource {
     static final String PATH = "/api/v1/snapshots";
     static final String GZIP = "application/gzip";
 

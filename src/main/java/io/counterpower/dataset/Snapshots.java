@@ -49,7 +49,7 @@ import java.util.zip.ZipException;
  * loaded into an empty service and exported again at the same moment gives the same bytes.
  */
 @ApplicationScoped
-public class Snapshots {
+class Snapshots {
     static final String FORMAT = "counterpower-snapshot/1";
     static final String LICENCE = "CC-BY-4.0";
     private static final int FETCH_SIZE = 5000;
@@ -58,7 +58,7 @@ public class Snapshots {
     private static final int MAX_LINE = 1 << 20;
 
     /** What a load recorded: rows per table, the moment and the checksum of the snapshot. */
-    public record LoadReport(String asRecordedOn, String sha256, long records, Map<String, Long> tables) {
+    record LoadReport(String asRecordedOn, String sha256, long records, Map<String, Long> tables) {
     }
 
     @Inject
@@ -75,7 +75,7 @@ public class Snapshots {
     // ---- export ------------------------------------------------------------------------------
 
     /** Writes the snapshot as recorded on {@code asRecordedOn} (null: as recorded now) to {@code out}, gzip'd. */
-    public void write(Instant asRecordedOn, OutputStream out) throws IOException {
+    void write(Instant asRecordedOn, OutputStream out) throws IOException {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -196,7 +196,7 @@ public class Snapshots {
      * newest commit date, and the projects' recorded repositories of which no contribution is
      * recorded (not collected, which says nothing about their activity).
      */
-    public Map<String, Object> coverage() {
+    Map<String, Object> coverage() {
         try (Connection c = dataSource.getConnection()) {
             return covers(c, Instant.now());
         } catch (SQLException e) {
@@ -334,7 +334,7 @@ public class Snapshots {
      * Loads a gzip'd snapshot into an empty service in one transaction and one streamed pass: all of
      * it or nothing (a bad line, a checksum that does not match, a service that is not empty).
      */
-    public LoadReport load(InputStream gzipped, int timeoutSeconds, String reason) {
+    LoadReport load(InputStream gzipped, int timeoutSeconds, String reason) {
         return QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
             em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, ReferenceDataset.LOCK_KEY).getSingleResult();
             if (!isEmpty()) {

@@ -26,10 +26,10 @@ import java.util.Optional;
  * table on start, so that SQL indicators convert the same way.
  */
 @ApplicationScoped
-public class CurrencyRates {
+class CurrencyRates {
 
     /** One rate: US dollars per unit of a currency over a year, and where it comes from. */
-    public record Rate(String currency, int year, BigDecimal usdPerUnit, String source) {
+    record Rate(String currency, int year, BigDecimal usdPerUnit, String source) {
     }
 
     @Inject
@@ -40,7 +40,7 @@ public class CurrencyRates {
     private volatile List<Rate> rates;
 
     /** The rate for a currency at a year, or the nearest year that has one; empty for a currency without rates. */
-    public Optional<Rate> rate(String currency, int year) {
+    Optional<Rate> rate(String currency, int year) {
         if ("USD".equals(currency)) {
             // The identity holds every year: the table's single USD row (year 2000, a placeholder) is not "the nearest year".
             return all().stream().filter(r -> r.currency().equals("USD")).findFirst()
@@ -50,7 +50,7 @@ public class CurrencyRates {
                 .min(Comparator.comparingInt((Rate r) -> Math.abs(r.year() - year)).thenComparing(Rate::year, Comparator.reverseOrder()));
     }
 
-    public Optional<BigDecimal> toUsd(BigDecimal amount, String currency, int year) {
+    Optional<BigDecimal> toUsd(BigDecimal amount, String currency, int year) {
         if (amount == null || currency == null) {
             return Optional.empty();
         }
@@ -60,7 +60,7 @@ public class CurrencyRates {
         return rate(currency, year).map(r -> amount.multiply(r.usdPerUnit()).setScale(2, RoundingMode.HALF_EVEN));
     }
 
-    public List<Rate> all() {
+    List<Rate> all() {
         List<Rate> loaded = rates;
         if (loaded == null) {
             loaded = load();

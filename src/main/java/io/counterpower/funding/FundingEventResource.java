@@ -19,13 +19,13 @@ import jakarta.ws.rs.core.Response;
 @Path(FundingEventResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class FundingEventResource extends FactResource<FundingEvent, FundingEvents.Input, FundingEvents.View> {
+class FundingEventResource extends FactResource<FundingEvent, FundingEvents.Input, FundingEvents.View> {
     static final String PATH = "/api/v1/funding-events";
 
     @Inject
     FundingEvents kind;
 
-    public FundingEventResource() {
+    FundingEventResource() {
         super(PATH);
     }
 

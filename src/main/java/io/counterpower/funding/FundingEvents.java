@@ -32,14 +32,14 @@ import java.util.Set;
 /** Funding events as a kind of fact, with their amounts converted to USD by the shipped rate table. */
 @ApplicationScoped
 public class FundingEvents extends DescribedFactKind<FundingEvent, FundingEvents.Input, FundingEvents.View> {
-    public static final Set<String> TYPES = Set.of("investment", "grant", "donation", "sponsorship", "membership", "compute");
+    static final Set<String> TYPES = Set.of("investment", "grant", "donation", "sponsorship", "membership", "compute");
     static final Set<String> PERIODIC = Set.of("membership", "sponsorship");
     /** The export-only CSV columns, named as the JSON view's fields (nested ones dotted). */
     static final List<String> EXPORT_ONLY = List.of("amountUsd", "usdRate.usdPerUnit", "usdRate.year");
     static final BigDecimal LARGEST_AMOUNT = new BigDecimal("1000000000000000"); // 10^15: beyond any recorded round
 
     /** A funding event to record: a recipient project or organisation (one of them), a funder, a type and a date. */
-    public record Input(@Size(max = 80) String recipientProject, @Size(max = 80) String recipientOrganisation,
+    record Input(@Size(max = 80) String recipientProject, @Size(max = 80) String recipientOrganisation,
                         @Size(max = 80) String funder, @Size(max = 20) String type,
                         BigDecimal amount, @Size(max = 3) String currency, @Size(max = 10) String amountScope,
                         BigDecimal reportedAmount, @Size(max = 3) String reportedCurrency,
@@ -48,7 +48,7 @@ public class FundingEvents extends DescribedFactKind<FundingEvent, FundingEvents
     }
 
     /** The conversion used for {@code amountUsd}: the year of the rate may differ from the event's when none is known for it. */
-    public record UsdRate(String currency, int year, BigDecimal usdPerUnit, String source) {
+    record UsdRate(String currency, int year, BigDecimal usdPerUnit, String source) {
     }
 
     public record View(long id, String recipientProject, String recipientOrganisation, String funder, String type,
@@ -65,7 +65,7 @@ public class FundingEvents extends DescribedFactKind<FundingEvent, FundingEvents
     @Inject
     CurrencyRates rates;
 
-    public FundingEvents() {
+    FundingEvents() {
         super("funding-event", FundingEvent.class, Input.class,
                 Map.of("date", "f.eventDate", "amount", "f.amount", "type", "f.type", "recordedAt", "f.recordedAt", "id", "f.id"), "date");
     }

@@ -29,14 +29,14 @@ import java.util.Set;
 /** Governing bodies as a kind of fact. */
 @ApplicationScoped
 public class GovernanceBodies extends DescribedFactKind<GovernanceBody, GovernanceBodies.Input, GovernanceBodies.View> {
-    public static final Set<String> KINDS = Set.of("board", "steering-committee", "technical-committee", "maintainers", "security-team");
+    static final Set<String> KINDS = Set.of("board", "steering-committee", "technical-committee", "maintainers", "security-team");
 
     /** A governing body to record. */
-    public record Input(@Size(max = 80) String project, @Size(max = 40) String kind, @Size(max = 300) String name,
+    record Input(@Size(max = 80) String project, @Size(max = 40) String kind, @Size(max = 300) String name,
                         @NotNull @Valid SourceInput source, @Size(max = 2000) String reason) implements FactInput {
     }
 
-    public record View(long id, String project, String kind, String name, FactSource source, VersionInfo version) implements FactView {
+    record View(long id, String project, String kind, String name, FactSource source, VersionInfo version) implements FactView {
     }
 
     @Inject
@@ -44,19 +44,19 @@ public class GovernanceBodies extends DescribedFactKind<GovernanceBody, Governan
     @Inject
     FactVersions facts;
 
-    public GovernanceBodies() {
+    GovernanceBodies() {
         super("governance-body", GovernanceBody.class, Input.class,
                 Map.of("id", "f.id", "kind", "f.kind", "name", "lower(f.name)", "recordedAt", "f.recordedAt"), "id");
     }
 
     /** The body's last recorded version, even if it was closed since: a seat read in the past still names it. */
-    public Optional<GovernanceBody> latest(long id) {
+    Optional<GovernanceBody> latest(long id) {
         List<GovernanceBody> versions = facts.history(GovernanceBody.class, id);
         return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
     }
 
     /** The body with this stable id, as currently recorded. */
-    public Optional<GovernanceBody> current(long id) {
+    Optional<GovernanceBody> current(long id) {
         return facts.find(GovernanceBody.class, id, null);
     }
 

@@ -19,13 +19,13 @@ import jakarta.ws.rs.core.Response;
 @Path(GovernanceBodyResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class GovernanceBodyResource extends FactResource<GovernanceBody, GovernanceBodies.Input, GovernanceBodies.View> {
+class GovernanceBodyResource extends FactResource<GovernanceBody, GovernanceBodies.Input, GovernanceBodies.View> {
     static final String PATH = "/api/v1/governance-bodies";
 
     @Inject
     GovernanceBodies kind;
 
-    public GovernanceBodyResource() {
+    GovernanceBodyResource() {
         super(PATH);
     }
 

@@ -19,13 +19,13 @@ import jakarta.ws.rs.core.Response;
 @Path(GovernanceEventResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class GovernanceEventResource extends FactResource<GovernanceEvent, GovernanceEvents.Input, GovernanceEvents.View> {
+class GovernanceEventResource extends FactResource<GovernanceEvent, GovernanceEvents.Input, GovernanceEvents.View> {
     static final String PATH = "/api/v1/governance-events";
 
     @Inject
     GovernanceEvents kind;
 
-    public GovernanceEventResource() {
+    GovernanceEventResource() {
         super(PATH);
     }
 

@@ -31,7 +31,7 @@ public class GovernanceEvents extends DescribedFactKind<GovernanceEvent, Governa
             "governance-doc-change", "fork", "steering-body-created");
 
     /** A governance event to record; dates may be given to the day, the month or the year. */
-    public record Input(@Size(max = 80) String project,
+    record Input(@Size(max = 80) String project,
                         @Size(max = 40) String kind,
                         @Size(max = 10) String date,
                         @Size(max = 80) String fromOrganisation,
@@ -42,7 +42,7 @@ public class GovernanceEvents extends DescribedFactKind<GovernanceEvent, Governa
                         @Size(max = 2000) String reason) implements FactInput {
     }
 
-    public record View(long id, String project, String kind, String date, String datePrecision, String fromOrganisation,
+    record View(long id, String project, String kind, String date, String datePrecision, String fromOrganisation,
                        String toOrganisation, String note, String evidenceRef, FactSource source, VersionInfo version) implements FactView {
     }
 
@@ -51,7 +51,7 @@ public class GovernanceEvents extends DescribedFactKind<GovernanceEvent, Governa
     @Inject
     OrganisationService organisations;
 
-    public GovernanceEvents() {
+    GovernanceEvents() {
         super("governance-event", GovernanceEvent.class, Input.class,
                 Map.of("date", "f.eventDate", "kind", "f.kind", "recordedAt", "f.recordedAt", "id", "f.id"), "date");
     }

@@ -19,13 +19,13 @@ import jakarta.ws.rs.core.Response;
 @Path(GovernanceSeatResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class GovernanceSeatResource extends FactResource<GovernanceSeat, GovernanceSeats.Input, GovernanceSeats.View> {
+class GovernanceSeatResource extends FactResource<GovernanceSeat, GovernanceSeats.Input, GovernanceSeats.View> {
     static final String PATH = "/api/v1/governance-seats";
 
     @Inject
     GovernanceSeats kind;
 
-    public GovernanceSeatResource() {
+    GovernanceSeatResource() {
         super(PATH);
     }
 

@@ -28,15 +28,15 @@ import java.util.Map;
 
 /** Seats on governing bodies as a kind of fact: held by a contributor or by an organisation. */
 @ApplicationScoped
-public class GovernanceSeats extends DescribedFactKind<GovernanceSeat, GovernanceSeats.Input, GovernanceSeats.View> {
+class GovernanceSeats extends DescribedFactKind<GovernanceSeat, GovernanceSeats.Input, GovernanceSeats.View> {
 
     /** A seat to record: give holderContributor (an id) or holderOrganisation (a key), not both. */
-    public record Input(Long body, Long holderContributor, @Size(max = 80) String holderOrganisation,
+    record Input(Long body, Long holderContributor, @Size(max = 80) String holderOrganisation,
                         @Size(max = 100) String role, LocalDate from, LocalDate to, @Size(max = 200) String evidenceRef,
                         @NotNull @Valid SourceInput source, @Size(max = 2000) String reason) implements FactInput {
     }
 
-    public record View(long id, long body, String project, String bodyKind, Long holderContributor,
+    record View(long id, long body, String project, String bodyKind, Long holderContributor,
                        String holderOrganisation, String role, LocalDate from, LocalDate to, String evidenceRef,
                        FactSource source, VersionInfo version) implements FactView {
     }
@@ -50,7 +50,7 @@ public class GovernanceSeats extends DescribedFactKind<GovernanceSeat, Governanc
     @Inject
     ContributorService contributors;
 
-    public GovernanceSeats() {
+    GovernanceSeats() {
         super("governance-seat", GovernanceSeat.class, Input.class,
                 Map.of("id", "f.id", "from", "f.validFrom", "to", "f.validTo", "role", "f.role", "recordedAt", "f.recordedAt"), "id");
     }

@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.Response;
 /** The stage assessment of a project at a date. */
 @Path("/api/v1/projects/{slug}/assessment")
 @Produces(MediaType.APPLICATION_JSON)
-public class AssessmentResource {
+class AssessmentResource {
     @Inject
     AssessmentService assessments;
     @Inject

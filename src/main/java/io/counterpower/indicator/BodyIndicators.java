@@ -27,7 +27,7 @@ import java.util.Map;
  * The detail of each lists every body's check ({@code bodies}) and the seats' sources.
  */
 @ApplicationScoped
-public class BodyIndicators implements IndicatorGroup {
+class BodyIndicators implements IndicatorGroup {
     private static final List<String> NAMES = List.of("seat_overrepresentation", "bodies_over_one_third", "bodies_under_two_orgs");
     static final double ONE_THIRD = 1.0 / 3;
 
@@ -41,7 +41,7 @@ public class BodyIndicators implements IndicatorGroup {
         return NAMES;
     }
 
-    public List<Values> compute(FigureScope scope, List<LocalDate> days) {
+    List<Values> compute(FigureScope scope, List<LocalDate> days) {
         List<Values> out = new ArrayList<>();
         if (scope.methodology().number() < 2) {
             days.forEach(d -> out.add(new Values(scope.methodology())));

@@ -24,7 +24,7 @@ import java.util.List;
  * Each value's detail lists the sources (the first 20 derivatives' pages). Version 1 does not define them.
  */
 @ApplicationScoped
-public class CompostIndicators implements IndicatorGroup {
+class CompostIndicators implements IndicatorGroup {
     private static final List<String> NAMES = List.of("derivative_publishers", "derivative_publisher_hhi",
             "independent_derivative_share", "afterlife_derivatives");
 
@@ -37,7 +37,7 @@ public class CompostIndicators implements IndicatorGroup {
     }
 
     /** The group's values at each of {@code days}, in the same order; nothing for a version that lacks the statement. */
-    public List<Values> compute(FigureScope scope, List<LocalDate> days) {
+    List<Values> compute(FigureScope scope, List<LocalDate> days) {
         List<Values> out = new ArrayList<>();
         if (scope.methodology().number() < 2) {
             days.forEach(d -> out.add(new Values(scope.methodology())));

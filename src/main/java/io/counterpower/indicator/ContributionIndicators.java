@@ -25,7 +25,7 @@ import java.util.Map;
  * GitHub's merged_by) counts once, for the GitHub record.
  */
 @ApplicationScoped
-public class ContributionIndicators implements IndicatorGroup {
+class ContributionIndicators implements IndicatorGroup {
     /**
      * The statements, per methodology version ({@link IndicatorStatements}): {@code contribution} over the
      * versioned fact tables (any "as recorded on" instant) and {@code contribution-current} over
@@ -86,7 +86,7 @@ public class ContributionIndicators implements IndicatorGroup {
     }
 
     /** The group's values at each of {@code days}, in the same order (see {@link IndicatorGroup}). */
-    public List<Values> compute(FigureScope scope, List<LocalDate> days) {
+    List<Values> compute(FigureScope scope, List<LocalDate> days) {
         Steps steps = new Steps(days, scope.window());
         List<Counts> counts = counts(scope, steps);
         List<Boolean> disputed = disputed(scope, steps);

@@ -21,7 +21,7 @@ import java.util.Map;
  * ({@link IndicatorStatements}, {@code methodology/v<N>/*.sql}), read by column alias.
  */
 @ApplicationScoped
-public class FactIndicators implements IndicatorGroup {
+class FactIndicators implements IndicatorGroup {
     private static final List<String> NAMES = List.of("seats_total", "seat_orgs", "corporate_seat_share", "top_org_seat",
             "top_org_seat_share", "seat_hhi", "foundation_hosted", "cla_relicensing",
             "trademark_holder_type", "funding_total_usd", "funder_count", "corporate_funding_share", "top_funder",
@@ -77,7 +77,7 @@ public class FactIndicators implements IndicatorGroup {
      * {@code walkaway_maintainers} counts the maintainer seats outside it. The caller passes it
      * rather than this group computing the commit aggregates a second time.
      */
-    public List<Values> compute(FigureScope scope, List<LocalDate> days, List<String> topOrgs) {
+    List<Values> compute(FigureScope scope, List<LocalDate> days, List<String> topOrgs) {
         Steps steps = new Steps(days, scope.window());
         List<SqlRow> seats = rows("seats", scope, steps.withTopOrgs(topOrgs.stream().map(t -> t == null ? "" : t).toList()));
         List<SqlRow> flags = rows("flags", scope, steps);

@@ -12,23 +12,23 @@ import java.util.List;
  * What an indicator is computed for: a project at the end of the UTC day {@code at}, over the window
  * (at - P, at], from the facts as recorded on {@code asOf} (null: as currently recorded).
  */
-public record FigureScope(long projectId, LocalDate at, Window window, Instant asOf, List<String> kinds,
+record FigureScope(long projectId, LocalDate at, Window window, Instant asOf, List<String> kinds,
                     Methodology.Version methodology) {
 
-    public FigureScope withAt(LocalDate day) {
+    FigureScope withAt(LocalDate day) {
         return new FigureScope(projectId, day, window, asOf, kinds, methodology);
     }
 
-    public FigureScope withWindow(Window w) {
+    FigureScope withWindow(Window w) {
         return new FigureScope(projectId, at, w, asOf, kinds, methodology);
     }
 
-    public FigureScope withKinds(List<String> k) {
+    FigureScope withKinds(List<String> k) {
         return new FigureScope(projectId, at, window, asOf, k, methodology);
     }
 
     /** The last day outside the window. */
-    public LocalDate lastDayBefore() {
+    LocalDate lastDayBefore() {
         return window.lastDayBefore(at);
     }
 

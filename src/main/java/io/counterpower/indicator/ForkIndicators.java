@@ -20,7 +20,7 @@ import java.util.Map;
  * {@code not_collected}, never 0.
  */
 @ApplicationScoped
-public class ForkIndicators implements IndicatorGroup {
+class ForkIndicators implements IndicatorGroup {
     static final String STATEMENT = "fork";
     static final List<String> NAMES = List.of("fork_response_days", "fork_foundation_hosted", "fork_carried_people");
 
@@ -33,7 +33,7 @@ public class ForkIndicators implements IndicatorGroup {
     }
 
     /** The group's values at each of {@code days}, in the same order (see {@link IndicatorGroup}); version 2 only. */
-    public List<Values> compute(FigureScope scope, List<LocalDate> days) {
+    List<Values> compute(FigureScope scope, List<LocalDate> days) {
         List<Values> out = new ArrayList<>();
         if (scope.methodology().number() < 2) {
             days.forEach(d -> out.add(new Values(scope.methodology())));

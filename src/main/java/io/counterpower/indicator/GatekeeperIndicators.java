@@ -18,7 +18,7 @@ import java.util.List;
  * still runs both.
  */
 @ApplicationScoped
-public class GatekeeperIndicators implements IndicatorGroup {
+class GatekeeperIndicators implements IndicatorGroup {
     @Inject
     ContributionIndicators contributions;
     @Inject
@@ -33,7 +33,7 @@ public class GatekeeperIndicators implements IndicatorGroup {
      * The group's values at each of {@code days}, in the same order (see {@link IndicatorGroup}). {@code topOrgs} is the
      * contribution group's {@code top_org} at each day (null when unknown): walkaway_mergers counts the mergers outside it.
      */
-    public List<Values> compute(FigureScope scope, List<LocalDate> days, List<String> topOrgs) {
+    List<Values> compute(FigureScope scope, List<LocalDate> days, List<String> topOrgs) {
         Steps steps = new Steps(days, scope.window());
         FigureScope mergeScope = scope.withKinds(List.of("merge"));
         List<ContributionIndicators.Counts> merges = contributions.counts(mergeScope, steps);

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * entries are dropped beyond the configured size.
  */
 @ApplicationScoped
-public class IndicatorCache {
+class IndicatorCache {
     private final Map<Object, Object> entries;
 
     IndicatorCache(IndicatorsConfig config) {

@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 /** The indicators of a project at a date (the series, with its exports, is in {@code query}). */
 @Path("/api/v1/projects/{slug}/indicators")
 @Produces(MediaType.APPLICATION_JSON)
-public class IndicatorResource {
+class IndicatorResource {
     @Inject
     IndicatorService indicators;
     @Inject

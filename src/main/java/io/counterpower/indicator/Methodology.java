@@ -31,15 +31,15 @@ public class Methodology {
             return document.path("assessment").path("min_coverage").asDouble(0.5);
         }
 
-        public JsonNode assessment() {
+        JsonNode assessment() {
             return document.path("assessment");
         }
 
-        public JsonNode counterPower() {
+        JsonNode counterPower() {
             return document.path("counterPower");
         }
 
-        public String definition(String indicator) {
+        String definition(String indicator) {
             return "/api/v1/methodology/" + number + "#" + indicator;
         }
 
@@ -114,7 +114,7 @@ public class Methodology {
     }
 
     /** The version named in a path (null: the latest); an unknown one is a 404. */
-    public Version require(String value) {
+    Version require(String value) {
         Version v = byText(value);
         if (v == null) {
             throw ApiProblem.notFound("No methodology version '" + value + "'; known versions are " + versions.keySet());

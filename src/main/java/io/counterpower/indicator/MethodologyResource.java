@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 /** Publishes the methodology as data, so that a journalist can cite the rules behind a figure. */
 @Path("/api/v1/methodology")
 @Produces(MediaType.APPLICATION_JSON)
-public class MethodologyResource {
+class MethodologyResource {
     @Inject
     Methodology methodology;
 

@@ -52,27 +52,27 @@ public record StageAssessment(String project, LocalDate at, String window, Insta
      * A gate and the values that decided it. {@code flags} gathers the flags of those values (e.g.
      * disputed_affiliation: the gate rests on a contribution figure that rests on a disputed affiliation).
      */
-    public record Gate(String status, List<Condition> conditions, List<String> flags) {
+    record Gate(String status, List<Condition> conditions, List<String> flags) {
         Gate(String status, List<Condition> conditions) {
             this(status, conditions, conditions.stream().flatMap(c -> c.flags().stream()).distinct().toList());
         }
     }
 
     /** One comparison of a gate, with the flags of the indicator's value. */
-    public record Condition(String indicator, String op, double threshold, Object value, Double coverage, String status,
+    record Condition(String indicator, String op, double threshold, Object value, Double coverage, String status,
                             List<String> flags) {
     }
 
     /** One requirement of the counter-power profile: met | partial | unmet | unknown, with the values behind it. */
-    public record Requirement(String status, Map<String, Object> values) {
+    record Requirement(String status, Map<String, Object> values) {
     }
 
     /** A link to the records that drove a signal. */
-    public record Evidence(String signal, String description, String href, Object value,
+    record Evidence(String signal, String description, String href, Object value,
                            @JsonInclude(JsonInclude.Include.NON_NULL)
                            @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = io.counterpower.common.fact.LocalPathSerializer.class)
                            String sourceUrl) {
-        public Evidence(String signal, String description, String href, Object value) {
+        Evidence(String signal, String description, String href, Object value) {
             this(signal, description, href, value, null);
         }
     }

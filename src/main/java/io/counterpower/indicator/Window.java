@@ -19,7 +19,7 @@ public enum Window {
     }
 
     /** The last day outside the window (records dated after it are inside); for ALL, the beginning of time. */
-    public LocalDate lastDayBefore(LocalDate at) {
+    LocalDate lastDayBefore(LocalDate at) {
         return this == ALL ? BEGINNING : at.minusMonths(months);
     }
 

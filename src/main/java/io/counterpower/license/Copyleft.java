@@ -9,7 +9,7 @@ import io.counterpower.common.fact.Coded;
  * to the modified files, to the library (linking programs are free), to the whole derived work, or also to use
  * over a network.
  */
-public enum Copyleft implements Coded {
+enum Copyleft implements Coded {
     NONE("none"),
     FILE("file"),
     LIBRARY("library"),

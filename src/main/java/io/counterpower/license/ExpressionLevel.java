@@ -33,7 +33,7 @@ public record ExpressionLevel(
      * The id that records "no license": a repository without a license file, all rights reserved (level 7). It is
      * an explicit input, distinct from an unknown or missing license.
      */
-    public static final String NO_LICENSE_ID = "LicenseRef-No-License";
+    static final String NO_LICENSE_ID = "LicenseRef-No-License";
 
     public ExpressionLevel {
         unknownIds = List.copyOf(unknownIds);
@@ -47,7 +47,7 @@ public record ExpressionLevel(
     }
 
     /** A repository with no license file: nothing is granted, level 7. */
-    public static ExpressionLevel noLicense() {
+    static ExpressionLevel noLicense() {
         int proprietary = LicenseCategory.PROPRIETARY.level();
         return new ExpressionLevel(NO_LICENSE_ID, NO_LICENSE_ID, proprietary, proprietary, proprietary, List.of(), null);
     }
@@ -59,17 +59,17 @@ public record ExpressionLevel(
     }
 
     /** True when the level is known. */
-    public boolean known() {
+    boolean known() {
         return level != null;
     }
 
     /** True when the expression could not be read. */
-    public boolean malformed() {
+    boolean malformed() {
         return malformedReason != null;
     }
 
     /** The category of the level, empty when unknown. */
-    public Optional<LicenseCategory> category() {
+    Optional<LicenseCategory> category() {
         return LicenseCategory.ofLevel(level);
     }
 }

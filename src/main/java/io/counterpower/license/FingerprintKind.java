@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import io.counterpower.common.fact.Coded;
 
 /** What a {@link LicenseFingerprint} value is. */
-public enum FingerprintKind implements Coded {
+enum FingerprintKind implements Coded {
     /** SHA-256 of the license's normalised SPDX text. */
     NORMALISED_SHA256("normalised-sha256"),
     /** A normalised phrase whose presence in a text identifies the license. */

@@ -8,7 +8,7 @@ import io.counterpower.common.fact.Coded;
  * Where a catalog entry's level comes from: a person classified the license in {@code license/curated.json}, or a
  * documented rule of docs/license-levels.md derived it. An unclassified entry has no basis (null).
  */
-public enum LevelBasis implements Coded {
+enum LevelBasis implements Coded {
     CURATED("curated"),
     RULE("rule");
 

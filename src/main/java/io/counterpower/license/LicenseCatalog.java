@@ -29,37 +29,37 @@ public class LicenseCatalog {
     }
 
     /** Every entry, sorted by id (case-insensitively). */
-    public List<LicenseEntry> entries() {
+    List<LicenseEntry> entries() {
         return contents().entries();
     }
 
     /** The ids of the SPDX License List, deprecated ones included. */
-    public List<String> spdxIds() {
+    List<String> spdxIds() {
         return contents().entries().stream().filter(LicenseEntry::spdx).map(LicenseEntry::id).toList();
     }
 
     /** The canonical id of an SPDX license exception ({@code classpath-exception-2.0} -> {@code Classpath-…}). */
-    public Optional<String> findException(String id) {
+    Optional<String> findException(String id) {
         return contents().exception(id);
     }
 
     /** True for an exception that lowers a strong copyleft to weak copyleft in {@code X WITH exception}. */
-    public boolean isLinkingException(String id) {
+    boolean isLinkingException(String id) {
         return contents().exception(id).map(contents()::isLinkingException).orElse(false);
     }
 
     /** The SPDX License List version the catalog was built from, for example {@code 3.26.0}. */
-    public String spdxListVersion() {
+    String spdxListVersion() {
         return contents().spdxListVersion();
     }
 
     /** The version of {@code license/curated.json}. */
-    public String curatedVersion() {
+    String curatedVersion() {
         return contents().curatedVersion();
     }
 
     /** The SPDX list version whose licenses were reviewed when the open-source rule was adopted. */
-    public String reviewedSpdxListVersion() {
+    String reviewedSpdxListVersion() {
         return contents().reviewedSpdxListVersion();
     }
 

@@ -17,7 +17,7 @@ import java.util.List;
  * version (the reference dataset's periods, or all of them after a catalog upgrade).
  */
 @ApplicationScoped
-public class LicenseCatalogSync {
+class LicenseCatalogSync {
     static final String TABLE = "license-catalog";
 
     @Inject

@@ -9,7 +9,7 @@ import java.util.Optional;
  * The restrictiveness levels of METHODOLOGY.md section 5, from 0 (public domain) to 7 (no rights granted).
  * A license's level is the number; the category names it.
  */
-public enum LicenseCategory implements Coded {
+enum LicenseCategory implements Coded {
     PUBLIC_DOMAIN(0, "public-domain"),
     PERMISSIVE(1, "permissive"),
     WEAK_COPYLEFT(2, "weak-copyleft"),
@@ -20,9 +20,9 @@ public enum LicenseCategory implements Coded {
     PROPRIETARY(7, "proprietary");
 
     /** The least restrictive level. */
-    public static final int LOWEST_LEVEL = 0;
+    static final int LOWEST_LEVEL = 0;
     /** The most restrictive level: no rights granted (for example, a repository without a license). */
-    public static final int HIGHEST_LEVEL = 7;
+    static final int HIGHEST_LEVEL = 7;
 
     private final int level;
     private final String code;
@@ -32,7 +32,7 @@ public enum LicenseCategory implements Coded {
         this.code = code;
     }
 
-    public int level() {
+    int level() {
         return level;
     }
 
@@ -48,7 +48,7 @@ public enum LicenseCategory implements Coded {
     }
 
     /** The category of a level, empty for an unknown (null) level. */
-    public static Optional<LicenseCategory> ofLevel(Integer level) {
+    static Optional<LicenseCategory> ofLevel(Integer level) {
         if (level == null) {
             return Optional.empty();
         }

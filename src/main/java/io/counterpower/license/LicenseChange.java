@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param next the level of the later period
  * @param kind the direction of the change
  */
-public record LicenseChange(ExpressionLevel previous, ExpressionLevel next, LicenseChangeKind kind) {
+record LicenseChange(ExpressionLevel previous, ExpressionLevel next, LicenseChangeKind kind) {
 
     public LicenseChange {
         Objects.requireNonNull(previous, "previous");
@@ -23,12 +23,12 @@ public record LicenseChange(ExpressionLevel previous, ExpressionLevel next, Lice
     }
 
     /** Classifies the change from {@code previous} to {@code next}. */
-    public static LicenseChange between(ExpressionLevel previous, ExpressionLevel next) {
+    static LicenseChange between(ExpressionLevel previous, ExpressionLevel next) {
         return new LicenseChange(previous, next, kindOf(previous, next));
     }
 
     /** True when the level rose. */
-    public boolean restrictive() {
+    boolean restrictive() {
         return kind == LicenseChangeKind.RESTRICTIVE;
     }
 

@@ -21,7 +21,7 @@ import java.util.Map;
 /** License changes derived from the recorded periods: what changed, when, and in which direction. */
 @Path("/api/v1/license-changes")
 @Produces({MediaType.APPLICATION_JSON, FactTransfer.CSV})
-public class LicenseChangeResource {
+class LicenseChangeResource {
     @Inject
     LicenseChanges changes;
     @Inject

@@ -75,7 +75,7 @@ public record LicenseEntry(
     }
 
     /** True when the license has a level. */
-    public boolean classified() {
+    boolean classified() {
         return level != null;
     }
 }

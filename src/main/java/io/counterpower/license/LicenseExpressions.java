@@ -18,7 +18,7 @@ public class LicenseExpressions {
     private volatile ExpressionEvaluator evaluator;
 
     @Inject
-    public LicenseExpressions(LicenseCatalog catalog) {
+    LicenseExpressions(LicenseCatalog catalog) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
     }
 
@@ -28,7 +28,7 @@ public class LicenseExpressions {
     }
 
     /** The change between the expression of one period and that of the next period of the same artifact. */
-    public LicenseChange change(String previous, String next) {
+    LicenseChange change(String previous, String next) {
         return LicenseChange.between(evaluate(previous), evaluate(next));
     }
 

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param kind what the value is
  * @param value a lower-case hex SHA-256 or a normalised phrase
  */
-public record LicenseFingerprint(String licenseId, FingerprintKind kind, String value) {
+record LicenseFingerprint(String licenseId, FingerprintKind kind, String value) {
 
     public LicenseFingerprint {
         Objects.requireNonNull(licenseId, "licenseId");

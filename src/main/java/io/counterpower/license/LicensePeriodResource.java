@@ -19,13 +19,13 @@ import jakarta.ws.rs.core.Response;
 @Path(LicensePeriodResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class LicensePeriodResource extends FactResource<LicensePeriod, LicensePeriods.Input, LicensePeriods.View> {
+class LicensePeriodResource extends FactResource<LicensePeriod, LicensePeriods.Input, LicensePeriods.View> {
     static final String PATH = "/api/v1/license-periods";
 
     @Inject
     LicensePeriods kind;
 
-    public LicensePeriodResource() {
+    LicensePeriodResource() {
         super(PATH);
     }
 

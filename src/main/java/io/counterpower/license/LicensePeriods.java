@@ -25,12 +25,12 @@ import java.util.Set;
 
 /** License periods as a kind of fact; each carries the restrictiveness level its expression has. */
 @ApplicationScoped
-public class LicensePeriods extends DescribedFactKind<LicensePeriod, LicensePeriods.Input, LicensePeriods.View> {
-    public static final Set<String> ARTIFACTS = Set.of("code", "weights", "data", "docs");
-    public static final Set<String> CHANGE_KINDS = Set.of("initial", "relicense", "new-release");
+class LicensePeriods extends DescribedFactKind<LicensePeriod, LicensePeriods.Input, LicensePeriods.View> {
+    static final Set<String> ARTIFACTS = Set.of("code", "weights", "data", "docs");
+    static final Set<String> CHANGE_KINDS = Set.of("initial", "relicense", "new-release");
 
     /** A license period to record; an unknown license id is accepted, stored as given and shown as unknown. */
-    public record Input(@Size(max = 80) String project, @Size(max = 10) String artifact, @Size(max = 500) String expression,
+    record Input(@Size(max = 80) String project, @Size(max = 10) String artifact, @Size(max = 500) String expression,
                         @Size(max = 10) String date, @Size(max = 20) String changeKind, @Size(max = 200) String releaseLabel,
                         @Size(max = 4000) String note, @Size(max = 200) String evidenceRef, @Size(max = 64) String textSha256,
                         @NotNull @Valid SourceInput source, @Size(max = 2000) String reason, @Size(max = 80) String artifactName,
@@ -44,7 +44,7 @@ public class LicensePeriods extends DescribedFactKind<LicensePeriod, LicensePeri
      * The restrictiveness of an expression (METHODOLOGY.md section 5): {@code level} is null when
      * unknown, and the bounds say how far the unknown parts could move it.
      */
-    public record Level(Integer level, String category, int lowerBound, int upperBound, List<String> unknownIds,
+    record Level(Integer level, String category, int lowerBound, int upperBound, List<String> unknownIds,
                         String normalisedExpression) {
         static Level of(ExpressionLevel l) {
             return new Level(l.level(), l.category().map(LicenseCategory::code).orElse(null), l.lowerBound(), l.upperBound(),
@@ -52,7 +52,7 @@ public class LicensePeriods extends DescribedFactKind<LicensePeriod, LicensePeri
         }
     }
 
-    public record View(long id, String project, String artifact, String artifactName, String expression, Level restrictiveness,
+    record View(long id, String project, String artifact, String artifactName, String expression, Level restrictiveness,
                        String date, String datePrecision, String changeKind, String releaseLabel, String note, String evidenceRef,
                        String textSha256, String artifactClosedOn, String catalogVersion, Map<String, String> detail,
                        FactSource source, VersionInfo version) implements FactView {
@@ -65,7 +65,7 @@ public class LicensePeriods extends DescribedFactKind<LicensePeriod, LicensePeri
     @Inject
     LicenseCatalog catalog;
 
-    public LicensePeriods() {
+    LicensePeriods() {
         super("license-period", LicensePeriod.class, Input.class,
                 Map.of("date", "f.validFrom", "artifact", "f.artifact", "level", "f.level", "recordedAt", "f.recordedAt", "id", "f.id"),
                 "date");

@@ -19,10 +19,10 @@ import java.util.Map;
 /** The license catalog, and the level of any expression under it. */
 @Path("/api/v1/licenses")
 @Produces(MediaType.APPLICATION_JSON)
-public class LicenseResource {
+class LicenseResource {
 
     /** The level of an expression under the current catalog. */
-    public record Evaluation(String expression, LicensePeriods.Level restrictiveness, String malformedReason, String catalogVersion) {
+    record Evaluation(String expression, LicensePeriods.Level restrictiveness, String malformedReason, String catalogVersion) {
     }
 
     @Inject

@@ -42,7 +42,7 @@ public record LicenseTextMatch(String licenseId, MatchMethod method, double scor
     }
 
     /** True when the text was identified. */
-    public boolean matched() {
+    boolean matched() {
         return licenseId != null;
     }
 

@@ -43,7 +43,7 @@ public class LicenseTextMatcher {
      * differs from the license in a few words per hundred (a stray header, a changed name). A small added clause in
      * a long license can stay below that, which is why the method is reported with the match.
      */
-    public static final double SIMILARITY_THRESHOLD = 0.95;
+    static final double SIMILARITY_THRESHOLD = 0.95;
 
     /** Candidates less similar than this are not worth a template comparison. */
     static final double TEMPLATE_CANDIDATE_FLOOR = 0.80;
@@ -107,7 +107,7 @@ public class LicenseTextMatcher {
     }
 
     /** SHA-256 of a text after normalisation, to compare with stored {@code normalised-sha256} fingerprints. */
-    public String normalisedSha256(String text) {
+    String normalisedSha256(String text) {
         return LicenseTextNormaliser.sha256(LicenseTextNormaliser.normalise(text));
     }
 
@@ -115,7 +115,7 @@ public class LicenseTextMatcher {
      * What recognises each license: the SHA-256 of every current SPDX license's normalised text and the normalised
      * key phrases of the curated licenses. Identical SPDX texts share a hash.
      */
-    public List<LicenseFingerprint> fingerprints() {
+    List<LicenseFingerprint> fingerprints() {
         return index().fingerprints;
     }
 

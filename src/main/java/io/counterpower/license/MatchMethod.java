@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import io.counterpower.common.fact.Coded;
 
 /** How {@link LicenseTextMatcher} identified a text, from the most to the least certain. */
-public enum MatchMethod implements Coded {
+enum MatchMethod implements Coded {
     /** The normalised text is, word for word, an SPDX license text. */
     NORMALISED_SHA256("normalised-sha256"),
     /**

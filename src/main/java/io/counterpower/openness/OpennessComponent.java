@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 /** How open one component of a model is (METHODOLOGY.md section 6): open, partial, closed or unknown. */
 @Entity
 @Table(name = "openness_component")
-public class OpennessComponent extends VersionedFact {
+class OpennessComponent extends VersionedFact {
     @Column(name = "project_id", nullable = false)
     public Long projectId;
 

@@ -19,13 +19,13 @@ import jakarta.ws.rs.core.Response;
 @Path(OpennessComponentResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class OpennessComponentResource extends FactResource<OpennessComponent, OpennessComponents.Input, OpennessComponents.View> {
+class OpennessComponentResource extends FactResource<OpennessComponent, OpennessComponents.Input, OpennessComponents.View> {
     static final String PATH = "/api/v1/openness-components";
 
     @Inject
     OpennessComponents kind;
 
-    public OpennessComponentResource() {
+    OpennessComponentResource() {
         super(PATH);
     }
 

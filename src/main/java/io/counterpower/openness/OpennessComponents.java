@@ -32,18 +32,18 @@ import java.util.stream.Collectors;
  * may write them.
  */
 @ApplicationScoped
-public class OpennessComponents implements FactKind<OpennessComponent, OpennessComponents.Input, OpennessComponents.View> {
+class OpennessComponents implements FactKind<OpennessComponent, OpennessComponents.Input, OpennessComponents.View> {
     /**
      * The components of METHODOLOGY.md section 6, in its order, which follows the European Open Source
      * AI Index and the Model Openness Framework.
      */
-    public static final List<String> COMPONENTS = List.of("inference-code", "training-code", "weights", "training-data",
+    static final List<String> COMPONENTS = List.of("inference-code", "training-code", "weights", "training-data",
             "data-documentation", "evaluation", "model-card", "paper", "license");
-    public static final List<String> STATUSES = List.of("open", "partial", "closed", "unknown");
+    static final List<String> STATUSES = List.of("open", "partial", "closed", "unknown");
     /** The external indexes whose ratings are imported, one fact per component and rater. */
-    public static final List<String> RATERS = List.of("eu-open-source-ai-index", "model-openness-tool");
+    static final List<String> RATERS = List.of("eu-open-source-ai-index", "model-openness-tool");
 
-    public record Input(@Size(max = 80) String project,
+    record Input(@Size(max = 80) String project,
                         @Size(max = 40) String component,
                         @Size(max = 40) String rater,
                         @Size(max = 40) String status,
@@ -52,7 +52,7 @@ public class OpennessComponents implements FactKind<OpennessComponent, OpennessC
                         @Size(max = 2000) String reason) implements FactInput {
     }
 
-    public record View(long id, String project, String component, String rater, String status, String note, FactSource source,
+    record View(long id, String project, String component, String rater, String status, String note, FactSource source,
                        VersionInfo version) implements FactView {
     }
 

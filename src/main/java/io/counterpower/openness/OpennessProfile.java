@@ -9,7 +9,7 @@ import java.util.List;
  * A model's openness profile (METHODOLOGY.md section 6): every component in the methodology's
  * order, and the overall {@code openness} value of section 3.
  */
-public record OpennessProfile(String project, List<Component> components, Openness openness) {
+record OpennessProfile(String project, List<Component> components, Openness openness) {
 
     /**
      * One component: its recorded status, or {@code unknown} with no fact behind it ({@code id},
@@ -19,12 +19,12 @@ public record OpennessProfile(String project, List<Component> components, Openne
      * {@code source} and {@code version} are null, and the status is theirs when they agree, else
      * {@code disputed}, counted as partial (METHODOLOGY.md section 6).
      */
-    public record Component(String component, String status, Long id, String note, FactSource source, VersionInfo version,
+    record Component(String component, String status, Long id, String note, FactSource source, VersionInfo version,
                             List<Rating> ratings) {
     }
 
     /** One fact that rates a component: its rater (null for the service's own record) and status. */
-    public record Rating(String rater, String status, long id, String note, FactSource source, VersionInfo version) {
+    record Rating(String rater, String status, long id, String note, FactSource source, VersionInfo version) {
     }
 
     /**
@@ -32,6 +32,6 @@ public record OpennessProfile(String project, List<Component> components, Openne
      * {@code value} is null, never 0, when none is known. {@code coverage} is the share of the
      * components known, {@code n} their number.
      */
-    public record Openness(Double value, double coverage, int n, String methodologyVersion) {
+    record Openness(Double value, double coverage, int n, String methodologyVersion) {
     }
 }

@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 
 @Path("/api/v1/projects/{slug}/openness")
 @Produces(MediaType.APPLICATION_JSON)
-public class OpennessProfileResource {
+class OpennessProfileResource {
     @Inject
     OpennessProfiles profiles;
 

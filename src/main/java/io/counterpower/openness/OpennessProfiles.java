@@ -19,7 +19,7 @@ import java.util.Map;
 
 /** Builds openness profiles of models from their recorded components. */
 @ApplicationScoped
-public class OpennessProfiles {
+class OpennessProfiles {
     /** The version of METHODOLOGY.md whose rules (sections 3 and 6) the value follows. */
     static final String METHODOLOGY_VERSION = "1";
     /** Section 6: a component the raters disagree on is {@code disputed}, counted as partial. */
@@ -31,7 +31,7 @@ public class OpennessProfiles {
     ProjectService projects;
 
     /** The profile of a model as recorded now, or as recorded at {@code asOf}; 404 for an unknown project or one that is not a model. */
-    public OpennessProfile profile(String slug, Instant asOf) {
+    OpennessProfile profile(String slug, Instant asOf) {
         ProjectView project = projects.get(slug, asOf);
         if (project.kind() != ProjectKind.MODEL) {
             throw ApiProblem.notFound("Project '" + slug + "' is a " + project.kind()

@@ -13,7 +13,7 @@ import java.time.Instant;
 /** The permanent identity of an organisation: its key never changes; its facts are versions. */
 @Entity
 @Table(name = "organisation")
-public class Organisation extends PanacheEntityBase {
+class Organisation extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** The body of POST (with key) and PUT (key from the path) on organisations. */
-public record OrganisationInput(
+record OrganisationInput(
         @Pattern(regexp = "^[a-z0-9][a-z0-9-]{0,79}$", message = "must be lower-case kebab-case (a-z, 0-9, -), at most 80 characters") String key,
         @NotBlank @Size(max = 300) String name,
         @NotNull OrganisationType type,

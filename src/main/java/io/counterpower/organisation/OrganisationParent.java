@@ -13,7 +13,7 @@ import java.time.LocalDate;
  */
 @Entity
 @Table(name = "organisation_parent")
-public class OrganisationParent extends VersionedFact {
+class OrganisationParent extends VersionedFact {
     @Column(name = "organisation_id", nullable = false)
     public Long organisationId;
 

@@ -32,7 +32,7 @@ import java.util.List;
 @Path("/api/v1/organisations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class OrganisationResource {
+class OrganisationResource {
     @Inject
     OrganisationService organisations;
     @Inject

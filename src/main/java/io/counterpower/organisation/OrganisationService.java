@@ -98,7 +98,7 @@ public class OrganisationService implements OrganisationDirectory {
 
     // ---- organisations -----------------------------------------------------------------------
 
-    public Page<OrganisationView> list(String type, String q, String domain, Instant asOf, PageRequest page) {
+    Page<OrganisationView> list(String type, String q, String domain, Instant asOf, PageRequest page) {
         OrganisationType parsedType = io.counterpower.common.paging.QueryParams.code(type, "type", OrganisationType::of);
         String like = io.counterpower.common.paging.QueryParams.likePattern(q);
         ListQuery<OrganisationVersion> query = ListQuery.facts(OrganisationVersion.class, FROM, "o");
@@ -113,13 +113,13 @@ public class OrganisationService implements OrganisationDirectory {
         return view(version(key, asOf), asOf);
     }
 
-    public List<OrganisationView> history(String key) {
+    List<OrganisationView> history(String key) {
         Organisation h = requireHeader(key);
         return facts.history(OrganisationVersion.class, h.id).stream().map(v -> view(v, v.supersededAt == null ? null : v.recordedAt)).toList();
     }
 
     @Transactional
-    public OrganisationView create(OrganisationInput in) {
+    OrganisationView create(OrganisationInput in) {
         caller.requireCurator();
         FieldErrors errors = new FieldErrors();
         if (in.key() == null) {
@@ -155,7 +155,7 @@ public class OrganisationService implements OrganisationDirectory {
      * (issue 17), once the edit is known to be valid.
      */
     @Transactional
-    public FactStore.Written<OrganisationView> update(String key, OrganisationInput in, String ifMatch) {
+    FactStore.Written<OrganisationView> update(String key, OrganisationInput in, String ifMatch) {
         OrganisationVersion current = version(key, null);
         boolean asSteward = caller.requireCuratorOrStewardOf(List.of(key));
         FieldErrors errors = new FieldErrors();
@@ -179,7 +179,7 @@ public class OrganisationService implements OrganisationDirectory {
      * opens a dispute (unless it self-reported the version itself): only a curator closes one.
      */
     @Transactional
-    public FactStore.Written<OrganisationView> close(String key, String reason, String ifMatch) {
+    FactStore.Written<OrganisationView> close(String key, String reason, String ifMatch) {
         OrganisationVersion current = version(key, null);
         boolean asSteward = caller.requireCuratorOrStewardOf(List.of(key));
         String why = ChangeReasons.require(reason);
@@ -242,13 +242,13 @@ public class OrganisationService implements OrganisationDirectory {
 
     // ---- parents ----------------------------------------------------------------------------
 
-    public List<ParentView> parents(String key, Instant asOf) {
+    List<ParentView> parents(String key, Instant asOf) {
         Organisation h = requireHeader(key);
         return parentsOf(h.id, asOf);
     }
 
     @Transactional
-    public ParentView addParent(String key, ParentInput in) {
+    ParentView addParent(String key, ParentInput in) {
         Organisation h = requireHeader(key);
         version(key, null);
         boolean asSteward = caller.requireCuratorOrStewardOf(List.of(key));
@@ -271,7 +271,7 @@ public class OrganisationService implements OrganisationDirectory {
 
     /** Edits a parent period; a steward's edit of a period it did not self-report opens a dispute. */
     @Transactional
-    public FactStore.Written<ParentView> updateParent(String key, long id, ParentInput in, String ifMatch) {
+    FactStore.Written<ParentView> updateParent(String key, long id, ParentInput in, String ifMatch) {
         Organisation h = requireHeader(key);
         OrganisationParent current = currentParent(h, id);
         boolean asSteward = caller.requireCuratorOrStewardOf(List.of(key));
@@ -291,7 +291,7 @@ public class OrganisationService implements OrganisationDirectory {
 
     /** Closes a parent period; a steward's close of a period it did not self-report opens a dispute. */
     @Transactional
-    public FactStore.Written<ParentView> closeParent(String key, long id, String reason, String ifMatch) {
+    FactStore.Written<ParentView> closeParent(String key, long id, String reason, String ifMatch) {
         Organisation h = requireHeader(key);
         OrganisationParent current = currentParent(h, id);
         boolean asSteward = caller.requireCuratorOrStewardOf(List.of(key));

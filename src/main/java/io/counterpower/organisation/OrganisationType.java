@@ -6,7 +6,7 @@ import io.counterpower.common.fact.Coded;
 import io.counterpower.common.fact.CodedConverter;
 
 /** What kind of body an organisation is (METHODOLOGY.md section 2). */
-public enum OrganisationType implements Coded {
+enum OrganisationType implements Coded {
     COMPANY("company"), FOUNDATION("foundation"), NONPROFIT("nonprofit"), ACADEMIC("academic"),
     GOVERNMENT("government"), COMMUNITY("community");
 
@@ -33,8 +33,8 @@ public enum OrganisationType implements Coded {
     }
 
     @jakarta.persistence.Converter(autoApply = true)
-    public static class JpaConverter extends CodedConverter<OrganisationType> {
-        public JpaConverter() {
+    static class JpaConverter extends CodedConverter<OrganisationType> {
+        JpaConverter() {
             super(values());
         }
     }

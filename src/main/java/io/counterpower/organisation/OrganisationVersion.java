@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 /** One recorded version of an organisation's names, type and email domains. */
 @Entity
 @Table(name = "organisation_version")
-public class OrganisationVersion extends VersionedFact {
+class OrganisationVersion extends VersionedFact {
     @Column(nullable = false)
     public String name;
 

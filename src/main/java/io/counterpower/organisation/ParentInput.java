@@ -9,6 +9,6 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 /** A parent period to record: the parent organisation's key and the first and last day. */
-public record ParentInput(@NotBlank String parent, LocalDate from, LocalDate to,
+record ParentInput(@NotBlank String parent, LocalDate from, LocalDate to,
                           @NotNull @Valid SourceInput source, @Size(max = 2000) String reason) {
 }

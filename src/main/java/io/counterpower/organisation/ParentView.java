@@ -6,6 +6,6 @@ import io.counterpower.common.fact.VersionInfo;
 import java.time.LocalDate;
 
 /** One parent period of an organisation. */
-public record ParentView(long id, String organisation, String parent, LocalDate from, LocalDate to,
+record ParentView(long id, String organisation, String parent, LocalDate from, LocalDate to,
                          FactSource source, VersionInfo version) {
 }

@@ -35,8 +35,8 @@ public enum Artifact implements Coded {
     }
 
     @jakarta.persistence.Converter(autoApply = true)
-    public static class JpaConverter extends CodedConverter<Artifact> {
-        public JpaConverter() {
+    static class JpaConverter extends CodedConverter<Artifact> {
+        JpaConverter() {
             super(values());
         }
     }

@@ -13,7 +13,7 @@ import java.time.Instant;
 /** The permanent identity of a project: its slug never changes; its facts are versions. */
 @Entity
 @Table(name = "project")
-public class Project extends PanacheEntityBase {
+class Project extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

@@ -14,7 +14,7 @@ import java.util.List;
  * The body of POST (with slug; repositories and a first steward may be given at once) and PUT
  * (slug from the path; repositories and stewards have their own endpoints) on projects.
  */
-public record ProjectInput(
+record ProjectInput(
         @Pattern(regexp = "^[a-z0-9][a-z0-9-]{0,79}$", message = "must be lower-case kebab-case (a-z, 0-9, -), at most 80 characters") String slug,
         @NotBlank @Size(max = 300) String name,
         @NotNull ProjectKind kind,

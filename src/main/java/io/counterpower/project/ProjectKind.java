@@ -36,8 +36,8 @@ public enum ProjectKind implements Coded {
     }
 
     @jakarta.persistence.Converter(autoApply = true)
-    public static class JpaConverter extends CodedConverter<ProjectKind> {
-        public JpaConverter() {
+    static class JpaConverter extends CodedConverter<ProjectKind> {
+        JpaConverter() {
             super(values());
         }
     }

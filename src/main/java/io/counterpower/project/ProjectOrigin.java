@@ -6,7 +6,7 @@ import io.counterpower.common.fact.Coded;
 import io.counterpower.common.fact.CodedConverter;
 
 /** Who created the project (METHODOLOGY.md section 1: a corporate origin holds the early gates). */
-public enum ProjectOrigin implements Coded {
+enum ProjectOrigin implements Coded {
     CORPORATE("corporate"),
     COMMUNITY("community"),
     ACADEMIC("academic"),
@@ -35,8 +35,8 @@ public enum ProjectOrigin implements Coded {
     }
 
     @jakarta.persistence.Converter(autoApply = true)
-    public static class JpaConverter extends CodedConverter<ProjectOrigin> {
-        public JpaConverter() {
+    static class JpaConverter extends CodedConverter<ProjectOrigin> {
+        JpaConverter() {
             super(values());
         }
     }

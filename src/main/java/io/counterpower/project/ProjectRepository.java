@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 /** A repository of a project (a project such as Llama spans several), and which artifact it holds. */
 @Entity
 @Table(name = "project_repository")
-public class ProjectRepository extends VersionedFact {
+class ProjectRepository extends VersionedFact {
     @Column(name = "project_id", nullable = false)
     public Long projectId;
 

@@ -28,7 +28,7 @@ import java.util.List;
 @Path("/api/v1/projects")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class ProjectResource {
+class ProjectResource {
     @Inject
     ProjectService projects;
 

@@ -120,7 +120,7 @@ public class ProjectService {
 
     // ---- projects ----------------------------------------------------------------------------
 
-    public Page<ProjectView> list(String kind, String origin, String steward, String q, Instant asOf, PageRequest page) {
+    Page<ProjectView> list(String kind, String origin, String steward, String q, Instant asOf, PageRequest page) {
         ListQuery<ProjectVersion> query = ListQuery.facts(ProjectVersion.class, FROM, "p");
         query.visibleAt("p", asOf)
                 .and("p.kind = :kind", "kind", QueryParams.code(kind, "kind", ProjectKind::of))
@@ -141,13 +141,13 @@ public class ProjectService {
         return view(version(slug, asOf), asOf);
     }
 
-    public List<ProjectView> history(String slug) {
+    List<ProjectView> history(String slug) {
         Project h = requireHeader(slug);
         return facts.history(ProjectVersion.class, h.id).stream().map(v -> view(v, v.supersededAt == null ? null : v.recordedAt)).toList();
     }
 
     @Transactional
-    public ProjectView create(ProjectInput in) {
+    ProjectView create(ProjectInput in) {
         caller.requireCurator();
         FieldErrors errors = new FieldErrors();
         errors.check(in.slug() != null, "slug", "is required");
@@ -198,7 +198,7 @@ public class ProjectService {
      * self-reported itself: its edit of any other opens a dispute that a curator decides (issue 17).
      */
     @Transactional
-    public FactStore.Written<ProjectView> update(String slug, ProjectInput in, String ifMatch) {
+    FactStore.Written<ProjectView> update(String slug, ProjectInput in, String ifMatch) {
         ProjectVersion current = version(slug, null);
         boolean asSteward = caller.requireCuratorOrStewardOf(stewardKeysOn(current.id, today()));
         FieldErrors errors = new FieldErrors();
@@ -222,7 +222,7 @@ public class ProjectService {
      * a dispute (unless it self-reported the version itself): only a curator closes one.
      */
     @Transactional
-    public FactStore.Written<ProjectView> close(String slug, String reason, String ifMatch) {
+    FactStore.Written<ProjectView> close(String slug, String reason, String ifMatch) {
         ProjectVersion current = version(slug, null);
         boolean asSteward = caller.requireCuratorOrStewardOf(stewardKeysOn(current.id, today()));
         String why = ChangeReasons.require(reason);
@@ -281,7 +281,7 @@ public class ProjectService {
     }
 
     @Transactional
-    public RepositoryView addRepository(String slug, RepositoryInput in) {
+    RepositoryView addRepository(String slug, RepositoryInput in) {
         long projectId = requireId(slug);
         boolean asSteward = caller.requireCuratorOrStewardOf(stewardKeysOn(projectId, today()));
         FieldErrors errors = new FieldErrors();
@@ -297,7 +297,7 @@ public class ProjectService {
 
     /** Edits a repository; a steward's edit of a repository it did not self-report opens a dispute. */
     @Transactional
-    public FactStore.Written<RepositoryView> updateRepository(String slug, long id, RepositoryInput in, String ifMatch) {
+    FactStore.Written<RepositoryView> updateRepository(String slug, long id, RepositoryInput in, String ifMatch) {
         long projectId = requireId(slug);
         ProjectRepository current = facts.find(ProjectRepository.class, id, null).filter(r -> r.projectId == projectId)
                 .orElseThrow(() -> ApiProblem.notFound("No current repository " + id + " in project '" + slug + "'"));
@@ -319,7 +319,7 @@ public class ProjectService {
 
     /** Closes a repository; a steward's close of a repository it did not self-report opens a dispute. */
     @Transactional
-    public FactStore.Written<RepositoryView> closeRepository(String slug, long id, String reason, String ifMatch) {
+    FactStore.Written<RepositoryView> closeRepository(String slug, long id, String reason, String ifMatch) {
         long projectId = requireId(slug);
         ProjectRepository current = facts.find(ProjectRepository.class, id, null).filter(r -> r.projectId == projectId)
                 .orElseThrow(() -> ApiProblem.notFound("No current repository " + id + " in project '" + slug + "'"));
@@ -376,7 +376,7 @@ public class ProjectService {
 
     /** Steward periods are written by curators only: a steward key could otherwise claim any project. */
     @Transactional
-    public StewardView addSteward(String slug, StewardInput in) {
+    StewardView addSteward(String slug, StewardInput in) {
         long projectId = requireId(slug);
         caller.requireCurator();
         FieldErrors errors = new FieldErrors();
@@ -392,7 +392,7 @@ public class ProjectService {
     }
 
     @Transactional
-    public StewardView updateSteward(String slug, long id, StewardInput in, String ifMatch) {
+    StewardView updateSteward(String slug, long id, StewardInput in, String ifMatch) {
         long projectId = requireId(slug);
         caller.requireCurator();
         ProjectSteward current = currentSteward(projectId, id, slug);
@@ -418,7 +418,7 @@ public class ProjectService {
     }
 
     @Transactional
-    public void closeSteward(String slug, long id, String reason, String ifMatch) {
+    void closeSteward(String slug, long id, String reason, String ifMatch) {
         long projectId = requireId(slug);
         caller.requireCurator();
         ProjectSteward current = currentSteward(projectId, id, slug);

@@ -10,7 +10,7 @@ import java.time.LocalDate;
 /** The organisation that stewards a project over a period (one at a time). */
 @Entity
 @Table(name = "project_steward")
-public class ProjectSteward extends VersionedFact {
+class ProjectSteward extends VersionedFact {
     @Column(name = "project_id", nullable = false)
     public Long projectId;
 
@@ -23,7 +23,7 @@ public class ProjectSteward extends VersionedFact {
     @Column(name = "valid_to")
     public LocalDate validTo;
 
-    public boolean covers(LocalDate day) {
+    boolean covers(LocalDate day) {
         return (validFrom == null || !validFrom.isAfter(day)) && (validTo == null || !validTo.isBefore(day));
     }
 }

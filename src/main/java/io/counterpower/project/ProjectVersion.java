@@ -10,7 +10,7 @@ import java.time.LocalDate;
 /** One recorded version of a project's description, kind, origin and fork relation. */
 @Entity
 @Table(name = "project_version")
-public class ProjectVersion extends VersionedFact {
+class ProjectVersion extends VersionedFact {
     @Column(nullable = false)
     public String name;
 

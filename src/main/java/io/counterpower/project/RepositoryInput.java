@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** A repository to record; inside a project creation its source defaults to the project's. */
-public record RepositoryInput(@NotBlank @Size(max = 2000) String url,
+record RepositoryInput(@NotBlank @Size(max = 2000) String url,
                               @Size(max = 250) String branch,
                               Artifact role,
                               @Valid SourceInput source,

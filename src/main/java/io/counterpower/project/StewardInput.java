@@ -8,6 +8,6 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 /** A steward period to record; inside a project creation its source defaults to the project's. */
-public record StewardInput(@NotBlank @Size(max = 80) String organisation, LocalDate from, LocalDate to,
+record StewardInput(@NotBlank @Size(max = 80) String organisation, LocalDate from, LocalDate to,
                            @Valid SourceInput source, @Size(max = 2000) String reason) {
 }

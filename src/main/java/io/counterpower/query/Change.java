@@ -11,7 +11,7 @@ import java.util.List;
  * @param action {@code update} (a new version), {@code close} (withdrawn), {@code merge} or
  *               {@code unmerge} (contributors found to be one person, or not)
  */
-public record Change(long id, Instant at, String action, String kind, String factId, Object before, Object after,
+record Change(long id, Instant at, String action, String kind, String factId, Object before, Object after,
                      List<String> changedFields, String reason, Affects affects) {
 
     /**
@@ -23,6 +23,6 @@ public record Change(long id, Instant at, String action, String kind, String fac
      * indicator ids of the methodology that read that kind of fact, with {@code capture_risk} and
      * {@code stage} when they do.
      */
-    public record Affects(String scope, List<String> projects, List<String> indicators) {
+    record Affects(String scope, List<String> projects, List<String> indicators) {
     }
 }

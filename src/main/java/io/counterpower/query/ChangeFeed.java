@@ -35,7 +35,7 @@ import static java.util.Map.entry;
  * (its latest recorded version in the audit trail) or of a claim's proposal.
  */
 @ApplicationScoped
-public class ChangeFeed {
+class ChangeFeed {
     static final List<String> ACTIONS = List.of("update", "close", "merge", "unmerge", "erase", "reject-dispute");
     /** Fact kinds -> the methodology's indicator groups that read them (METHODOLOGY.md section 3). */
     static final Map<String, List<String>> GROUPS = Map.ofEntries(

@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 /** The public errata feed: corrections to recorded facts, newest first. */
 @Path("/api/v1/changes")
 @Produces(MediaType.APPLICATION_JSON)
-public class ChangesResource {
+class ChangesResource {
     @Inject
     ChangeFeed feed;
 

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** An indicator series ({@link IndicatorSeriesView}) with the fields that make it citable. */
-public record CitedSeries(String project, LocalDate from, LocalDate to, String step, String window, List<String> kinds,
+record CitedSeries(String project, LocalDate from, LocalDate to, String step, String window, List<String> kinds,
                           Instant asRecordedOn, int methodologyVersion, Long dataVersion, List<LocalDate> points,
                           List<IndicatorSeriesView.Series> indicators, Instant generatedAt, String query, String reproduce,
                           String citation) {

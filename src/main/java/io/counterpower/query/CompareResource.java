@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 /** Indicators of several projects side by side, at a date or as series, as JSON or citable CSV. */
 @Path("/api/v1/compare")
-public class CompareResource {
+class CompareResource {
     @Inject
     CompareService compare;
     @Inject

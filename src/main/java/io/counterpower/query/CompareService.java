@@ -27,7 +27,7 @@ import java.util.Map;
  * figures are exactly what its own indicators (or series) endpoint gives for the same parameters.
  */
 @ApplicationScoped
-public class CompareService {
+class CompareService {
     static final int MAX_PROJECTS = 20;
 
     @Inject

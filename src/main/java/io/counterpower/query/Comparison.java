@@ -11,7 +11,7 @@ import java.util.List;
  * date) or at the end of each step from {@code from} to {@code to}, with the citation fields.
  * {@code dataVersion} is the newest of the projects' data versions.
  */
-public record Comparison(List<String> projects, LocalDate at, LocalDate from, LocalDate to, String step, String window,
+record Comparison(List<String> projects, LocalDate at, LocalDate from, LocalDate to, String step, String window,
                          List<String> kinds, Instant asRecordedOn, int methodologyVersion, Long dataVersion,
                          Instant generatedAt, String query, String reproduce, String citation, List<LocalDate> points,
                          List<ProjectSeries> items) {
@@ -20,7 +20,7 @@ public record Comparison(List<String> projects, LocalDate at, LocalDate from, Lo
      * One project's indicators, each with one point per date of {@code points}, and its assessment at
      * the last of those dates: the stage and the risk never go without the evidence they rest on.
      */
-    public record ProjectSeries(String project, Long dataVersion, List<IndicatorSeriesView.Series> indicators,
+    record ProjectSeries(String project, Long dataVersion, List<IndicatorSeriesView.Series> indicators,
                                 Assessment assessment) {
     }
 
@@ -28,7 +28,7 @@ public record Comparison(List<String> projects, LocalDate at, LocalDate from, Lo
      * The stage, its confidence and capture_risk at {@code at} (the comparison's date, or its last), with
      * the signals they rest on; {@code captureRiskReason} says why the risk is null ("insufficient evidence").
      */
-    public record Assessment(LocalDate at, String stage, Double stageConfidence, Integer captureRisk, String captureRiskReason,
+    record Assessment(LocalDate at, String stage, Double stageConfidence, Integer captureRisk, String captureRiskReason,
                              RiskRow.Evidence evidence, String href) {
     }
 }

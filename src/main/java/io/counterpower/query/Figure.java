@@ -5,7 +5,7 @@ package io.counterpower.query;
  * input that had what it needs) and {@code n} (the size of that input). A value that cannot be
  * computed is null, never 0.
  */
-public record Figure(Object value, double coverage, long n) {
+record Figure(Object value, double coverage, long n) {
     Double number() {
         return value instanceof Number x ? x.doubleValue() : null;
     }

@@ -21,7 +21,7 @@ import java.util.List;
 
 /** A fork beside its upstream since the fork point, as JSON or as CSV (one row per side, indicator and date). */
 @Path("/api/v1/projects/{slug}/fork")
-public class ForkResource {
+class ForkResource {
     static final List<String> CSV_COLUMNS = List.of("project", "side", "indicator", "at", "value", "coverage", "n", "flags");
 
     @Inject

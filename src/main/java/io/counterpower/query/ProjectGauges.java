@@ -20,7 +20,7 @@ import java.util.function.Function;
  * stage included) has no sample rather than a 0.
  */
 @ApplicationScoped
-public class ProjectGauges {
+class ProjectGauges {
     static final List<String> STAGES = List.of("emergence", "adoption", "contribution", "direction", "capture");
 
     @Inject

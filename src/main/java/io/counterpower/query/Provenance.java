@@ -15,7 +15,7 @@ import java.util.Map;
  * when it was generated, the query as asked, the query that reproduces it later (the same one
  * with {@code at}, {@code asRecordedOn} and {@code methodology} pinned) and a suggested citation.
  */
-public record Provenance(int methodologyVersion, Long dataVersion, Instant generatedAt, String query, String reproduce,
+record Provenance(int methodologyVersion, Long dataVersion, Instant generatedAt, String query, String reproduce,
                          String citation) {
 
     /**

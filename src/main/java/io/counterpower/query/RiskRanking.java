@@ -10,7 +10,7 @@ import java.util.List;
  * suggested citation. {@code snapshot} describes the stored ranking the page was read from (null
  * when a pinned request was computed on demand).
  */
-public record RiskRanking(List<RiskRow> items, int page, int size, long totalItems, String sort, LocalDate at,
+record RiskRanking(List<RiskRow> items, int page, int size, long totalItems, String sort, LocalDate at,
                           String window, Instant asRecordedOn, int methodologyVersion, Long dataVersion,
                           Instant generatedAt, String query, String reproduce, String citation, SnapshotInfo snapshot) {
 
@@ -19,7 +19,7 @@ public record RiskRanking(List<RiskRow> items, int page, int size, long totalIte
      * read, when it was complete, whether the data has changed since (a refresh is then under way),
      * and how many projects were computed afresh rather than copied from the previous one.
      */
-    public record SnapshotInfo(long id, long dataVersion, Instant recordedOn, Instant generatedAt, boolean stale,
+    record SnapshotInfo(long id, long dataVersion, Instant recordedOn, Instant generatedAt, boolean stale,
                                int recomputed) {
     }
 }

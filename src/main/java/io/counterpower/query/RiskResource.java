@@ -27,7 +27,7 @@ import java.util.List;
 
 /** Projects ranked by capture_risk (or any numeric indicator), as JSON or citable CSV. */
 @Path("/api/v1/risk")
-public class RiskResource {
+class RiskResource {
     static final List<String> CSV_COLUMNS = List.of("rank", "project", "name", "kind", "origin", "steward", "foundationHosted",
             "stage", "stageConfidence", "captureRisk", "captureRiskCoverage", "captureRiskN", "signalsPresent", "signalsDefined", "trend", "topOrg", "topOrgShare",
             "topOrgCoverage", "topOrgN", "affiliationCoverage", "affiliationCoverageCoverage", "affiliationCoverageN",
@@ -109,7 +109,7 @@ public class RiskResource {
     }
 
     /** The stored ranking being served, and that a refresh was asked for. */
-    public record RefreshStatus(RiskRanking.SnapshotInfo snapshot, boolean refreshQueued) {
+    record RefreshStatus(RiskRanking.SnapshotInfo snapshot, boolean refreshQueued) {
     }
 
     private static Response csv(RiskRanking r) {

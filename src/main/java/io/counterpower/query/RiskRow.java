@@ -13,7 +13,7 @@ import java.util.List;
  * @param ranked      the figure the ranking is ordered by ({@code sort}), with its coverage and n
  * @param evidence    the signals the stage and the risk rest on, of those defined
  */
-public record RiskRow(int rank, String project, String name, String kind, String origin, String steward,
+record RiskRow(int rank, String project, String name, String kind, String origin, String steward,
                       Boolean foundationHosted, String stage, List<String> unknownGatesBefore, Double stageConfidence,
                       Figure captureRisk, Integer trend, TopOrganisation topOrg, Figure affiliationCoverage,
                       RankedFigure ranked, int methodologyVersion, Long dataVersion,
@@ -26,7 +26,7 @@ public record RiskRow(int rank, String project, String name, String kind, String
      * Walk-away resilience (METHODOLOGY.md section 7, version 2; absent in a version 1 row): the reading ({@code met},
      * {@code unmet} or {@code unknown}) and its inputs, each with coverage and n where it has them.
      */
-    public record Walkaway(String resilience, double resilienceCoverage, Figure share, Figure mergers, Boolean forkable,
+    record Walkaway(String resilience, double resilienceCoverage, Figure share, Figure mergers, Boolean forkable,
                            double forkableCoverage) {
     }
 
@@ -35,7 +35,7 @@ public record RiskRow(int rank, String project, String name, String kind, String
      * distinct signals present (defined, coverage at least min_coverage) out of those the methodology
      * defines, per family (version 2; a version 1 row has none, and keeps the shape it had).
      */
-    public record Evidence(int present, int defined,
+    record Evidence(int present, int defined,
                            java.util.Map<String, io.counterpower.indicator.StageAssessment.FamilyEvidence> families) {
         /** present / defined, or 0 when nothing is defined. */
         double share() {
@@ -44,11 +44,11 @@ public record RiskRow(int rank, String project, String name, String kind, String
     }
 
     /** The organisation with most known contributions in the window, and its share of them. */
-    public record TopOrganisation(String organisation, Double share, double coverage, long n) {
+    record TopOrganisation(String organisation, Double share, double coverage, long n) {
     }
 
     /** The figure a ranking is ordered by. */
-    public record RankedFigure(String indicator, Object value, double coverage, long n) {
+    record RankedFigure(String indicator, Object value, double coverage, long n) {
     }
 
     RiskRow ranked(int position, RankedFigure figure) {

@@ -28,7 +28,7 @@ import java.util.function.Predicate;
  * every project computed on demand. Either way the rows are filtered, ordered and paged here.
  */
 @ApplicationScoped
-public class RiskService {
+class RiskService {
     static final Set<String> KINDS = Set.of("model", "library", "framework", "tool", "dataset");
     static final Set<String> ORIGINS = Set.of("corporate", "community", "academic", "foundation");
     /** Orderings that are not an indicator. */

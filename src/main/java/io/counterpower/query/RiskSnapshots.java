@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * restarted instance, or another instance, start from it.
  */
 @ApplicationScoped
-public class RiskSnapshots {
+class RiskSnapshots {
     /** A complete snapshot, as held in memory. */
     record Snapshot(long id, int methodologyVersion, LocalDate at, long dataVersion, Instant recordedOn,
                     Instant generatedAt, int recomputed, List<RiskRows.Computed> rows) {
@@ -149,7 +149,7 @@ public class RiskSnapshots {
 
     /** Computes a new snapshot when the current one is stale (or missing); the previous one is served meanwhile. */
     @ActivateRequestContext
-    public void refresh() {
+    void refresh() {
         // Several instances share one database: one computes a snapshot while the others wait, then take the stored one.
         try (java.sql.Connection lock = dataSource.getConnection()) {
             try (var st = lock.createStatement()) {

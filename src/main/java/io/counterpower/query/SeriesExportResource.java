@@ -28,7 +28,7 @@ import java.util.Map;
  * per indicator and date), with the fields that make them citable and reproducible.
  */
 @Path("/api/v1/projects/{slug}/indicators/series")
-public class SeriesExportResource {
+class SeriesExportResource {
     static final List<String> CSV_COLUMNS = List.of("project", "indicator", "at", "value", "coverage", "n", "flags");
 
     @Inject

@@ -9,11 +9,11 @@ import java.util.UUID;
  * {@code state}: pending (due at {@code nextAttemptAt}), sending, delivered, failed (given up after the
  * last attempt; it can be redelivered) or cancelled (the watch was deleted).
  */
-public record DeliveryView(long id, long watch, String project, UUID eventId, String eventType, String state, int attempts,
+record DeliveryView(long id, long watch, String project, UUID eventId, String eventType, String state, int attempts,
                            Instant nextAttemptAt, Instant deliveredAt, Integer lastStatus, String lastError,
                            Instant createdAt, Long redeliveryOf, Object payload, List<Attempt> attemptLog) {
 
     /** One attempt: the receiver's HTTP status, or the error when there was no answer. */
-    public record Attempt(int attempt, Instant at, String worker, Integer status, String error, long durationMillis) {
+    record Attempt(int attempt, Instant at, String worker, Integer status, String error, long durationMillis) {
     }
 }

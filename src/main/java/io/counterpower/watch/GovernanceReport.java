@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
 
 /** Builds the governance report of an organisation from the indicator series and the recorded seats and funding. */
 @ApplicationScoped
-public class GovernanceReport {
+class GovernanceReport {
     /** Without {@code from}, the report covers the two years up to {@code to}. */
     static final int DEFAULT_MONTHS = 24;
 
@@ -54,12 +54,12 @@ public class GovernanceReport {
      * The report's series, parsed once: {@code from} defaults to {@value #DEFAULT_MONTHS} months before {@code to}
      * (today when none), {@code step} to a month; the latest methodology. Every fault is reported at once.
      */
-    public SeriesQuery query(String from, String to, String step) {
+    SeriesQuery query(String from, String to, String step) {
         return queries.series(new FigureQueries.SeriesParams(null, from, to, step, null, null, null, null),
                 Period.ofMonths(DEFAULT_MONTHS));
     }
 
-    public GovernanceReportView report(String key, SeriesQuery query) {
+    GovernanceReportView report(String key, SeriesQuery query) {
         long organisationId = organisations.currentId(key).orElseThrow(() -> ApiProblem.notFound("No organisation '" + key + "'"));
         String name = organisations.get(key, null).name();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);

@@ -29,7 +29,7 @@ import java.util.Locale;
  * HTML page ({@code format=html} or {@code Accept: text/html}) that escapes everything it shows.
  */
 @Path("/api/v1/organisations/{key}/governance-report")
-public class GovernanceReportResource {
+class GovernanceReportResource {
     static final String CSV = "text/csv";
     static final List<String> COLUMNS = List.of("section", "project", "rule", "date", "status", "value", "coverage", "n",
             "from", "to", "body", "body_kind", "holder", "holder_organisation", "role", "funder", "type", "amount", "currency",

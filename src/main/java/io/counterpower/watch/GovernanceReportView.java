@@ -12,15 +12,15 @@ import java.util.List;
  * at the end of each step from {@code from} to {@code to} (and the periods in which each held, failed
  * or could not be told), the seats active on {@code to} and the funders, each with its source.
  */
-public record GovernanceReportView(String organisation, String name, LocalDate from, LocalDate to, String step,
+record GovernanceReportView(String organisation, String name, LocalDate from, LocalDate to, String step,
                                    int methodologyVersion, double minCoverage, Instant generatedAt, List<Rule> rules,
                                    List<ProjectReport> projects, List<Funding> organisationFunding) {
 
     /** A rule as the report checks it. */
-    public record Rule(String id, String description, String indicator, String op, double bound) {
+    record Rule(String id, String description, String indicator, String op, double bound) {
     }
 
-    public record ProjectReport(String project, LocalDate stewardFrom, long dataVersion, List<RuleChecks> checks,
+    record ProjectReport(String project, LocalDate stewardFrom, long dataVersion, List<RuleChecks> checks,
                                 List<Overrepresentation> overrepresentation, List<Seat> seats, List<Funding> funding) {
     }
 
@@ -28,25 +28,25 @@ public record GovernanceReportView(String organisation, String name, LocalDate f
      * seat_overrepresentation at one point (METHODOLOGY.md version 2 section 7): the largest seat share of a body
      * minus the same organisation's share of known contributions over the 24 months before, with both named.
      */
-    public record Overrepresentation(LocalDate at, Double value, String organisation, String body, Double coverage, Long n) {
+    record Overrepresentation(LocalDate at, Double value, String organisation, String body, Double coverage, Long n) {
     }
 
     /** One rule over time: its status at each point, and the runs of equal status. */
-    public record RuleChecks(String rule, String current, List<Period> periods, List<Point> points) {
+    record RuleChecks(String rule, String current, List<Period> periods, List<Point> points) {
     }
 
     /** The rule had {@code status} at every check from {@code from} to {@code to}. */
-    public record Period(LocalDate from, LocalDate to, String status) {
+    record Period(LocalDate from, LocalDate to, String status) {
     }
 
-    public record Point(LocalDate at, String status, Double value, Double coverage, Long n) {
+    record Point(LocalDate at, String status, Double value, Double coverage, Long n) {
     }
 
-    public record Seat(long id, long body, String bodyName, String bodyKind, Long holderContributor, String holderName,
+    record Seat(long id, long body, String bodyName, String bodyKind, Long holderContributor, String holderName,
                        String holderOrganisation, String role, LocalDate from, LocalDate to, FactSource source) {
     }
 
-    public record Funding(long id, String recipientProject, String funder, String type, String date, BigDecimal amount,
+    record Funding(long id, String recipientProject, String funder, String type, String date, BigDecimal amount,
                           String currency, BigDecimal amountUsd, FactSource source) {
     }
 }

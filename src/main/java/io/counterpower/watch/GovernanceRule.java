@@ -13,7 +13,7 @@ import java.util.Map;
  * A lower bound on a count ("at least two organisations") is the one exception: the known
  * records alone reaching it already prove it, whatever the coverage.
  */
-public enum GovernanceRule {
+enum GovernanceRule {
     SEAT_SHARE_ONE_THIRD("seat-share-one-third",
             "No more than one third of any governing body's seats are held by one employer (the largest share "
                     + "of one body's known seats held by one organisation, top_org_seat_share's detail largestBodyShare, "
@@ -31,9 +31,9 @@ public enum GovernanceRule {
                     + "(bodies_under_two_orgs = 0; methodology 2 section 7; a body whose unknown seats could bring a second is unknown)",
             "bodies_under_two_orgs", "<=", 0, false, 2);
 
-    public static final String HOLDS = "holds", FAILS = "fails", UNKNOWN = "unknown";
+    static final String HOLDS = "holds", FAILS = "fails", UNKNOWN = "unknown";
     /** Indicators the rules of methodology 1 read. */
-    public static final List<String> INDICATORS = List.of("top_org_seat_share", "org_count", "independent_share");
+    static final List<String> INDICATORS = List.of("top_org_seat_share", "org_count", "independent_share");
 
     private final String id;
     private final String description;
@@ -55,7 +55,7 @@ public enum GovernanceRule {
     }
 
     /** The rule's status with the figure it was decided on. */
-    public record Check(String status, Double value, Double coverage, Long n) {
+    record Check(String status, Double value, Double coverage, Long n) {
         Map<String, Object> asMap() {
             java.util.LinkedHashMap<String, Object> m = new java.util.LinkedHashMap<>();
             m.put("status", status);
@@ -66,46 +66,46 @@ public enum GovernanceRule {
         }
     }
 
-    public String id() {
+    String id() {
         return id;
     }
 
-    public String description() {
+    String description() {
         return description;
     }
 
-    public String indicator() {
+    String indicator() {
         return indicator;
     }
 
-    public String op() {
+    String op() {
         return op;
     }
 
-    public double bound() {
+    double bound() {
         return bound;
     }
 
     /** The rules a methodology version can check (a version-2 rule's indicator is not defined by version 1). */
-    public static List<GovernanceRule> of(int methodologyVersion) {
+    static List<GovernanceRule> of(int methodologyVersion) {
         return Arrays.stream(values()).filter(r -> r.since <= methodologyVersion).toList();
     }
 
     /** The indicators the rules of a methodology version read. */
-    public static List<String> indicators(int methodologyVersion) {
+    static List<String> indicators(int methodologyVersion) {
         return of(methodologyVersion).stream().map(GovernanceRule::indicator).distinct().toList();
     }
 
-    public static GovernanceRule of(String id) {
+    static GovernanceRule of(String id) {
         return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst().orElse(null);
     }
 
-    public static List<String> ids() {
+    static List<String> ids() {
         return Arrays.stream(values()).map(GovernanceRule::id).toList();
     }
 
     /** Checks the rule on one point's values. */
-    public Check check(Object rawValue, double coverage, long n, Map<String, Object> detail, double minCoverage) {
+    Check check(Object rawValue, double coverage, long n, Map<String, Object> detail, double minCoverage) {
         Double value = figure(rawValue, detail);
         if (value == null) {
             return new Check(UNKNOWN, null, coverage, n);
@@ -120,7 +120,7 @@ public enum GovernanceRule {
         return new Check(ok ? HOLDS : FAILS, value, coverage, n);
     }
 
-    public Check check(IndicatorValue v, double minCoverage) {
+    Check check(IndicatorValue v, double minCoverage) {
         return v == null ? new Check(UNKNOWN, null, null, null) : check(v.value(), v.coverage(), v.n(), v.detail(), minCoverage);
     }
 

@@ -11,7 +11,7 @@ import java.net.UnknownHostException;
  * resolver). A bean so that a test can answer as a rebinding DNS server would.
  */
 @ApplicationScoped
-public class ReceiverResolver implements PublicHosts.Resolver {
+class ReceiverResolver implements PublicHosts.Resolver {
     @Override
     public InetAddress[] resolve(String host) throws UnknownHostException {
         return PublicHosts.SYSTEM.resolve(host);

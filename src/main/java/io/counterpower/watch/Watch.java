@@ -21,7 +21,7 @@ import java.util.Map;
  */
 @Entity
 @Table(name = "watch")
-public class Watch extends PanacheEntityBase {
+class Watch extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

@@ -28,7 +28,7 @@ import java.util.TreeSet;
  * </ul>
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record WatchCondition(String type, Integer threshold, Double limit, String rule, BigDecimal minUsd, List<String> kinds) {
+record WatchCondition(String type, Integer threshold, Double limit, String rule, BigDecimal minUsd, List<String> kinds) {
     static final Map<String, Set<String>> FIELDS = Map.of(
             "stage-change", Set.of(),
             "capture-risk-threshold", Set.of("threshold"),

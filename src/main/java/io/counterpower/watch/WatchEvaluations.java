@@ -26,7 +26,7 @@ import java.util.Set;
  * {@link #CLAIM_LEASE_MINUTES}; evaluating twice is harmless, since only a change of state alerts.
  */
 @ApplicationScoped
-public class WatchEvaluations {
+class WatchEvaluations {
     static final int CLAIM_LEASE_MINUTES = 15;
     /** The scope the schedule queues: every watch. */
     static final String ALL = "all";
@@ -54,12 +54,12 @@ public class WatchEvaluations {
 
     /** Queues the evaluation of every watch (the schedule). */
     @Transactional
-    public void queueAll() {
+    void queueAll() {
         em.createNativeQuery("insert into watch_evaluation (scope) values (?1)").setParameter(1, ALL).executeUpdate();
     }
 
     /** One step of an evaluation worker: evaluates queued scopes until none is left. Returns the scopes evaluated. */
-    public int evaluateQueued(String worker) {
+    int evaluateQueued(String worker) {
         releaseAbandoned();
         int scopes = 0;
         Claim claim;

@@ -40,7 +40,7 @@ import java.util.UUID;
  * baseline: it records what is true without alerting.
  */
 @ApplicationScoped
-public class WatchEvaluator {
+class WatchEvaluator {
 
     @Inject
     EntityManager em;
@@ -119,7 +119,7 @@ public class WatchEvaluator {
     }
 
     @Transactional
-    public void evaluate(long watchId, long projectId) {
+    void evaluate(long watchId, long projectId) {
         Watch w = Watch.findById(watchId);
         if (w == null || w.deletedAt != null || !w.active) {
             return;

@@ -11,7 +11,7 @@ import java.util.List;
  * evaluates with: on creation it defaults to the default version, on a replacement to the watch's own
  * (a watch keeps its version until its owner moves it).
  */
-public record WatchInput(@Size(max = 200) String name, @Size(max = 80) String project, @Size(max = 80) String organisation,
+record WatchInput(@Size(max = 200) String name, @Size(max = 80) String project, @Size(max = 80) String organisation,
                          @Size(max = 2000) String url, @Size(max = 20) List<WatchCondition> conditions, Boolean active,
                          Integer methodology) {
 }

@@ -21,7 +21,7 @@ import java.util.Map;
 @Path("/api/v1/watches")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class WatchResource {
+class WatchResource {
     private static final Map<String, String> DELIVERY_SORT = Map.of("id", "id");
 
     @Inject

@@ -38,7 +38,7 @@ import java.util.Set;
  * organisation and the projects it stewards today.
  */
 @ApplicationScoped
-public class WatchService {
+class WatchService {
     static final Map<String, String> SORTABLE = Map.of("id", "w.id", "name", "w.name", "createdAt", "w.createdAt");
 
     @Inject
@@ -69,7 +69,7 @@ public class WatchService {
     }
 
     @Transactional
-    public WatchView create(WatchInput in) {
+    WatchView create(WatchInput in) {
         caller.requireKey();
         List<WatchCondition> conditions = validate(in);
         Target target = authorise(in);
@@ -99,11 +99,11 @@ public class WatchService {
         return view(w, secret);
     }
 
-    public WatchView get(long id) {
+    WatchView get(long id) {
         return view(visible(id), null);
     }
 
-    public Page<WatchView> list(String project, String organisation, PageRequest page) {
+    Page<WatchView> list(String project, String organisation, PageRequest page) {
         caller.requireKey();
         ListQuery<Watch> query = new ListQuery<>(Watch.class, "Watch w", "w", "w.id").and("w.deletedAt is null")
                 .and("w.projectId = :project", "project", project == null || project.isBlank() ? null : projects.idOrNull(project.trim()))
@@ -119,7 +119,7 @@ public class WatchService {
     }
 
     @Transactional
-    public WatchView replace(long id, WatchInput in) {
+    WatchView replace(long id, WatchInput in) {
         Watch w = visible(id);
         List<WatchCondition> conditions = validate(in);
         Target target = authorise(in);
@@ -149,7 +149,7 @@ public class WatchService {
     }
 
     @Transactional
-    public void delete(long id) {
+    void delete(long id) {
         Watch w = visible(id);
         WatchView before = view(w, null);
         w.deletedAt = Instants.now();

@@ -8,7 +8,7 @@ import java.util.List;
  * that created the watch: it is never shown again. {@code methodology} is the methodology version
  * its figures are evaluated with.
  */
-public record WatchView(long id, String name, String project, String organisation, String owner, String url,
+record WatchView(long id, String name, String project, String organisation, String owner, String url,
                         List<WatchCondition> conditions, boolean active, int methodology, Instant createdAt,
                         Instant updatedAt, String secret) {
 }

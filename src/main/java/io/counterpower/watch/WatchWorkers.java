@@ -15,7 +15,7 @@ import java.util.UUID;
  * leaves it to the others.
  */
 @ApplicationScoped
-public class WatchWorkers {
+class WatchWorkers {
     private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
 
     @Inject

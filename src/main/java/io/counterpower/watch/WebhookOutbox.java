@@ -26,7 +26,7 @@ import java.util.UUID;
  * {@code FOR UPDATE SKIP LOCKED}, so two workers never hold the same row, and record each attempt.
  */
 @ApplicationScoped
-public class WebhookOutbox {
+class WebhookOutbox {
     static final Set<String> STATES = Set.of("pending", "sending", "delivered", "failed", "cancelled");
 
     /** A delivery a worker has claimed, with what it needs to send it. */

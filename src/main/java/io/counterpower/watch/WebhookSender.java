@@ -31,7 +31,7 @@ import java.util.Optional;
  * the URL; the request goes to a checked address, never through a second look-up.
  */
 @ApplicationScoped
-public class WebhookSender {
+class WebhookSender {
     /** At most this many deliveries per step, so that one step does not hold a scheduler thread for long. */
     static final int PER_STEP = 100;
 
@@ -49,7 +49,7 @@ public class WebhookSender {
      * In a request context of its own when called off one (the datasource of a session is resolved there).
      */
     @jakarta.enterprise.context.control.ActivateRequestContext
-    public int sendDue(String worker) {
+    int sendDue(String worker) {
         int released = outbox.releaseAbandoned();
         if (released > 0) {
             Log.warnf("%d webhook deliveries were abandoned by a stopped instance and are due again", released);

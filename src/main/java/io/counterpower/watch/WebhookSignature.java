@@ -13,18 +13,18 @@ import java.util.HexFormat;
  * the signature, compares it in constant time, and rejects a timestamp older than a few minutes,
  * so a captured request cannot be sent again later with a fresh timestamp.
  */
-public final class WebhookSignature {
-    public static final String SIGNATURE_HEADER = "Counterpower-Signature";
-    public static final String TIMESTAMP_HEADER = "Counterpower-Timestamp";
-    public static final String EVENT_ID_HEADER = "Counterpower-Event-Id";
-    public static final String EVENT_TYPE_HEADER = "Counterpower-Event-Type";
-    public static final String DELIVERY_HEADER = "Counterpower-Delivery";
+final class WebhookSignature {
+    static final String SIGNATURE_HEADER = "Counterpower-Signature";
+    static final String TIMESTAMP_HEADER = "Counterpower-Timestamp";
+    static final String EVENT_ID_HEADER = "Counterpower-Event-Id";
+    static final String EVENT_TYPE_HEADER = "Counterpower-Event-Type";
+    static final String DELIVERY_HEADER = "Counterpower-Delivery";
 
     private WebhookSignature() {
     }
 
     /** The header value: {@code sha256=<lower-case hex>}. */
-    public static String sign(String secret, long timestamp, String body) {
+    static String sign(String secret, long timestamp, String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

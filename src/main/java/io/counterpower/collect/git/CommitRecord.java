@@ -22,7 +22,7 @@ import java.util.List;
  * @param changedTrackedPaths license and governance paths that differ from the first parent
  *                            (all such paths for a root commit), sorted; see {@code TrackedPaths}
  */
-public record CommitRecord(
+record CommitRecord(
         String sha,
         List<String> parentShas,
         Signature author,
@@ -40,7 +40,7 @@ public record CommitRecord(
         changedTrackedPaths = List.copyOf(changedTrackedPaths);
     }
 
-    public int parentCount() {
+    int parentCount() {
         return parentShas.size();
     }
 

@@ -11,17 +11,17 @@ import java.time.Instant;
  * @param at        the author instant of the commit: a commit counts at its author date
  * @param commitSha the commit, the contribution's reference; a merge is deduplicated by it
  */
-public record Contribution(Kind kind, GitIdentity identity, Instant at, String commitSha) {
+record Contribution(Kind kind, GitIdentity identity, Instant at, String commitSha) {
 
     /** The contribution kinds git can evidence (reviews, issues and releases come from platforms). */
-    public enum Kind {
+    enum Kind {
         /** Authoring a non-merge commit, or being named in its {@code Co-authored-by} trailer. */
         COMMIT,
         /** Authoring a merge commit (two or more parents): the merging person. */
         MERGE;
 
         /** The code stored in {@code contribution.kind}. */
-        public String code() {
+        String code() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
     }

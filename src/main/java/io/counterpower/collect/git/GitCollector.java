@@ -63,7 +63,7 @@ import java.util.stream.Stream;
  * affiliations are inferred from email domains.
  */
 @ApplicationScoped
-public class GitCollector implements Collector {
+class GitCollector implements Collector {
 
     private static final ConcurrentHashMap<Path, ReentrantLock> CLONE_LOCKS = new ConcurrentHashMap<>();
     /** Contributions a repository adds before the statistics of the tables it wrote are refreshed. */

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * once. An exception thrown by
  * a callback stops the read and propagates unchanged.
  */
-public interface GitHistoryVisitor {
+interface GitHistoryVisitor {
 
     /**
      * How many commits the read is about to hand over, before the first of them: the walk that orders

@@ -12,10 +12,10 @@ package io.counterpower.collect.git;
  * @param botReason       why the identity is a bot, or null for a person; bot identities are kept
  *                        but excluded from every indicator
  */
-public record GitIdentity(String name, String email, PlatformAccount platformAccount, BotReason botReason) {
+record GitIdentity(String name, String email, PlatformAccount platformAccount, BotReason botReason) {
 
     /** Why an identity is not a person. */
-    public enum BotReason {
+    enum BotReason {
         /** The name or the platform login ends in {@code [bot]} (GitHub Apps). */
         BOT_SUFFIX,
         /** A documented automation account (see {@code KnownBots}). */

@@ -63,7 +63,7 @@ import java.util.stream.Stream;
  *
  * <p>An instance is not thread-safe; open one per job.
  */
-public final class GitRepositoryReader implements AutoCloseable {
+final class GitRepositoryReader implements AutoCloseable {
 
     /** Network timeout of clone and fetch, in seconds: large AI repositories take a while to pack. */
     static final int TRANSPORT_TIMEOUT_SECONDS = 300;
@@ -95,7 +95,7 @@ public final class GitRepositoryReader implements AutoCloseable {
      * git-file), or a {@code file:} URL of either. Parent directories are not searched: a plain
      * folder inside some checkout is not that checkout.
      */
-    public static GitRepositoryReader open(String pathOrFileUrl) throws RepositoryReadException {
+    static GitRepositoryReader open(String pathOrFileUrl) throws RepositoryReadException {
         Objects.requireNonNull(pathOrFileUrl, "pathOrFileUrl");
         String location = pathOrFileUrl.strip();
         if (location.regionMatches(true, 0, "file:", 0, 5)) {
@@ -114,7 +114,7 @@ public final class GitRepositoryReader implements AutoCloseable {
     }
 
     /** Opens a local repository at {@code path} (see {@link #open(String)}). */
-    public static GitRepositoryReader open(Path path) throws RepositoryReadException {
+    static GitRepositoryReader open(Path path) throws RepositoryReadException {
         Objects.requireNonNull(path, "path");
         if (!Files.exists(path)) {
             throw new RepositoryReadException(Reason.PATH_NOT_FOUND, "Nothing exists at " + path);
@@ -148,7 +148,7 @@ public final class GitRepositoryReader implements AutoCloseable {
      * branches afterwards. {@code url} is anything git accepts ({@code https://…},
      * {@code file:///…}). No credentials are sent: the collector reads public repositories.
      */
-    public static GitRepositoryReader cloneOrFetch(String url, Path targetDir) throws RepositoryReadException {
+    static GitRepositoryReader cloneOrFetch(String url, Path targetDir) throws RepositoryReadException {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(targetDir, "targetDir");
         try {
@@ -259,7 +259,7 @@ public final class GitRepositoryReader implements AutoCloseable {
      * shallow clone, a rewritten history) is checked before the first callback, so a failed read
      * has handed nothing over.
      */
-    public ReadSummary read(ReadRequest request, GitHistoryVisitor visitor) throws RepositoryReadException {
+    ReadSummary read(ReadRequest request, GitHistoryVisitor visitor) throws RepositoryReadException {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(visitor, "visitor");
         try {
@@ -286,7 +286,7 @@ public final class GitRepositoryReader implements AutoCloseable {
      * headers only (no bodies, no trees): a job shows its progress against it. It checks the
      * request as {@code read} does and fails with the same reasons.
      */
-    public long countCommits(ReadRequest request) throws RepositoryReadException {
+    long countCommits(ReadRequest request) throws RepositoryReadException {
         Objects.requireNonNull(request, "request");
         try {
             ReadPlan plan = plan(request);

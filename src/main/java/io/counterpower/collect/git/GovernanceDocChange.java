@@ -17,7 +17,7 @@ import java.util.Locale;
  * @param claChange    for CONTRIBUTING documents, whether the change added or removed a mention of
  *                     a Contributor License Agreement; {@link ClaChange#NONE} otherwise
  */
-public record GovernanceDocChange(
+record GovernanceDocChange(
         String commitSha,
         Instant at,
         String path,
@@ -27,21 +27,21 @@ public record GovernanceDocChange(
         ClaChange claChange) {
 
     /** The governance documents followed. */
-    public enum DocKind {
+    enum DocKind {
         MAINTAINERS, CODEOWNERS, OWNERS, GOVERNANCE, CONTRIBUTING
     }
 
     /** How the document changed between the commit's first parent and the commit. */
-    public enum ChangeKind {
+    enum ChangeKind {
         ADDED, MODIFIED, DELETED, RENAMED;
 
-        public String code() {
+        String code() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
 
     /** Whether a change introduced or dropped a CLA mention. */
-    public enum ClaChange {
+    enum ClaChange {
         NONE, INTRODUCED, REMOVED
     }
 }

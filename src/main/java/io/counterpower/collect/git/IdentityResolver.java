@@ -230,7 +230,7 @@ public final class IdentityResolver {
     }
 
     /** The contributor of a login identity {@link #identityOfLogin} returned. */
-    public long contributorOfIdentity(long loginIdentityId) {
+    long contributorOfIdentity(long loginIdentityId) {
         return contributorOfLoginId.get(loginIdentityId);
     }
 

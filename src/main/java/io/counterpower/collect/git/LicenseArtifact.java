@@ -7,7 +7,7 @@ import java.util.Locale;
  * projects license their code and their weights differently, so the distinction carries the
  * co-optation signal.
  */
-public enum LicenseArtifact {
+enum LicenseArtifact {
     /** The source code: any license file that names no other artifact. */
     CODE,
     /** Model weights: {@code LICENSE-MODEL*}, {@code MODEL_LICENSE*}, or a name with "model" or "weights". */
@@ -18,7 +18,7 @@ public enum LicenseArtifact {
     DOCS;
 
     /** The code stored in {@code license_period.artifact}. */
-    public String code() {
+    String code() {
         return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -9,5 +9,5 @@ package io.counterpower.collect.git;
  * @param text       the text, leniently decoded; null when the file is larger than the reader's
  *                   limit (it is then unidentified, never guessed)
  */
-public record LicenseFileText(String path, String blobSha, String textSha256, String text) {
+record LicenseFileText(String path, String blobSha, String textSha256, String text) {
 }

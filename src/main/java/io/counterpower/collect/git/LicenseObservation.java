@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * @param textSha256    SHA-256 of the raw text: of the single file, or of the files' raw bytes
  *                      concatenated in path order; null when there is no file
  */
-public record LicenseObservation(
+record LicenseObservation(
         LicenseArtifact artifact,
         List<LicenseFileText> files,
         String commitSha,
@@ -26,12 +26,12 @@ public record LicenseObservation(
         files = List.copyOf(files);
     }
 
-    public List<String> paths() {
+    List<String> paths() {
         return files.stream().map(LicenseFileText::path).toList();
     }
 
     /** The text: the single file's, or the files' joined by blank lines in path order; null when none. */
-    public String text() {
+    String text() {
         if (files.isEmpty()) {
             return null;
         }

@@ -9,7 +9,7 @@ import java.util.Optional;
  * and stays unidentified: it is never guessed.
  */
 @FunctionalInterface
-public interface LicenseTextIdentifier {
+interface LicenseTextIdentifier {
 
     /** Identifies nothing: every period is unidentified and keyed by its text hash. */
     LicenseTextIdentifier NONE = text -> Optional.empty();

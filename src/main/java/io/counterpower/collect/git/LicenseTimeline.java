@@ -20,14 +20,14 @@ import java.util.TreeSet;
  * the most restrictive level, the cautious reading; a manual period can correct it. If any file is
  * unidentified, the artifact is unidentified.
  */
-public final class LicenseTimeline {
+final class LicenseTimeline {
 
     private final LicenseTextIdentifier identifier;
     private final Map<String, Optional<String>> identifiedByTextHash = new HashMap<>();
     private final Map<LicenseArtifact, ObservedLicensePeriod> current = new EnumMap<>(LicenseArtifact.class);
     private final List<ObservedLicensePeriod> periods = new ArrayList<>();
 
-    public LicenseTimeline(LicenseTextIdentifier identifier) {
+    LicenseTimeline(LicenseTextIdentifier identifier) {
         this.identifier = Objects.requireNonNull(identifier, "identifier");
     }
 
@@ -36,7 +36,7 @@ public final class LicenseTimeline {
      * period: an incremental read knows the state at its boundary, and an unchanged license after
      * it must not look like a new period.
      */
-    public void startFrom(LicenseObservation baseline) {
+    void startFrom(LicenseObservation baseline) {
         current.put(baseline.artifact(), periodOf(baseline));
     }
 
@@ -45,7 +45,7 @@ public final class LicenseTimeline {
      * the artifact's first license file nothing is known: "no file" then opens no period (it is not
      * level 7), and the first file's period is the artifact's first.
      */
-    public void accept(LicenseObservation observation) {
+    void accept(LicenseObservation observation) {
         ObservedLicensePeriod candidate = periodOf(observation);
         ObservedLicensePeriod open = current.get(observation.artifact());
         if (observation.isNoLicense() && (open == null || ObservedLicensePeriod.NO_LICENSE.equals(open.expression()))) {
@@ -59,12 +59,12 @@ public final class LicenseTimeline {
     }
 
     /** The periods opened so far, in the order their observations came. */
-    public List<ObservedLicensePeriod> periods() {
+    List<ObservedLicensePeriod> periods() {
         return List.copyOf(periods);
     }
 
     /** The expression of an observation: {@code NONE}, an identified expression, or null. */
-    public String expressionOf(LicenseObservation observation) {
+    String expressionOf(LicenseObservation observation) {
         if (observation.isNoLicense()) {
             return ObservedLicensePeriod.NO_LICENSE;
         }

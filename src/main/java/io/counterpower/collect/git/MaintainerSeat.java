@@ -17,7 +17,7 @@ import java.util.Locale;
  * @param toCommitSha   the commit that stopped listing the holder, null while still listed at the tip
  * @param to            that commit's committer instant, null while open
  */
-public record MaintainerSeat(
+record MaintainerSeat(
         Source source,
         SeatHolder holder,
         String fromCommitSha,
@@ -26,7 +26,7 @@ public record MaintainerSeat(
         Instant to) {
 
     /** The file kind a seat comes from, and the role it implies. */
-    public enum Source {
+    enum Source {
         /** {@code CODEOWNERS}: the holder's review is required for some paths. */
         CODEOWNERS("code-owner"),
         /** {@code MAINTAINERS*}: the project says the holder maintains it. */
@@ -39,11 +39,11 @@ public record MaintainerSeat(
         }
 
         /** The role stored with the seat in the {@code maintainers} body. */
-        public String role() {
+        String role() {
             return role;
         }
 
-        public String code() {
+        String code() {
             return name().toLowerCase(Locale.ROOT);
         }
     }

@@ -17,7 +17,7 @@ import java.util.Map;
  * @param evidenceCommitSha that commit
  * @param parameters        what the opening text's parameters were filled in with (BUSL-1.1), empty otherwise
  */
-public record ObservedLicensePeriod(
+record ObservedLicensePeriod(
         LicenseArtifact artifact,
         String expression,
         String textSha256,
@@ -29,7 +29,7 @@ public record ObservedLicensePeriod(
         parameters = Map.copyOf(parameters);
     }
 
-    public ObservedLicensePeriod(LicenseArtifact artifact, String expression, String textSha256, Instant validFrom,
+    ObservedLicensePeriod(LicenseArtifact artifact, String expression, String textSha256, Instant validFrom,
             String evidenceCommitSha) {
         this(artifact, expression, textSha256, validFrom, evidenceCommitSha, Map.of());
     }
@@ -39,7 +39,7 @@ public record ObservedLicensePeriod(
      * the period; what follows is unknown (METHODOLOGY.md section 2), recorded as {@code NOASSERTION}.
      * Before an artifact's first license file there is no period at all.
      */
-    public static final String NO_LICENSE = "NONE";
+    static final String NO_LICENSE = "NONE";
 
     public boolean isIdentified() {
         return expression != null;

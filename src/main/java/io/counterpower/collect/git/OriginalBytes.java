@@ -10,7 +10,7 @@ import java.util.HexFormat;
  *
  * @param bytes the stored bytes; copied in and out, since arrays are mutable
  */
-public record OriginalBytes(byte[] bytes) {
+record OriginalBytes(byte[] bytes) {
 
     public OriginalBytes {
         bytes = bytes.clone();
@@ -22,7 +22,7 @@ public record OriginalBytes(byte[] bytes) {
     }
 
     /** The stored bytes in lower-case hex, e.g. for a {@code bytea} column or a log line. */
-    public String hex() {
+    String hex() {
         return HexFormat.of().formatHex(bytes);
     }
 

@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
  * @param userId   the platform's numeric account id when the address carries it, otherwise null;
  *                 it survives renames of the login
  */
-public record PlatformAccount(String platform, String username, Long userId) {
+record PlatformAccount(String platform, String username, Long userId) {
 
     /** Platform code of GitHub accounts. */
-    public static final String GITHUB = "github";
+    static final String GITHUB = "github";
 
     // "12345+login@users.noreply.github.com" (since 2017) or "login@users.noreply.github.com"
     // (older accounts); app accounts end in "[bot]", e.g. "49699333+dependabot[bot]@…".
@@ -27,7 +27,7 @@ public record PlatformAccount(String platform, String username, Long userId) {
             Pattern.CASE_INSENSITIVE);
 
     /** The GitHub account behind a GitHub noreply address, if {@code email} is one. */
-    public static Optional<PlatformAccount> fromNoreplyEmail(String email) {
+    static Optional<PlatformAccount> fromNoreplyEmail(String email) {
         if (email == null) {
             return Optional.empty();
         }

@@ -25,7 +25,7 @@ import java.util.Objects;
  * @param shallowHistory    whether a shallow clone is refused or read as an incomplete history
  * @param licenseIdentifier identifies license texts for the license periods
  */
-public record ReadRequest(
+record ReadRequest(
         String branch,
         CommitOrder order,
         String forkPointSha,
@@ -34,7 +34,7 @@ public record ReadRequest(
         LicenseTextIdentifier licenseIdentifier) {
 
     /** The order in which commits are visited. Both are topological. */
-    public enum CommitOrder {
+    enum CommitOrder {
         /** Parents before children: the order history happened in. */
         OLDEST_FIRST,
         /** Children before parents, as {@code git log --topo-order}. */
@@ -42,7 +42,7 @@ public record ReadRequest(
     }
 
     /** What to do with a shallow clone. */
-    public enum ShallowHistory {
+    enum ShallowHistory {
         /** Fail with {@link RepositoryReadException.Reason#SHALLOW_CLONE}: counts would be wrong. */
         REJECT,
         /** Read what is there; the summary says the history is incomplete. */
@@ -59,32 +59,32 @@ public record ReadRequest(
     }
 
     /** Everything reachable from HEAD, oldest first, shallow clones refused, licenses unidentified. */
-    public static ReadRequest defaultBranch() {
+    static ReadRequest defaultBranch() {
         return new ReadRequest(null, null, null, null, null, null);
     }
 
-    public ReadRequest onBranch(String name) {
+    ReadRequest onBranch(String name) {
         return new ReadRequest(name, order, forkPointSha, sinceSha, shallowHistory, licenseIdentifier);
     }
 
-    public ReadRequest ordered(CommitOrder newOrder) {
+    ReadRequest ordered(CommitOrder newOrder) {
         return new ReadRequest(branch, newOrder, forkPointSha, sinceSha, shallowHistory, licenseIdentifier);
     }
 
-    public ReadRequest afterForkPoint(String sha) {
+    ReadRequest afterForkPoint(String sha) {
         return new ReadRequest(branch, order, sha, sinceSha, shallowHistory, licenseIdentifier);
     }
 
-    public ReadRequest since(String sha) {
+    ReadRequest since(String sha) {
         return new ReadRequest(branch, order, forkPointSha, sha, shallowHistory, licenseIdentifier);
     }
 
-    public ReadRequest acceptingShallowHistory() {
+    ReadRequest acceptingShallowHistory() {
         return new ReadRequest(branch, order, forkPointSha, sinceSha, ShallowHistory.ACCEPT_INCOMPLETE,
                 licenseIdentifier);
     }
 
-    public ReadRequest identifyingLicensesWith(LicenseTextIdentifier identifier) {
+    ReadRequest identifyingLicensesWith(LicenseTextIdentifier identifier) {
         return new ReadRequest(branch, order, forkPointSha, sinceSha, shallowHistory,
                 Objects.requireNonNull(identifier, "identifier"));
     }

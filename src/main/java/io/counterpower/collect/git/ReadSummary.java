@@ -23,7 +23,7 @@ import java.util.List;
  * @param statedAffiliations   affiliations the MAINTAINERS files state for their holders, held or ended
  *                             during the read, ordered by start
  */
-public record ReadSummary(
+record ReadSummary(
         String branchRef,
         String tipSha,
         String forkPointSha,

@@ -5,12 +5,12 @@ package io.counterpower.collect.git;
  * The reason lets a caller decide: retry later, fall back to a full read, accept a shallow history,
  * or report bad input.
  */
-public class RepositoryReadException extends Exception {
+class RepositoryReadException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
     /** What went wrong. */
-    public enum Reason {
+    enum Reason {
         /** The local path does not exist. */
         PATH_NOT_FOUND,
         /** The location or URL is malformed. */
@@ -40,17 +40,17 @@ public class RepositoryReadException extends Exception {
 
     private final Reason reason;
 
-    public RepositoryReadException(Reason reason, String message) {
+    RepositoryReadException(Reason reason, String message) {
         super(message);
         this.reason = reason;
     }
 
-    public RepositoryReadException(Reason reason, String message, Throwable cause) {
+    RepositoryReadException(Reason reason, String message, Throwable cause) {
         super(message, cause);
         this.reason = reason;
     }
 
-    public Reason reason() {
+    Reason reason() {
         return reason;
     }
 }

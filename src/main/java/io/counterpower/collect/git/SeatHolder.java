@@ -12,10 +12,10 @@ package io.counterpower.collect.git;
  * @param affiliation the affiliation the listing itself states beside the holder (a MAINTAINERS table's
  *                    "Affiliation" or "Company" column), otherwise null
  */
-public record SeatHolder(Kind kind, String id, String name, String email, Affiliation affiliation) {
+record SeatHolder(Kind kind, String id, String name, String email, Affiliation affiliation) {
 
     /** What an entry names. */
-    public enum Kind {
+    enum Kind {
         /** A GitHub login ({@code @user}). */
         GITHUB_USER,
         /** A GitHub team ({@code @org/team}); its members are not known from git. */
@@ -29,11 +29,11 @@ public record SeatHolder(Kind kind, String id, String name, String email, Affili
      * written, the table row that states it (the quote) and the file's path (null until the caller
      * that knows the path sets it).
      */
-    public record Affiliation(String organisation, String row, String path) {
+    record Affiliation(String organisation, String row, String path) {
     }
 
     /** A holder whose listing states no affiliation. */
-    public SeatHolder(Kind kind, String id, String name, String email) {
+    SeatHolder(Kind kind, String id, String name, String email) {
         this(kind, id, name, email, null);
     }
 

@@ -16,7 +16,7 @@ import java.time.ZoneOffset;
  * @param originalIdent   the bytes of {@code Name <email>} when they are not valid UTF-8,
  *                        otherwise null
  */
-public record Signature(
+record Signature(
         GitIdentity identity,
         String recordedName,
         String recordedEmail,

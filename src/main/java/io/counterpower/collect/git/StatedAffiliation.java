@@ -18,7 +18,7 @@ import java.time.Instant;
  * @param toCommitSha   the commit that stopped stating it, null while still stated at the tip
  * @param to            that commit's committer instant, null while open
  */
-public record StatedAffiliation(
+record StatedAffiliation(
         SeatHolder holder,
         String organisation,
         String row,

@@ -52,7 +52,7 @@ import java.util.regex.Matcher;
  * noreply address to that address's contributor), else to a new contributor.
  */
 @ApplicationScoped
-public class GitHubCollector implements Collector {
+class GitHubCollector implements Collector {
     static final String SOURCE = "github";
     static final String PLATFORM = "GitHub";
 

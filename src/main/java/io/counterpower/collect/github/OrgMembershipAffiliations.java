@@ -47,7 +47,7 @@ import java.util.regex.Pattern;
  * the hint wherever both hold.
  */
 @ApplicationScoped
-public class OrgMembershipAffiliations {
+class OrgMembershipAffiliations {
     static final String SOURCE_KIND = "github-org";
     private static final Pattern GITHUB_LOGIN = Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,38})$");
 

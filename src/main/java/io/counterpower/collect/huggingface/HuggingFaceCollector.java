@@ -58,7 +58,7 @@ import java.util.regex.Matcher;
  * </ul>
  */
 @ApplicationScoped
-public class HuggingFaceCollector implements Collector {
+class HuggingFaceCollector implements Collector {
     static final String SOURCE = "huggingface";
     static final String PLATFORM = "Hugging Face";
     /** The Hub's relation names, in the order of {@link CollectionStats.DerivativeCounts}. */

@@ -20,7 +20,7 @@ public final class CollectionCursors {
     }
 
     /** The key of the ETag stored for a request path. */
-    public static String etagKey(String pathAndQuery) {
+    static String etagKey(String pathAndQuery) {
         return "etag:" + pathAndQuery;
     }
 

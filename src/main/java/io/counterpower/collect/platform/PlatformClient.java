@@ -47,7 +47,7 @@ public final class PlatformClient {
     }
 
     /** Requests made, answered {@code 304}, retried, and seconds waited for a rate limit. */
-    public record Usage(long requests, long notModified, long retries, long rateLimitWaitSeconds) {
+    record Usage(long requests, long notModified, long retries, long rateLimitWaitSeconds) {
     }
 
     private final Platform platform;
@@ -69,7 +69,7 @@ public final class PlatformClient {
         this.origin = originOf(platform.apiUrl());
     }
 
-    public Usage usage() {
+    Usage usage() {
         return new Usage(requests, notModified, retries, waitedSeconds);
     }
 

@@ -78,7 +78,7 @@ public class PlatformStore {
     }
 
     /** One audit row per collection: what it recorded is counted there, not audited fact by fact. */
-    public void audit(CollectionRun run, String source) {
+    void audit(CollectionRun run, String source) {
         try {
             inTransaction(c -> {
                 try {

@@ -13,7 +13,7 @@ public class RateLimitExhausted extends CollectionFailure {
 
     private final Instant resetsAt;
 
-    public RateLimitExhausted(String message, Instant resetsAt) {
+    RateLimitExhausted(String message, Instant resetsAt) {
         super(message);
         this.resetsAt = resetsAt;
     }
@@ -25,7 +25,7 @@ public class RateLimitExhausted extends CollectionFailure {
     }
 
     /** When the platform says the limit resets; null when it did not say. */
-    public Instant resetsAt() {
+    Instant resetsAt() {
         return resetsAt;
     }
 }

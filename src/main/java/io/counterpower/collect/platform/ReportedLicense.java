@@ -34,7 +34,7 @@ import java.time.LocalDate;
 public final class ReportedLicense {
 
     /** What happened to the reported license. */
-    public enum Outcome { ADDED, SAME, DISAGREES }
+    enum Outcome { ADDED, SAME, DISAGREES }
 
     /** The outcome, with the latest period's expression and source when they disagree. */
     public record Result(Outcome outcome, String latestExpression, String latestSource) {

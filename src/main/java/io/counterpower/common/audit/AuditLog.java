@@ -37,7 +37,7 @@ public final class AuditLog {
     }
 
     /** Appends the rows in one statement. */
-    public static void append(Connection c, List<Entry> entries) throws SQLException {
+    static void append(Connection c, List<Entry> entries) throws SQLException {
         if (entries.isEmpty()) {
             return;
         }

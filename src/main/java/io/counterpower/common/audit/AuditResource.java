@@ -19,9 +19,9 @@ import java.util.Map;
  */
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
-public class AuditResource {
+class AuditResource {
 
-    public record AuditEntry(long id, Instant at, String actor, String action, String entityType, String entityId,
+    record AuditEntry(long id, Instant at, String actor, String action, String entityType, String entityId,
                              Object before, Object after, String reason) {
     }
 

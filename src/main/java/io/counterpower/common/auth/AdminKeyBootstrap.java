@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /** Makes sure an admin key exists on start (COUNTERPOWER_ADMIN_KEY, or one generated once). */
 @ApplicationScoped
-public class AdminKeyBootstrap {
+class AdminKeyBootstrap {
     @Inject
     ApiKeyService keys;
 

@@ -13,7 +13,7 @@ import java.time.Instant;
 /** An API key; only the SHA-256 of the key is stored, the key itself is shown once at creation. */
 @Entity
 @Table(name = "api_key")
-public class ApiKey extends PanacheEntityBase {
+class ApiKey extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

@@ -9,7 +9,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import java.util.Set;
 
 /** Reads are public; every write needs a valid key. A key that is sent is always checked. */
-public class ApiKeyFilter {
+class ApiKeyFilter {
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
     @Inject
@@ -18,7 +18,7 @@ public class ApiKeyFilter {
     Caller caller;
 
     @ServerRequestFilter
-    public void authenticate(ContainerRequestContext request) {
+    void authenticate(ContainerRequestContext request) {
         if (!request.getUriInfo().getPath().startsWith("/api/")) {
             return; // the contract and other public documents need no key
         }

@@ -22,9 +22,9 @@ import java.util.List;
 @Path("/api/v1/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class ApiKeyResource {
+class ApiKeyResource {
 
-    public record CreateApiKey(String name, List<String> scopes) {
+    record CreateApiKey(String name, List<String> scopes) {
     }
 
     @Inject

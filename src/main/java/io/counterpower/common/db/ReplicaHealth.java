@@ -12,7 +12,7 @@ import org.eclipse.microprofile.health.Readiness;
  */
 @Readiness
 @ApplicationScoped
-public class ReplicaHealth implements HealthCheck {
+class ReplicaHealth implements HealthCheck {
     @Inject
     ReadReplica replica;
 

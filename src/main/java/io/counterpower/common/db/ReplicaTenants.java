@@ -23,7 +23,7 @@ import java.sql.SQLException;
  */
 @ApplicationScoped
 @PersistenceUnitExtension
-public class ReplicaTenants implements TenantResolver, TenantConnectionResolver {
+class ReplicaTenants implements TenantResolver, TenantConnectionResolver {
     static final String PRIMARY = "primary";
     static final String REPLICA = "replica";
 

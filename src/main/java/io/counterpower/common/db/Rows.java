@@ -37,7 +37,7 @@ public final class Rows {
         throw new IllegalStateException("Unexpected date type " + value.getClass().getSimpleName());
     }
 
-    public static Long toLong(Object value) {
+    static Long toLong(Object value) {
         return value == null ? null : ((Number) value).longValue();
     }
 }

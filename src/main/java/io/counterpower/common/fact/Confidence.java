@@ -32,8 +32,8 @@ public enum Confidence implements Coded {
     }
 
     @jakarta.persistence.Converter(autoApply = true)
-    public static class JpaConverter extends CodedConverter<Confidence> {
-        public JpaConverter() {
+    static class JpaConverter extends CodedConverter<Confidence> {
+        JpaConverter() {
             super(values());
         }
     }

@@ -17,10 +17,10 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/api/v1/disputes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class DisputeResource {
+class DisputeResource {
 
     /** A curator's decision; the reason is required and shows in {@code /changes}. */
-    public record DecisionInput(@Size(max = 4000) String reason) {
+    record DecisionInput(@Size(max = 4000) String reason) {
     }
 
     @Inject

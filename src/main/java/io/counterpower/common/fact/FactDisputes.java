@@ -94,11 +94,11 @@ public class FactDisputes {
                 .getSingleResult()).longValue() > 0;
     }
 
-    public DisputeView get(long id) {
+    DisputeView get(long id) {
         return DisputeView.of(find(id));
     }
 
-    public Page<DisputeView> list(String state, String kind, String fact, PageRequest page) {
+    Page<DisputeView> list(String state, String kind, String fact, PageRequest page) {
         if (state != null && !state.isBlank() && !STATES.contains(state.trim())) {
             throw ApiProblem.badRequest("state", "must be one of [accepted, open, rejected]");
         }
@@ -111,7 +111,7 @@ public class FactDisputes {
 
     /** A curator accepts an open dispute: its change is applied, recorded with the curator's key and reason. */
     @Transactional
-    public DisputeView accept(long id, String reason) {
+    DisputeView accept(long id, String reason) {
         FactDispute d = decide(id, reason);
         // The change carries both reasons: the curator's decision and what the steward asked for.
         String why = "dispute " + id + " accepted: " + d.resolutionReason + " (steward's reason: " + d.reason + ")";
@@ -126,7 +126,7 @@ public class FactDisputes {
 
     /** A curator rejects an open dispute: nothing changes but the dispute's state. */
     @Transactional
-    public DisputeView reject(long id, String reason) {
+    DisputeView reject(long id, String reason) {
         FactDispute d = decide(id, reason);
         d.state = "rejected";
         DisputeView view = DisputeView.of(d);

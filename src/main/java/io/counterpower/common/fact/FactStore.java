@@ -27,19 +27,19 @@ import java.util.Map;
 public class FactStore {
 
     /** The outcome of one imported row. */
-    public record ImportedRow(int line, long id, String outcome) {
+    record ImportedRow(int line, long id, String outcome) {
     }
 
     /**
      * What an import did: counts, and each row's fact id and outcome (created, updated, unchanged, or
      * disputed: a steward's row that would replace a fact it did not record opened a dispute).
      */
-    public record ImportReport(String kind, int total, int created, int updated, int unchanged, int disputed,
+    record ImportReport(String kind, int total, int created, int updated, int unchanged, int disputed,
                                List<ImportedRow> rows) {
     }
 
     /** A row of an import, with the line (CSV) or position (JSON, from 1) that error messages name. */
-    public record Row<I>(int line, I input) {
+    record Row<I>(int line, I input) {
     }
 
     @Inject
@@ -55,21 +55,21 @@ public class FactStore {
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
 
-    public <E extends VersionedFact, I extends FactInput, V> Page<V> list(FactKind<E, I, V> kind, FactQuery params,
+    <E extends VersionedFact, I extends FactInput, V> Page<V> list(FactKind<E, I, V> kind, FactQuery params,
                                                                          Instant asOf, PageRequest page) {
         return query(kind, params, asOf).page(em, page, kind::view);
     }
 
     /** Every fact matching the filters (for exports), as the inputs that would record them again. */
-    public <E extends VersionedFact, I extends FactInput, V> List<I> export(FactKind<E, I, V> kind, FactQuery params, Instant asOf) {
+    <E extends VersionedFact, I extends FactInput, V> List<I> export(FactKind<E, I, V> kind, FactQuery params, Instant asOf) {
         return query(kind, params, asOf).all(em, "f.id asc").stream().map(kind::input).toList();
     }
 
-    public <E extends VersionedFact, I extends FactInput, V> V get(FactKind<E, I, V> kind, long id, Instant asOf) {
+    <E extends VersionedFact, I extends FactInput, V> V get(FactKind<E, I, V> kind, long id, Instant asOf) {
         return kind.view(find(kind, id, asOf));
     }
 
-    public <E extends VersionedFact, I extends FactInput, V> List<V> history(FactKind<E, I, V> kind, long id) {
+    <E extends VersionedFact, I extends FactInput, V> List<V> history(FactKind<E, I, V> kind, long id) {
         List<E> versions = facts.history(kind.entityType(), id);
         if (versions.isEmpty()) {
             throw ApiProblem.notFound("No " + kind.name() + " " + id);
@@ -78,7 +78,7 @@ public class FactStore {
     }
 
     @Transactional
-    public <E extends VersionedFact, I extends FactInput, V> V create(FactKind<E, I, V> kind, I input) {
+    <E extends VersionedFact, I extends FactInput, V> V create(FactKind<E, I, V> kind, I input) {
         E fact = validated(kind, input);
         boolean asSteward = caller.requireCuratorOrStewardOf(kind.stewards(fact));
         FactWrite write = Provenance.of(caller, input.source(), input.reason(), asSteward);
@@ -98,7 +98,7 @@ public class FactStore {
      * self-reported facts: an edit of any other fact opens a dispute that a curator decides.
      */
     @Transactional
-    public <E extends VersionedFact, I extends FactInput, V> Written<V> update(FactKind<E, I, V> kind, long id, I input, String ifMatch) {
+    <E extends VersionedFact, I extends FactInput, V> Written<V> update(FactKind<E, I, V> kind, long id, I input, String ifMatch) {
         E current = find(kind, id, null);
         E next = validated(kind, input);
         boolean asSteward = caller.requireCuratorOrStewardOf(kind.stewards(current));
@@ -118,7 +118,7 @@ public class FactStore {
      * a close of any other fact opens a dispute that a curator decides.
      */
     @Transactional
-    public <E extends VersionedFact, I extends FactInput, V> Written<V> close(FactKind<E, I, V> kind, long id, String reason, String ifMatch) {
+    <E extends VersionedFact, I extends FactInput, V> Written<V> close(FactKind<E, I, V> kind, long id, String reason, String ifMatch) {
         E current = find(kind, id, null);
         boolean asSteward = caller.requireCuratorOrStewardOf(kind.stewards(current));
         String why = ChangeReasons.require(reason);
@@ -170,7 +170,7 @@ public class FactStore {
      * {@code reason}), and nothing is written.
      */
     @Transactional
-    public <E extends VersionedFact, I extends FactInput, V> ImportReport importRows(FactKind<E, I, V> kind, List<Row<I>> rows,
+    <E extends VersionedFact, I extends FactInput, V> ImportReport importRows(FactKind<E, I, V> kind, List<Row<I>> rows,
                                                                                     String requestReason) {
         caller.requireKey();
         String defaultReason = requestReason == null || requestReason.isBlank() ? null : requestReason.trim();

@@ -58,7 +58,7 @@ public class FactTransfer {
      * Facts as CSV in the import format, followed by the kind's export-only columns (derived
      * figures such as a funding event's amount in USD), which the import ignores.
      */
-    public <I extends FactInput> Response csv(FactKind<?, I, ?> kind, List<I> rows) {
+    <I extends FactInput> Response csv(FactKind<?, I, ?> kind, List<I> rows) {
         List<String> columns = columns(kind.inputType());
         List<String> derived = kind.exportOnlyColumns();
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
@@ -136,7 +136,7 @@ public class FactTransfer {
     }
 
     /** Parses an import body into rows, with line numbers (CSV) or positions from 1 (JSON). */
-    public <I extends FactInput> List<FactStore.Row<I>> read(FactKind<?, I, ?> kind, String contentType, byte[] body) {
+    <I extends FactInput> List<FactStore.Row<I>> read(FactKind<?, I, ?> kind, String contentType, byte[] body) {
         String text = RequestText.utf8(body);
         MediaType type = contentType == null ? MediaType.APPLICATION_JSON_TYPE : MediaType.valueOf(contentType);
         List<FactStore.Row<I>> rows = new ArrayList<>();

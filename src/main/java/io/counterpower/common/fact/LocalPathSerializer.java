@@ -14,7 +14,7 @@ import java.io.IOException;
  * representation Jackson writes: JSON views, fact exports (JSON and CSV), audit values.
  */
 public class LocalPathSerializer extends StdSerializer<String> {
-    public LocalPathSerializer() {
+    LocalPathSerializer() {
         super(String.class);
     }
 
@@ -24,8 +24,8 @@ public class LocalPathSerializer extends StdSerializer<String> {
     }
 
     /** The same for free text (a source note): every local path in it is redacted. */
-    public static class InText extends StdSerializer<String> {
-        public InText() {
+    static class InText extends StdSerializer<String> {
+        InText() {
             super(String.class);
         }
 

@@ -10,7 +10,7 @@ public final class Revisions {
     private Revisions() {
     }
 
-    public static String etag(long revision) {
+    static String etag(long revision) {
         return "\"" + revision + "\"";
     }
 

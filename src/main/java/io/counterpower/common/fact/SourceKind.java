@@ -36,7 +36,7 @@ public enum SourceKind implements Coded {
     }
 
     /** Whether a person must be able to check the fact at a URL (section 2). */
-    public boolean requiresUrl() {
+    boolean requiresUrl() {
         return this == MANUAL || this == REFERENCE_DATASET;
     }
 
@@ -51,8 +51,8 @@ public enum SourceKind implements Coded {
     }
 
     @jakarta.persistence.Converter(autoApply = true)
-    public static class JpaConverter extends CodedConverter<SourceKind> {
-        public JpaConverter() {
+    static class JpaConverter extends CodedConverter<SourceKind> {
+        JpaConverter() {
             super(values());
         }
     }

@@ -26,7 +26,7 @@ import java.util.StringJoiner;
 public final class VersionedRows {
 
     /** The SQL types a value column may have; {@code JSONB} values are passed as JSON text. */
-    public enum Type {
+    enum Type {
         BIGINT("bigint"), SMALLINT("smallint"), TEXT("text"), DATE("date"), BOOLEAN("boolean"), JSONB("text");
 
         private final String arrayElement;
@@ -85,7 +85,7 @@ public final class VersionedRows {
     }
 
     /** What a batch did: versions closed and versions inserted. */
-    public record Written(int superseded, int inserted) {
+    record Written(int superseded, int inserted) {
     }
 
     /**

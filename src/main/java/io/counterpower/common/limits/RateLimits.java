@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * "Reliability, limits and security").
  */
 @ApplicationScoped
-public class RateLimits {
+class RateLimits {
     /** The parameters that make the risk ranking computed on demand rather than read from its snapshot. */
     private static final List<String> PINNING = List.of("at", "window", "asRecordedOn", "methodology");
 

@@ -21,7 +21,7 @@ import java.util.Map;
  * cuts off at twice these sizes (quarkus.http.limits), with a bare answer and a closed connection.
  */
 @ApplicationScoped
-public class RequestSizeLimits {
+class RequestSizeLimits {
 
     @Inject
     LimitsConfig limits;

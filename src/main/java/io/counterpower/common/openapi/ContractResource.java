@@ -10,7 +10,7 @@ import java.io.InputStream;
 
 /** Serves the hand-written contract byte for byte, as it is in openapi/openapi.yaml. */
 @Path("/openapi")
-public class ContractResource {
+class ContractResource {
     private static final byte[] CONTRACT = load();
 
     @GET

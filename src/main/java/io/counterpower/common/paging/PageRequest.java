@@ -11,7 +11,7 @@ import java.util.Map;
 public record PageRequest(int page, int size, String orderBy) {
 
     /** The contract's page sizes (openapi.yaml says 50 and at most 200): fixed there, so not configuration. */
-    public static final int DEFAULT_SIZE = 50;
+    static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 200;
 
     /**

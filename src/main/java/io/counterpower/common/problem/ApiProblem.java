@@ -29,7 +29,7 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(400, "Invalid request", field + ": " + message, List.of(new FieldError(field, message)), Map.of());
     }
 
-    public static ApiProblem invalid(List<FieldError> errors) {
+    static ApiProblem invalid(List<FieldError> errors) {
         String detail = errors.size() == 1
                 ? errors.get(0).field() + ": " + errors.get(0).message()
                 : errors.size() + " fields are invalid";

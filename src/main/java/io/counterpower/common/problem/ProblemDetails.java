@@ -6,7 +6,7 @@ import java.util.List;
 
 /** RFC 9457 problem details, the one shape of every error the service returns. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ProblemDetails(String type, String title, int status, String detail, String instance,
+record ProblemDetails(String type, String title, int status, String detail, String instance,
                              List<FieldError> errors) {
-    public static final String MEDIA_TYPE = "application/problem+json";
+    static final String MEDIA_TYPE = "application/problem+json";
 }

@@ -32,42 +32,42 @@ import java.util.stream.Collectors;
  * The one place where exceptions become responses: every error is application/problem+json,
  * and nothing internal (stack trace, class name, SQL) reaches the client.
  */
-public class ProblemMapper {
+class ProblemMapper {
 
     @ServerExceptionMapper
-    public Response apiProblem(ApiProblem problem, UriInfo uri) {
+    Response apiProblem(ApiProblem problem, UriInfo uri) {
         return ProblemResponses.response(
                 ProblemResponses.details(problem.status(), problem.title(), problem.getMessage(), path(uri), problem.errors()),
                 problem.headers());
     }
 
     @ServerExceptionMapper
-    public Response violation(ResteasyReactiveViolationException e, UriInfo uri) {
+    Response violation(ResteasyReactiveViolationException e, UriInfo uri) {
         return constraintViolations(e.getConstraintViolations(), uri);
     }
 
     @ServerExceptionMapper
-    public Response violation(ConstraintViolationException e, UriInfo uri) {
+    Response violation(ConstraintViolationException e, UriInfo uri) {
         return constraintViolations(e.getConstraintViolations(), uri);
     }
 
     @ServerExceptionMapper
-    public Response unreadableJson(MismatchedInputException e, UriInfo uri) {
+    Response unreadableJson(MismatchedInputException e, UriInfo uri) {
         return unreadableJson((JacksonException) e, uri);
     }
 
     @ServerExceptionMapper
-    public Response unreadableJson(JsonParseException e, UriInfo uri) {
+    Response unreadableJson(JsonParseException e, UriInfo uri) {
         return unreadableJson((JacksonException) e, uri);
     }
 
     @ServerExceptionMapper
-    public Response unreadableJson(JsonMappingException e, UriInfo uri) {
+    Response unreadableJson(JsonMappingException e, UriInfo uri) {
         return unreadableJson((JacksonException) e, uri);
     }
 
     @ServerExceptionMapper
-    public Response unreadableJson(JacksonException e, UriInfo uri) {
+    Response unreadableJson(JacksonException e, UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
         String detail;
         if (e instanceof JsonParseException parse && e.getOriginalMessage() != null
@@ -92,7 +92,7 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
+    Response webApplication(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JacksonException jackson) {
             return unreadableJson(jackson, uri);
         }
@@ -114,7 +114,7 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response persistence(PersistenceException e, UriInfo uri) {
+    Response persistence(PersistenceException e, UriInfo uri) {
         SQLException sql = sqlCause(e);
         if (sql != null && sql.getSQLState() != null) {
             String state = sql.getSQLState();
@@ -137,12 +137,12 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response connection(SQLTransientConnectionException e, UriInfo uri) {
+    Response connection(SQLTransientConnectionException e, UriInfo uri) {
         return unavailable(uri);
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e, UriInfo uri) {
+    Response unexpected(Throwable e, UriInfo uri) {
         if (e instanceof PersistenceException pe) {
             if (isConnectionProblem(pe)) {
                 return unavailable(uri);

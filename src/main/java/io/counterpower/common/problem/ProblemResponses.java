@@ -7,11 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Builds problem+json responses; shared by the JAX-RS mapper and the Vert.x failure handler. */
-public final class ProblemResponses {
+final class ProblemResponses {
     private ProblemResponses() {
     }
 
-    public static String typeFor(int status) {
+    static String typeFor(int status) {
         String slug = switch (status) {
             case 400 -> "invalid-request";
             case 401 -> "unauthorized";
@@ -32,12 +32,12 @@ public final class ProblemResponses {
         return "urn:counterpower:problem:" + slug;
     }
 
-    public static ProblemDetails details(int status, String title, String detail, String instance, List<FieldError> errors) {
+    static ProblemDetails details(int status, String title, String detail, String instance, List<FieldError> errors) {
         return new ProblemDetails(typeFor(status), title, status, detail, instance,
                 errors == null || errors.isEmpty() ? null : errors);
     }
 
-    public static Response response(ProblemDetails problem, Map<String, String> headers) {
+    static Response response(ProblemDetails problem, Map<String, String> headers) {
         Response.ResponseBuilder builder = Response.status(problem.status())
                 .type(ProblemDetails.MEDIA_TYPE)
                 .entity(problem);
@@ -45,7 +45,7 @@ public final class ProblemResponses {
         return builder.build();
     }
 
-    public static String titleFor(int status) {
+    static String titleFor(int status) {
         return switch (status) {
             case 400 -> "Invalid request";
             case 401 -> "Unauthorized";

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  */
 public final class UrlCredentials {
     private static final Pattern USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/\\s@?#]+@");
-    public static final String HIDDEN = "***";
+    static final String HIDDEN = "***";
 
     private UrlCredentials() {
     }

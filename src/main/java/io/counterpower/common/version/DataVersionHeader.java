@@ -13,14 +13,14 @@ import java.time.Instant;
  * response pinned with {@code asRecordedOn} names the version in force at that moment
  * ({@link DataVersions#at}), or none when the moment precedes the version history.
  */
-public class DataVersionHeader {
-    public static final String NAME = "Counterpower-Data-Version";
+class DataVersionHeader {
+    static final String NAME = "Counterpower-Data-Version";
 
     @Inject
     DataVersions versions;
 
     /** The moment a request pins its answer to ({@code asRecordedOn}), or null (none, or not a valid one: the resource said so). */
-    public static Instant pinnedTo(ContainerRequestContext request) {
+    static Instant pinnedTo(ContainerRequestContext request) {
         String value = request.getUriInfo().getQueryParameters().getFirst("asRecordedOn");
         if (value == null || value.isBlank()) {
             return null;
@@ -33,7 +33,7 @@ public class DataVersionHeader {
     }
 
     @ServerResponseFilter
-    public void addHeader(ContainerRequestContext request, ContainerResponseContext response) {
+    void addHeader(ContainerRequestContext request, ContainerResponseContext response) {
         if (!request.getUriInfo().getPath().startsWith("/api/") || response.getHeaders().containsKey(NAME)) {
             return;
         }

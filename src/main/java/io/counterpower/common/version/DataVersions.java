@@ -130,7 +130,7 @@ public class DataVersions {
      * The version {@link #current()} would serve without a query, or null when it would have to read
      * it: for the I/O thread, which must not wait for the database ({@link WarmReads}).
      */
-    public Version held() {
+    Version held() {
         Cached c = cached;
         return c != null && System.nanoTime() - c.readAtNanos() < config.maxAge().toNanos() ? c.version() : null;
     }

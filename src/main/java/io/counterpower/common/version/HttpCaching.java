@@ -42,7 +42,7 @@ public class HttpCaching {
     HttpConfig http;
 
     @ServerRequestFilter
-    public Response notModified(ContainerRequestContext request) {
+    Response notModified(ContainerRequestContext request) {
         if (!cacheable(request)) {
             return null;
         }
@@ -74,7 +74,7 @@ public class HttpCaching {
     }
 
     @ServerResponseFilter
-    public void validators(ContainerRequestContext request, ContainerResponseContext response) {
+    void validators(ContainerRequestContext request, ContainerResponseContext response) {
         if (!request.getMethod().equals(HttpMethod.GET) || !request.getUriInfo().getPath().startsWith("/api/")) {
             return;
         }
@@ -96,7 +96,7 @@ public class HttpCaching {
     }
 
     /** The weak tag of a public read: data version, UTC day and representation ({@code json}, {@code csv} or {@code svg}). */
-    public EntityTag tag(DataVersions.Version v, ContainerRequestContext request) {
+    EntityTag tag(DataVersions.Version v, ContainerRequestContext request) {
         return tag(v, representation(request));
     }
 

@@ -27,12 +27,12 @@ import java.util.regex.Pattern;
  * the version of the copy that answers ({@code DataVersions.served()}). It lives with the data versions it reads;
  * the database package only holds the replica and the route, so that neither package depends on the other both ways.
  */
-public class ReadRouting {
+class ReadRouting {
     /** Raw paths of lag-tolerant reads (query/, indicator/): nothing else is ever routed to the replica. */
     static final Pattern LAG_TOLERANT = Pattern.compile("/api/v1/(risk|compare|projects/[^/]+/(assessment|indicators(/series)?"
             + "|charts/[^/]+\\.svg|badge\\.svg))/?");
     /** The request header of read-your-writes: the newest data version the client saw. */
-    public static final String SEEN_VERSION = "Counterpower-Data-Version";
+    static final String SEEN_VERSION = "Counterpower-Data-Version";
     private static final Pattern TAG_VERSION = Pattern.compile("\\s*(?:W/)?\"(\\d{1,18})-");
 
     @Inject
@@ -41,7 +41,7 @@ public class ReadRouting {
     ReadRoute route;
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 100)
-    public void route(ContainerRequestContext request) {
+    void route(ContainerRequestContext request) {
         if (!replica.configured() || !request.getMethod().equals(HttpMethod.GET)
                 || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
                 || !LAG_TOLERANT.matcher(request.getUriInfo().getPath()).matches() || !replica.usable()) {

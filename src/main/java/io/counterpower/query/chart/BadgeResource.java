@@ -11,7 +11,7 @@ import jakarta.ws.rs.Produces;
 /** A project's stage and capture risk as a shields-style SVG badge, for READMEs and dashboards. */
 @Path("/api/v1/projects/{slug}/badge.svg")
 @Produces(Svg.MEDIA_TYPE)
-public class BadgeResource {
+class BadgeResource {
     @Inject
     Charts charts;
     @Inject

@@ -11,7 +11,7 @@ import jakarta.ws.rs.Produces;
 /** A project's indicator series as an SVG line chart. */
 @Path("/api/v1/projects/{slug}/charts")
 @Produces(Svg.MEDIA_TYPE)
-public class ChartResource {
+class ChartResource {
     @Inject
     Charts charts;
     @Inject
