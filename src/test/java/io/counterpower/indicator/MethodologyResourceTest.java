@@ -19,7 +19,7 @@ class MethodologyResourceTest {
         anonymous().get("/api/v1/methodology").then().statusCode(200)
                 .header("Counterpower-Data-Version", org.hamcrest.Matchers.notNullValue())
                 .body("version", equalTo(2))
-                .body("status", equalTo("draft"))
+                .body("status", equalTo("frozen"))
                 .body("assessment.min_evidence", equalTo(0.3))
                 .body("assessment.gates.contribution.all.indicator", equalTo(List.of("corporate_share")))
                 .body("indicators.id", hasItems("license_capture", "restrictive_license_in_force", "funding_reported_usd"))
