@@ -156,7 +156,7 @@ public final class VersionedRows {
             if (!superseded.isEmpty()) {
                 try (PreparedStatement s = c.prepareStatement("update " + table.name()
                         + " set superseded_at = now() where row_id = any(?) and superseded_at is null")) {
-                    s.setArray(1, c.createArrayOf("bigint", superseded.toArray()));
+                    s.setArray(1, c.createArrayOf("bigint", superseded.toArray(Long[]::new)));
                     closed = s.executeUpdate();
                 }
             }
@@ -165,14 +165,22 @@ public final class VersionedRows {
                 try (PreparedStatement s = c.prepareStatement(insertStatement())) {
                     int n = ids.size();
                     int p = 1;
-                    s.setArray(p++, c.createArrayOf("bigint", ids.toArray()));
+                    s.setArray(p++, c.createArrayOf("bigint", ids.toArray(Long[]::new)));
                     List<Column> columns = table.values();
                     for (int col = 0; col < columns.size(); col++) {
-                        Object[] array = new Object[n];
+                        // Typed arrays: the driver sends them in binary; an Object[] would go as text to be parsed.
+                        Type type = columns.get(col).type();
+                        Object[] array = switch (type) {
+                            case BIGINT -> new Long[n];
+                            case SMALLINT -> new Short[n];
+                            case TEXT, JSONB -> new String[n];
+                            case DATE -> new Date[n];
+                            case BOOLEAN -> new Boolean[n];
+                        };
                         for (int i = 0; i < n; i++) {
                             array[i] = jdbc(values.get(i)[col]);
                         }
-                        s.setArray(p++, c.createArrayOf(columns.get(col).type().arrayElement, array));
+                        s.setArray(p++, c.createArrayOf(type.arrayElement, array));
                     }
                     String[][] provenance = new String[5][n];
                     for (int i = 0; i < n; i++) {
