@@ -57,7 +57,7 @@ class FrontPageBrowserTest {
         admin().post("/api/v1/risk/refresh").then().statusCode(202);
         // The refresh runs in the background: wait until the stored ranking has caught up with the project.
         Response r = Awaitility.await("the stored ranking catching up with data version " + version)
-                .atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofMillis(200))
                 .until(() -> anonymous().queryParams(Map.of("size", "200", "stage", anonymous().get("/api/v1/projects/" + slug
                         + "/assessment").jsonPath().getString("stage"))).get("/api/v1/risk"),
                         got -> got.statusCode() == 200 && got.jsonPath().getLong("snapshot.dataVersion") >= version);
