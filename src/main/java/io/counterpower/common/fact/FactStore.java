@@ -4,7 +4,6 @@ import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.auth.Caller;
 import io.counterpower.common.paging.ListQuery;
 import io.counterpower.common.paging.Page;
-import io.counterpower.common.paging.PageRequest;
 import io.counterpower.common.problem.ApiProblem;
 import io.counterpower.common.problem.FieldError;
 import io.counterpower.common.problem.FieldErrors;
