@@ -2,6 +2,7 @@ package io.counterpower.query;
 
 import io.counterpower.common.fact.FactTransfer;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,9 +23,10 @@ class CompareResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CitedCsv.TYPE})
-    public Response compare(@Context UriInfo uri, @Context HttpHeaders headers, @QueryParam("format") String format) {
+    public Response compare(@Context UriInfo uri, @Context HttpHeaders headers, @BeanParam CompareService.CompareParams params,
+                            @QueryParam("format") String format) {
         boolean csv = transfer.wantsCsv(format, headers);
-        Comparison c = compare.compare(uri);
+        Comparison c = compare.compare(compare.query(params), uri);
         if (!csv) {
             return Response.ok(c).type(MediaType.APPLICATION_JSON_TYPE).build();
         }

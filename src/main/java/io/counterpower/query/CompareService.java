@@ -13,6 +13,7 @@ import io.counterpower.project.ProjectService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestQuery;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,18 +49,43 @@ class CompareService {
                 RiskRows.evidence(a), "/api/v1/projects/" + slug + "/assessment?at=" + at);
     }
 
-    Comparison compare(UriInfo uri) {
-        Map<String, String> p = QueryParameters.of(uri);
-        List<String> slugs = projects(p.get("projects"));
-        boolean series = p.get("from") != null && !p.get("from").isBlank();
-        if (series && p.get("at") != null && !p.get("at").isBlank()) {
+    /** The query string of {@code GET /api/v1/compare} as sent, one field per contract parameter but {@code format}. */
+    record CompareParams(@RestQuery String projects, @RestQuery String names, @RestQuery String at, @RestQuery String from,
+                         @RestQuery String to, @RestQuery String step, @RestQuery String window, @RestQuery String kinds,
+                         @RestQuery String asRecordedOn, @RestQuery String methodology) {
+    }
+
+    /**
+     * A comparison request, parsed once: the projects (each resolved), then either one date ({@code atQuery}) or a
+     * series ({@code seriesQuery}, when {@code from} is given); the other is null.
+     */
+    record CompareQuery(List<String> slugs, FigureQuery atQuery, SeriesQuery seriesQuery) {
+        boolean series() {
+            return seriesQuery != null;
+        }
+    }
+
+    /** Parses a comparison request: the projects' faults first, then those of the figure parameters. */
+    CompareQuery query(CompareParams p) {
+        List<String> slugs = projects(p.projects());
+        boolean series = p.from() != null && !p.from().isBlank();
+        if (series && p.at() != null && !p.at().isBlank()) {
             throw ApiProblem.badRequest("at", "give either at (one date) or from, to and step (a series), not both");
         }
         // Parsed once for every project: the first project's answer used to report the faults.
-        SeriesQuery seriesQuery = series ? queries.series(new FigureQueries.SeriesParams(p.get("names"), p.get("from"), p.get("to"),
-                p.get("step"), p.get("window"), p.get("asRecordedOn"), p.get("kinds"), p.get("methodology"))) : null;
-        FigureQuery atQuery = series ? null : queries.indicators(new FigureQueries.IndicatorParams(p.get("names"), p.get("at"),
-                p.get("window"), p.get("asRecordedOn"), p.get("kinds"), p.get("methodology")));
+        SeriesQuery seriesQuery = series ? queries.series(new FigureQueries.SeriesParams(p.names(), p.from(), p.to(),
+                p.step(), p.window(), p.asRecordedOn(), p.kinds(), p.methodology())) : null;
+        FigureQuery atQuery = series ? null : queries.indicators(new FigureQueries.IndicatorParams(p.names(), p.at(),
+                p.window(), p.asRecordedOn(), p.kinds(), p.methodology()));
+        return new CompareQuery(slugs, atQuery, seriesQuery);
+    }
+
+    /** The comparison asked for; {@code uri} only names the request in the citation. */
+    Comparison compare(CompareQuery q, UriInfo uri) {
+        List<String> slugs = q.slugs();
+        boolean series = q.series();
+        SeriesQuery seriesQuery = q.seriesQuery();
+        FigureQuery atQuery = q.atQuery();
         Instant generatedAt = Instant.now();
         List<Comparison.ProjectSeries> items = new ArrayList<>();
         Comparison result = null;

@@ -9,6 +9,7 @@ import io.counterpower.common.version.DataVersions;
 import io.counterpower.common.version.HttpCaching;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -54,9 +55,10 @@ class RiskResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CitedCsv.TYPE})
-    public Response ranking(@Context UriInfo uri, @Context HttpServerRequest http, @Context HttpHeaders headers, @QueryParam("format") String format) {
+    public Response ranking(@Context UriInfo uri, @Context HttpServerRequest http, @Context HttpHeaders headers,
+                            @BeanParam RiskService.RiskParams params, @QueryParam("format") String format) {
         boolean csv = transfer.wantsCsv(format, headers);
-        RiskService.Query q = risk.parse(QueryParameters.of(uri));
+        RiskService.Query q = risk.parse(params);
         RiskSnapshots.Snapshot s = q.pinned() ? null : snapshots.current();
         if (s == null) {
             // Pinned (computed on demand), or no stored ranking yet (the service answers 503).

@@ -9,6 +9,7 @@ import io.counterpower.indicator.Methodology;
 import io.counterpower.indicator.Window;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.jboss.resteasy.reactive.RestQuery;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,6 +35,14 @@ class RiskService {
     /** Orderings that are not an indicator. */
     private static final Set<String> ATTRIBUTES = Set.of("capture_risk", "trend", "stage", "stage_confidence", "project", "name");
 
+    /** The query string of {@code GET /api/v1/risk} as sent, one field per contract parameter but {@code format}. */
+    record RiskParams(@RestQuery String sort, @RestQuery String kind, @RestQuery String stage, @RestQuery String steward,
+                      @RestQuery String origin, @RestQuery String foundationHosted, @RestQuery String minCoverage,
+                      @RestQuery String minEvidence, @RestQuery String at, @RestQuery String window,
+                      @RestQuery String asRecordedOn, @RestQuery String methodology, @RestQuery String page,
+                      @RestQuery String size) {
+    }
+
     /** The parsed request. */
     record Query(PageRequest page, String sortField, boolean descending, String kind, String stage, String steward,
                  String origin, Boolean foundationHosted, Double minCoverage, Double minEvidence, LocalDate at, Window window, Instant asOf,
@@ -53,11 +62,12 @@ class RiskService {
     @Inject
     DataVersions versions;
 
-    Query parse(Map<String, String> p) {
+    /** Parses a ranking request once: every fault is reported at once. */
+    Query parse(RiskParams p) {
         FieldErrors errors = new FieldErrors();
-        PageRequest page = errors.collect(() -> PageRequest.parse(p.get("page"), p.get("size"), null, Map.of("rank", "rank"), "rank"));
-        Methodology.Version m = errors.collect(() -> methodology.pinned(p.get("methodology"), "methodology"));
-        String sort = p.get("sort") == null || p.get("sort").isBlank() ? "-capture_risk" : p.get("sort").trim();
+        PageRequest page = errors.collect(() -> PageRequest.parse(p.page(), p.size(), null, Map.of("rank", "rank"), "rank"));
+        Methodology.Version m = errors.collect(() -> methodology.pinned(p.methodology(), "methodology"));
+        String sort = p.sort() == null || p.sort().isBlank() ? "-capture_risk" : p.sort().trim();
         boolean descending = sort.startsWith("-");
         String field = descending || sort.startsWith("+") ? sort.substring(1) : sort;
         if (m != null && !ATTRIBUTES.contains(field) && !RiskRows.numeric(m, field)) {
@@ -65,13 +75,13 @@ class RiskService {
             m.indicatorIds().stream().filter(i -> RiskRows.numeric(m, i)).forEach(valid::add);
             errors.add("sort", "unknown sort field '" + field + "'; sortable fields are " + valid + " (prefix with - for descending)");
         }
-        String kind = oneOf(p.get("kind"), "kind", KINDS, errors);
-        String origin = oneOf(p.get("origin"), "origin", ORIGINS, errors);
+        String kind = oneOf(p.kind(), "kind", KINDS, errors);
+        String origin = oneOf(p.origin(), "origin", ORIGINS, errors);
         Set<String> stages = new java.util.HashSet<>(ProjectGauges.STAGES);
         stages.add("undetermined");
-        String stage = oneOf(p.get("stage"), "stage", stages, errors);
+        String stage = oneOf(p.stage(), "stage", stages, errors);
         Boolean hosted = null;
-        String h = p.get("foundationHosted");
+        String h = p.foundationHosted();
         if (h != null && !h.isBlank()) {
             if (h.trim().equals("true") || h.trim().equals("false")) {
                 hosted = Boolean.valueOf(h.trim());
@@ -80,7 +90,7 @@ class RiskService {
             }
         }
         Double minCoverage = null;
-        String c = p.get("minCoverage");
+        String c = p.minCoverage();
         if (c != null && !c.isBlank()) {
             try {
                 minCoverage = Double.valueOf(c.trim());
@@ -90,7 +100,7 @@ class RiskService {
             }
         }
         Double minEvidence = null;
-        String e = p.get("minEvidence");
+        String e = p.minEvidence();
         if (e != null && !e.isBlank()) {
             try {
                 minEvidence = Double.valueOf(e.trim());
@@ -103,16 +113,16 @@ class RiskService {
         if (minEvidence != null && m != null && m.number() < 2) {
             errors.add("minEvidence", "counts the signals per family, which methodology " + m.number() + " does not; use methodology 2");
         }
-        LocalDate at = errors.collect(() -> Instants.parseDate(p.get("at"), "at"));
+        LocalDate at = errors.collect(() -> Instants.parseDate(p.at(), "at"));
         if (at != null && at.isAfter(RiskSnapshots.today())) {
             errors.add("at", "must not be after today (" + RiskSnapshots.today() + "): indicators describe recorded facts");
         }
-        Window window = errors.collect(() -> Window.parse(p.get("window"), "window"));
-        Instant asOf = errors.collect(() -> Instants.parseInstantOrDate(p.get("asRecordedOn"), "asRecordedOn"));
+        Window window = errors.collect(() -> Window.parse(p.window(), "window"));
+        Instant asOf = errors.collect(() -> Instants.parseInstantOrDate(p.asRecordedOn(), "asRecordedOn"));
         errors.throwIfAny();
-        boolean pinned = at != null || asOf != null || (p.get("window") != null && !p.get("window").isBlank())
-                || (p.get("methodology") != null && !p.get("methodology").isBlank());
-        String steward = p.get("steward") == null || p.get("steward").isBlank() ? null : p.get("steward").trim();
+        boolean pinned = at != null || asOf != null || (p.window() != null && !p.window().isBlank())
+                || (p.methodology() != null && !p.methodology().isBlank());
+        String steward = p.steward() == null || p.steward().isBlank() ? null : p.steward().trim();
         return new Query(page, field, descending, kind, stage, steward, origin, hosted, minCoverage, minEvidence,
                 at == null ? RiskSnapshots.today() : at, window, asOf, m, pinned);
     }

@@ -19,6 +19,7 @@ import io.counterpower.project.ProjectService;
 import io.counterpower.project.StewardView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.jboss.resteasy.reactive.RestQuery;
 
 import java.time.LocalDate;
 import java.time.Period;
@@ -50,12 +51,16 @@ class GovernanceReport {
     @Inject
     ContributorService contributors;
 
+    /** The query string of {@code GET /api/v1/organisations/{key}/governance-report} as sent, but {@code format}. */
+    record ReportParams(@RestQuery String from, @RestQuery String to, @RestQuery String step) {
+    }
+
     /**
      * The report's series, parsed once: {@code from} defaults to {@value #DEFAULT_MONTHS} months before {@code to}
      * (today when none), {@code step} to a month; the latest methodology. Every fault is reported at once.
      */
-    SeriesQuery query(String from, String to, String step) {
-        return queries.series(new FigureQueries.SeriesParams(null, from, to, step, null, null, null, null),
+    SeriesQuery query(ReportParams p) {
+        return queries.series(new FigureQueries.SeriesParams(null, p.from(), p.to(), p.step(), null, null, null, null),
                 Period.ofMonths(DEFAULT_MONTHS));
     }
 

@@ -6,6 +6,7 @@ import io.counterpower.common.fact.FactSource;
 import io.counterpower.common.problem.ApiProblem;
 import io.counterpower.common.text.RequestText;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -41,10 +42,10 @@ class GovernanceReportResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CSV, MediaType.TEXT_HTML})
-    public Response report(@PathParam("key") String key, @QueryParam("from") String from, @QueryParam("to") String to,
-                           @QueryParam("step") String step, @QueryParam("format") String format, @Context HttpHeaders headers) {
+    public Response report(@PathParam("key") String key, @BeanParam GovernanceReport.ReportParams params,
+                           @QueryParam("format") String format, @Context HttpHeaders headers) {
         String wanted = format(format, headers);
-        GovernanceReportView report = reports.report(key, reports.query(from, to, step));
+        GovernanceReportView report = reports.report(key, reports.query(params));
         return switch (wanted) {
             case "csv" -> Response.ok(csv(report)).type(CSV + "; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"governance-report-" + key + ".csv\"").build();

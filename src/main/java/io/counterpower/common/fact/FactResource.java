@@ -1,9 +1,9 @@
 package io.counterpower.common.fact;
 
 import io.counterpower.common.paging.Page;
-import io.counterpower.common.paging.PageRequest;
 import io.counterpower.common.time.Instants;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -17,12 +17,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The HTTP face shared by every kind of fact: list (JSON or CSV), read, history, create, edit,
@@ -49,15 +46,12 @@ public abstract class FactResource<E extends VersionedFact, I extends FactInput,
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, FactTransfer.CSV})
-    public Response list(@Context UriInfo uri, @Context HttpHeaders headers, @QueryParam("format") String format) {
-        FactQuery params = params(uri);
-        java.time.Instant asOf = asOf(params);
+    public Response list(@BeanParam FactListQuery.Params params, @Context HttpHeaders headers, @QueryParam("format") String format) {
+        java.time.Instant asOf = params.recordedOn();
         if (transfer.wantsCsv(format, headers)) {
-            return transfer.csv(kind(), store.export(kind(), params, asOf));
+            return transfer.csv(kind(), store.export(kind(), params.export(asOf)));
         }
-        PageRequest page = PageRequest.parse(params.text("page"), params.text("size"), params.text("sort"),
-                kind().sortable(), kind().defaultSort());
-        Page<V> result = store.list(kind(), params, asOf, page);
+        Page<V> result = store.list(kind(), params.list(asOf, kind()));
         return Response.ok(result).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
@@ -65,9 +59,8 @@ public abstract class FactResource<E extends VersionedFact, I extends FactInput,
     @GET
     @Path("/export")
     @Produces({MediaType.APPLICATION_JSON, FactTransfer.CSV})
-    public Response export(@Context UriInfo uri, @Context HttpHeaders headers, @QueryParam("format") String format) {
-        FactQuery params = params(uri);
-        List<I> rows = store.export(kind(), params, asOf(params));
+    public Response export(@BeanParam FactListQuery.Params params, @Context HttpHeaders headers, @QueryParam("format") String format) {
+        List<I> rows = store.export(kind(), params.export(params.recordedOn()));
         return transfer.wantsCsv(format, headers) ? transfer.csv(kind(), rows)
                 : Response.ok(rows).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
@@ -131,13 +124,4 @@ public abstract class FactResource<E extends VersionedFact, I extends FactInput,
         return Response.ok(store.importRows(kind(), transfer.read(kind(), contentType, body), reason)).build();
     }
 
-    private static FactQuery params(UriInfo uri) {
-        Map<String, String> flat = new HashMap<>();
-        uri.getQueryParameters().forEach((k, v) -> flat.put(k, v.isEmpty() ? null : v.get(0)));
-        return new FactQuery(flat);
-    }
-
-    private static java.time.Instant asOf(FactQuery params) {
-        return Instants.parseInstantOrDate(params.text("asRecordedOn"), "asRecordedOn");
-    }
 }

@@ -4,7 +4,6 @@ import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.auth.Caller;
 import io.counterpower.common.paging.ListQuery;
 import io.counterpower.common.paging.Page;
-import io.counterpower.common.paging.PageRequest;
 import io.counterpower.common.problem.ApiProblem;
 import io.counterpower.common.problem.FieldError;
 import io.counterpower.common.problem.FieldErrors;
@@ -55,14 +54,13 @@ public class FactStore {
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
 
-    <E extends VersionedFact, I extends FactInput, V> Page<V> list(FactKind<E, I, V> kind, FactQuery params,
-                                                                         Instant asOf, PageRequest page) {
-        return query(kind, params, asOf).page(em, page, kind::view);
+    <E extends VersionedFact, I extends FactInput, V> Page<V> list(FactKind<E, I, V> kind, FactListQuery q) {
+        return query(kind, q).page(em, q.page(), kind::view);
     }
 
     /** Every fact matching the filters (for exports), as the inputs that would record them again. */
-    <E extends VersionedFact, I extends FactInput, V> List<I> export(FactKind<E, I, V> kind, FactQuery params, Instant asOf) {
-        return query(kind, params, asOf).all(em, "f.id asc").stream().map(kind::input).toList();
+    <E extends VersionedFact, I extends FactInput, V> List<I> export(FactKind<E, I, V> kind, FactListQuery q) {
+        return query(kind, q).all(em, "f.id asc").stream().map(kind::input).toList();
     }
 
     <E extends VersionedFact, I extends FactInput, V> V get(FactKind<E, I, V> kind, long id, Instant asOf) {
@@ -258,11 +256,11 @@ public class FactStore {
 
     // ---- internals --------------------------------------------------------------------------
 
-    private <E extends VersionedFact, I extends FactInput, V> ListQuery<E> query(FactKind<E, I, V> kind, FactQuery params, Instant asOf) {
-        ListQuery<E> query = ListQuery.facts(kind.entityType(), kind.entityType().getSimpleName() + " f", "f").visibleAt("f", asOf)
-                .and("f.confidence = :confidence", "confidence", params.code("confidence", Confidence::of))
-                .and("f.sourceKind = :sourceKind", "sourceKind", params.code("sourceKind", SourceKind::of));
-        kind.filter(query, params);
+    private <E extends VersionedFact, I extends FactInput, V> ListQuery<E> query(FactKind<E, I, V> kind, FactListQuery q) {
+        ListQuery<E> query = ListQuery.facts(kind.entityType(), kind.entityType().getSimpleName() + " f", "f").visibleAt("f", q.asOf())
+                .and("f.confidence = :confidence", "confidence", q.confidence())
+                .and("f.sourceKind = :sourceKind", "sourceKind", q.sourceKind());
+        kind.filter(query, q.filters());
         return query;
     }
 
