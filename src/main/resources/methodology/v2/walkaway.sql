@@ -6,7 +6,7 @@
 -- column known_mergers: walkaway_mergers | METHODOLOGY section 7 Walk-away: walkaway_mergers (its coverage: mergers with a known affiliation on a merge's date)
 -- column mergers_not_top: walkaway_mergers | METHODOLOGY section 7 Walk-away: walkaway_mergers, distinct people outside the top organisation who merged in the window
 -- column any_merge: walkaway_mergers | METHODOLOGY section 3 "Every value": null, never 0, when no merge was ever recorded for the project
-with merges as (
+with recursive merges as (
   select distinct l.contributor_id, cast(c.at at time zone 'UTC' as date) as day
   from contribution c
   join identity_link l on l.id = c.identity_id and visible_at(l.recorded_at, l.superseded_at, :asof)
@@ -22,12 +22,15 @@ with merges as (
       where a.contributor_id = m.contributor_id and ((a.valid_from is null or a.valid_from <= m.day) and (a.valid_to is null or a.valid_to >= m.day))
         and visible_at(a.recorded_at, a.superseded_at, :asof)
       order by a.source_tier, a.id limit 1) a on true
-), tops as (
-  -- the top-level parent of every distinct (organisation, day) pair at once (top_organisations, V065)
-  select t.organisation_id as org, t.on_day as day, t.top_organisation_id as top
-  from (select array_agg(organisation_id) as orgs, array_agg(day) as days from aff where organisation_id is not null) s
-  cross join lateral top_organisations(s.orgs, s.days, :asof) t
+), rollup as (
+    select s.org, s.day, s.org as top, 0 as depth from (select distinct organisation_id as org, day from aff where organisation_id is not null) s
+    union all
+    select r.org, r.day, p.parent_id, r.depth + 1
+    from rollup r
+    join organisation_parent p on p.organisation_id = r.top and ((p.valid_from is null or p.valid_from <= r.day) and (p.valid_to is null or p.valid_to >= r.day)) and visible_at(p.recorded_at, p.superseded_at, :asof)
+    where r.depth < 10
 ),
+tops as (select distinct on (org, day) org, day, top from rollup order by org, day, depth desc),
 attributed as (
   select a.contributor_id, a.known, o.key as org_key
   from aff a left join tops t on t.org = a.organisation_id and t.day = a.day left join organisation o on o.id = t.top
