@@ -18,7 +18,7 @@
 -- column over_contribution_share: seat_overrepresentation | METHODOLOGY section 7 Governance over-representation: the organisation's share of known contributions
 -- column bodies: seat_overrepresentation, bodies_over_one_third, bodies_under_two_orgs | METHODOLOGY section 7 Governance over-representation: a foundation rule check per body (detail)
 -- column sources: seat_overrepresentation, bodies_over_one_third, bodies_under_two_orgs | METHODOLOGY section 3 "Every value": evidence with sources (the seats' source URLs)
-with recursive has_body as (
+with has_body as (
   select exists (select 1 from governance_body b where b.project_id = :project and visible_at(b.recorded_at, b.superseded_at, :asof)) as any_body
 ), seats as (
   select s.id, s.body_id, b.name as body_name, b.kind as body_kind, s.holder_contributor_id as person, s.holder_organisation_id as held_org, s.source_url
@@ -44,17 +44,14 @@ with recursive has_body as (
    and (a.valid_from is null or a.valid_from <= p.day) and (a.valid_to is null or a.valid_to >= p.day)
    and visible_at(a.recorded_at, a.superseded_at, :asof)
   order by p.contributor_id, p.day, a.source_tier, a.id
-), rollup as (
-  select o.org, o.day, o.org as top, 0 as depth
-  from (select distinct organisation_id as org, day from aff where organisation_id is not null
-        union select distinct org_id, cast(:day as date) from held where org_id is not null) o
-  union all
-  select r.org, r.day, p.parent_id, r.depth + 1
-  from rollup r
-  join organisation_parent p on p.organisation_id = r.top and ((p.valid_from is null or p.valid_from <= r.day) and (p.valid_to is null or p.valid_to >= r.day)) and visible_at(p.recorded_at, p.superseded_at, :asof)
-  where r.depth < 10
+), tops as (
+  -- the top-level parent of every (organisation, day) pair of the contributions and the seats at once (top_organisations, V065)
+  select t.organisation_id as org, t.on_day as day, t.top_organisation_id as top
+  from (select array_agg(o.org) as orgs, array_agg(o.day) as days
+        from (select organisation_id as org, day from aff where organisation_id is not null
+              union all select org_id, cast(:day as date) from held where org_id is not null) o) s
+  cross join lateral top_organisations(s.orgs, s.days, :asof) t
 ),
-tops as (select distinct on (org, day) org, day, top from rollup order by org, day, depth desc),
 contrib as (
   select b.id, a.contributor_id is not null as known, case when a.organisation_id is not null then o.key end as org_key
   from base b left join aff a on a.contributor_id = b.contributor_id and a.day = b.day
