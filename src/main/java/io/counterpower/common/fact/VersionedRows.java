@@ -43,7 +43,7 @@ public final class VersionedRows {
     /**
      * A versioned table: its name and the value columns a version carries besides {@code id} and the
      * provenance ({@code source_kind}, {@code source_url}, {@code source_note}, {@code confidence},
-     * {@code recorded_at}, {@code change_reason}).
+     * {@code recorded_at}, {@code change_reason}, {@code source_quote}).
      */
     public record Table(String name, List<Column> values) {
         public Table {
@@ -174,7 +174,7 @@ public final class VersionedRows {
                         }
                         s.setArray(p++, c.createArrayOf(columns.get(col).type().arrayElement, array));
                     }
-                    String[][] provenance = new String[5][n];
+                    String[][] provenance = new String[6][n];
                     for (int i = 0; i < n; i++) {
                         FactSource source = sources.get(i);
                         provenance[0][i] = source.kind().code();
@@ -182,6 +182,7 @@ public final class VersionedRows {
                         provenance[2][i] = source.note();
                         provenance[3][i] = source.confidence().code();
                         provenance[4][i] = reasons.get(i);
+                        provenance[5][i] = source.quote();
                     }
                     for (String[] column : provenance) {
                         s.setArray(p++, c.createArrayOf("text", column));
@@ -210,7 +211,7 @@ public final class VersionedRows {
                 arrays.add("cast(? as " + column.type().arrayElement + "[])");
                 aliases.add(alias);
             }
-            for (String provenance : List.of("source_kind", "source_url", "source_note", "confidence", "change_reason")) {
+            for (String provenance : List.of("source_kind", "source_url", "source_note", "confidence", "change_reason", "source_quote")) {
                 target.add(provenance);
                 selected.add("t." + provenance);
                 arrays.add("cast(? as text[])");
