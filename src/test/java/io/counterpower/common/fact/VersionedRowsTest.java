@@ -42,7 +42,7 @@ class VersionedRowsTest {
         inProbeTransaction(c -> {
             VersionedRows.Written first = PROBE.batch()
                     .add(null, GIT, null, "a", 1L, LocalDate.of(2024, 2, 29), true, "{\"k\": [1, 2]}", (short) 3)
-                    .add(null, new FactSource(SourceKind.EMAIL_DOMAIN, null, "by domain", Confidence.VERIFIED), "why",
+                    .add(null, new FactSource(SourceKind.EMAIL_DOMAIN, null, "by domain", "the sentence read", Confidence.VERIFIED), "why",
                             "b, \"quoted\" {x}", null, null, false, null, null)
                     .write(c);
             assertEquals(new VersionedRows.Written(0, 2), first);
@@ -60,6 +60,7 @@ class VersionedRowsTest {
             assertEquals("read from git", a.get("source_note"));
             assertEquals("inferred", a.get("confidence"));
             assertNull(a.get("change_reason"));
+            assertNull(a.get("source_quote"));
             assertNotNull(a.get("recorded_at"));
             Map<String, Object> b = rows.get(1);
             assertEquals("b, \"quoted\" {x}", b.get("label"), "array literal escaping keeps the text as it was");
@@ -67,6 +68,7 @@ class VersionedRowsTest {
             assertEquals("email-domain", b.get("source_kind"));
             assertEquals("verified", b.get("confidence"));
             assertEquals("why", b.get("change_reason"));
+            assertEquals("the sentence read", b.get("source_quote"), "the source's quote is kept");
 
             long aId = (Long) a.get("id");
             long aRow = (Long) a.get("row_id");
@@ -170,7 +172,7 @@ class VersionedRowsTest {
                             row_id bigint generated always as identity primary key,
                             id bigint not null default nextval('fact_id_seq'),
                             label text, amount bigint, day date, flag boolean, detail jsonb, level smallint,
-                            source_kind text not null, source_url text, source_note text, confidence text not null,
+                            source_kind text not null, source_url text, source_note text, source_quote text, confidence text not null,
                             recorded_at timestamptz not null default now(), superseded_at timestamptz,
                             recorded_by bigint, change_reason text,
                             check (superseded_at is null or superseded_at >= recorded_at)) on commit drop""");
@@ -189,7 +191,7 @@ class VersionedRowsTest {
         List<Map<String, Object>> rows = new ArrayList<>();
         try (var s = c.createStatement(); ResultSet r = s.executeQuery("""
                 select row_id, id, label, amount, day::text as day, flag, detail -> 'k' as k, level, source_kind,
-                       source_url, source_note, confidence, recorded_at, superseded_at, change_reason
+                       source_url, source_note, source_quote, confidence, recorded_at, superseded_at, change_reason
                 from versioned_probe order by row_id""")) {
             while (r.next()) {
                 Map<String, Object> row = new HashMap<>();
