@@ -36,8 +36,9 @@ class ReferenceDatasetTest {
                 .body("source.kind", equalTo("reference-dataset"))
                 .body("repositories[0].url", equalTo("https://github.com/meta-llama/llama"));
         // 2026.12.11: Huawei and Ericsson (named by Valkey's MAINTAINERS.md, 2026.12.9.23) and eleven organisations
-        // with their domains (2026.12.10) join the 75 of 2026.12.9.
-        assertEquals(88L, count("select count(*) from organisation_version where source_kind = 'reference-dataset'"));
+        // with their domains (2026.12.10) join the 75 of 2026.12.9; 2026.12.12 adds env0, Scalr, Harness and Gruntwork
+        // (named by OpenTofu's CONTRIBUTING.md as its TSC members' companies).
+        assertEquals(92L, count("select count(*) from organisation_version where source_kind = 'reference-dataset'"));
         assertEquals(37L, count("select count(*) from project_version where source_kind = 'reference-dataset'"));
         // 58 license events, and the license before the first recorded change of MongoDB and Elasticsearch.
         assertEquals(60L, count("select count(*) from license_period where source_kind = 'reference-dataset'"));

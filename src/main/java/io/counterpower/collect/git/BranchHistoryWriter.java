@@ -47,13 +47,15 @@ import java.util.TreeSet;
  * <li>Like every fact, at most one is current per natural key (project, artifact and day for a
  *     period; project, kind and day for an event; body, holder, role and start for a seat): where a
  *     curated fact holds that key, the git one is not recorded, since curated facts win.</li>
- * <li><b>Seats</b> on the project's {@code maintainers} bodies (one per file kind), held by the
- *     contributor of the handle or email, from the day of the commit that listed the holder to the
- *     day before the commit that stopped listing them.</li>
- * <li><b>Stated affiliations</b>: where a MAINTAINERS table states a holder's affiliation, an
+ * <li><b>Seats</b> on the project's {@code maintainers} bodies (one per file kind) and on its
+ *     {@code steering-committee} body (the "Technical Steering Committee" sections of CONTRIBUTING and
+ *     GOVERNANCE files), held by the contributor of the handle or email, from the day of the commit
+ *     that listed the holder to the day before the commit that stopped listing them.</li>
+ * <li><b>Stated affiliations</b>: where a MAINTAINERS table or a steering committee's list states a
+ *     holder's affiliation, an
  *     affiliation of the holder (source {@code git}, {@code verified}, the table row as its quote, the
  *     file at the commit as its source) for the days the file states it, when the organisation as
- *     written is a recorded organisation's key or alias; otherwise none (unknown, never independent).</li>
+ *     written, or without a trailing legal form ("Inc."), is a recorded organisation's key or alias; otherwise none (unknown, never independent).</li>
  * </ul>
  */
 final class BranchHistoryWriter {
@@ -381,14 +383,20 @@ final class BranchHistoryWriter {
         run.seats(added, superseded);
     }
 
-    /** The project's maintainers body for a kind of file, recorded once. */
+    /** The project's body for a kind of file (maintainers, or the steering committee a section lists), recorded once. */
     private long body(Connection c, MaintainerSeat.Source source) throws SQLException {
-        String name = source == MaintainerSeat.Source.CODEOWNERS ? "Code owners (CODEOWNERS)" : "Maintainers (MAINTAINERS)";
+        String name = switch (source) {
+            case CODEOWNERS -> "Code owners (CODEOWNERS)";
+            case MAINTAINERS -> "Maintainers (MAINTAINERS)";
+            case STEERING_COMMITTEE -> "Technical Steering Committee (CONTRIBUTING, GOVERNANCE)";
+        };
+        String kind = source == MaintainerSeat.Source.STEERING_COMMITTEE ? "steering-committee" : "maintainers";
         try (PreparedStatement s = c.prepareStatement("""
-                select id from governance_body where project_id = ? and kind = 'maintainers' and name = ?
+                select id from governance_body where project_id = ? and kind = ? and name = ?
                 and superseded_at is null order by id limit 1""")) {
             s.setLong(1, projectId);
-            s.setString(2, name);
+            s.setString(2, kind);
+            s.setString(3, name);
             try (ResultSet r = s.executeQuery()) {
                 if (r.next()) {
                     return r.getLong(1);
@@ -397,11 +405,14 @@ final class BranchHistoryWriter {
         }
         try (PreparedStatement s = c.prepareStatement("""
                 insert into governance_body (project_id, kind, name, source_kind, source_url, source_note, confidence, recorded_at)
-                values (?, 'maintainers', ?, 'git', ?, ?, 'verified', now()) returning id""")) {
+                values (?, ?, ?, 'git', ?, ?, 'verified', now()) returning id""")) {
             s.setLong(1, projectId);
-            s.setString(2, name);
-            s.setString(3, location.webUrl() == null ? location.url() : location.webUrl());
-            s.setString(4, "the holders the repository's " + source.name() + " files list");
+            s.setString(2, kind);
+            s.setString(3, name);
+            s.setString(4, location.webUrl() == null ? location.url() : location.webUrl());
+            s.setString(5, source == MaintainerSeat.Source.STEERING_COMMITTEE
+                    ? "the members the \"Technical Steering Committee\" sections of the repository's CONTRIBUTING and GOVERNANCE files list"
+                    : "the holders the repository's " + source.name() + " files list");
             try (ResultSet r = s.executeQuery()) {
                 r.next();
                 return r.getLong(1);
@@ -468,6 +479,10 @@ final class BranchHistoryWriter {
             }
             boolean independent = SeatListings.INDEPENDENT.matcher(statement.organisation()).matches();
             Long organisation = independent ? null : names.organisationOf(statement.organisation());
+            if (organisation == null && !independent) {
+                // "Scalr Inc." is Scalr: a trailing legal form does not name another organisation.
+                organisation = names.organisationOf(SeatListings.withoutLegalForm(statement.organisation()));
+            }
             if (!independent && organisation == null) {
                 unmatched.add(statement.organisation());
                 continue; // a name that is no recorded organisation's: the holder stays unattributed (unknown)
@@ -504,11 +519,11 @@ final class BranchHistoryWriter {
                     blobUrl(statement), statement, statement.row());
         }
         if (!unmatched.isEmpty()) {
-            run.warn("MAINTAINERS states affiliations that name no recorded organisation (" + String.join(", ", unmatched)
+            run.warn("MAINTAINERS or a steering committee's list states affiliations that name no recorded organisation (" + String.join(", ", unmatched)
                     + "); their holders stay unattributed. Record the organisation (or an alias) and collect again.");
         }
         if (!overlapping.isEmpty()) {
-            run.warn("The affiliation MAINTAINERS states for " + String.join(", ", overlapping) + " is not recorded: another "
+            run.warn("The affiliation MAINTAINERS or a steering committee's list states for " + String.join(", ", overlapping) + " is not recorded: another "
                     + "collected affiliation of the same tier holds those days");
         }
     }

@@ -73,6 +73,7 @@ final class BranchStateTracker {
         }
         roster.startFrom(MaintainerSeat.Source.CODEOWNERS, holders(DocKind.CODEOWNERS));
         roster.startFrom(MaintainerSeat.Source.MAINTAINERS, holders(DocKind.MAINTAINERS));
+        roster.startFrom(MaintainerSeat.Source.STEERING_COMMITTEE, steeringCommittee());
     }
 
     /** Applies the tracked changes from the commit's first parent to the commit. */
@@ -133,6 +134,9 @@ final class BranchStateTracker {
         }
         if (wholeState || touchedDocs.contains(DocKind.MAINTAINERS)) {
             roster.update(MaintainerSeat.Source.MAINTAINERS, holders(DocKind.MAINTAINERS), sha, at);
+        }
+        if (wholeState || touchedDocs.contains(DocKind.CONTRIBUTING) || touchedDocs.contains(DocKind.GOVERNANCE)) {
+            roster.update(MaintainerSeat.Source.STEERING_COMMITTEE, steeringCommittee(), sha, at);
         }
     }
 
@@ -273,6 +277,21 @@ final class BranchStateTracker {
                     ? SeatListings.codeowners(text)
                     : SeatListings.maintainers(text);
             for (SeatHolder holder : listed) {
+                holders.putIfAbsent(holder.key(), holder.listedIn(file.getKey()));
+            }
+        }
+        return List.copyOf(holders.values());
+    }
+
+    /** Members the steering committee sections of CONTRIBUTING and GOVERNANCE files list, in path order, each once. */
+    private List<SeatHolder> steeringCommittee() throws IOException {
+        Map<String, SeatHolder> holders = new LinkedHashMap<>();
+        for (Map.Entry<String, ObjectId> file : files.entrySet()) {
+            DocKind kind = TrackedPaths.governanceDoc(file.getKey());
+            if (kind != DocKind.CONTRIBUTING && kind != DocKind.GOVERNANCE) {
+                continue;
+            }
+            for (SeatHolder holder : SeatListings.steeringCommittee(text(file.getValue()))) {
                 holders.putIfAbsent(holder.key(), holder.listedIn(file.getKey()));
             }
         }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * A seat listed in a CODEOWNERS or MAINTAINERS file, as a period: it starts at the first-parent
+ * A seat listed in a CODEOWNERS or MAINTAINERS file or a steering committee's section, as a period: it starts at the first-parent
  * commit that first lists the holder and ends at the one that stops listing them (METHODOLOGY.md
  * section 2, "governance": seats {@code body, holder, role, from, to}).
  *
@@ -30,7 +30,12 @@ record MaintainerSeat(
         /** {@code CODEOWNERS}: the holder's review is required for some paths. */
         CODEOWNERS("code-owner"),
         /** {@code MAINTAINERS*}: the project says the holder maintains it. */
-        MAINTAINERS("maintainer");
+        MAINTAINERS("maintainer"),
+        /**
+         * A "Technical Steering Committee" section of {@code CONTRIBUTING*} or {@code GOVERNANCE*}: the
+         * holder is a member of the project's steering committee (docs/decisions.md, "OpenTofu's TSC").
+         */
+        STEERING_COMMITTEE("member");
 
         private final String role;
 

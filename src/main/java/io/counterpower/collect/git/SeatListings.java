@@ -42,6 +42,16 @@ final class SeatListings {
             "^(affiliation|affiliations|company|companies|organi[sz]ation|employer|employed by)$", Pattern.CASE_INSENSITIVE);
     // A cell that states nothing.
     private static final Pattern NO_STATEMENT = Pattern.compile("^(|-+|\u2014|\u2013|n/?a|tbd|\\?|unknown)$", Pattern.CASE_INSENSITIVE);
+    // Headings of a steering committee's section (OpenTofu's CONTRIBUTING.md: "## TSC Members").
+    private static final Pattern STEERING_HEADING = Pattern.compile(
+            "\\b(technical steering committee|steering committee|tsc)\\b", Pattern.CASE_INSENSITIVE);
+    // A list item's trailing "- Company" after the holder's entry (a link or parenthesis closes it).
+    private static final Pattern TRAILING_AFFILIATION = Pattern.compile("\\)\\s+[-\u2013\u2014]\\s+([^()]+)$");
+    private static final Pattern LINKED_HANDLE = Pattern.compile(
+            "\\[@([A-Za-z0-9][A-Za-z0-9-]*)]\\((https?://(?:www\\.)?github\\.com/([A-Za-z0-9][A-Za-z0-9-]*)/?)\\)");
+    private static final Pattern LEGAL_FORM = Pattern.compile(
+            ",?\\s+(inc\\.?|incorporated|llc|l\\.l\\.c\\.|ltd\\.?|limited|gmbh|corp\\.?|corporation|s\\.a\\.|b\\.v\\.|plc)$",
+            Pattern.CASE_INSENSITIVE);
     /** A stated affiliation that says the holder works for no organisation (recorded as independent). */
     static final Pattern INDEPENDENT = Pattern.compile(
             "^(independent|individual|self|self-employed|unaffiliated|none \\(independent\\))$", Pattern.CASE_INSENSITIVE);
@@ -86,7 +96,28 @@ final class SeatListings {
      * that names one holder states that holder's affiliation: the cell, with the row kept as the quote.
      */
     static List<SeatHolder> maintainers(String text) {
+        return listed(text, false);
+    }
+
+    /**
+     * Members of a Technical Steering Committee that a CONTRIBUTING or GOVERNANCE file lists: the
+     * list items and table rows under a heading that names a "Technical Steering Committee",
+     * "Steering Committee" or "TSC" (down to the next heading of the same or a higher level; a
+     * "former" or "emeritus" heading inside it ends the reading as for MAINTAINERS), each naming its
+     * holder as a MAINTAINERS line does. Prose under the heading names nobody. A list item that names
+     * one holder and ends in a dash and a name after the entry, as OpenTofu's
+     * {@code - Name ([@handle](https://github.com/handle)) - Company}, states that holder's
+     * affiliation (the line is the quote); a table's affiliation column does too. Where a handle is
+     * written as the text of a link to another GitHub profile ({@code [@DiscyDel](https://github.com/DicsyDel)}),
+     * the link's login names the holder: it is the account the page points to.
+     */
+    static List<SeatHolder> steeringCommittee(String text) {
+        return listed(text, true);
+    }
+
+    private static List<SeatHolder> listed(String text, boolean steeringOnly) {
         Map<String, SeatHolder> holders = new LinkedHashMap<>();
+        int steeringLevel = 0; // heading level of the steering committee section we are in, 0 when none
         int formerLevel = 0; // heading level of the "former" section we are in, 0 when none
         String previous = "";
         int affiliationColumn = -1; // in a table whose header names an affiliation column, its index
@@ -115,23 +146,64 @@ final class SeatListings {
                 if (formerLevel > 0 && level <= formerLevel) {
                     formerLevel = 0;
                 }
+                if (steeringLevel > 0 && level <= steeringLevel) {
+                    steeringLevel = 0;
+                }
                 if (formerLevel == 0 && FORMER_SECTION.matcher(heading).find()) {
                     formerLevel = level;
+                } else if (steeringOnly && steeringLevel == 0 && STEERING_HEADING.matcher(heading).find()) {
+                    steeringLevel = level;
                 }
                 continue;
             }
             if (formerLevel > 0) {
                 continue;
             }
-            List<SeatHolder> listed = maintainerLine(line);
+            if (steeringOnly && (steeringLevel == 0 || !LIST_OR_TABLE_ROW.matcher(line).lookingAt())) {
+                continue;
+            }
+            String entry = steeringOnly ? linkedHandlesAsTargets(line) : line;
+            List<SeatHolder> listed = maintainerLine(entry);
             if (affiliationColumn >= 0 && listed.size() == 1 && listed.get(0).kind() != SeatHolder.Kind.GITHUB_TEAM) {
                 listed = List.of(withStatedAffiliation(listed.get(0), line, affiliationColumn));
+            } else if (steeringOnly && listed.size() == 1 && listed.get(0).kind() != SeatHolder.Kind.GITHUB_TEAM
+                    && !line.strip().startsWith("|")) {
+                listed = List.of(withTrailingAffiliation(listed.get(0), line));
             }
             for (SeatHolder holder : listed) {
                 holders.putIfAbsent(holder.key(), holder);
             }
         }
         return List.copyOf(holders.values());
+    }
+
+    /** {@code [@text](https://github.com/login)} as {@code [@login](...)}: the link's target is the account. */
+    private static String linkedHandlesAsTargets(String line) {
+        return LINKED_HANDLE.matcher(line).replaceAll(m -> Matcher.quoteReplacement("[@" + m.group(3) + "](" + m.group(2) + ")"));
+    }
+
+    /** The holder with the affiliation a list item states after its entry ("... ) - Company"), if it states one. */
+    private static SeatHolder withTrailingAffiliation(SeatHolder holder, String line) {
+        Matcher trailing = TRAILING_AFFILIATION.matcher(line.strip());
+        if (!trailing.find()) {
+            return holder;
+        }
+        String organisation = trailing.group(1).replaceAll("\\[([^\\]]*)]\\([^)]*\\)", "$1").replaceAll("[*_`]", "")
+                .strip().replaceAll("\\s{2,}", " ");
+        if (NO_STATEMENT.matcher(organisation).matches() || HANDLE.matcher(organisation).find()
+                || EMAIL.matcher(organisation).find() || organisation.contains("(")) {
+            return holder; // another entry, or nothing, after the dash: no statement
+        }
+        return new SeatHolder(holder.kind(), holder.id(), holder.name(), holder.email(),
+                new SeatHolder.Affiliation(organisation, line.strip(), null));
+    }
+
+    /**
+     * The organisation name without a trailing legal form ("Scalr Inc." as "Scalr", "Gruntwork, Inc." as
+     * "Gruntwork"), or the name itself when it ends in none: the same organisation, written as a company.
+     */
+    static String withoutLegalForm(String organisation) {
+        return LEGAL_FORM.matcher(organisation.strip()).replaceFirst("").strip();
     }
 
     /** The index of the header row's affiliation column, or -1. */

@@ -56,7 +56,9 @@
  * {@code AND}, the cautious reading; any unidentified file makes the artifact unidentified.</li>
  * <li><b>Seats.</b> A holder listed in any file of one kind (all CODEOWNERS locations, all MAINTAINERS
  * files) holds one seat of that kind, so moving CODEOWNERS to {@code .github/} changes no seat.
- * MAINTAINERS entries under headings such as "Emeritus" or "Alumni" are not seats. OWNERS files are
+ * MAINTAINERS entries under headings such as "Emeritus" or "Alumni" are not seats. The list under a
+ * "Technical Steering Committee" (or "TSC") heading of CONTRIBUTING and GOVERNANCE files holds the seats
+ * of a {@code steering-committee} body (docs/decisions.md, "OpenTofu's TSC"). OWNERS files are
  * reported as document changes only (their format is the projects' own).</li>
  * <li><b>Encoding.</b> Commit bytes are decoded UTF-8 first, then with the commit's declared encoding,
  * then byte per character; bytes that are not UTF-8 are kept as

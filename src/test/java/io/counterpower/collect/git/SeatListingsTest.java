@@ -185,6 +185,85 @@ class SeatListingsTest {
         assertEquals(List.of("alice", "reviewer"), holders.stream().map(SeatHolder::id).toList());
     }
 
+    /** OpenTofu's CONTRIBUTING.md as committed in 59d24390 (2025-05-23), the lines around its TSC list. */
+    static final String OPENTOFU_CONTRIBUTING = """
+            - Recurring Events
+              - [Technical Steering Committee Meetings](https://meet.google.com/cry-houa-qbk) every other Tuesday at 4pm UTC
+              - Ask @opentofu/core in the issue
+
+            # Getting Involved
+
+            ## Maintainers
+
+            Maintainers are anyone who is a "Committer" (as defined in the Charter) to one or more repositories.
+            - Someone (@not-in-the-tsc) - Acme
+
+            ## TSC Members
+
+            The current TSC members are:
+            - Arel Rabinowitz ([@RLRabinowitz](https://github.com/RLRabinowitz)) - env0
+            - Christian Mesh ([@cam72cam](https://github.com/cam72cam)) - Spacelift
+            - Igor Savchenko ([@DiscyDel](https://github.com/DicsyDel)) - Scalr Inc.
+            - James Humphries ([@Yantrio](https://github.com/Yantrio)) - Spacelift
+            - Roger Simms ([@allofthesepeople](https://github.com/allofthesepeople)) - Harness Inc.
+            - Zach Goldberg ([@ZachGoldberg](https://github.com/ZachGoldberg)) - Gruntwork, Inc.
+
+            Agendas and meeting notes can be found in the [TSC](TSC) folder. Anyone may ask @someone-in-prose.
+
+            ## Emeritus TSC members
+            - Gone Person ([@gone](https://github.com/gone)) - Old Corp
+            """;
+
+    @Test
+    void aSteeringCommitteeSectionListsItsMembersAndTheirStatedCompanies() {
+        List<SeatHolder> holders = SeatListings.steeringCommittee(OPENTOFU_CONTRIBUTING);
+        // Only the list under the TSC heading: not the meeting link, the maintainers' list, prose or the emeritus list.
+        assertEquals(List.of("rlrabinowitz", "cam72cam", "dicsydel", "yantrio", "allofthesepeople", "zachgoldberg"),
+                holders.stream().map(SeatHolder::id).toList());
+        assertEquals(List.of("env0", "Spacelift", "Scalr Inc.", "Spacelift", "Harness Inc.", "Gruntwork, Inc."),
+                holders.stream().map(h -> h.affiliation().organisation()).toList());
+        SeatHolder igor = holders.get(2);
+        assertEquals("Igor Savchenko", igor.name());
+        // The handle as written (@DiscyDel) is the text of a link to DicsyDel: the link's account holds the seat,
+        // and the quote is still the line as the file writes it.
+        assertEquals("- Igor Savchenko ([@DiscyDel](https://github.com/DicsyDel)) - Scalr Inc.", igor.affiliation().row());
+        assertEquals(List.of(), SeatListings.maintainers(OPENTOFU_CONTRIBUTING).stream()
+                .filter(h -> h.affiliation() != null).toList(), "MAINTAINERS reading states no dash affiliations");
+    }
+
+    @Test
+    void aSteeringCommitteeStatesOnlyOneHoldersTrailingName() {
+        List<SeatHolder> holders = SeatListings.steeringCommittee("""
+                Technical Steering Committee
+                ============================
+                - Ann ([@ann](https://github.com/ann)) - n/a
+                - Bo (@bo) and Cy (@cy) - Initech
+                - Di ([@di](https://github.com/di))
+                - Ed (@ed) - see [@fay](https://github.com/fay)
+                - Gil <gil@example.org> (Initrode)
+                | Name | GitHub | Company |
+                |------|--------|---------|
+                | Hal | @hal | Hooli |
+                # Voting (a heading of the committee's level ends its list)
+                - Iris (@iris) - Acme
+                """);
+        assertEquals(List.of("ann", "bo", "cy", "di", "ed", "fay", "gil@example.org", "hal"),
+                holders.stream().map(SeatHolder::id).toList());
+        // "n/a" states nothing; two holders on a line state nothing about either; a handle after the dash is an
+        // entry, not a company; a parenthesis after an email is not the dash form; a table's column still states.
+        assertEquals(java.util.Arrays.asList(null, null, null, null, null, null, null, "Hooli"),
+                holders.stream().map(h -> h.affiliation() == null ? null : h.affiliation().organisation()).toList());
+    }
+
+    @Test
+    void aLegalFormDoesNotNameAnotherOrganisation() {
+        assertEquals("Scalr", SeatListings.withoutLegalForm("Scalr Inc."));
+        assertEquals("Gruntwork", SeatListings.withoutLegalForm("Gruntwork, Inc."));
+        assertEquals("Redis", SeatListings.withoutLegalForm("Redis Ltd"));
+        assertEquals("Spacelift", SeatListings.withoutLegalForm("Spacelift"));
+        assertEquals("Incorporated Widgets", SeatListings.withoutLegalForm("Incorporated Widgets"));
+    }
+
     @Test
     void claMentions() {
         assertTrue(ClaMention.presentIn("Please sign our Contributor License Agreement first."));

@@ -117,6 +117,88 @@ class StatedAffiliationCollectionTest {
         assertTrue(removed != null);
     }
 
+    @Test
+    void aTscListInContributingIsASteeringCommitteeWithItsMembersCompanies() throws Exception {
+        String orgA = unique("tsca");
+        String orgB = unique("tscb");
+        admin().body(organisationBody(orgA, "company", List.of(orgA + ".example"))).post("/api/v1/organisations").then().statusCode(201);
+        admin().body(organisationBody(orgB, "company", List.of(orgB + ".example"))).post("/api/v1/organisations").then().statusCode(201);
+        String slug = unique("tsc");
+        admin().body(projectBody(slug)).post("/api/v1/projects").then().statusCode(201);
+        String alice = "alice@" + orgA + ".example";
+        String bob = "bob@" + orgB + ".example";
+        // OpenTofu's form: "- Name ([@handle](https://github.com/handle)) - Company"; B written with its legal form.
+        String head = "# Contributing\n\n## Maintainers\n- Dee (@dee-" + orgA + ") - " + orgA + "\n\n## TSC Members\n\nThe current TSC members are:\n";
+        String ann = "- Ann ([@ann-" + orgA + "](https://github.com/ann-" + orgA + ")) - " + orgA + "\n";
+        String ben = "- Ben ([@ben-" + orgA + "](https://github.com/ben-" + orgA + ")) - " + orgB + " Inc.\n";
+        String cy = "- Cy ([@cy-" + orgA + "](https://github.com/cy-" + orgA + ")) - " + orgB + ", Inc.\n";
+        String tail = "\nAgendas are in the TSC folder.\n";
+        ObjectId listed;
+        Path path = dir.resolve("tsc.git");
+        try (HistoryFixture repo = HistoryFixture.bare(path)) {
+            repo.commit("main").by("Alice", alice, "2023-01-10T09:00:00Z").put("README.md", "x\n").create();
+            repo.commit("main").by("Bob", bob, "2023-02-10T09:00:00Z").put("src/a.c", "a\n").create();
+            repo.commit("main").by("Bob", bob, "2023-02-11T09:00:00Z").put("src/b.c", "b\n").create();
+            listed = repo.commit("main").by("Alice", alice, "2023-03-01T09:00:00Z")
+                    .put("CONTRIBUTING.md", head + ann + ben + cy + tail).create();
+            repo.commit("main").by("Alice", alice, "2023-06-01T09:00:00Z")
+                    .put("CONTRIBUTING.md", head + ann + ben + tail).create();
+        }
+
+        JsonPath job = collect(slug, path);
+
+        assertEquals("succeeded", job.getString("state"), job.getString("error"));
+        String source = path.toUri().toString().replaceAll("/$", "") + "/blob/" + listed.name() + "/CONTRIBUTING.md";
+        // The line is the quote; "<B> Inc." and "<B>, Inc." are B; Cy's statement ends the day before the file drops Cy.
+        assertEquals(List.of(
+                List.of("ann-" + orgA, orgA, "2023-03-01", "", source, ann.strip(), "verified"),
+                List.of("ben-" + orgA, orgB, "2023-03-01", "", source, ben.strip(), "verified"),
+                List.of("cy-" + orgA, orgB, "2023-03-01", "2023-05-31", source, cy.strip(), "verified")), rows("""
+                select i.username, o.key, a.valid_from::text, coalesce(a.valid_to::text, ''), a.source_url, a.source_quote, a.confidence
+                from affiliation a join organisation o on o.id = a.organisation_id
+                join identity_link l on l.contributor_id = a.contributor_id and l.superseded_at is null
+                join identity i on i.id = l.id and i.platform = 'github'
+                where a.source_kind = 'git' and a.superseded_at is null and i.username like ?
+                order by 1, 3""", "%-" + orgA));
+        // One steering committee body; Dee, listed under "Maintainers" in CONTRIBUTING, holds no seat.
+        assertEquals(List.of(
+                List.of("steering-committee", "Technical Steering Committee (CONTRIBUTING, GOVERNANCE)", "ann-" + orgA, "member", "2023-03-01", ""),
+                List.of("steering-committee", "Technical Steering Committee (CONTRIBUTING, GOVERNANCE)", "ben-" + orgA, "member", "2023-03-01", ""),
+                List.of("steering-committee", "Technical Steering Committee (CONTRIBUTING, GOVERNANCE)", "cy-" + orgA, "member", "2023-03-01",
+                        "2023-05-31")), rows("""
+                select b.kind, b.name, i.username, s.role, s.valid_from::text, coalesce(s.valid_to::text, '') from governance_seat s
+                join governance_body b on b.id = s.body_id and b.superseded_at is null
+                join project p on p.id = b.project_id and p.slug = ?
+                join identity_link l on l.contributor_id = s.holder_contributor_id and l.superseded_at is null
+                join identity i on i.id = l.id and i.platform = 'github'
+                where s.superseded_at is null order by 3""", slug));
+
+        // At 2023-04-01: seats Ann (A), Ben (B), Cy (B): A 1/3, B 2/3. Commits of the 24 months: A 2 (Alice), B 2 (Bob):
+        // 1/2 each. Over-representation: B 2/3 - 1/2 = 1/6. Coverage min(3 of 3 seats, 4 of 4 commits) = 1. B's 2/3 is
+        // above one third, A's 1/3 is not (strictly more): one body over one third.
+        JsonPath april = indicators(slug, "2023-04-01");
+        Map<String, Object> over = april.getMap("indicators.find { it.name == 'seat_overrepresentation' }");
+        assertEquals(1.0 / 6, ((Number) over.get("value")).doubleValue(), 1e-6);
+        assertEquals(orgB, ((Map<?, ?>) over.get("detail")).get("organisation"));
+        assertEquals("Technical Steering Committee (CONTRIBUTING, GOVERNANCE)", ((Map<?, ?>) over.get("detail")).get("body"));
+        assertEquals(1.0, ((Number) over.get("coverage")).doubleValue(), 1e-9);
+        assertEquals(1, ((Number) april.getMap("indicators.find { it.name == 'bodies_over_one_third' }").get("value")).intValue());
+        // At 2023-07-01: Ann (A), Ben (B): 1/2 each. Commits: A 3, B 2: 0.6 and 0.4. B: 0.5 - 0.4 = 0.1.
+        Map<String, Object> july = indicators(slug, "2023-07-01").getMap("indicators.find { it.name == 'seat_overrepresentation' }");
+        assertEquals(0.1, ((Number) july.get("value")).doubleValue(), 1e-6);
+        assertEquals(orgB, ((Map<?, ?>) july.get("detail")).get("organisation"));
+
+        // A rerun records nothing twice.
+        long before = count(orgA);
+        assertEquals("succeeded", collect(slug, path).getString("state"));
+        assertEquals(before, count(orgA));
+    }
+
+    private static JsonPath indicators(String slug, String at) {
+        return anonymous().queryParams(Map.of("at", at, "names", "seat_overrepresentation,bodies_over_one_third"))
+                .get("/api/v1/projects/" + slug + "/indicators").then().statusCode(200).extract().jsonPath();
+    }
+
     private long count(String orgA) throws SQLException {
         return ((Number) rows("""
                 select count(*) from affiliation a join identity_link l on l.contributor_id = a.contributor_id and l.superseded_at is null
