@@ -63,7 +63,7 @@ class DefaultDatasetReadSweepTest {
         List<String> projects = referenceKeys("""
                 select distinct p.slug from project p join project_version v on v.id = p.id
                 where v.source_kind = 'reference-dataset' order by p.slug""");
-        assertEquals(88, organisations.size(), "the default dataset's organisations (2026.12.11)");
+        assertEquals(92, organisations.size(), "the default dataset's organisations (2026.12.12)");
         assertEquals(37, projects.size(), "the default dataset's projects");
         Supplier<RequestSpecification> json = () -> anonymous();
 

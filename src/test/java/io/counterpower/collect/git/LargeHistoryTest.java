@@ -98,7 +98,7 @@ class LargeHistoryTest {
     /** Whether all referents are gone after a few collections (a retained one never goes). */
     private static boolean collectedAfterGc(List<WeakReference<CommitRecord>> references) {
         try {
-            await("the early commits are collected").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+            await("the early commits are collected").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
                     .until(() -> {
                         System.gc();
                         return references.stream().allMatch(r -> r.get() == null);
