@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -55,20 +54,7 @@ class FactIndicators implements IndicatorGroup {
     }
 
     private List<SqlRow> rows(String name, FigureScope scope, Steps steps) {
-        String inner = lateral(IndicatorStatements.sql(scope.methodology(), name));
-        Query q = em.createNativeQuery(inner);
-        if (inner.contains(":project")) {
-            q.setParameter("project", scope.projectId());
-        }
-        if (inner.contains(":asof")) {
-            q.setParameter("asof", scope.recordedOn());
-        }
-        steps.bind(q);
-        List<SqlRow> out = SqlRow.list(q);
-        if (out.size() != steps.days.size()) {
-            throw new IllegalStateException("expected " + steps.days.size() + " steps, got " + out.size());
-        }
-        return out;
+        return LateralStatement.rows(em, name, scope, steps);
     }
 
     /**

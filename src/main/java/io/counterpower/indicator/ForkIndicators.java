@@ -3,7 +3,6 @@ package io.counterpower.indicator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -39,14 +38,7 @@ class ForkIndicators implements IndicatorGroup {
             days.forEach(d -> out.add(new Values(scope.methodology())));
             return out;
         }
-        Steps steps = new Steps(days, scope.window());
-        Query q = em.createNativeQuery(FactIndicators.lateral(IndicatorStatements.sql(scope.methodology(), STATEMENT)))
-                .setParameter("project", scope.projectId()).setParameter("asof", scope.recordedOn());
-        steps.bind(q);
-        List<SqlRow> rows = SqlRow.list(q);
-        if (rows.size() != days.size()) {
-            throw new IllegalStateException("expected " + days.size() + " steps, got " + rows.size());
-        }
+        List<SqlRow> rows = LateralStatement.rows(em, STATEMENT, scope, new Steps(days, scope.window()));
         for (int i = 0; i < days.size(); i++) {
             Values v = new Values(scope.methodology());
             put(rows.get(i), days.get(i), v);
