@@ -25,10 +25,9 @@ with has_body as (
   from governance_seat s join governance_body b on b.id = s.body_id and b.project_id = :project and visible_at(b.recorded_at, b.superseded_at, :asof)
   where visible_at(s.recorded_at, s.superseded_at, :asof) and ((s.valid_from is null or s.valid_from <= :day) and (s.valid_to is null or s.valid_to >= :day))
 ), held as (
-  select s.*, (s.held_org is not null or a.contributor_id is not null) as known, coalesce(s.held_org, a.organisation_id) as org_id
-  from seats s left join lateral (select a.contributor_id, a.organisation_id from affiliation a
-      where a.contributor_id = s.person and ((a.valid_from is null or a.valid_from <= :day) and (a.valid_to is null or a.valid_to >= :day)) and visible_at(a.recorded_at, a.superseded_at, :asof)
-      order by a.source_tier, a.id limit 1) a on true
+  -- a person's seat counts for the person's affiliation on the day (affiliation_on, V066)
+  select s.*, (s.held_org is not null or a.known is not null) as known, coalesce(s.held_org, a.organisation_id) as org_id
+  from seats s left join lateral affiliation_on(s.person, cast(:day as date), :asof) a on true
 ), base as (
   select c.id, cast(c.at at time zone 'UTC' as date) as day, l.contributor_id
   from contribution c
@@ -38,19 +37,16 @@ with has_body as (
     and c.at <= (cast(cast(:day as date) + 1 as timestamp) - interval '1 microsecond') at time zone 'UTC'
     and visible_at(c.recorded_at, c.superseded_at, :asof) and not l.is_bot
 ), aff as (
-  select distinct on (p.contributor_id, p.day) p.contributor_id, p.day, a.organisation_id
+  -- each (contributor, day) pair's affiliation on the day, the pairs with one (affiliation_on, V066)
+  select p.contributor_id, p.day, a.organisation_id
   from (select distinct contributor_id, day from base) p
-  join affiliation a on a.contributor_id = p.contributor_id
-   and (a.valid_from is null or a.valid_from <= p.day) and (a.valid_to is null or a.valid_to >= p.day)
-   and visible_at(a.recorded_at, a.superseded_at, :asof)
-  order by p.contributor_id, p.day, a.source_tier, a.id
+  cross join lateral affiliation_on(p.contributor_id, p.day, :asof) a
 ), tops as (
-  -- the top-level parent of every (organisation, day) pair of the contributions and the seats at once (top_organisations, V065)
-  select t.organisation_id as org, t.on_day as day, t.top_organisation_id as top
-  from (select array_agg(o.org) as orgs, array_agg(o.day) as days
-        from (select organisation_id as org, day from aff where organisation_id is not null
-              union all select org_id, cast(:day as date) from held where org_id is not null) o) s
-  cross join lateral top_organisations(s.orgs, s.days, :asof) t
+  -- the top-level parent of every (organisation, day) pair of the contributions and the seats (top_organisation_on, V064)
+  select s.org, s.day, t.top_organisation_id as top
+  from (select organisation_id as org, day from aff where organisation_id is not null
+        union select org_id, cast(:day as date) from held where org_id is not null) s
+  cross join lateral top_organisation_on(s.org, s.day, :asof) t
 ),
 contrib as (
   select b.id, a.contributor_id is not null as known, case when a.organisation_id is not null then o.key end as org_key

@@ -19,7 +19,7 @@
 -- column event_ids: funding_total_usd, corporate_funding_share | METHODOLOGY section 3 Funding: the events behind the figures (detail events)
 -- column reported_usd: funding_reported_usd | METHODOLOGY section 3 Funding: a `reported` amount is shown in funding_reported_usd, never in a share
 -- column verified_events: corporate_funding_share, top_funder, top_funder_share, funder_hhi | METHODOLOGY section 3 Funding: their coverage is by money, times the share of events in the window that have a verified amount
-with recursive ev as (
+with ev as (
   select f.id, f.funder_organisation_id as funder, f.type, f.amount, f.currency, f.amount_scope, f.event_date,
          f.date_precision, f.period_from, f.period_to, coalesce(f.recipient_project_id, -f.recipient_organisation_id) as recipient,
          coalesce(case when f.reported_currency = 'USD' then f.reported_amount else f.reported_amount * (select r.usd_per_unit from methodology_currency_rate r where r.methodology_version = 2 and r.currency = f.reported_currency order by abs(r.year - extract(year from f.event_date)), r.year desc limit 1) end, 0) + case when f.confidence <> 'verified' then coalesce(case when f.currency = 'USD' then f.amount else f.amount * (select r.usd_per_unit from methodology_currency_rate r where r.methodology_version = 2 and r.currency = f.currency order by abs(r.year - extract(year from f.event_date)), r.year desc limit 1) end, 0) else 0 end as press_usd,
@@ -32,15 +32,12 @@ with recursive ev as (
     and visible_at(f.recorded_at, f.superseded_at, :asof) and f.event_date <= :day and (f.recipient_project_id = :project or exists (
       select 1 from project_steward s where s.project_id = :project and s.organisation_id = f.recipient_organisation_id
         and visible_at(s.recorded_at, s.superseded_at, :asof) and ((s.valid_from is null or s.valid_from <= f.event_date) and (s.valid_to is null or s.valid_to >= f.event_date))))
-), rollup as (
-    select s.org, s.day, s.org as top, 0 as depth from (select distinct org, day from (select funder as org, event_date as day from ev) x where org is not null) s
-    union all
-    select r.org, r.day, p.parent_id, r.depth + 1
-    from rollup r
-    join organisation_parent p on p.organisation_id = r.top and ((p.valid_from is null or p.valid_from <= r.day) and (p.valid_to is null or p.valid_to >= r.day)) and visible_at(p.recorded_at, p.superseded_at, :asof)
-    where r.depth < 10
+), tops as (
+  -- each funder's top-level parent on the event's day (top_organisation_on, V064)
+  select s.org, s.day, t.top_organisation_id as top
+  from (select distinct funder as org, event_date as day from ev where funder is not null) s
+  cross join lateral top_organisation_on(s.org, s.day, :asof) t
 ),
-tops as (select distinct on (org, day) org, day, top from rollup order by org, day, depth desc),
 rows as (
   select ev.*, ev.event_date > :lo_day as in_window, o.key as funder_key, ft.type as funder_type
   from ev join tops t on t.org = ev.funder and t.day = ev.event_date join organisation o on o.id = t.top

@@ -6,7 +6,7 @@
 -- column known_mergers: walkaway_mergers | METHODOLOGY section 7 Walk-away: walkaway_mergers (its coverage: mergers with a known affiliation on a merge's date)
 -- column mergers_not_top: walkaway_mergers | METHODOLOGY section 7 Walk-away: walkaway_mergers, distinct people outside the top organisation who merged in the window
 -- column any_merge: walkaway_mergers | METHODOLOGY section 3 "Every value": null, never 0, when no merge was ever recorded for the project
-with recursive merges as (
+with merges as (
   select distinct l.contributor_id, cast(c.at at time zone 'UTC' as date) as day
   from contribution c
   join identity_link l on l.id = c.identity_id and visible_at(l.recorded_at, l.superseded_at, :asof)
@@ -17,20 +17,15 @@ with recursive merges as (
     and cast(c.at at time zone 'UTC' as date) > (select coalesce(max(fv.fork_point_date), date '-infinity') from project_version fv
         where fv.id = :project and fv.upstream_project_id is not null and visible_at(fv.recorded_at, fv.superseded_at, :asof))
 ), aff as (
-  select m.contributor_id, m.day, a.contributor_id is not null as known, a.organisation_id
-  from merges m left join lateral (select a.contributor_id, a.organisation_id from affiliation a
-      where a.contributor_id = m.contributor_id and ((a.valid_from is null or a.valid_from <= m.day) and (a.valid_to is null or a.valid_to >= m.day))
-        and visible_at(a.recorded_at, a.superseded_at, :asof)
-      order by a.source_tier, a.id limit 1) a on true
-), rollup as (
-    select s.org, s.day, s.org as top, 0 as depth from (select distinct organisation_id as org, day from aff where organisation_id is not null) s
-    union all
-    select r.org, r.day, p.parent_id, r.depth + 1
-    from rollup r
-    join organisation_parent p on p.organisation_id = r.top and ((p.valid_from is null or p.valid_from <= r.day) and (p.valid_to is null or p.valid_to >= r.day)) and visible_at(p.recorded_at, p.superseded_at, :asof)
-    where r.depth < 10
+  -- the merger's affiliation on the merge's day (affiliation_on, V066)
+  select m.contributor_id, m.day, a.known is not null as known, a.organisation_id
+  from merges m left join lateral affiliation_on(m.contributor_id, m.day, :asof) a on true
+), tops as (
+  -- each (organisation, day) pair's top-level parent on the day (top_organisation_on, V064)
+  select s.org, s.day, t.top_organisation_id as top
+  from (select distinct organisation_id as org, day from aff where organisation_id is not null) s
+  cross join lateral top_organisation_on(s.org, s.day, :asof) t
 ),
-tops as (select distinct on (org, day) org, day, top from rollup order by org, day, depth desc),
 attributed as (
   select a.contributor_id, a.known, o.key as org_key
   from aff a left join tops t on t.org = a.organisation_id and t.day = a.day left join organisation o on o.id = t.top

@@ -192,6 +192,28 @@ class FactIndicatorsTest {
     }
 
     @Test
+    void aFundersMoneyCountsForItsTopLevelParentOnTheEventsDay() {
+        // Section 2's roll-up applies to funders: an acquired funder's money is its parent's from the acquisition on
+        // (top_organisation_on, two levels here), its own before.
+        Dataset d = Dataset.project("community");
+        String grandparent = organisation("company"), parent = organisation("company"), funder = organisation("company"),
+                other = organisation("nonprofit");
+        admin().body(Map.of("parent", parent, "from", "2024-03-01", "source", source()))
+                .post("/api/v1/organisations/" + funder + "/parents").then().statusCode(201);
+        admin().body(Map.of("parent", grandparent, "from", "2020-01-01", "source", source()))
+                .post("/api/v1/organisations/" + parent + "/parents").then().statusCode(201);
+        funding(d.slug, funder, "grant", "100", "funder", "2024-02-01");   // before the acquisition: the funder's own
+        funding(d.slug, funder, "grant", "300", "funder", "2024-04-01");   // after: the grandparent's
+        funding(d.slug, parent, "grant", "200", "funder", "2024-05-01");   // the grandparent's
+        funding(d.slug, other, "donation", "400", "funder", "2024-05-01");
+        JsonPath r = indicators(d.slug, Map.of("at", "2024-06-30"));
+        assertEquals(grandparent, value(r, "top_funder"));
+        assertEquals(0.5, number(r, "top_funder_share"));                  // 500 of 1000
+        assertEquals(3, number(r, "funder_count"));                        // grandparent, funder (before), other
+        assertEquals(0.5 * 0.5 + 0.4 * 0.4 + 0.1 * 0.1, number(r, "funder_hhi"), 1e-9);
+    }
+
+    @Test
     void adoptionDerivativesDownloadsAndOpenness() {
         Dataset d = Dataset.project("community");
         String c1 = organisation("company"), c2 = organisation("company"), n1 = organisation("nonprofit");
