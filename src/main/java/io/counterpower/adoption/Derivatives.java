@@ -3,7 +3,8 @@ package io.counterpower.adoption;
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.fact.FactInput;
 import io.counterpower.common.fact.DescribedFactKind;
-import io.counterpower.common.fact.FactQuery;
+import io.counterpower.common.fact.FactFilter;
+import io.counterpower.common.fact.FactFilters;
 import io.counterpower.common.fact.FactSource;
 import io.counterpower.common.fact.FactView;
 import io.counterpower.common.fact.SourceInput;
@@ -135,15 +136,22 @@ class Derivatives extends DescribedFactKind<Derivative, Derivatives.Input, Deriv
         return keys;
     }
 
+    /** The filters of a derivative list, in the order their faults are reported. */
+    record Filters(String organisation, String project, String relation, LocalDate from, LocalDate to) {
+        static Filters of(FactFilters p) {
+            return new Filters(p.organisation(), p.project(), p.relation(Derivatives::relation), p.from(), p.to());
+        }
+    }
+
     @Override
-    public void filter(ListQuery<Derivative> query, FactQuery params) {
-        String organisation = params.text("organisation");
-        query.and("f.projectId = :project", "project", projects.idOrNull(params.text("project")))
-                .and("f.relation = :relation", "relation", params.code("relation", Derivatives::relation))
+    public FactFilter<Derivative> filters(FactFilters params) {
+        Filters f = Filters.of(params);
+        return query -> query.and("f.projectId = :project", "project", projects.idOrNull(f.project()))
+                .and("f.relation = :relation", "relation", f.relation())
                 .and("f.publisherOrganisationId = :organisation", "organisation",
-                        organisation == null ? null : organisations.currentId(organisation).orElse(-1L))
-                .and("f.publishedAt >= :from", "from", params.date("from"))
-                .and("f.publishedAt <= :to", "to", params.date("to"));
+                        f.organisation() == null ? null : organisations.currentId(f.organisation()).orElse(-1L))
+                .and("f.publishedAt >= :from", "from", f.from())
+                .and("f.publishedAt <= :to", "to", f.to());
     }
 
     @Override

@@ -4,7 +4,8 @@ import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.fact.DescribedFactKind;
 import io.counterpower.common.fact.FactInput;
 import io.counterpower.common.fact.Duplicates;
-import io.counterpower.common.fact.FactQuery;
+import io.counterpower.common.fact.FactFilter;
+import io.counterpower.common.fact.FactFilters;
 import io.counterpower.common.fact.FactSource;
 import io.counterpower.common.fact.FactView;
 import io.counterpower.common.fact.PartialDate;
@@ -19,6 +20,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -154,14 +156,22 @@ class LicensePeriods extends DescribedFactKind<LicensePeriod, LicensePeriods.Inp
         return p.projectId == null || p.validFrom == null ? List.of() : projects.stewardKeysOn(p.projectId, p.validFrom);
     }
 
+    /** The filters of a license period list, in the order their faults are reported. */
+    record Filters(String project, String artifact, String artifactName, String changeKind, LocalDate from, LocalDate to) {
+        static Filters of(FactFilters p) {
+            return new Filters(p.project(), p.artifact(ARTIFACTS), p.artifactName(), p.changeKind(CHANGE_KINDS), p.from(), p.to());
+        }
+    }
+
     @Override
-    public void filter(ListQuery<LicensePeriod> query, FactQuery params) {
-        query.and("f.projectId = :project", "project", projects.idOrNull(params.text("project")))
-                .and("f.artifact = :artifact", "artifact", params.oneOf("artifact", ARTIFACTS))
-                .and("f.artifactName = :artifactName", "artifactName", params.text("artifactName"))
-                .and("f.changeKind = :changeKind", "changeKind", params.oneOf("changeKind", CHANGE_KINDS))
-                .and("f.validFrom >= :from", "from", params.date("from"))
-                .and("f.validFrom <= :to", "to", params.date("to"));
+    public FactFilter<LicensePeriod> filters(FactFilters params) {
+        Filters f = Filters.of(params);
+        return query -> query.and("f.projectId = :project", "project", projects.idOrNull(f.project()))
+                .and("f.artifact = :artifact", "artifact", f.artifact())
+                .and("f.artifactName = :artifactName", "artifactName", f.artifactName())
+                .and("f.changeKind = :changeKind", "changeKind", f.changeKind())
+                .and("f.validFrom >= :from", "from", f.from())
+                .and("f.validFrom <= :to", "to", f.to());
     }
 
     @Override

@@ -3,7 +3,8 @@ package io.counterpower.openness;
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.fact.FactInput;
 import io.counterpower.common.fact.FactKind;
-import io.counterpower.common.fact.FactQuery;
+import io.counterpower.common.fact.FactFilter;
+import io.counterpower.common.fact.FactFilters;
 import io.counterpower.common.fact.FactSource;
 import io.counterpower.common.fact.FactView;
 import io.counterpower.common.fact.SourceInput;
@@ -142,11 +143,19 @@ class OpennessComponents implements FactKind<OpennessComponent, OpennessComponen
         return c.projectId == null ? List.of() : projects.stewardKeysOn(c.projectId, LocalDate.now(ZoneOffset.UTC));
     }
 
+    /** The filters of an openness component list, in the order their faults are reported. */
+    record Filters(String project, String component, String status) {
+        static Filters of(FactFilters p) {
+            return new Filters(p.project(), p.component(c -> oneOf(COMPONENTS, c)), p.status(s -> oneOf(STATUSES, s)));
+        }
+    }
+
     @Override
-    public void filter(ListQuery<OpennessComponent> query, FactQuery params) {
-        query.and("f.projectId = :project", "project", projects.idOrNull(params.text("project")))
-                .and("f.component = :component", "component", params.code("component", c -> oneOf(COMPONENTS, c)))
-                .and("f.status = :status", "status", params.code("status", s -> oneOf(STATUSES, s)));
+    public FactFilter<OpennessComponent> filters(FactFilters params) {
+        Filters f = Filters.of(params);
+        return query -> query.and("f.projectId = :project", "project", projects.idOrNull(f.project()))
+                .and("f.component = :component", "component", f.component())
+                .and("f.status = :status", "status", f.status());
     }
 
     @Override

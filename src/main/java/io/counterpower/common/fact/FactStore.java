@@ -54,12 +54,12 @@ public class FactStore {
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
 
-    <E extends VersionedFact, I extends FactInput, V> Page<V> list(FactKind<E, I, V> kind, FactListQuery q) {
+    <E extends VersionedFact, I extends FactInput, V> Page<V> list(FactKind<E, I, V> kind, FactListQuery<E> q) {
         return query(kind, q).page(em, q.page(), kind::view);
     }
 
     /** Every fact matching the filters (for exports), as the inputs that would record them again. */
-    <E extends VersionedFact, I extends FactInput, V> List<I> export(FactKind<E, I, V> kind, FactListQuery q) {
+    <E extends VersionedFact, I extends FactInput, V> List<I> export(FactKind<E, I, V> kind, FactListQuery<E> q) {
         return query(kind, q).all(em, "f.id asc").stream().map(kind::input).toList();
     }
 
@@ -256,11 +256,11 @@ public class FactStore {
 
     // ---- internals --------------------------------------------------------------------------
 
-    private <E extends VersionedFact, I extends FactInput, V> ListQuery<E> query(FactKind<E, I, V> kind, FactListQuery q) {
+    private <E extends VersionedFact, I extends FactInput, V> ListQuery<E> query(FactKind<E, I, V> kind, FactListQuery<E> q) {
         ListQuery<E> query = ListQuery.facts(kind.entityType(), kind.entityType().getSimpleName() + " f", "f").visibleAt("f", q.asOf())
                 .and("f.confidence = :confidence", "confidence", q.confidence())
                 .and("f.sourceKind = :sourceKind", "sourceKind", q.sourceKind());
-        kind.filter(query, q.filters());
+        q.filters().addTo(query);
         return query;
     }
 
