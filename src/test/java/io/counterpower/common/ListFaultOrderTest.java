@@ -1,8 +1,13 @@
 package io.counterpower.common;
 
+import io.counterpower.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Map;
+
+import static io.counterpower.support.Api.admin;
 import static io.counterpower.support.Api.invalid;
 import static io.counterpower.support.Api.invalidAsAdmin;
 import static org.hamcrest.Matchers.containsString;
@@ -20,6 +25,11 @@ class ListFaultOrderTest {
 
     private static void firstFault(String url, String field) {
         invalid().get(url).then().statusCode(400).contentType(containsString("problem+json"))
+                .body("errors", hasSize(1)).body("errors[0].field", equalTo(field));
+    }
+
+    private static void firstFaultAsAdmin(String url, String field) {
+        invalidAsAdmin().get(url).then().statusCode(400).contentType(containsString("problem+json"))
                 .body("errors", hasSize(1)).body("errors[0].field", equalTo(field));
     }
 
@@ -91,5 +101,68 @@ class ListFaultOrderTest {
         firstFault("/api/v1/license-changes?from=soon&to=later&asRecordedOn=yesterday", "from");
         firstFault("/api/v1/license-changes?to=later&asRecordedOn=yesterday", "to");
         firstFault("/api/v1/license-changes?asRecordedOn=yesterday", "asRecordedOn");
+    }
+
+    @Test
+    void watchesCheckThePageBeforeTheKey() {
+        firstFault("/api/v1/watches?page=-1&project=nowhere", "page");
+        firstFault("/api/v1/watches?sort=colour&organisation=nobody", "sort");
+        invalid().get("/api/v1/watches?project=nowhere").then().statusCode(401);
+        firstFaultAsAdmin("/api/v1/watches?size=0&project=nowhere", "size");
+        invalidAsAdmin().get("/api/v1/watches?project=nowhere&organisation=nobody").then().statusCode(200);
+    }
+
+    @Test
+    void deliveriesCheckTheWatchThenThePageThenTheState() {
+        // Port 9 (discard) on the loopback, as in WatchResourceTest: nothing listens.
+        Map<String, Object> watch = Map.of("name", "Fault order", "project", Fixtures.project(Fixtures.organisation("foundation")),
+                "url", "http://127.0.0.1:9/hook", "conditions", List.of(Map.of("type", "stage-change")));
+        long id = admin().body(watch).post("/api/v1/watches").then().statusCode(201).extract().jsonPath().getLong("id");
+        try {
+            invalid().get("/api/v1/watches/" + id + "/deliveries?page=x&state=lost").then().statusCode(401);
+            invalidAsAdmin().get("/api/v1/watches/0/deliveries?page=x&state=lost").then().statusCode(404);
+            firstFaultAsAdmin("/api/v1/watches/" + id + "/deliveries?page=x&state=lost", "page");
+            firstFaultAsAdmin("/api/v1/watches/" + id + "/deliveries?sort=colour&state=lost", "state");
+        } finally {
+            admin().delete("/api/v1/watches/" + id).then().statusCode(204);
+        }
+    }
+
+    @Test
+    void affiliationDisputesCheckThePageTheStateThenTheAffiliation() {
+        firstFault("/api/v1/affiliation-disputes?page=x&state=lost&affiliation=mine", "page");
+        firstFault("/api/v1/affiliation-disputes?state=lost&affiliation=mine", "state");
+        firstFault("/api/v1/affiliation-disputes?affiliation=mine", "affiliation");
+    }
+
+    @Test
+    void disputesCheckThePageTheStateThenTheFactButNeverTheKind() {
+        firstFault("/api/v1/disputes?sort=colour&state=lost&fact=mine", "sort");
+        firstFault("/api/v1/disputes?state=lost&kind=anything&fact=mine", "state");
+        firstFault("/api/v1/disputes?kind=anything&fact=mine", "fact");
+        invalid().get("/api/v1/disputes?kind=anything").then().statusCode(200).body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void jobsCheckThePageThenTheStateAndAnUnknownProjectFiltersNothing() {
+        firstFault("/api/v1/jobs?page=x&state=lost", "page");
+        firstFault("/api/v1/jobs?state=lost&project=nowhere", "state");
+        invalid().get("/api/v1/jobs?project=nowhere").then().statusCode(200);
+    }
+
+    @Test
+    void apiKeysCheckTheKeyThenThePage() {
+        invalid().get("/api/v1/api-keys?page=x").then().statusCode(401);
+        firstFaultAsAdmin("/api/v1/api-keys?page=x", "page");
+        firstFaultAsAdmin("/api/v1/api-keys?sort=colour", "sort");
+    }
+
+    @Test
+    void theAuditLogChecksTheKeyThenThePageAndComparesTheEntityAsSent() {
+        invalid().get("/api/v1/audit?page=x").then().statusCode(401);
+        firstFaultAsAdmin("/api/v1/audit?page=x&entityType=watch", "page");
+        // the entity filters are neither trimmed nor checked: a blank type matches no entry
+        invalidAsAdmin().queryParam("entityType", " ").get("/api/v1/audit").then().statusCode(200)
+                .body("totalItems", equalTo(0));
     }
 }
