@@ -1,5 +1,7 @@
 package io.counterpower.adoption;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.fact.FactInput;
 import io.counterpower.common.fact.DescribedFactKind;
@@ -59,7 +61,7 @@ class Adopters extends DescribedFactKind<Adopter, Adopters.Input, Adopters.View>
     public Adopter build(Input in, FieldErrors errors) {
         Adopter a = new Adopter();
         a.projectId = projects.resolve(in.project(), "project", errors);
-        String organisation = BodyFields.text(in.organisation());
+        String organisation = Texts.trimmedOrNull(in.organisation());
         if (organisation == null) {
             errors.add("organisation", "is required (the key of the organisation that uses the project)");
         } else {
@@ -67,14 +69,14 @@ class Adopters extends DescribedFactKind<Adopter, Adopters.Input, Adopters.View>
         }
         // Adopter lists rarely say since when: an undated adoption is recorded as such, not given a made-up date.
         a.datePrecision = "day";
-        if (BodyFields.text(in.since()) != null) {
+        if (Texts.trimmedOrNull(in.since()) != null) {
             PartialDate since = PartialDate.parse(in.since(), "since", errors);
             if (since != null) {
                 a.since = since.day();
                 a.datePrecision = since.precision();
             }
         }
-        a.note = BodyFields.text(in.note());
+        a.note = Texts.trimmedOrNull(in.note());
         BodyFields.maxLength(a.note, 4000, "note", errors);
         return a;
     }

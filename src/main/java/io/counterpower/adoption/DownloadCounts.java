@@ -1,5 +1,7 @@
 package io.counterpower.adoption;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.fact.FactInput;
 import io.counterpower.common.fact.DescribedFactKind;
@@ -141,7 +143,7 @@ class DownloadCounts extends DescribedFactKind<DownloadCount, DownloadCounts.Inp
 
     /** Platforms are compared without regard to case ("PyPI" and "pypi" are one platform). */
     private static String platform(String text) {
-        String value = BodyFields.text(text);
+        String value = Texts.trimmedOrNull(text);
         return value == null ? null : value.toLowerCase(Locale.ROOT);
     }
 

@@ -1,5 +1,7 @@
 package io.counterpower.collect;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.paging.PageRequest;
 import io.counterpower.common.paging.QueryParams;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -25,7 +27,7 @@ record JobListQuery(String project, String state, PageRequest page) {
                 }
                 return s;
             });
-            return new JobListQuery(project == null || project.isBlank() ? null : project.trim(), wanted, request);
+            return new JobListQuery(Texts.trimmedOrNull(project), wanted, request);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.counterpower.contributor;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.fact.Confidence;
 import io.counterpower.common.fact.SourceKind;
 import io.counterpower.common.paging.PageRequest;
@@ -36,7 +38,7 @@ record AffiliationListQuery(Long contributor, String organisation, Boolean indep
             Confidence c = QueryParams.code(confidence, "confidence", Confidence::of);
             Boolean independentOnly = QueryParams.code(independent, "independent", AffiliationService::parseBoolean);
             LocalDate day = Instants.parseDate(at, "at");
-            return new AffiliationListQuery(contributorId, ContributorListQuery.trimmed(organisation), independentOnly, day,
+            return new AffiliationListQuery(contributorId, Texts.trimmedOrNull(organisation), independentOnly, day,
                     kind, c, asOf, request);
         }
     }

@@ -1,5 +1,7 @@
 package io.counterpower.contributor;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.fact.Provenance;
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.auth.Caller;
@@ -337,7 +339,7 @@ class AffiliationService implements io.counterpower.common.fact.DisputeTarget {
         a.organisationId = orgId;
         a.validFrom = in.from();
         a.validTo = in.to();
-        a.role = in.role() == null || in.role().isBlank() ? null : in.role().trim();
+        a.role = Texts.trimmedOrNull(in.role());
         return a;
     }
 

@@ -1,5 +1,7 @@
 package io.counterpower.contributor;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.auth.Caller;
 import io.counterpower.common.paging.PageRequest;
 import io.counterpower.common.paging.QueryParams;
@@ -36,7 +38,7 @@ record ContributorListQuery(String nameLike, String email, String organisation, 
             if (byEmail != null) {
                 ContributorService.requireCuratorToSearchByEmail(caller);
             }
-            return new ContributorListQuery(like, byEmail, trimmed(organisation), asOf, request);
+            return new ContributorListQuery(like, byEmail, Texts.trimmedOrNull(organisation), asOf, request);
         }
     }
 
@@ -47,9 +49,6 @@ record ContributorListQuery(String nameLike, String email, String organisation, 
         }
     }
 
-    static String trimmed(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 
     static String lowerCase(String value) {
         return value == null || value.isBlank() ? null : value.trim().toLowerCase(Locale.ROOT);

@@ -1,5 +1,7 @@
 package io.counterpower.contributor;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.fact.Provenance;
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.auth.Caller;
@@ -234,10 +236,10 @@ public class ContributorService {
     private IdentityLink link(long contributorId, IdentityInput in, FactWrite write, String field) {
         Identity identity = findIdentity(in).orElseGet(() -> {
             Identity created = new Identity();
-            created.name = blankToNull(in.name());
-            created.email = blankToNull(in.email());
-            created.platform = blankToNull(in.platform());
-            created.username = blankToNull(in.username());
+            created.name = Texts.trimmedOrNull(in.name());
+            created.email = Texts.trimmedOrNull(in.email());
+            created.platform = Texts.trimmedOrNull(in.platform());
+            created.username = Texts.trimmedOrNull(in.username());
             created.createdAt = write.at();
             created.persist();
             return created;
@@ -262,10 +264,10 @@ public class ContributorService {
         return em.createQuery("""
                         from Identity i where coalesce(i.name, '') = :name and coalesce(lower(i.email), '') = :email
                         and coalesce(i.platform, '') = :platform and coalesce(lower(i.username), '') = :username""", Identity.class)
-                .setParameter("name", nullToEmpty(blankToNull(in.name())))
-                .setParameter("email", nullToEmpty(blankToNull(in.email())).toLowerCase(Locale.ROOT))
-                .setParameter("platform", nullToEmpty(blankToNull(in.platform())))
-                .setParameter("username", nullToEmpty(blankToNull(in.username())).toLowerCase(Locale.ROOT))
+                .setParameter("name", nullToEmpty(Texts.trimmedOrNull(in.name())))
+                .setParameter("email", nullToEmpty(Texts.trimmedOrNull(in.email())).toLowerCase(Locale.ROOT))
+                .setParameter("platform", nullToEmpty(Texts.trimmedOrNull(in.platform())))
+                .setParameter("username", nullToEmpty(Texts.trimmedOrNull(in.username())).toLowerCase(Locale.ROOT))
                 .setMaxResults(1).getResultList().stream().findFirst();
     }
 
@@ -320,9 +322,6 @@ public class ContributorService {
     }
 
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;

@@ -1,5 +1,7 @@
 package io.counterpower.contributor;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.auth.Caller;
 import io.counterpower.common.paging.PageRequest;
 import io.counterpower.common.problem.ApiProblem;
@@ -10,7 +12,6 @@ import java.time.Instant;
 import java.util.Set;
 
 import static io.counterpower.contributor.ContributorListQuery.lowerCase;
-import static io.counterpower.contributor.ContributorListQuery.trimmed;
 
 /**
  * An identity list request ({@code GET /api/v1/identities}), parsed once at the edge.
@@ -38,7 +39,7 @@ record IdentityListQuery(String email, String platform, String username, Instant
             if (byEmail != null) {
                 ContributorService.requireCuratorToSearchByEmail(caller);
             }
-            String p = trimmed(platform);
+            String p = Texts.trimmedOrNull(platform);
             if (p != null && !PLATFORMS.contains(p)) {
                 throw ApiProblem.badRequest("platform", "must be one of [github, huggingface, gitlab]");
             }

@@ -1,5 +1,7 @@
 package io.counterpower.funding;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.fact.DescribedFactKind;
 import io.counterpower.common.fact.FactInput;
@@ -74,14 +76,14 @@ public class FundingEvents extends DescribedFactKind<FundingEvent, FundingEvents
     @Override
     public FundingEvent build(Input in, FieldErrors errors) {
         FundingEvent f = new FundingEvent();
-        boolean toProject = blankToNull(in.recipientProject()) != null;
-        boolean toOrganisation = blankToNull(in.recipientOrganisation()) != null;
+        boolean toProject = Texts.trimmedOrNull(in.recipientProject()) != null;
+        boolean toOrganisation = Texts.trimmedOrNull(in.recipientOrganisation()) != null;
         if (toProject == toOrganisation) {
             errors.add(toProject ? "recipientOrganisation" : "recipientProject", "give either recipientProject or recipientOrganisation");
         }
         f.recipientProjectId = toProject ? projects.resolve(in.recipientProject().trim(), "recipientProject", errors) : null;
         f.recipientOrganisationId = toOrganisation ? organisations.resolve(in.recipientOrganisation().trim(), "recipientOrganisation", errors) : null;
-        if (blankToNull(in.funder()) == null) {
+        if (Texts.trimmedOrNull(in.funder()) == null) {
             errors.add("funder", "is required (an organisation key)");
         } else {
             f.funderOrganisationId = organisations.resolve(in.funder().trim(), "funder", errors);

@@ -1,5 +1,7 @@
 package io.counterpower.governance;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.fact.DescribedFactKind;
 import io.counterpower.common.fact.FactInput;
@@ -69,7 +71,7 @@ public class GovernanceBodies extends DescribedFactKind<GovernanceBody, Governan
             errors.add("kind", "must be one of " + new java.util.TreeSet<>(KINDS));
         }
         b.kind = in.kind();
-        b.name = blankToNull(in.name());
+        b.name = Texts.trimmedOrNull(in.name());
         errors.check(b.name != null, "name", "is required");
         return b;
     }

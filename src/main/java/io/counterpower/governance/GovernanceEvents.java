@@ -1,5 +1,7 @@
 package io.counterpower.governance;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.fact.FactInput;
 import io.counterpower.common.fact.Duplicates;
 import io.counterpower.common.fact.DescribedFactKind;
@@ -71,13 +73,13 @@ public class GovernanceEvents extends DescribedFactKind<GovernanceEvent, Governa
             e.eventDate = date.day();
             e.datePrecision = date.precision();
         }
-        e.fromOrganisationId = organisations.resolve(blankToNull(in.fromOrganisation()), "fromOrganisation", errors);
-        e.toOrganisationId = organisations.resolve(blankToNull(in.toOrganisation()), "toOrganisation", errors);
+        e.fromOrganisationId = organisations.resolve(Texts.trimmedOrNull(in.fromOrganisation()), "fromOrganisation", errors);
+        e.toOrganisationId = organisations.resolve(Texts.trimmedOrNull(in.toOrganisation()), "toOrganisation", errors);
         if (e.fromOrganisationId != null && e.fromOrganisationId.equals(e.toOrganisationId)) {
             errors.add("toOrganisation", "must differ from fromOrganisation");
         }
         e.note = in.note();
-        e.evidenceRef = blankToNull(in.evidenceRef());
+        e.evidenceRef = Texts.trimmedOrNull(in.evidenceRef());
         return e;
     }
 

@@ -1,5 +1,7 @@
 package io.counterpower.governance;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.fact.DescribedFactKind;
 import io.counterpower.common.fact.FactInput;
@@ -77,7 +79,7 @@ class GovernanceSeats extends DescribedFactKind<GovernanceSeat, GovernanceSeats.
         Periods.validate(in.from(), in.to(), errors);
         s.validFrom = in.from();
         s.validTo = in.to();
-        s.evidenceRef = blankToNull(in.evidenceRef());
+        s.evidenceRef = Texts.trimmedOrNull(in.evidenceRef());
         return s;
     }
 

@@ -1,5 +1,7 @@
 package io.counterpower.license;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.paging.PageRequest;
 import io.counterpower.common.paging.QueryParams;
 import io.counterpower.common.time.Instants;
@@ -35,11 +37,8 @@ record LicenseChangeQuery(String project, String artifact, LicenseChangeKind dir
             LocalDate fromDay = Instants.parseDate(from, "from");
             LocalDate toDay = Instants.parseDate(to, "to");
             Instant asOf = Instants.parseInstantOrDate(asRecordedOn, "asRecordedOn");
-            return new LicenseChangeQuery(text(project), text(artifact), wanted, fromDay, toDay, asOf, request);
+            return new LicenseChangeQuery(Texts.trimmedOrNull(project), Texts.trimmedOrNull(artifact), wanted, fromDay, toDay, asOf, request);
         }
 
-        private static String text(String value) {
-            return value == null || value.isBlank() ? null : value.trim();
-        }
     }
 }

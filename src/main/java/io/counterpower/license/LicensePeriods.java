@@ -1,5 +1,7 @@
 package io.counterpower.license;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.fact.DescribedFactKind;
 import io.counterpower.common.fact.FactInput;
@@ -92,7 +94,7 @@ class LicensePeriods extends DescribedFactKind<LicensePeriod, LicensePeriods.Inp
                 errors.add("artifactClosedOn", "must be a date YYYY-MM-DD");
             }
         }
-        p.expression = blankToNull(in.expression());
+        p.expression = Texts.trimmedOrNull(in.expression());
         if (p.expression == null) {
             errors.add("expression", "is required: an SPDX license expression such as Apache-2.0 or LicenseRef-Llama-3-Community");
         } else {
@@ -112,10 +114,10 @@ class LicensePeriods extends DescribedFactKind<LicensePeriod, LicensePeriods.Inp
             errors.add("changeKind", "must be one of [initial, new-release, relicense]");
         }
         p.changeKind = in.changeKind();
-        p.releaseLabel = blankToNull(in.releaseLabel());
+        p.releaseLabel = Texts.trimmedOrNull(in.releaseLabel());
         p.note = in.note();
-        p.evidenceRef = blankToNull(in.evidenceRef());
-        p.textSha256 = blankToNull(in.textSha256());
+        p.evidenceRef = Texts.trimmedOrNull(in.evidenceRef());
+        p.textSha256 = Texts.trimmedOrNull(in.textSha256());
         if (p.textSha256 != null && !p.textSha256.matches("^[0-9a-f]{64}$")) {
             errors.add("textSha256", "must be 64 lower-case hex digits");
         }

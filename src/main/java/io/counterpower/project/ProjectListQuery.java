@@ -1,5 +1,7 @@
 package io.counterpower.project;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.paging.PageRequest;
 import io.counterpower.common.paging.QueryParams;
 import io.counterpower.common.time.Instants;
@@ -30,7 +32,7 @@ record ProjectListQuery(ProjectKind kind, ProjectOrigin origin, String steward, 
             ProjectKind k = QueryParams.code(kind, "kind", ProjectKind::of);
             ProjectOrigin o = QueryParams.code(origin, "origin", ProjectOrigin::of);
             String like = QueryParams.likePattern(q);
-            return new ProjectListQuery(k, o, steward == null || steward.isBlank() ? null : steward.trim(), like, asOf, request);
+            return new ProjectListQuery(k, o, Texts.trimmedOrNull(steward), like, asOf, request);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.counterpower.project;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.fact.Provenance;
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.auth.Caller;
@@ -358,7 +360,7 @@ public class ProjectService {
         ProjectRepository next = new ProjectRepository();
         next.projectId = current.projectId;
         next.url = in.url().trim();
-        next.branch = blankToNull(in.branch());
+        next.branch = Texts.trimmedOrNull(in.branch());
         next.role = in.role() == null ? Artifact.CODE : in.role();
         facts.supersede(current, next, write);
         RepositoryView after = RepositoryView.from(next);
@@ -512,7 +514,7 @@ public class ProjectService {
         v.kind = in.kind();
         v.origin = in.origin();
         v.description = in.description();
-        v.homepage = blankToNull(in.homepage());
+        v.homepage = Texts.trimmedOrNull(in.homepage());
         v.upstreamProjectId = upstreamId;
         v.forkPointCommit = in.forkPointCommit();
         v.forkPointDate = in.forkPointDate();
@@ -559,7 +561,7 @@ public class ProjectService {
         r.id = facts.newFactId();
         r.projectId = projectId;
         r.url = in.url().trim();
-        r.branch = blankToNull(in.branch());
+        r.branch = Texts.trimmedOrNull(in.branch());
         r.role = in.role() == null ? Artifact.CODE : in.role();
         return facts.record(r, write);
     }
@@ -629,9 +631,6 @@ public class ProjectService {
         }
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 
     static LocalDate today() {
         return LocalDate.now(ZoneOffset.UTC);

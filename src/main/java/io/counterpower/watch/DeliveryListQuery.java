@@ -1,5 +1,7 @@
 package io.counterpower.watch;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.paging.PageRequest;
 import io.counterpower.common.problem.ApiProblem;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -22,7 +24,7 @@ record DeliveryListQuery(String state, PageRequest page) {
         /** The page, then the state: the first fault is the answer, as it has always been. */
         DeliveryListQuery query() {
             PageRequest request = PageRequest.parse(page, size, null, Map.of("id", "id"), "-id");
-            String wanted = state == null || state.isBlank() ? null : state.trim();
+            String wanted = Texts.trimmedOrNull(state);
             if (wanted != null && !WebhookOutbox.STATES.contains(wanted)) {
                 throw ApiProblem.badRequest("state", "must be one of " + new TreeSet<>(WebhookOutbox.STATES));
             }

@@ -1,5 +1,7 @@
 package io.counterpower.watch;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.paging.PageRequest;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -18,11 +20,8 @@ record WatchListQuery(String project, String organisation, PageRequest page) {
         /** Only the page can be wrong, and it is checked before the key, as it has always been. */
         WatchListQuery query() {
             PageRequest request = PageRequest.parse(page, size, sort, WatchService.SORTABLE, "id");
-            return new WatchListQuery(text(project), text(organisation), request);
+            return new WatchListQuery(Texts.trimmedOrNull(project), Texts.trimmedOrNull(organisation), request);
         }
 
-        private static String text(String value) {
-            return value == null || value.isBlank() ? null : value.trim();
-        }
     }
 }

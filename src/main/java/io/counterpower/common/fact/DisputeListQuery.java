@@ -1,5 +1,7 @@
 package io.counterpower.common.fact;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.paging.PageRequest;
 import io.counterpower.common.paging.QueryParams;
 import io.counterpower.common.problem.ApiProblem;
@@ -21,15 +23,12 @@ record DisputeListQuery(String state, String kind, Long fact, PageRequest page) 
         /** The page, the state, then the fact (the kind is never refused): the first fault is the answer, as it has always been. */
         DisputeListQuery query() {
             PageRequest request = PageRequest.parse(page, size, sort, FactDisputes.SORTABLE, "id");
-            String wanted = text(state);
+            String wanted = Texts.trimmedOrNull(state);
             if (wanted != null && !FactDisputes.STATES.contains(wanted)) {
                 throw ApiProblem.badRequest("state", "must be one of [accepted, open, rejected]");
             }
-            return new DisputeListQuery(wanted, text(kind), QueryParams.id(fact, "fact"), request);
+            return new DisputeListQuery(wanted, Texts.trimmedOrNull(kind), QueryParams.id(fact, "fact"), request);
         }
 
-        private static String text(String value) {
-            return value == null || value.isBlank() ? null : value.trim();
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.counterpower.common.fact;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.paging.QueryParams;
 import io.counterpower.common.problem.ApiProblem;
 import io.counterpower.common.time.Instants;
@@ -57,25 +59,25 @@ public final class FactFilters {
 
     /** A project's slug (trimmed; null when absent or blank). */
     public String project() {
-        return text(project);
+        return Texts.trimmedOrNull(project);
     }
 
     /** An organisation's key: the facts it takes part in. */
     public String organisation() {
-        return text(organisation);
+        return Texts.trimmedOrNull(organisation);
     }
 
     /** An organisation's key: the funding it gave. */
     public String funder() {
-        return text(funder);
+        return Texts.trimmedOrNull(funder);
     }
 
     public String platform() {
-        return text(platform);
+        return Texts.trimmedOrNull(platform);
     }
 
     public String artifactName() {
-        return text(artifactName);
+        return Texts.trimmedOrNull(artifactName);
     }
 
     public LocalDate from() {
@@ -131,14 +133,11 @@ public final class FactFilters {
 
     /** A value that must be one of {@code allowed}; anything else is a 400 naming the parameter. */
     private static String oneOf(String value, String field, Set<String> allowed) {
-        String given = text(value);
+        String given = Texts.trimmedOrNull(value);
         if (given != null && !allowed.contains(given)) {
             throw ApiProblem.badRequest(field, "must be one of " + new TreeSet<>(allowed));
         }
         return given;
     }
 
-    private static String text(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 }

@@ -1,5 +1,7 @@
 package io.counterpower.common.fact;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.paging.PageRequest;
 import io.counterpower.common.paging.QueryParams;
 import io.counterpower.common.time.Instants;
@@ -36,7 +38,7 @@ record FactListQuery<E>(Instant asOf, PageRequest page, Confidence confidence, S
          * the first fault is the answer.
          */
         <E extends VersionedFact> FactListQuery<E> list(Instant asOf, FactKind<E, ?, ?> kind) {
-            PageRequest request = PageRequest.parse(text(page), text(size), text(sort), kind.sortable(), kind.defaultSort());
+            PageRequest request = PageRequest.parse(Texts.trimmedOrNull(page), Texts.trimmedOrNull(size), Texts.trimmedOrNull(sort), kind.sortable(), kind.defaultSort());
             return query(asOf, request, kind);
         }
 
@@ -56,8 +58,5 @@ record FactListQuery<E>(Instant asOf, PageRequest page, Confidence confidence, S
                     artifact, artifactName, changeKind, component, status, relation);
         }
 
-        private static String text(String value) {
-            return value == null || value.isBlank() ? null : value.trim();
-        }
     }
 }

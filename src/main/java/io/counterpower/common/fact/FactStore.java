@@ -1,5 +1,7 @@
 package io.counterpower.common.fact;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.auth.Caller;
 import io.counterpower.common.paging.ListQuery;
@@ -171,7 +173,7 @@ public class FactStore {
     <E extends VersionedFact, I extends FactInput, V> ImportReport importRows(FactKind<E, I, V> kind, List<Row<I>> rows,
                                                                                     String requestReason) {
         caller.requireKey();
-        String defaultReason = requestReason == null || requestReason.isBlank() ? null : requestReason.trim();
+        String defaultReason = Texts.trimmedOrNull(requestReason);
         List<FieldError> errors = new ArrayList<>();
         List<E> built = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
@@ -295,9 +297,9 @@ public class FactStore {
     /** The unsaved fact with the source a row gives, to compare it with a current one. */
     private static <E extends VersionedFact> E withSource(E fact, SourceInput source) {
         fact.sourceKind = source.kind() == null ? SourceKind.MANUAL : source.kind();
-        fact.sourceUrl = source.url() == null || source.url().isBlank() ? null : source.url().trim();
+        fact.sourceUrl = Texts.trimmedOrNull(source.url());
         fact.sourceNote = source.note();
-        fact.sourceQuote = blankToNull(source.quote());
+        fact.sourceQuote = Texts.trimmedOrNull(source.quote());
         fact.confidence = source.confidence();
         return fact;
     }
@@ -310,9 +312,6 @@ public class FactStore {
         return proposal;
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
-    }
 
     /** The same problem, naming the import line it comes from; the whole import is rolled back. */
     private static ApiProblem onLine(int line, ApiProblem problem) {
