@@ -1,9 +1,12 @@
 package io.counterpower.adoption;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.fact.FactInput;
 import io.counterpower.common.fact.DescribedFactKind;
-import io.counterpower.common.fact.FactQuery;
+import io.counterpower.common.fact.FactFilter;
+import io.counterpower.common.fact.FactFilters;
 import io.counterpower.common.fact.FactSource;
 import io.counterpower.common.fact.FactView;
 import io.counterpower.common.fact.PartialDate;
@@ -20,6 +23,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +61,7 @@ class Adopters extends DescribedFactKind<Adopter, Adopters.Input, Adopters.View>
     public Adopter build(Input in, FieldErrors errors) {
         Adopter a = new Adopter();
         a.projectId = projects.resolve(in.project(), "project", errors);
-        String organisation = BodyFields.text(in.organisation());
+        String organisation = Texts.trimmedOrNull(in.organisation());
         if (organisation == null) {
             errors.add("organisation", "is required (the key of the organisation that uses the project)");
         } else {
@@ -65,14 +69,14 @@ class Adopters extends DescribedFactKind<Adopter, Adopters.Input, Adopters.View>
         }
         // Adopter lists rarely say since when: an undated adoption is recorded as such, not given a made-up date.
         a.datePrecision = "day";
-        if (BodyFields.text(in.since()) != null) {
+        if (Texts.trimmedOrNull(in.since()) != null) {
             PartialDate since = PartialDate.parse(in.since(), "since", errors);
             if (since != null) {
                 a.since = since.day();
                 a.datePrecision = since.precision();
             }
         }
-        a.note = BodyFields.text(in.note());
+        a.note = Texts.trimmedOrNull(in.note());
         BodyFields.maxLength(a.note, 4000, "note", errors);
         return a;
     }
@@ -109,14 +113,21 @@ class Adopters extends DescribedFactKind<Adopter, Adopters.Input, Adopters.View>
         return keys;
     }
 
+    /** The filters of an adopter list, in the order their faults are reported. */
+    record Filters(String organisation, String project, LocalDate from, LocalDate to) {
+        static Filters of(FactFilters p) {
+            return new Filters(p.organisation(), p.project(), p.from(), p.to());
+        }
+    }
+
     @Override
-    public void filter(ListQuery<Adopter> query, FactQuery params) {
-        String organisation = params.text("organisation");
-        query.and("f.projectId = :project", "project", projects.idOrNull(params.text("project")))
+    public FactFilter<Adopter> filters(FactFilters params) {
+        Filters f = Filters.of(params);
+        return query -> query.and("f.projectId = :project", "project", projects.idOrNull(f.project()))
                 .and("f.organisationId = :organisation", "organisation",
-                        organisation == null ? null : organisations.currentId(organisation).orElse(-1L))
-                .and("f.since >= :from", "from", params.date("from"))
-                .and("f.since <= :to", "to", params.date("to"));
+                        f.organisation() == null ? null : organisations.currentId(f.organisation()).orElse(-1L))
+                .and("f.since >= :from", "from", f.from())
+                .and("f.since <= :to", "to", f.to());
     }
 
     @Override

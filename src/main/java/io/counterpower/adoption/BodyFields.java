@@ -38,10 +38,6 @@ final class BodyFields {
         }
     }
 
-    /** Trimmed text, or null for blank text (so that a CSV round trip, which writes null as "", is lossless). */
-    static String text(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 
     static void maxLength(String value, int max, String field, FieldErrors errors) {
         if (value != null && value.length() > max) {

@@ -1,9 +1,12 @@
 package io.counterpower.adoption;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.fact.FactInput;
 import io.counterpower.common.fact.DescribedFactKind;
-import io.counterpower.common.fact.FactQuery;
+import io.counterpower.common.fact.FactFilter;
+import io.counterpower.common.fact.FactFilters;
 import io.counterpower.common.fact.FactSource;
 import io.counterpower.common.fact.FactView;
 import io.counterpower.common.fact.SourceInput;
@@ -70,32 +73,32 @@ class Derivatives extends DescribedFactKind<Derivative, Derivatives.Input, Deriv
     public Derivative build(Input in, FieldErrors errors) {
         Derivative d = new Derivative();
         d.projectId = projects.resolve(in.project(), "project", errors);
-        String derivedProject = BodyFields.text(in.derivedProject());
+        String derivedProject = Texts.trimmedOrNull(in.derivedProject());
         if (derivedProject != null) {
             d.derivedProjectId = projects.resolve(derivedProject, "derivedProject", errors);
             if (d.derivedProjectId != null && d.derivedProjectId.equals(d.projectId)) {
                 errors.add("derivedProject", "must differ from project: a project is not derived from itself");
             }
         }
-        d.derivedName = BodyFields.text(in.derivedName());
+        d.derivedName = Texts.trimmedOrNull(in.derivedName());
         if (d.derivedName == null) {
             errors.add("derivedName", "is required: the derivative's name as published, e.g. a Hugging Face repository id"
                     + " such as TheBloke/Llama-2-7B-GGUF");
         }
         BodyFields.maxLength(d.derivedName, MAX_NAME, "derivedName", errors);
-        d.relation = BodyFields.text(in.relation());
+        d.relation = Texts.trimmedOrNull(in.relation());
         if (d.relation == null || !RELATIONS.contains(d.relation)) {
             errors.add("relation", "must be one of " + RELATIONS);
         }
-        String publisher = BodyFields.text(in.publisherOrganisation());
+        String publisher = Texts.trimmedOrNull(in.publisherOrganisation());
         d.publisherOrganisationId = organisations.resolve(publisher, "publisherOrganisation", errors);
-        d.publisherName = BodyFields.text(in.publisherName());
+        d.publisherName = Texts.trimmedOrNull(in.publisherName());
         BodyFields.maxLength(d.publisherName, MAX_NAME, "publisherName", errors);
         d.publishedAt = BodyFields.parse(in.publishedAt(), "publishedAt", false, errors);
         BodyFields.notInFuture(d.publishedAt, "publishedAt", "a derivative once it is published", errors);
-        d.baseName = BodyFields.text(in.baseName());
+        d.baseName = Texts.trimmedOrNull(in.baseName());
         BodyFields.maxLength(d.baseName, MAX_NAME, "baseName", errors);
-        d.baseArtifact = BodyFields.text(in.baseArtifact());
+        d.baseArtifact = Texts.trimmedOrNull(in.baseArtifact());
         if (d.baseArtifact != null && !BASE_ARTIFACT.matcher(d.baseArtifact).matches()) {
             errors.add("baseArtifact", "must be a license period's artifact name: lower case letters, digits, '.', '_' or '-', "
                     + "at most 80 characters, e.g. llama-2");
@@ -135,15 +138,22 @@ class Derivatives extends DescribedFactKind<Derivative, Derivatives.Input, Deriv
         return keys;
     }
 
+    /** The filters of a derivative list, in the order their faults are reported. */
+    record Filters(String organisation, String project, String relation, LocalDate from, LocalDate to) {
+        static Filters of(FactFilters p) {
+            return new Filters(p.organisation(), p.project(), p.relation(Derivatives::relation), p.from(), p.to());
+        }
+    }
+
     @Override
-    public void filter(ListQuery<Derivative> query, FactQuery params) {
-        String organisation = params.text("organisation");
-        query.and("f.projectId = :project", "project", projects.idOrNull(params.text("project")))
-                .and("f.relation = :relation", "relation", params.code("relation", Derivatives::relation))
+    public FactFilter<Derivative> filters(FactFilters params) {
+        Filters f = Filters.of(params);
+        return query -> query.and("f.projectId = :project", "project", projects.idOrNull(f.project()))
+                .and("f.relation = :relation", "relation", f.relation())
                 .and("f.publisherOrganisationId = :organisation", "organisation",
-                        organisation == null ? null : organisations.currentId(organisation).orElse(-1L))
-                .and("f.publishedAt >= :from", "from", params.date("from"))
-                .and("f.publishedAt <= :to", "to", params.date("to"));
+                        f.organisation() == null ? null : organisations.currentId(f.organisation()).orElse(-1L))
+                .and("f.publishedAt >= :from", "from", f.from())
+                .and("f.publishedAt <= :to", "to", f.to());
     }
 
     @Override

@@ -1,9 +1,12 @@
 package io.counterpower.adoption;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.fact.FactInput;
 import io.counterpower.common.fact.DescribedFactKind;
-import io.counterpower.common.fact.FactQuery;
+import io.counterpower.common.fact.FactFilter;
+import io.counterpower.common.fact.FactFilters;
 import io.counterpower.common.fact.FactSource;
 import io.counterpower.common.fact.FactView;
 import io.counterpower.common.fact.SourceInput;
@@ -104,12 +107,20 @@ class DownloadCounts extends DescribedFactKind<DownloadCount, DownloadCounts.Inp
     }
 
     /** {@code from} and {@code to} keep the periods that lie wholly between them, so that a sum never counts part of a period. */
+    /** The filters of a download count list, in the order their faults are reported. */
+    record Filters(String project, String platform, LocalDate from, LocalDate to) {
+        static Filters of(FactFilters p) {
+            return new Filters(p.project(), DownloadCounts.platform(p.platform()), p.from(), p.to());
+        }
+    }
+
     @Override
-    public void filter(ListQuery<DownloadCount> query, FactQuery params) {
-        query.and("f.projectId = :project", "project", projects.idOrNull(params.text("project")))
-                .and("f.platform = :platform", "platform", platform(params.text("platform")))
-                .and("f.periodFrom >= :from", "from", params.date("from"))
-                .and("f.periodTo <= :to", "to", params.date("to"));
+    public FactFilter<DownloadCount> filters(FactFilters params) {
+        Filters f = Filters.of(params);
+        return query -> query.and("f.projectId = :project", "project", projects.idOrNull(f.project()))
+                .and("f.platform = :platform", "platform", f.platform())
+                .and("f.periodFrom >= :from", "from", f.from())
+                .and("f.periodTo <= :to", "to", f.to());
     }
 
     @Override
@@ -132,7 +143,7 @@ class DownloadCounts extends DescribedFactKind<DownloadCount, DownloadCounts.Inp
 
     /** Platforms are compared without regard to case ("PyPI" and "pypi" are one platform). */
     private static String platform(String text) {
-        String value = BodyFields.text(text);
+        String value = Texts.trimmedOrNull(text);
         return value == null ? null : value.toLowerCase(Locale.ROOT);
     }
 

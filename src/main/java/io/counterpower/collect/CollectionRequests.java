@@ -1,5 +1,7 @@
 package io.counterpower.collect;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.problem.FieldErrors;
 import io.counterpower.common.text.UrlCredentials;
 import io.counterpower.project.ProjectService;
@@ -45,7 +47,7 @@ public class CollectionRequests {
         } else if (!SOURCES_COLLECTED.contains(source)) {
             errors.add("source", "must be git, github or huggingface");
         }
-        String branch = blankToNull(in.branch());
+        String branch = Texts.trimmedOrNull(in.branch());
         if (branch != null && !BRANCH.matcher(branch).matches()) {
             errors.add("branch", "must be a branch name such as main or release/2.1");
         }
@@ -54,9 +56,9 @@ public class CollectionRequests {
                 errors.add("branch", "applies to git collections only");
             }
             errors.throwIfAny();
-            return platformTargets(slug, source, blankToNull(in.url()));
+            return platformTargets(slug, source, Texts.trimmedOrNull(in.url()));
         }
-        String url = blankToNull(in.url());
+        String url = Texts.trimmedOrNull(in.url());
         List<RepositoryTarget> targets = new ArrayList<>();
         if (url != null) {
             String problem = locationProblem(url);
@@ -159,7 +161,4 @@ public class CollectionRequests {
         return accepted + " (a relative path depends on where the service runs)";
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 }

@@ -1,13 +1,12 @@
 package io.counterpower.collect;
 
 import io.counterpower.common.paging.Page;
-import io.counterpower.common.paging.PageRequest;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /** Background jobs: their state, phase, progress, timings and errors. Public, like every read. */
@@ -18,10 +17,8 @@ class JobResource {
     JobService jobs;
 
     @GET
-    public Page<JobView> list(@QueryParam("project") String project, @QueryParam("state") String state,
-                              @QueryParam("page") String page, @QueryParam("size") String size,
-                              @QueryParam("sort") String sort) {
-        return jobs.list(project, state, PageRequest.parse(page, size, sort, JobService.SORTABLE, "-createdAt"));
+    public Page<JobView> list(@BeanParam JobListQuery.Params params) {
+        return jobs.list(params.query());
     }
 
     @GET

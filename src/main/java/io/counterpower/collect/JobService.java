@@ -10,8 +10,6 @@ import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.auth.Caller;
 import io.counterpower.common.paging.ListQuery;
 import io.counterpower.common.paging.Page;
-import io.counterpower.common.paging.PageRequest;
-import io.counterpower.common.paging.QueryParams;
 import io.counterpower.common.problem.ApiProblem;
 import io.counterpower.common.problem.FieldErrors;
 import io.counterpower.common.time.Instants;
@@ -134,17 +132,11 @@ public class JobService {
         return view(job);
     }
 
-    Page<JobView> list(String project, String state, PageRequest page) {
-        String wantedState = QueryParams.code(state, "state", s -> {
-            if (!STATES.contains(s)) {
-                throw new IllegalArgumentException("must be one of [failed, queued, running, succeeded]");
-            }
-            return s;
-        });
+    Page<JobView> list(JobListQuery q) {
         ListQuery<Job> query = new ListQuery<>(Job.class, "Job j", "j", "j.id")
-                .and("j.projectId = :project", "project", projects.idOrNull(blankToNull(project)))
-                .and("j.state = :state", "state", wantedState);
-        return query.page(em, page, this::view);
+                .and("j.projectId = :project", "project", projects.idOrNull(q.project()))
+                .and("j.state = :state", "state", q.state());
+        return query.page(em, q.page(), this::view);
     }
 
     // ---- the workers --------------------------------------------------------------------------
@@ -291,9 +283,5 @@ public class JobService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise job stats", e);
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

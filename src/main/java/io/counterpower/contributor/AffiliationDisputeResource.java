@@ -1,18 +1,17 @@
 package io.counterpower.contributor;
 
 import io.counterpower.common.paging.Page;
-import io.counterpower.common.paging.PageRequest;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -41,10 +40,8 @@ class AffiliationDisputeResource {
     }
 
     @GET
-    public Page<AffiliationDisputes.DisputeView> list(@QueryParam("state") String state, @QueryParam("affiliation") String affiliation,
-                                                      @QueryParam("page") String page, @QueryParam("size") String size,
-                                                      @QueryParam("sort") String sort) {
-        return disputes.list(state, affiliation, PageRequest.parse(page, size, sort, AffiliationDisputes.SORTABLE, "id"));
+    public Page<AffiliationDisputes.DisputeView> list(@BeanParam AffiliationDisputeListQuery.Params params) {
+        return disputes.list(params.query());
     }
 
     @GET

@@ -5,8 +5,6 @@ import io.counterpower.common.auth.Caller;
 import io.counterpower.common.fact.FactVersions;
 import io.counterpower.common.paging.ListQuery;
 import io.counterpower.common.paging.Page;
-import io.counterpower.common.paging.PageRequest;
-import io.counterpower.common.paging.QueryParams;
 import io.counterpower.common.problem.ApiProblem;
 import io.counterpower.common.time.Instants;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -114,13 +112,10 @@ class AffiliationDisputes {
                 .orElseThrow(() -> ApiProblem.notFound("No dispute " + id));
     }
 
-    Page<DisputeView> list(String state, String affiliation, PageRequest page) {
-        if (state != null && !state.isBlank() && !STATES.contains(state.trim())) {
-            throw ApiProblem.badRequest("state", "must be one of [open, rejected, upheld]");
-        }
+    Page<DisputeView> list(AffiliationDisputeListQuery q) {
         return new ListQuery<>(AffiliationDispute.class, "AffiliationDispute d", "d", "d.id")
-                .and("d.state = :state", "state", state == null || state.isBlank() ? null : state.trim())
-                .and("d.affiliationId = :affiliation", "affiliation", QueryParams.id(affiliation, "affiliation"))
-                .page(em, page, DisputeView::of);
+                .and("d.state = :state", "state", q.state())
+                .and("d.affiliationId = :affiliation", "affiliation", q.affiliation())
+                .page(em, q.page(), DisputeView::of);
     }
 }

@@ -1,12 +1,12 @@
 package io.counterpower.contributor;
 
 import io.counterpower.common.paging.Page;
-import io.counterpower.common.paging.PageRequest;
 import io.counterpower.common.text.RequestText;
 import io.counterpower.common.time.Instants;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -40,15 +40,8 @@ class AffiliationResource {
     ImportLimits limits;
 
     @GET
-    public Page<AffiliationView> list(@QueryParam("contributor") String contributor, @QueryParam("organisation") String organisation,
-                                      @QueryParam("independent") String independent, @QueryParam("at") String at,
-                                      @QueryParam("sourceKind") String sourceKind, @QueryParam("confidence") String confidence,
-                                      @QueryParam("asRecordedOn") String asRecordedOn,
-                                      @QueryParam("page") String page, @QueryParam("size") String size,
-                                      @QueryParam("sort") String sort) {
-        PageRequest paging = PageRequest.parse(page, size, sort, AffiliationService.SORTABLE, "id");
-        return affiliations.list(contributor, organisation, independent, at, sourceKind, confidence,
-                Instants.parseInstantOrDate(asRecordedOn, "asRecordedOn"), paging);
+    public Page<AffiliationView> list(@BeanParam AffiliationListQuery.Params params) {
+        return affiliations.list(params.query());
     }
 
     /** {@code previous=close} ends a running earlier period of the same tier the day before this one starts. */

@@ -1,10 +1,11 @@
 package io.counterpower.contributor;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.fact.Provenance;
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.auth.Caller;
 import io.counterpower.common.fact.ChangeReasons;
-import io.counterpower.common.fact.Confidence;
 import io.counterpower.common.fact.FactDisputes;
 import io.counterpower.common.fact.FactStore;
 import io.counterpower.common.fact.FactSource;
@@ -16,8 +17,6 @@ import io.counterpower.common.fact.SourceKind;
 import io.counterpower.common.fact.VersionInfo;
 import io.counterpower.common.paging.ListQuery;
 import io.counterpower.common.paging.Page;
-import io.counterpower.common.paging.PageRequest;
-import io.counterpower.common.paging.QueryParams;
 import io.counterpower.common.problem.ApiProblem;
 import io.counterpower.common.problem.FieldErrors;
 import io.counterpower.organisation.OrganisationService;
@@ -57,22 +56,19 @@ class AffiliationService implements io.counterpower.common.fact.DisputeTarget {
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
 
-    Page<AffiliationView> list(String contributor, String organisation, String independent, String at,
-                               String sourceKind, String confidence, Instant asOf, PageRequest page) {
-        ListQuery<Affiliation> query = ListQuery.facts(Affiliation.class, "Affiliation a", "a").visibleAt("a", asOf)
-                .and("a.contributorId = :contributor", "contributor", QueryParams.id(contributor, "contributor"))
-                .and("a.sourceKind = :kind", "kind", QueryParams.code(sourceKind, "sourceKind", SourceKind::of))
-                .and("a.confidence = :confidence", "confidence", QueryParams.code(confidence, "confidence", Confidence::of));
-        if (organisation != null && !organisation.isBlank()) {
-            query.and("a.organisationId = :org").param("org", organisations.currentId(organisation.trim()).orElse(-1L));
+    Page<AffiliationView> list(AffiliationListQuery q) {
+        ListQuery<Affiliation> query = ListQuery.facts(Affiliation.class, "Affiliation a", "a").visibleAt("a", q.asOf())
+                .and("a.contributorId = :contributor", "contributor", q.contributor())
+                .and("a.sourceKind = :kind", "kind", q.sourceKind())
+                .and("a.confidence = :confidence", "confidence", q.confidence());
+        if (q.organisation() != null) {
+            query.and("a.organisationId = :org").param("org", organisations.currentId(q.organisation()).orElse(-1L));
         }
-        Boolean independentOnly = QueryParams.code(independent, "independent", AffiliationService::parseBoolean);
-        if (independentOnly != null) {
-            query.and(independentOnly ? "a.organisationId is null" : "a.organisationId is not null");
+        if (q.independent() != null) {
+            query.and(q.independent() ? "a.organisationId is null" : "a.organisationId is not null");
         }
-        LocalDate day = io.counterpower.common.time.Instants.parseDate(at, "at");
-        query.and("(a.validFrom is null or a.validFrom <= :day) and (a.validTo is null or a.validTo >= :day)", "day", day);
-        return query.page(em, page, this::view);
+        query.and("(a.validFrom is null or a.validFrom <= :day) and (a.validTo is null or a.validTo >= :day)", "day", q.at());
+        return query.page(em, q.page(), this::view);
     }
 
     AffiliationView get(long id, Instant asOf) {
@@ -343,7 +339,7 @@ class AffiliationService implements io.counterpower.common.fact.DisputeTarget {
         a.organisationId = orgId;
         a.validFrom = in.from();
         a.validTo = in.to();
-        a.role = in.role() == null || in.role().isBlank() ? null : in.role().trim();
+        a.role = Texts.trimmedOrNull(in.role());
         return a;
     }
 
@@ -355,7 +351,7 @@ class AffiliationService implements io.counterpower.common.fact.DisputeTarget {
                 FactSource.of(a), VersionInfo.of(a));
     }
 
-    private static Boolean parseBoolean(String value) {
+    static Boolean parseBoolean(String value) {
         return switch (value) {
             case "true" -> true;
             case "false" -> false;

@@ -1,11 +1,12 @@
 package io.counterpower.contributor;
 
+import io.counterpower.common.auth.Caller;
 import io.counterpower.common.paging.Page;
-import io.counterpower.common.paging.PageRequest;
 import io.counterpower.common.time.Instants;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -35,6 +36,8 @@ class ContributorResource {
     ContributorMerges merges;
     @Inject
     ContributorErasures erasures;
+    @Inject
+    Caller caller;
 
     /** A curator's erasure of a contributor's personal data; the body's reason is required. */
     record ErasureInput(@jakarta.validation.constraints.Size(max = 2000) String reason) {
@@ -51,20 +54,15 @@ class ContributorResource {
     }
 
     @GET
-    public Page<ContributorView> list(@QueryParam("q") String q, @QueryParam("email") String email,
-                                      @QueryParam("organisation") String organisation,
-                                      @QueryParam("asRecordedOn") String asRecordedOn,
-                                      @QueryParam("page") String page, @QueryParam("size") String size,
-                                      @QueryParam("sort") String sort) {
-        PageRequest paging = PageRequest.parse(page, size, sort, ContributorService.SORTABLE, "id");
-        return contributors.list(q, email, organisation, Instants.parseInstantOrDate(asRecordedOn, "asRecordedOn"), paging);
+    public Page<ContributorView> list(@BeanParam ContributorListQuery.Params params) {
+        return contributors.list(params.query(caller));
     }
 
     /** Contributors who may be one person (same email local part and name, same GitHub login, same name). */
     @GET
     @Path("/merge-candidates")
-    public Page<ContributorMerges.Candidate> mergeCandidates(@QueryParam("page") String page, @QueryParam("size") String size) {
-        return merges.candidates(PageRequest.parse(page, size, null, java.util.Map.of("contributors", "contributors"), "contributors"));
+    public Page<ContributorMerges.Candidate> mergeCandidates(@BeanParam ContributorListQuery.CandidateParams params) {
+        return merges.candidates(params.query());
     }
 
     @POST

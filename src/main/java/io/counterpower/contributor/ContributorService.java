@@ -1,5 +1,7 @@
 package io.counterpower.contributor;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.fact.Provenance;
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.auth.Caller;
@@ -10,8 +12,6 @@ import io.counterpower.common.fact.Revisions;
 import io.counterpower.common.fact.VersionInfo;
 import io.counterpower.common.paging.ListQuery;
 import io.counterpower.common.paging.Page;
-import io.counterpower.common.paging.PageRequest;
-import io.counterpower.common.paging.QueryParams;
 import io.counterpower.common.problem.ApiProblem;
 import io.counterpower.common.problem.FieldErrors;
 import io.counterpower.organisation.OrganisationService;
@@ -50,18 +50,19 @@ public class ContributorService {
 
     // ---- contributors ------------------------------------------------------------------------
 
-    Page<ContributorView> list(String q, String email, String organisation, Instant asOf, PageRequest page) {
+    /** A page of contributors; {@code q} was parsed by its Params, which refuse a search by email without a curator key. */
+    Page<ContributorView> list(ContributorListQuery q) {
+        Instant asOf = q.asOf();
         ListQuery<ContributorVersion> query = ListQuery.facts(ContributorVersion.class, "ContributorVersion c", "c");
         query.visibleAt("c", asOf)
-                .and("lower(c.displayName) like :q escape '\\'", "q", QueryParams.likePattern(q));
-        if (email != null && !email.isBlank()) {
-            requireCuratorToSearchByEmail();
+                .and("lower(c.displayName) like :q escape '\\'", "q", q.nameLike());
+        if (q.email() != null) {
             query.and("exists (select 1 from IdentityLink l, Identity i where i.id = l.id and l.contributorId = c.id"
                             + " and lower(i.email) = :email and " + linkVisibility(asOf) + ")")
-                    .param("email", email.trim().toLowerCase(Locale.ROOT));
+                    .param("email", q.email());
         }
-        if (organisation != null && !organisation.isBlank()) {
-            Long orgId = organisations.currentId(organisation.trim()).orElse(-1L);
+        if (q.organisation() != null) {
+            Long orgId = organisations.currentId(q.organisation()).orElse(-1L);
             LocalDate day = asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf.atZone(ZoneOffset.UTC).toLocalDate();
             query.and("exists (select 1 from Affiliation a where a.contributorId = c.id and a.organisationId = :org"
                             + " and " + (asOf == null ? "a.supersededAt is null" : FactVersions.visibleAt("a"))
@@ -71,7 +72,7 @@ public class ContributorService {
         if (asOf != null) {
             query.param("asOf", asOf);
         }
-        return query.page(em, page, v -> view(v, asOf));
+        return query.page(em, q.page(), v -> view(v, asOf));
     }
 
     public ContributorView get(long id, Instant asOf) {
@@ -162,19 +163,14 @@ public class ContributorService {
         return query.all(em, "l.id asc").stream().map(this::identityView).toList();
     }
 
-    Page<IdentityView> listIdentities(String email, String platform, String username, Instant asOf, PageRequest page) {
-        if (email != null && !email.isBlank()) {
-            requireCuratorToSearchByEmail();
-        }
-        if (platform != null && !platform.isBlank() && !java.util.Set.of("github", "huggingface", "gitlab").contains(platform.trim())) {
-            throw ApiProblem.badRequest("platform", "must be one of [github, huggingface, gitlab]");
-        }
+    /** A page of identity links; {@code q} was parsed by its Params, which refuse a search by email without a curator key. */
+    Page<IdentityView> listIdentities(IdentityListQuery q) {
         ListQuery<IdentityLink> query = ListQuery.facts(IdentityLink.class, "IdentityLink l join Identity i on i.id = l.id", "l");
-        query.visibleAt("l", asOf)
-                .and("lower(i.email) = :email", "email", email == null || email.isBlank() ? null : email.trim().toLowerCase(Locale.ROOT))
-                .and("i.platform = :platform", "platform", platform == null || platform.isBlank() ? null : platform.trim())
-                .and("lower(i.username) = :username", "username", username == null || username.isBlank() ? null : username.trim().toLowerCase(Locale.ROOT));
-        return query.page(em, page, this::identityView);
+        query.visibleAt("l", q.asOf())
+                .and("lower(i.email) = :email", "email", q.email())
+                .and("i.platform = :platform", "platform", q.platform())
+                .and("lower(i.username) = :username", "username", q.username());
+        return query.page(em, q.page(), this::identityView);
     }
 
     IdentityView identity(long id, Instant asOf) {
@@ -231,7 +227,7 @@ public class ContributorService {
      * Emails are shown to curators only; searching by email would let anyone test whether an
      * address is in the data, so it is a curator's query too.
      */
-    private void requireCuratorToSearchByEmail() {
+    static void requireCuratorToSearchByEmail(Caller caller) {
         if (!caller.isCurator()) {
             throw ApiProblem.forbidden("Searching by email needs a curator or admin key (emails are not public)");
         }
@@ -240,10 +236,10 @@ public class ContributorService {
     private IdentityLink link(long contributorId, IdentityInput in, FactWrite write, String field) {
         Identity identity = findIdentity(in).orElseGet(() -> {
             Identity created = new Identity();
-            created.name = blankToNull(in.name());
-            created.email = blankToNull(in.email());
-            created.platform = blankToNull(in.platform());
-            created.username = blankToNull(in.username());
+            created.name = Texts.trimmedOrNull(in.name());
+            created.email = Texts.trimmedOrNull(in.email());
+            created.platform = Texts.trimmedOrNull(in.platform());
+            created.username = Texts.trimmedOrNull(in.username());
             created.createdAt = write.at();
             created.persist();
             return created;
@@ -268,10 +264,10 @@ public class ContributorService {
         return em.createQuery("""
                         from Identity i where coalesce(i.name, '') = :name and coalesce(lower(i.email), '') = :email
                         and coalesce(i.platform, '') = :platform and coalesce(lower(i.username), '') = :username""", Identity.class)
-                .setParameter("name", nullToEmpty(blankToNull(in.name())))
-                .setParameter("email", nullToEmpty(blankToNull(in.email())).toLowerCase(Locale.ROOT))
-                .setParameter("platform", nullToEmpty(blankToNull(in.platform())))
-                .setParameter("username", nullToEmpty(blankToNull(in.username())).toLowerCase(Locale.ROOT))
+                .setParameter("name", nullToEmpty(Texts.trimmedOrNull(in.name())))
+                .setParameter("email", nullToEmpty(Texts.trimmedOrNull(in.email())).toLowerCase(Locale.ROOT))
+                .setParameter("platform", nullToEmpty(Texts.trimmedOrNull(in.platform())))
+                .setParameter("username", nullToEmpty(Texts.trimmedOrNull(in.username())).toLowerCase(Locale.ROOT))
                 .setMaxResults(1).getResultList().stream().findFirst();
     }
 
@@ -326,9 +322,6 @@ public class ContributorService {
     }
 
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;

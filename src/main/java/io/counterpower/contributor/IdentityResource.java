@@ -1,11 +1,12 @@
 package io.counterpower.contributor;
 
+import io.counterpower.common.auth.Caller;
 import io.counterpower.common.paging.Page;
-import io.counterpower.common.paging.PageRequest;
 import io.counterpower.common.time.Instants;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -24,14 +25,12 @@ import jakarta.ws.rs.core.Response;
 class IdentityResource {
     @Inject
     ContributorService contributors;
+    @Inject
+    Caller caller;
 
     @GET
-    public Page<IdentityView> list(@QueryParam("email") String email, @QueryParam("platform") String platform,
-                                   @QueryParam("username") String username, @QueryParam("asRecordedOn") String asRecordedOn,
-                                   @QueryParam("page") String page, @QueryParam("size") String size,
-                                   @QueryParam("sort") String sort) {
-        PageRequest paging = PageRequest.parse(page, size, sort, ContributorService.IDENTITY_SORTABLE, "id");
-        return contributors.listIdentities(email, platform, username, Instants.parseInstantOrDate(asRecordedOn, "asRecordedOn"), paging);
+    public Page<IdentityView> list(@BeanParam IdentityListQuery.Params params) {
+        return contributors.listIdentities(params.query(caller));
     }
 
     @GET

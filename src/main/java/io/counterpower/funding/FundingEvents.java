@@ -1,10 +1,13 @@
 package io.counterpower.funding;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.fact.DescribedFactKind;
 import io.counterpower.common.fact.FactInput;
 import io.counterpower.common.fact.Duplicates;
-import io.counterpower.common.fact.FactQuery;
+import io.counterpower.common.fact.FactFilter;
+import io.counterpower.common.fact.FactFilters;
 import io.counterpower.common.fact.FactSource;
 import io.counterpower.common.fact.FactView;
 import io.counterpower.common.fact.PartialDate;
@@ -73,14 +76,14 @@ public class FundingEvents extends DescribedFactKind<FundingEvent, FundingEvents
     @Override
     public FundingEvent build(Input in, FieldErrors errors) {
         FundingEvent f = new FundingEvent();
-        boolean toProject = blankToNull(in.recipientProject()) != null;
-        boolean toOrganisation = blankToNull(in.recipientOrganisation()) != null;
+        boolean toProject = Texts.trimmedOrNull(in.recipientProject()) != null;
+        boolean toOrganisation = Texts.trimmedOrNull(in.recipientOrganisation()) != null;
         if (toProject == toOrganisation) {
             errors.add(toProject ? "recipientOrganisation" : "recipientProject", "give either recipientProject or recipientOrganisation");
         }
         f.recipientProjectId = toProject ? projects.resolve(in.recipientProject().trim(), "recipientProject", errors) : null;
         f.recipientOrganisationId = toOrganisation ? organisations.resolve(in.recipientOrganisation().trim(), "recipientOrganisation", errors) : null;
-        if (blankToNull(in.funder()) == null) {
+        if (Texts.trimmedOrNull(in.funder()) == null) {
             errors.add("funder", "is required (an organisation key)");
         } else {
             f.funderOrganisationId = organisations.resolve(in.funder().trim(), "funder", errors);
@@ -181,20 +184,30 @@ public class FundingEvents extends DescribedFactKind<FundingEvent, FundingEvents
         return keys;
     }
 
-    @Override
-    public void filter(ListQuery<FundingEvent> query, FactQuery params) {
-        query.and("f.recipientProjectId = :project", "project", projects.idOrNull(params.text("project")))
-                .and("f.type = :type", "type", params.oneOf("type", TYPES))
-                .and("f.eventDate >= :from", "from", params.date("from"))
-                .and("f.eventDate <= :to", "to", params.date("to"));
-        String organisation = params.text("organisation");
-        if (organisation != null) {
-            query.and("f.funderOrganisationId = :org or f.recipientOrganisationId = :org")
-                    .param("org", organisations.currentId(organisation).orElse(-1L));
+    /** The filters of a funding event list, in the order their faults are reported. */
+    record Filters(String project, String type, LocalDate from, LocalDate to, String organisation, String funder) {
+        static Filters of(FactFilters p) {
+            return new Filters(p.project(), p.type(TYPES), p.from(), p.to(), p.organisation(), p.funder());
         }
-        String funder = params.text("funder");
-        if (funder != null) {
-            query.and("f.funderOrganisationId = :funder").param("funder", organisations.currentId(funder).orElse(-1L));
+    }
+
+    @Override
+    public FactFilter<FundingEvent> filters(FactFilters params) {
+        Filters f = Filters.of(params);
+        return query -> filter(query, f);
+    }
+
+    private void filter(ListQuery<FundingEvent> query, Filters f) {
+        query.and("f.recipientProjectId = :project", "project", projects.idOrNull(f.project()))
+                .and("f.type = :type", "type", f.type())
+                .and("f.eventDate >= :from", "from", f.from())
+                .and("f.eventDate <= :to", "to", f.to());
+        if (f.organisation() != null) {
+            query.and("f.funderOrganisationId = :org or f.recipientOrganisationId = :org")
+                    .param("org", organisations.currentId(f.organisation()).orElse(-1L));
+        }
+        if (f.funder() != null) {
+            query.and("f.funderOrganisationId = :funder").param("funder", organisations.currentId(f.funder()).orElse(-1L));
         }
     }
 

@@ -1,10 +1,13 @@
 package io.counterpower.governance;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.fact.DescribedFactKind;
 import io.counterpower.common.fact.FactInput;
 import io.counterpower.common.fact.Duplicates;
-import io.counterpower.common.fact.FactQuery;
+import io.counterpower.common.fact.FactFilter;
+import io.counterpower.common.fact.FactFilters;
 import io.counterpower.common.fact.FactSource;
 import io.counterpower.common.fact.FactView;
 import io.counterpower.common.fact.FactVersions;
@@ -68,7 +71,7 @@ public class GovernanceBodies extends DescribedFactKind<GovernanceBody, Governan
             errors.add("kind", "must be one of " + new java.util.TreeSet<>(KINDS));
         }
         b.kind = in.kind();
-        b.name = blankToNull(in.name());
+        b.name = Texts.trimmedOrNull(in.name());
         errors.check(b.name != null, "name", "is required");
         return b;
     }
@@ -93,10 +96,18 @@ public class GovernanceBodies extends DescribedFactKind<GovernanceBody, Governan
         return b.projectId == null ? List.of() : projects.stewardKeysOn(b.projectId, LocalDate.now(ZoneOffset.UTC));
     }
 
+    /** The filters of a governance body list. */
+    record Filters(String project, String kind) {
+        static Filters of(FactFilters p) {
+            return new Filters(p.project(), p.kind(KINDS));
+        }
+    }
+
     @Override
-    public void filter(ListQuery<GovernanceBody> query, FactQuery params) {
-        query.and("f.projectId = :project", "project", projects.idOrNull(params.text("project")))
-                .and("f.kind = :kind", "kind", params.oneOf("kind", KINDS));
+    public FactFilter<GovernanceBody> filters(FactFilters params) {
+        Filters f = Filters.of(params);
+        return query -> query.and("f.projectId = :project", "project", projects.idOrNull(f.project()))
+                .and("f.kind = :kind", "kind", f.kind());
     }
 
     @Override

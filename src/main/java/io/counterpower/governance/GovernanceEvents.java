@@ -1,9 +1,12 @@
 package io.counterpower.governance;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.fact.FactInput;
 import io.counterpower.common.fact.Duplicates;
 import io.counterpower.common.fact.DescribedFactKind;
-import io.counterpower.common.fact.FactQuery;
+import io.counterpower.common.fact.FactFilter;
+import io.counterpower.common.fact.FactFilters;
 import io.counterpower.common.fact.FactSource;
 import io.counterpower.common.fact.FactView;
 import io.counterpower.common.fact.PartialDate;
@@ -20,6 +23,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,13 +73,13 @@ public class GovernanceEvents extends DescribedFactKind<GovernanceEvent, Governa
             e.eventDate = date.day();
             e.datePrecision = date.precision();
         }
-        e.fromOrganisationId = organisations.resolve(blankToNull(in.fromOrganisation()), "fromOrganisation", errors);
-        e.toOrganisationId = organisations.resolve(blankToNull(in.toOrganisation()), "toOrganisation", errors);
+        e.fromOrganisationId = organisations.resolve(Texts.trimmedOrNull(in.fromOrganisation()), "fromOrganisation", errors);
+        e.toOrganisationId = organisations.resolve(Texts.trimmedOrNull(in.toOrganisation()), "toOrganisation", errors);
         if (e.fromOrganisationId != null && e.fromOrganisationId.equals(e.toOrganisationId)) {
             errors.add("toOrganisation", "must differ from fromOrganisation");
         }
         e.note = in.note();
-        e.evidenceRef = blankToNull(in.evidenceRef());
+        e.evidenceRef = Texts.trimmedOrNull(in.evidenceRef());
         return e;
     }
 
@@ -103,16 +107,27 @@ public class GovernanceEvents extends DescribedFactKind<GovernanceEvent, Governa
         return e.projectId == null || e.eventDate == null ? List.of() : projects.stewardKeysOn(e.projectId, e.eventDate);
     }
 
+    /** The filters of a governance event list, in the order their faults are reported. */
+    record Filters(String project, String kind, LocalDate from, LocalDate to, String organisation) {
+        static Filters of(FactFilters p) {
+            return new Filters(p.project(), p.kind(KINDS), p.from(), p.to(), p.organisation());
+        }
+    }
+
     @Override
-    public void filter(ListQuery<GovernanceEvent> query, FactQuery params) {
-        query.and("f.projectId = :project", "project", projects.idOrNull(params.text("project")))
-                .and("f.kind = :kind", "kind", params.oneOf("kind", KINDS))
-                .and("f.eventDate >= :from", "from", params.date("from"))
-                .and("f.eventDate <= :to", "to", params.date("to"));
-        String organisation = params.text("organisation");
-        if (organisation != null) {
+    public FactFilter<GovernanceEvent> filters(FactFilters params) {
+        Filters f = Filters.of(params);
+        return query -> filter(query, f);
+    }
+
+    private void filter(ListQuery<GovernanceEvent> query, Filters f) {
+        query.and("f.projectId = :project", "project", projects.idOrNull(f.project()))
+                .and("f.kind = :kind", "kind", f.kind())
+                .and("f.eventDate >= :from", "from", f.from())
+                .and("f.eventDate <= :to", "to", f.to());
+        if (f.organisation() != null) {
             query.and("f.fromOrganisationId = :org or f.toOrganisationId = :org")
-                    .param("org", organisations.currentId(organisation).orElse(-1L));
+                    .param("org", organisations.currentId(f.organisation()).orElse(-1L));
         }
     }
 

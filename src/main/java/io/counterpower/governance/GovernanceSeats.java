@@ -1,10 +1,13 @@
 package io.counterpower.governance;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.fact.DescribedFactKind;
 import io.counterpower.common.fact.FactInput;
 import io.counterpower.common.fact.Duplicates;
-import io.counterpower.common.fact.FactQuery;
+import io.counterpower.common.fact.FactFilter;
+import io.counterpower.common.fact.FactFilters;
 import io.counterpower.common.fact.FactSource;
 import io.counterpower.common.fact.FactView;
 import io.counterpower.common.fact.Periods;
@@ -76,7 +79,7 @@ class GovernanceSeats extends DescribedFactKind<GovernanceSeat, GovernanceSeats.
         Periods.validate(in.from(), in.to(), errors);
         s.validFrom = in.from();
         s.validTo = in.to();
-        s.evidenceRef = blankToNull(in.evidenceRef());
+        s.evidenceRef = Texts.trimmedOrNull(in.evidenceRef());
         return s;
     }
 
@@ -106,21 +109,30 @@ class GovernanceSeats extends DescribedFactKind<GovernanceSeat, GovernanceSeats.
         return bodies.current(s.bodyId).map(b -> projects.stewardKeysOn(b.projectId, day)).orElse(List.of());
     }
 
+    /** The filters of a seat list: a body's id, a holder's contributor id, then the day the seats are held on. */
+    record Filters(Long body, Long contributor, String project, String organisation, LocalDate at) {
+        static Filters of(FactFilters p) {
+            return new Filters(p.body(), p.contributor(), p.project(), p.organisation(), p.at());
+        }
+    }
+
     @Override
-    public void filter(ListQuery<GovernanceSeat> query, FactQuery params) {
-        query.and("f.bodyId = :body", "body", params.id("body"))
-                .and("f.holderContributorId = :contributor", "contributor", params.id("contributor"));
-        String project = params.text("project");
-        if (project != null) {
+    public FactFilter<GovernanceSeat> filters(FactFilters params) {
+        Filters f = Filters.of(params);
+        return query -> filter(query, f);
+    }
+
+    private void filter(ListQuery<GovernanceSeat> query, Filters f) {
+        query.and("f.bodyId = :body", "body", f.body())
+                .and("f.holderContributorId = :contributor", "contributor", f.contributor());
+        if (f.project() != null) {
             query.and("f.bodyId in (select b.id from GovernanceBody b where b.projectId = :project and b.supersededAt is null)")
-                    .param("project", projects.idOrNull(project));
+                    .param("project", projects.idOrNull(f.project()));
         }
-        String organisation = params.text("organisation");
-        if (organisation != null) {
-            query.and("f.holderOrganisationId = :org").param("org", organisations.currentId(organisation).orElse(-1L));
+        if (f.organisation() != null) {
+            query.and("f.holderOrganisationId = :org").param("org", organisations.currentId(f.organisation()).orElse(-1L));
         }
-        LocalDate at = params.date("at");
-        query.and("(f.validFrom is null or f.validFrom <= :at) and (f.validTo is null or f.validTo >= :at)", "at", at);
+        query.and("(f.validFrom is null or f.validFrom <= :at) and (f.validTo is null or f.validTo >= :at)", "at", f.at());
     }
 
     @Override

@@ -41,6 +41,14 @@ public class LicenseChanges {
     @Inject
     LicenseExpressions expressions;
 
+    /** The changes a list request asks for, oldest first (an unknown project has none). */
+    List<Change> changes(LicenseChangeQuery q) {
+        Long projectId = q.project() == null ? null : projects.idOrNull(q.project());
+        return changes(projectId, q.artifact(), q.from(), q.to(), q.asOf()).stream()
+                .filter(c -> q.direction() == null || c.direction() == q.direction())
+                .toList();
+    }
+
     /** Changes of the periods visible at {@code asOf} (current when null), oldest first. */
     public List<Change> changes(Long projectId, String artifact, LocalDate from, LocalDate to, Instant asOf) {
         List<LicensePeriod> periods = ListQuery.facts(LicensePeriod.class, "LicensePeriod f", "f").visibleAt("f", asOf)

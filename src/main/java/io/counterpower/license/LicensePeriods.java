@@ -1,10 +1,13 @@
 package io.counterpower.license;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.fact.DescribedFactKind;
 import io.counterpower.common.fact.FactInput;
 import io.counterpower.common.fact.Duplicates;
-import io.counterpower.common.fact.FactQuery;
+import io.counterpower.common.fact.FactFilter;
+import io.counterpower.common.fact.FactFilters;
 import io.counterpower.common.fact.FactSource;
 import io.counterpower.common.fact.FactView;
 import io.counterpower.common.fact.PartialDate;
@@ -19,6 +22,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,7 +94,7 @@ class LicensePeriods extends DescribedFactKind<LicensePeriod, LicensePeriods.Inp
                 errors.add("artifactClosedOn", "must be a date YYYY-MM-DD");
             }
         }
-        p.expression = blankToNull(in.expression());
+        p.expression = Texts.trimmedOrNull(in.expression());
         if (p.expression == null) {
             errors.add("expression", "is required: an SPDX license expression such as Apache-2.0 or LicenseRef-Llama-3-Community");
         } else {
@@ -110,10 +114,10 @@ class LicensePeriods extends DescribedFactKind<LicensePeriod, LicensePeriods.Inp
             errors.add("changeKind", "must be one of [initial, new-release, relicense]");
         }
         p.changeKind = in.changeKind();
-        p.releaseLabel = blankToNull(in.releaseLabel());
+        p.releaseLabel = Texts.trimmedOrNull(in.releaseLabel());
         p.note = in.note();
-        p.evidenceRef = blankToNull(in.evidenceRef());
-        p.textSha256 = blankToNull(in.textSha256());
+        p.evidenceRef = Texts.trimmedOrNull(in.evidenceRef());
+        p.textSha256 = Texts.trimmedOrNull(in.textSha256());
         if (p.textSha256 != null && !p.textSha256.matches("^[0-9a-f]{64}$")) {
             errors.add("textSha256", "must be 64 lower-case hex digits");
         }
@@ -154,14 +158,22 @@ class LicensePeriods extends DescribedFactKind<LicensePeriod, LicensePeriods.Inp
         return p.projectId == null || p.validFrom == null ? List.of() : projects.stewardKeysOn(p.projectId, p.validFrom);
     }
 
+    /** The filters of a license period list, in the order their faults are reported. */
+    record Filters(String project, String artifact, String artifactName, String changeKind, LocalDate from, LocalDate to) {
+        static Filters of(FactFilters p) {
+            return new Filters(p.project(), p.artifact(ARTIFACTS), p.artifactName(), p.changeKind(CHANGE_KINDS), p.from(), p.to());
+        }
+    }
+
     @Override
-    public void filter(ListQuery<LicensePeriod> query, FactQuery params) {
-        query.and("f.projectId = :project", "project", projects.idOrNull(params.text("project")))
-                .and("f.artifact = :artifact", "artifact", params.oneOf("artifact", ARTIFACTS))
-                .and("f.artifactName = :artifactName", "artifactName", params.text("artifactName"))
-                .and("f.changeKind = :changeKind", "changeKind", params.oneOf("changeKind", CHANGE_KINDS))
-                .and("f.validFrom >= :from", "from", params.date("from"))
-                .and("f.validFrom <= :to", "to", params.date("to"));
+    public FactFilter<LicensePeriod> filters(FactFilters params) {
+        Filters f = Filters.of(params);
+        return query -> query.and("f.projectId = :project", "project", projects.idOrNull(f.project()))
+                .and("f.artifact = :artifact", "artifact", f.artifact())
+                .and("f.artifactName = :artifactName", "artifactName", f.artifactName())
+                .and("f.changeKind = :changeKind", "changeKind", f.changeKind())
+                .and("f.validFrom >= :from", "from", f.from())
+                .and("f.validFrom <= :to", "to", f.to());
     }
 
     @Override

@@ -2,9 +2,9 @@ package io.counterpower.license;
 
 import io.counterpower.common.paging.Page;
 import io.counterpower.common.paging.PageRequest;
-import io.counterpower.common.paging.QueryParams;
 import io.counterpower.common.problem.ApiProblem;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,8 +13,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /** The license catalog, and the level of any expression under it. */
 @Path("/api/v1/licenses")
@@ -31,20 +29,9 @@ class LicenseResource {
     LicenseExpressions expressions;
 
     @GET
-    public Page<LicenseEntry> licenses(@QueryParam("q") String q, @QueryParam("level") String level,
-                                       @QueryParam("spdx") String spdx, @QueryParam("page") String page,
-                                       @QueryParam("size") String size) {
-        PageRequest paging = PageRequest.parse(page, size, null, Map.of("id", "id"), "id");
-        Integer wanted = QueryParams.code(level, "level", LicenseResource::level);
-        Boolean spdxOnly = QueryParams.code(spdx, "spdx", LicenseResource::bool);
-        String needle = q == null || q.isBlank() ? null : q.trim().toLowerCase(Locale.ROOT);
-        List<LicenseEntry> matching = catalog.entries().stream()
-                .filter(e -> wanted == null || wanted.equals(e.level()))
-                .filter(e -> spdxOnly == null || spdxOnly == e.spdx())
-                .filter(e -> needle == null || e.id().toLowerCase(Locale.ROOT).contains(needle)
-                        || e.name().toLowerCase(Locale.ROOT).contains(needle))
-                .toList();
-        return slice(matching, paging);
+    public Page<LicenseEntry> licenses(@BeanParam LicenseListQuery.Params params) {
+        LicenseListQuery q = params.query();
+        return slice(catalog.entries().stream().filter(q::matches).toList(), q.page());
     }
 
     @GET
@@ -69,25 +56,5 @@ class LicenseResource {
         int fromIndex = Math.min(paging.offset(), all.size());
         int toIndex = Math.min(fromIndex + paging.size(), all.size());
         return new Page<>(all.subList(fromIndex, toIndex), paging.page(), paging.size(), all.size());
-    }
-
-    private static Integer level(String value) {
-        try {
-            int level = Integer.parseInt(value);
-            if (level >= 0 && level <= 7) {
-                return level;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("must be a level from 0 to 7");
-    }
-
-    private static Boolean bool(String value) {
-        return switch (value) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException("must be true or false");
-        };
     }
 }

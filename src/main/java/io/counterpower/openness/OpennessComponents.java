@@ -1,9 +1,12 @@
 package io.counterpower.openness;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.fact.FactInput;
 import io.counterpower.common.fact.FactKind;
-import io.counterpower.common.fact.FactQuery;
+import io.counterpower.common.fact.FactFilter;
+import io.counterpower.common.fact.FactFilters;
 import io.counterpower.common.fact.FactSource;
 import io.counterpower.common.fact.FactView;
 import io.counterpower.common.fact.SourceInput;
@@ -98,21 +101,21 @@ class OpennessComponents implements FactKind<OpennessComponent, OpennessComponen
                         + " (METHODOLOGY.md section 6)");
             }
         }
-        c.component = text(in.component());
+        c.component = Texts.trimmedOrNull(in.component());
         if (c.component == null || !COMPONENTS.contains(c.component)) {
             errors.add("component", "must be one of " + COMPONENTS);
         }
-        c.rater = text(in.rater());
+        c.rater = Texts.trimmedOrNull(in.rater());
         if (c.rater != null && !RATERS.contains(c.rater)) {
             errors.add("rater", "must be one of " + RATERS + ", or left out for the service's own record");
         } else if (c.rater != null && (in.source() == null || in.source().kind() != io.counterpower.common.fact.SourceKind.IMPORT)) {
             errors.add("rater", "names an external index whose rating is imported: send source.kind import with it");
         }
-        c.status = text(in.status());
+        c.status = Texts.trimmedOrNull(in.status());
         if (c.status == null || !STATUSES.contains(c.status)) {
             errors.add("status", "must be one of " + STATUSES);
         }
-        c.note = text(in.note());
+        c.note = Texts.trimmedOrNull(in.note());
         if (c.note != null && c.note.length() > 4000) {
             errors.add("note", "must be at most 4000 characters");
         }
@@ -142,11 +145,19 @@ class OpennessComponents implements FactKind<OpennessComponent, OpennessComponen
         return c.projectId == null ? List.of() : projects.stewardKeysOn(c.projectId, LocalDate.now(ZoneOffset.UTC));
     }
 
+    /** The filters of an openness component list, in the order their faults are reported. */
+    record Filters(String project, String component, String status) {
+        static Filters of(FactFilters p) {
+            return new Filters(p.project(), p.component(c -> oneOf(COMPONENTS, c)), p.status(s -> oneOf(STATUSES, s)));
+        }
+    }
+
     @Override
-    public void filter(ListQuery<OpennessComponent> query, FactQuery params) {
-        query.and("f.projectId = :project", "project", projects.idOrNull(params.text("project")))
-                .and("f.component = :component", "component", params.code("component", c -> oneOf(COMPONENTS, c)))
-                .and("f.status = :status", "status", params.code("status", s -> oneOf(STATUSES, s)));
+    public FactFilter<OpennessComponent> filters(FactFilters params) {
+        Filters f = Filters.of(params);
+        return query -> query.and("f.projectId = :project", "project", projects.idOrNull(f.project()))
+                .and("f.component = :component", "component", f.component())
+                .and("f.status = :status", "status", f.status());
     }
 
     @Override
@@ -174,7 +185,4 @@ class OpennessComponents implements FactKind<OpennessComponent, OpennessComponen
         return value;
     }
 
-    private static String text(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 }

@@ -3,12 +3,11 @@ package io.counterpower.organisation;
 import io.counterpower.common.fact.FactResource;
 import io.counterpower.common.fact.FactStore;
 import io.counterpower.common.fact.FactTransfer;
-import io.counterpower.common.paging.Page;
-import io.counterpower.common.paging.PageRequest;
 import io.counterpower.common.time.Instants;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,8 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 @Path("/api/v1/organisations")
@@ -41,28 +38,12 @@ class OrganisationResource {
     /** A page of organisations (JSON), or every matching one at once as CSV ({@code format=csv} or {@code Accept: text/csv}). */
     @GET
     @Produces({MediaType.APPLICATION_JSON, FactTransfer.CSV})
-    public Response list(@QueryParam("type") String type, @QueryParam("q") String q,
-                         @QueryParam("domain") String domain, @QueryParam("asRecordedOn") String asRecordedOn,
-                         @QueryParam("page") String page, @QueryParam("size") String size,
-                         @QueryParam("sort") String sort, @QueryParam("format") String format, @Context HttpHeaders headers) {
-        boolean csv = transfer.wantsCsv(format, headers);
-        Instant asOf = Instants.parseInstantOrDate(asRecordedOn, "asRecordedOn");
-        if (!csv) {
-            PageRequest paging = PageRequest.parse(page, size, sort, OrganisationService.SORTABLE, "key");
-            return Response.ok(organisations.list(type, q, domain, asOf, paging)).type(MediaType.APPLICATION_JSON_TYPE).build();
+    public Response list(@BeanParam OrganisationListQuery.Params params, @QueryParam("format") String format,
+                         @Context HttpHeaders headers) {
+        if (transfer.wantsCsv(format, headers)) {
+            return transfer.records("organisations", OrganisationView.class, organisations.all(params.csv()));
         }
-        // CSV is not paged: every matching organisation, read a page at a time in the order asked for.
-        List<OrganisationView> all = new ArrayList<>();
-        for (int p = 0; ; p++) {
-            PageRequest paging = PageRequest.parse(String.valueOf(p), String.valueOf(PageRequest.MAX_SIZE), sort,
-                    OrganisationService.SORTABLE, "key");
-            Page<OrganisationView> read = organisations.list(type, q, domain, asOf, paging);
-            all.addAll(read.items());
-            if (read.items().size() < PageRequest.MAX_SIZE || all.size() >= read.totalItems()) {
-                break;
-            }
-        }
-        return transfer.records("organisations", OrganisationView.class, all);
+        return Response.ok(organisations.list(params.list())).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @POST

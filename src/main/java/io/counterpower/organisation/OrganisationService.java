@@ -98,15 +98,26 @@ public class OrganisationService implements OrganisationDirectory {
 
     // ---- organisations -----------------------------------------------------------------------
 
-    Page<OrganisationView> list(String type, String q, String domain, Instant asOf, PageRequest page) {
-        OrganisationType parsedType = io.counterpower.common.paging.QueryParams.code(type, "type", OrganisationType::of);
-        String like = io.counterpower.common.paging.QueryParams.likePattern(q);
+    Page<OrganisationView> list(OrganisationListQuery q) {
+        Instant asOf = q.asOf();
         ListQuery<OrganisationVersion> query = ListQuery.facts(OrganisationVersion.class, FROM, "o");
         query.visibleAt("o", asOf)
-                .and("o.type = :type", "type", parsedType)
-                .and("lower(o.name) like :q escape '\\' or h.key like :q escape '\\' or lower(array_to_string(o.aliases, ' ')) like :q escape '\\'", "q", like)
-                .and("o.id in :domainOwners", "domainOwners", domain == null ? null : orNone(claimants(normaliseDomain(domain), asOf)));
-        return query.page(em, page, v -> view(v, asOf));
+                .and("o.type = :type", "type", q.type())
+                .and("lower(o.name) like :q escape '\\' or h.key like :q escape '\\' or lower(array_to_string(o.aliases, ' ')) like :q escape '\\'", "q", q.nameLike())
+                .and("o.id in :domainOwners", "domainOwners", q.domain() == null ? null : orNone(claimants(q.domain(), asOf)));
+        return query.page(em, q.page(), v -> view(v, asOf));
+    }
+
+    /** Every organisation matching {@code q} (a CSV list is not paged), read a page at a time in the order asked for. */
+    List<OrganisationView> all(OrganisationListQuery q) {
+        List<OrganisationView> all = new ArrayList<>();
+        for (int p = 0; ; p++) {
+            Page<OrganisationView> read = list(q.fullPage(p));
+            all.addAll(read.items());
+            if (read.items().size() < PageRequest.MAX_SIZE || all.size() >= read.totalItems()) {
+                return all;
+            }
+        }
     }
 
     public OrganisationView get(String key, Instant asOf) {

@@ -3,11 +3,11 @@ package io.counterpower.project;
 import io.counterpower.common.fact.FactResource;
 import io.counterpower.common.fact.FactStore;
 import io.counterpower.common.paging.Page;
-import io.counterpower.common.paging.PageRequest;
 import io.counterpower.common.time.Instants;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -33,13 +33,8 @@ class ProjectResource {
     ProjectService projects;
 
     @GET
-    public Page<ProjectView> list(@QueryParam("kind") String kind, @QueryParam("origin") String origin,
-                                  @QueryParam("steward") String steward, @QueryParam("q") String q,
-                                  @QueryParam("asRecordedOn") String asRecordedOn,
-                                  @QueryParam("page") String page, @QueryParam("size") String size,
-                                  @QueryParam("sort") String sort) {
-        PageRequest paging = PageRequest.parse(page, size, sort, ProjectService.SORTABLE, "slug");
-        return projects.list(kind, origin, steward, q, Instants.parseInstantOrDate(asRecordedOn, "asRecordedOn"), paging);
+    public Page<ProjectView> list(@BeanParam ProjectListQuery.Params params) {
+        return projects.list(params.query());
     }
 
     @POST

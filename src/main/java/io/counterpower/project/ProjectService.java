@@ -1,5 +1,7 @@
 package io.counterpower.project;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.fact.Provenance;
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.auth.Caller;
@@ -18,8 +20,6 @@ import io.counterpower.common.fact.VersionedFact;
 import io.counterpower.common.fact.VersionInfo;
 import io.counterpower.common.paging.ListQuery;
 import io.counterpower.common.paging.Page;
-import io.counterpower.common.paging.PageRequest;
-import io.counterpower.common.paging.QueryParams;
 import io.counterpower.common.problem.ApiProblem;
 import io.counterpower.common.problem.FieldErrors;
 import io.counterpower.common.time.Instants;
@@ -120,21 +120,22 @@ public class ProjectService {
 
     // ---- projects ----------------------------------------------------------------------------
 
-    Page<ProjectView> list(String kind, String origin, String steward, String q, Instant asOf, PageRequest page) {
+    Page<ProjectView> list(ProjectListQuery q) {
+        Instant asOf = q.asOf();
         ListQuery<ProjectVersion> query = ListQuery.facts(ProjectVersion.class, FROM, "p");
         query.visibleAt("p", asOf)
-                .and("p.kind = :kind", "kind", QueryParams.code(kind, "kind", ProjectKind::of))
-                .and("p.origin = :origin", "origin", QueryParams.code(origin, "origin", ProjectOrigin::of))
-                .and("lower(p.name) like :q escape '\\' or h.slug like :q escape '\\'", "q", QueryParams.likePattern(q));
-        if (steward != null && !steward.isBlank()) {
-            Long stewardId = organisations.currentId(steward.trim()).orElse(-1L);
+                .and("p.kind = :kind", "kind", q.kind())
+                .and("p.origin = :origin", "origin", q.origin())
+                .and("lower(p.name) like :q escape '\\' or h.slug like :q escape '\\'", "q", q.nameLike());
+        if (q.steward() != null) {
+            Long stewardId = organisations.currentId(q.steward()).orElse(-1L);
             LocalDate day = dayOf(asOf);
             query.and("exists (select 1 from ProjectSteward s where s.projectId = p.id and s.organisationId = :steward"
                             + " and " + (asOf == null ? "s.supersededAt is null" : FactVersions.visibleAt("s"))
                             + " and (s.validFrom is null or s.validFrom <= :day) and (s.validTo is null or s.validTo >= :day))")
                     .param("steward", stewardId).param("day", day);
         }
-        return query.page(em, page, v -> view(v, asOf));
+        return query.page(em, q.page(), v -> view(v, asOf));
     }
 
     public ProjectView get(String slug, Instant asOf) {
@@ -359,7 +360,7 @@ public class ProjectService {
         ProjectRepository next = new ProjectRepository();
         next.projectId = current.projectId;
         next.url = in.url().trim();
-        next.branch = blankToNull(in.branch());
+        next.branch = Texts.trimmedOrNull(in.branch());
         next.role = in.role() == null ? Artifact.CODE : in.role();
         facts.supersede(current, next, write);
         RepositoryView after = RepositoryView.from(next);
@@ -513,7 +514,7 @@ public class ProjectService {
         v.kind = in.kind();
         v.origin = in.origin();
         v.description = in.description();
-        v.homepage = blankToNull(in.homepage());
+        v.homepage = Texts.trimmedOrNull(in.homepage());
         v.upstreamProjectId = upstreamId;
         v.forkPointCommit = in.forkPointCommit();
         v.forkPointDate = in.forkPointDate();
@@ -560,7 +561,7 @@ public class ProjectService {
         r.id = facts.newFactId();
         r.projectId = projectId;
         r.url = in.url().trim();
-        r.branch = blankToNull(in.branch());
+        r.branch = Texts.trimmedOrNull(in.branch());
         r.role = in.role() == null ? Artifact.CODE : in.role();
         return facts.record(r, write);
     }
@@ -630,9 +631,6 @@ public class ProjectService {
         }
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 
     static LocalDate today() {
         return LocalDate.now(ZoneOffset.UTC);

@@ -1,5 +1,7 @@
 package io.counterpower.query;
 
+import io.counterpower.common.text.Texts;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -94,8 +96,8 @@ class ChangeFeed {
             errors.add("kind", "must be one of " + new TreeSet<>(GROUPS.keySet()));
         }
         errors.throwIfAny();
-        return new ChangeQuery(request, from, project == null || project.isBlank() ? null : project.trim(),
-                kind == null || kind.isBlank() ? null : kind.trim());
+        return new ChangeQuery(request, from, Texts.trimmedOrNull(project),
+                Texts.trimmedOrNull(kind));
     }
 
     Page<Change> list(ChangeQuery q) {

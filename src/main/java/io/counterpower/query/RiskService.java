@@ -1,5 +1,7 @@
 package io.counterpower.query;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.paging.PageRequest;
 import io.counterpower.common.problem.ApiProblem;
 import io.counterpower.common.problem.FieldErrors;
@@ -122,7 +124,7 @@ class RiskService {
         errors.throwIfAny();
         boolean pinned = at != null || asOf != null || (p.window() != null && !p.window().isBlank())
                 || (p.methodology() != null && !p.methodology().isBlank());
-        String steward = p.steward() == null || p.steward().isBlank() ? null : p.steward().trim();
+        String steward = Texts.trimmedOrNull(p.steward());
         return new Query(page, field, descending, kind, stage, steward, origin, hosted, minCoverage, minEvidence,
                 at == null ? RiskSnapshots.today() : at, window, asOf, m, pinned);
     }

@@ -1,8 +1,8 @@
 package io.counterpower.watch;
 
 import io.counterpower.common.paging.Page;
-import io.counterpower.common.paging.PageRequest;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -11,19 +11,15 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
-import java.util.Map;
 
 @Path("/api/v1/watches")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 class WatchResource {
-    private static final Map<String, String> DELIVERY_SORT = Map.of("id", "id");
-
     @Inject
     WatchService watches;
     @Inject
@@ -36,9 +32,8 @@ class WatchResource {
     }
 
     @GET
-    public Page<WatchView> list(@QueryParam("project") String project, @QueryParam("organisation") String organisation,
-                                @QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort) {
-        return watches.list(project, organisation, PageRequest.parse(page, size, sort, WatchService.SORTABLE, "id"));
+    public Page<WatchView> list(@BeanParam WatchListQuery.Params params) {
+        return watches.list(params.query());
     }
 
     @GET
@@ -63,10 +58,9 @@ class WatchResource {
     /** The delivery log of a watch, newest first. */
     @GET
     @Path("/{id}/deliveries")
-    public Page<DeliveryView> deliveries(@PathParam("id") long id, @QueryParam("state") String state,
-                                         @QueryParam("page") String page, @QueryParam("size") String size) {
+    public Page<DeliveryView> deliveries(@PathParam("id") long id, @BeanParam DeliveryListQuery.Params params) {
         watches.visible(id);
-        return outbox.list(id, state, PageRequest.parse(page, size, null, DELIVERY_SORT, "-id"));
+        return outbox.list(id, params.query());
     }
 
     @GET

@@ -8,7 +8,6 @@ import io.counterpower.common.auth.Caller;
 import io.counterpower.common.net.PublicHosts;
 import io.counterpower.common.paging.ListQuery;
 import io.counterpower.common.paging.Page;
-import io.counterpower.common.paging.PageRequest;
 import io.counterpower.common.problem.ApiProblem;
 import io.counterpower.common.problem.FieldErrors;
 import io.counterpower.common.time.Instants;
@@ -103,19 +102,19 @@ class WatchService {
         return view(visible(id), null);
     }
 
-    Page<WatchView> list(String project, String organisation, PageRequest page) {
+    Page<WatchView> list(WatchListQuery q) {
         caller.requireKey();
         ListQuery<Watch> query = new ListQuery<>(Watch.class, "Watch w", "w", "w.id").and("w.deletedAt is null")
-                .and("w.projectId = :project", "project", project == null || project.isBlank() ? null : projects.idOrNull(project.trim()))
-                .and("w.organisationId = :organisation", "organisation", organisation == null || organisation.isBlank() ? null
-                        : organisations.currentId(organisation.trim()).orElse(-1L));
+                .and("w.projectId = :project", "project", q.project() == null ? null : projects.idOrNull(q.project()))
+                .and("w.organisationId = :organisation", "organisation", q.organisation() == null ? null
+                        : organisations.currentId(q.organisation()).orElse(-1L));
         if (!caller.isCurator() && stewardOrganisationIds().isEmpty()) {
             throw ApiProblem.forbidden("Watches are shown to curator and admin keys, and to steward keys for their own organisation");
         }
         if (!caller.isAdmin()) {
             query.and("w.createdBy = :creator", "creator", caller.keyId());
         }
-        return query.page(em, page, w -> view(w, null));
+        return query.page(em, q.page(), w -> view(w, null));
     }
 
     @Transactional

@@ -169,12 +169,10 @@ class WebhookOutbox {
     }
 
     /** The delivery log of a watch, newest first. */
-    Page<DeliveryView> list(long watchId, String state, PageRequest page) {
-        if (state != null && !state.isBlank() && !STATES.contains(state.trim())) {
-            throw ApiProblem.badRequest("state", "must be one of " + new java.util.TreeSet<>(STATES));
-        }
-        String where = "where d.watch_id = ?1" + (state == null || state.isBlank() ? "" : " and d.state = ?2");
-        List<Object> params = state == null || state.isBlank() ? List.of(watchId) : List.of(watchId, state.trim());
+    Page<DeliveryView> list(long watchId, DeliveryListQuery q) {
+        String where = "where d.watch_id = ?1" + (q.state() == null ? "" : " and d.state = ?2");
+        List<Object> params = q.state() == null ? List.of(watchId) : List.of(watchId, q.state());
+        PageRequest page = q.page();
         var count = em.createNativeQuery("select count(*) from webhook_delivery d " + where);
         for (int i = 0; i < params.size(); i++) {
             count.setParameter(i + 1, params.get(i));

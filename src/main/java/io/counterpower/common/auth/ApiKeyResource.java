@@ -1,10 +1,10 @@
 package io.counterpower.common.auth;
 
 import io.counterpower.common.paging.Page;
-import io.counterpower.common.paging.PageRequest;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -40,11 +40,9 @@ class ApiKeyResource {
     }
 
     @GET
-    public Page<ApiKeyView> list(@QueryParam("page") String page, @QueryParam("size") String size,
-                                 @QueryParam("sort") String sort) {
+    public Page<ApiKeyView> list(@BeanParam ApiKeyListQuery.Params params) {
         caller.requireAdmin();
-        return keys.list(PageRequest.parse(page, size, sort, ApiKeyService.SORTABLE, "id"))
-                .map(k -> ApiKeyView.from(k, null));
+        return keys.list(params.query()).map(k -> ApiKeyView.from(k, null));
     }
 
     /** The key making the request: lets a holder check its own scopes. */

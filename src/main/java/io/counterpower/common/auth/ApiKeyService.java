@@ -2,7 +2,6 @@ package io.counterpower.common.auth;
 
 import io.counterpower.common.paging.ListQuery;
 import io.counterpower.common.paging.Page;
-import io.counterpower.common.paging.PageRequest;
 import io.counterpower.common.problem.ApiProblem;
 import io.counterpower.common.problem.FieldErrors;
 import io.counterpower.common.time.Instants;
@@ -78,9 +77,9 @@ class ApiKeyService {
         return new Created(key, secret);
     }
 
-    Page<ApiKey> list(PageRequest page) {
+    Page<ApiKey> list(ApiKeyListQuery q) {
         caller.requireAdmin();
-        return new ListQuery<>(ApiKey.class, "ApiKey k", "k", "k.id").page(em, page, k -> k);
+        return new ListQuery<>(ApiKey.class, "ApiKey k", "k", "k.id").page(em, q.page(), k -> k);
     }
 
     ApiKey get(long id) {

@@ -44,9 +44,6 @@ public abstract class DescribedFactKind<E extends VersionedFact, I extends FactI
         return defaultSort;
     }
 
-    protected static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 
     protected static SourceInput sourceOf(VersionedFact fact) {
         return new SourceInput(fact.sourceKind, fact.sourceUrl, fact.sourceNote, fact.sourceQuote, fact.confidence);

@@ -1,16 +1,15 @@
 package io.counterpower.common.fact;
 
 import io.counterpower.common.paging.Page;
-import io.counterpower.common.paging.PageRequest;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /** Disputes of facts of every kind: public to read; a curator accepts or rejects one, with a reason. */
@@ -27,10 +26,8 @@ class DisputeResource {
     FactDisputes disputes;
 
     @GET
-    public Page<FactDisputes.DisputeView> list(@QueryParam("state") String state, @QueryParam("kind") String kind,
-                                               @QueryParam("fact") String fact, @QueryParam("page") String page,
-                                               @QueryParam("size") String size, @QueryParam("sort") String sort) {
-        return disputes.list(state, kind, fact, PageRequest.parse(page, size, sort, FactDisputes.SORTABLE, "id"));
+    public Page<FactDisputes.DisputeView> list(@BeanParam DisputeListQuery.Params params) {
+        return disputes.list(params.query());
     }
 
     @GET

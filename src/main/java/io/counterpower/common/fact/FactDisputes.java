@@ -5,8 +5,6 @@ import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.auth.Caller;
 import io.counterpower.common.paging.ListQuery;
 import io.counterpower.common.paging.Page;
-import io.counterpower.common.paging.PageRequest;
-import io.counterpower.common.paging.QueryParams;
 import io.counterpower.common.problem.ApiProblem;
 import io.counterpower.common.time.Instants;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -98,15 +96,12 @@ public class FactDisputes {
         return DisputeView.of(find(id));
     }
 
-    Page<DisputeView> list(String state, String kind, String fact, PageRequest page) {
-        if (state != null && !state.isBlank() && !STATES.contains(state.trim())) {
-            throw ApiProblem.badRequest("state", "must be one of [accepted, open, rejected]");
-        }
+    Page<DisputeView> list(DisputeListQuery q) {
         return new ListQuery<>(FactDispute.class, "FactDispute d", "d", "d.id")
-                .and("d.state = :state", "state", state == null || state.isBlank() ? null : state.trim())
-                .and("d.factKind = :kind", "kind", kind == null || kind.isBlank() ? null : kind.trim())
-                .and("d.factId = :fact", "fact", QueryParams.id(fact, "fact"))
-                .page(em, page, DisputeView::of);
+                .and("d.state = :state", "state", q.state())
+                .and("d.factKind = :kind", "kind", q.kind())
+                .and("d.factId = :fact", "fact", q.fact())
+                .page(em, q.page(), DisputeView::of);
     }
 
     /** A curator accepts an open dispute: its change is applied, recorded with the curator's key and reason. */

@@ -1,6 +1,5 @@
 package io.counterpower.common.fact;
 
-import io.counterpower.common.paging.ListQuery;
 import io.counterpower.common.problem.FieldErrors;
 
 import java.util.List;
@@ -43,8 +42,11 @@ public interface FactKind<E extends VersionedFact, I extends FactInput, V> {
     /** Organisations whose steward keys may write this fact (on its date). */
     List<String> stewards(E fact);
 
-    /** Adds this kind's filters to a list query on the alias {@code f}. */
-    void filter(ListQuery<E> query, FactQuery params);
+    /**
+     * Parses this kind's own filters of a list or export into its own record (a 400 naming the first that does not
+     * parse, in the kind's order), returned as the clauses it adds to the list query on the alias {@code f}.
+     */
+    FactFilter<E> filters(FactFilters params);
 
     /**
      * The natural key of the fact: an import that meets a current fact with the same key updates

@@ -49,7 +49,7 @@ public abstract class FactResource<E extends VersionedFact, I extends FactInput,
     public Response list(@BeanParam FactListQuery.Params params, @Context HttpHeaders headers, @QueryParam("format") String format) {
         java.time.Instant asOf = params.recordedOn();
         if (transfer.wantsCsv(format, headers)) {
-            return transfer.csv(kind(), store.export(kind(), params.export(asOf)));
+            return transfer.csv(kind(), store.export(kind(), params.export(asOf, kind())));
         }
         Page<V> result = store.list(kind(), params.list(asOf, kind()));
         return Response.ok(result).type(MediaType.APPLICATION_JSON_TYPE).build();
@@ -60,7 +60,7 @@ public abstract class FactResource<E extends VersionedFact, I extends FactInput,
     @Path("/export")
     @Produces({MediaType.APPLICATION_JSON, FactTransfer.CSV})
     public Response export(@BeanParam FactListQuery.Params params, @Context HttpHeaders headers, @QueryParam("format") String format) {
-        List<I> rows = store.export(kind(), params.export(params.recordedOn()));
+        List<I> rows = store.export(kind(), params.export(params.recordedOn(), kind()));
         return transfer.wantsCsv(format, headers) ? transfer.csv(kind(), rows)
                 : Response.ok(rows).type(MediaType.APPLICATION_JSON_TYPE).build();
     }

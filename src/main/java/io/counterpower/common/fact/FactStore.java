@@ -1,5 +1,7 @@
 package io.counterpower.common.fact;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.auth.Caller;
 import io.counterpower.common.paging.ListQuery;
@@ -54,12 +56,12 @@ public class FactStore {
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
 
-    <E extends VersionedFact, I extends FactInput, V> Page<V> list(FactKind<E, I, V> kind, FactListQuery q) {
+    <E extends VersionedFact, I extends FactInput, V> Page<V> list(FactKind<E, I, V> kind, FactListQuery<E> q) {
         return query(kind, q).page(em, q.page(), kind::view);
     }
 
     /** Every fact matching the filters (for exports), as the inputs that would record them again. */
-    <E extends VersionedFact, I extends FactInput, V> List<I> export(FactKind<E, I, V> kind, FactListQuery q) {
+    <E extends VersionedFact, I extends FactInput, V> List<I> export(FactKind<E, I, V> kind, FactListQuery<E> q) {
         return query(kind, q).all(em, "f.id asc").stream().map(kind::input).toList();
     }
 
@@ -171,7 +173,7 @@ public class FactStore {
     <E extends VersionedFact, I extends FactInput, V> ImportReport importRows(FactKind<E, I, V> kind, List<Row<I>> rows,
                                                                                     String requestReason) {
         caller.requireKey();
-        String defaultReason = requestReason == null || requestReason.isBlank() ? null : requestReason.trim();
+        String defaultReason = Texts.trimmedOrNull(requestReason);
         List<FieldError> errors = new ArrayList<>();
         List<E> built = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
@@ -256,11 +258,11 @@ public class FactStore {
 
     // ---- internals --------------------------------------------------------------------------
 
-    private <E extends VersionedFact, I extends FactInput, V> ListQuery<E> query(FactKind<E, I, V> kind, FactListQuery q) {
+    private <E extends VersionedFact, I extends FactInput, V> ListQuery<E> query(FactKind<E, I, V> kind, FactListQuery<E> q) {
         ListQuery<E> query = ListQuery.facts(kind.entityType(), kind.entityType().getSimpleName() + " f", "f").visibleAt("f", q.asOf())
                 .and("f.confidence = :confidence", "confidence", q.confidence())
                 .and("f.sourceKind = :sourceKind", "sourceKind", q.sourceKind());
-        kind.filter(query, q.filters());
+        q.filters().addTo(query);
         return query;
     }
 
@@ -295,9 +297,9 @@ public class FactStore {
     /** The unsaved fact with the source a row gives, to compare it with a current one. */
     private static <E extends VersionedFact> E withSource(E fact, SourceInput source) {
         fact.sourceKind = source.kind() == null ? SourceKind.MANUAL : source.kind();
-        fact.sourceUrl = source.url() == null || source.url().isBlank() ? null : source.url().trim();
+        fact.sourceUrl = Texts.trimmedOrNull(source.url());
         fact.sourceNote = source.note();
-        fact.sourceQuote = blankToNull(source.quote());
+        fact.sourceQuote = Texts.trimmedOrNull(source.quote());
         fact.confidence = source.confidence();
         return fact;
     }
@@ -310,9 +312,6 @@ public class FactStore {
         return proposal;
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
-    }
 
     /** The same problem, naming the import line it comes from; the whole import is rolled back. */
     private static ApiProblem onLine(int line, ApiProblem problem) {

@@ -1,5 +1,7 @@
 package io.counterpower.common.fact;
 
+import io.counterpower.common.text.Texts;
+
 import io.counterpower.common.auth.Caller;
 import io.counterpower.common.problem.ApiProblem;
 import io.counterpower.common.problem.FieldErrors;
@@ -48,8 +50,8 @@ public final class Provenance {
                     + " (or send confidence reported)");
         }
         errors.throwIfAny();
-        String url = input.url() == null || input.url().isBlank() ? null : input.url().trim();
-        String quote = input.quote() == null || input.quote().isBlank() ? null : input.quote().trim();
+        String url = Texts.trimmedOrNull(input.url());
+        String quote = Texts.trimmedOrNull(input.quote());
         return new FactWrite(new FactSource(kind, url, input.note(), quote, input.confidence()), Instants.now(), caller.keyId(), reason);
     }
 
