@@ -103,7 +103,7 @@ public final class VersionedRows {
     }
 
     /** What a batch did: versions closed and versions inserted. */
-    record Written(int superseded, int inserted) {
+    public record Written(int superseded, int inserted) {
     }
 
     /**
