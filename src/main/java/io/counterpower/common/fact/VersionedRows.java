@@ -27,25 +27,29 @@ import java.util.StringJoiner;
 public final class VersionedRows {
 
     /**
-     * The SQL types a value column may have. {@code JSONB} values are passed as JSON text and
-     * {@code TEXT_ARRAY} values as array literals ({@code {a.org,b.org}}), each cast by PostgreSQL per
-     * row: arrays of differing lengths cannot be one two-dimensional array to unnest.
+     * The SQL types a value column may have. {@code CAST} values are passed as their text form and cast
+     * by PostgreSQL per row to the column's {@code castTo}: JSON text for jsonb, array literals
+     * ({@code {a.org,b.org}}) for text[] (arrays of differing lengths cannot be one two-dimensional array to
+     * unnest), and any type read back as text from a version being copied.
      */
     enum Type {
-        BIGINT("bigint", null), SMALLINT("smallint", null), NUMERIC("numeric", null), TEXT("text", null),
-        DATE("date", null), BOOLEAN("boolean", null), JSONB("text", "jsonb"), TEXT_ARRAY("text", "text[]");
+        BIGINT("bigint"), SMALLINT("smallint"), NUMERIC("numeric"), TEXT("text"), DATE("date"), BOOLEAN("boolean"),
+        CAST("text");
 
         private final String arrayElement;
-        private final String castTo;
 
-        Type(String arrayElement, String castTo) {
+        Type(String arrayElement) {
             this.arrayElement = arrayElement;
-            this.castTo = castTo;
         }
     }
 
-    /** A value column of a versioned table. */
-    public record Column(String name, Type type) {
+    /** A value column of a versioned table; {@code castTo} is the SQL type a {@code CAST} column's text is cast to. */
+    public record Column(String name, Type type, String castTo) {
+        public Column {
+            if ((type == Type.CAST) != (castTo != null)) {
+                throw new IllegalArgumentException("Only a CAST column, and every one, names the type it is cast to: " + name);
+            }
+        }
     }
 
     /**
@@ -69,37 +73,42 @@ public final class VersionedRows {
     }
 
     public static Column bigint(String name) {
-        return new Column(name, Type.BIGINT);
+        return new Column(name, Type.BIGINT, null);
     }
 
     public static Column smallint(String name) {
-        return new Column(name, Type.SMALLINT);
+        return new Column(name, Type.SMALLINT, null);
     }
 
     public static Column text(String name) {
-        return new Column(name, Type.TEXT);
+        return new Column(name, Type.TEXT, null);
     }
 
     /** A numeric column (amounts of money), given as {@link java.math.BigDecimal}. */
     public static Column numeric(String name) {
-        return new Column(name, Type.NUMERIC);
+        return new Column(name, Type.NUMERIC, null);
     }
 
     /** A text[] column, given as an array literal ({@code {a.org,b.org}}). */
     public static Column textArray(String name) {
-        return new Column(name, Type.TEXT_ARRAY);
+        return new Column(name, Type.CAST, "text[]");
     }
 
     public static Column date(String name) {
-        return new Column(name, Type.DATE);
+        return new Column(name, Type.DATE, null);
     }
 
     public static Column bool(String name) {
-        return new Column(name, Type.BOOLEAN);
+        return new Column(name, Type.BOOLEAN, null);
+    }
+
+    /** A column of any SQL type ({@code sqlType} as {@code format_type} writes it), given as its text form. */
+    public static Column cast(String name, String sqlType) {
+        return new Column(name, Type.CAST, sqlType);
     }
 
     public static Column jsonb(String name) {
-        return new Column(name, Type.JSONB);
+        return new Column(name, Type.CAST, "jsonb");
     }
 
     /** What a batch did: versions closed and versions inserted. */
@@ -214,12 +223,13 @@ public final class VersionedRows {
                             case BIGINT -> new Long[n];
                             case SMALLINT -> new Short[n];
                             case NUMERIC -> new java.math.BigDecimal[n];
-                            case TEXT, JSONB, TEXT_ARRAY -> new String[n];
+                            case TEXT, CAST -> new String[n];
                             case DATE -> new Date[n];
                             case BOOLEAN -> new Boolean[n];
                         };
                         for (int i = 0; i < n; i++) {
-                            array[i] = jdbc(values.get(i)[col]);
+                            Object value = values.get(i)[col];
+                            array[i] = type == Type.CAST && value != null ? value.toString() : jdbc(value);
                         }
                         s.setArray(p++, c.createArrayOf(type.arrayElement, array));
                     }
@@ -260,7 +270,7 @@ public final class VersionedRows {
                 Column column = columns.get(col);
                 String alias = "v" + col;
                 target.add(column.name());
-                selected.add(column.type().castTo != null ? "cast(t." + alias + " as " + column.type().castTo + ")" : "t." + alias);
+                selected.add(column.castTo() != null ? "cast(t." + alias + " as " + column.castTo() + ")" : "t." + alias);
                 arrays.add("cast(? as " + column.type().arrayElement + "[])");
                 aliases.add(alias);
             }
