@@ -46,10 +46,6 @@ import java.util.TreeMap;
  */
 @ApplicationScoped
 class ReferenceDatasetUpgrade {
-    /** Columns whose values are bound as text (or a null of no known type) and cast by PostgreSQL. */
-    private static final Map<String, String> CASTS = Map.of("domains", "text[]", "upstream_project_id", "bigint",
-            "fork_point_date", "date");
-
     /** The version of an organisation new in a dataset version, as the loader writes it. */
     private static final VersionedRows.Table ORGANISATION_VERSIONS = VersionedRows.Table.of("organisation_version",
             VersionedRows.text("name"), VersionedRows.text("type"), VersionedRows.textArray("domains"), VersionedRows.text("note"));
@@ -78,6 +74,9 @@ class ReferenceDatasetUpgrade {
 
     /** Columns every version carries that are bookkeeping, not the fact. */
     private static final Set<String> BOOKKEEPING = Set.of("row_id", "recorded_at", "superseded_at", "recorded_by", "change_reason");
+
+    /** The fact's id and the provenance columns, which a new version takes from the dataset (FactSource). */
+    private static final Set<String> PROVENANCE = Set.of("id", "source_kind", "source_url", "source_note", "confidence", "source_quote");
 
     /** What an upgrade did. */
     record Result(String from, String to, int corrected, int closed, int added, int keptAsCurated) {
@@ -398,37 +397,31 @@ class ReferenceDatasetUpgrade {
         return expected.toString().equals(actual);
     }
 
-    /** Closes the current version and records the dataset's as the fact's next one, with the reason. */
+    /**
+     * Closes the current version and records the dataset's as the fact's next one, with the reason. The new version
+     * copies the columns the dataset does not state (a curator's homepage or aliases, a period's end, a level), read
+     * as text and cast back to their types, and takes the dataset's values and source.
+     */
     private void supersede(Expected e, Map<String, Object> current, String reason) {
         long oldRow = (Long) current.get("row_id");
-        List<String> columns = columns(e.table());
-        em.createNativeQuery("update " + e.table() + " set superseded_at = now() where row_id = ?1").setParameter(1, oldRow)
-                .executeUpdate();
-        String list = String.join(", ", columns);
-        long newRow = ((Number) em.createNativeQuery("insert into " + e.table() + " (" + list + ", change_reason) select " + list
-                + ", ?2 from " + e.table() + " where row_id = ?1 returning row_id")
-                .setParameter(1, oldRow).setParameter(2, reason).getSingleResult()).longValue();
-        write(e, newRow);
-        changes.record(scope(e), "update", e.kind(), String.valueOf(current.get("id")), view(e, current), view(e, null), reason);
-    }
-
-    /** Sets the dataset's values and source on a version row. */
-    private void write(Expected e, long row) {
-        StringBuilder sql = new StringBuilder("update " + e.table() + " set source_url = ?1, source_note = ?2, confidence = ?3, source_quote = ?4");
-        int i = 5;
-        for (String column : e.values().keySet()) {
-            String cast = CASTS.get(column);
-            sql.append(", ").append(column).append(" = ").append(cast != null ? "cast(?" + i + " as " + cast + ")" : "?" + i);
+        Map<String, String> types = valueColumns(e.table());
+        java.util.StringJoiner read = new java.util.StringJoiner(", ", "select ", " from " + e.table() + " where row_id = ?1");
+        types.keySet().forEach(column -> read.add("cast(" + column + " as text)"));
+        Object result = em.createNativeQuery(read.toString()).setParameter(1, oldRow).getSingleResult();
+        Object[] copied = result instanceof Object[] row ? row : new Object[] {result};
+        List<VersionedRows.Column> columns = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, String> column : types.entrySet()) {
+            columns.add(VersionedRows.cast(column.getKey(), column.getValue()));
+            values.add(e.values().containsKey(column.getKey()) ? e.values().get(column.getKey()) : copied[i]);
             i++;
         }
-        sql.append(" where row_id = ?").append(i);
-        Query q = em.createNativeQuery(sql.toString()).setParameter(1, e.sourceUrl()).setParameter(2, e.sourceNote())
-                .setParameter(3, e.confidence()).setParameter(4, e.sourceQuote());
-        i = 5;
-        for (Object value : e.values().values()) {
-            q.setParameter(i++, value);
-        }
-        q.setParameter(i, row).executeUpdate();
+        VersionedRows.Batch version = new VersionedRows.Table(e.table(), columns).batch().supersede(oldRow)
+                .add((Long) current.get("id"), new FactSource(SourceKind.of((String) current.get("source_kind")), e.sourceUrl(),
+                        e.sourceNote(), e.sourceQuote(), Confidence.of(e.confidence())), reason, values.toArray());
+        em.unwrap(Session.class).doWork(version::write);
+        changes.record(scope(e), "update", e.kind(), String.valueOf(current.get("id")), view(e, current), view(e, null), reason);
     }
 
     /** A fact new in this version. */
@@ -533,14 +526,21 @@ class ReferenceDatasetUpgrade {
         return e.projectId() == null ? ChangeLog.GLOBAL : ChangeLog.projectScope(e.projectId());
     }
 
-    private List<String> columns(String table) {
-        List<String> columns = new ArrayList<>();
-        for (Object c : em.createNativeQuery("""
-                        select column_name from information_schema.columns
-                        where table_schema = current_schema() and table_name = ?1 and is_generated = 'NEVER' and is_identity = 'NO'
-                        order by ordinal_position""").setParameter(1, table).getResultList()) {
-            if (!BOOKKEEPING.contains((String) c)) {
-                columns.add((String) c);
+    /**
+     * The value columns of a versioned table and their SQL types, in table order: every stored column but the
+     * fact's id, the provenance a version is given anew and the bookkeeping.
+     */
+    private Map<String, String> valueColumns(String table) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (Object r : em.createNativeQuery("""
+                        select a.attname, format_type(a.atttypid, a.atttypmod) from pg_attribute a
+                        where a.attrelid = cast(?1 as regclass) and a.attnum > 0 and not a.attisdropped
+                          and a.attgenerated = '' and a.attidentity = ''
+                        order by a.attnum""").setParameter(1, table).getResultList()) {
+            Object[] row = (Object[]) r;
+            String column = (String) row[0];
+            if (!BOOKKEEPING.contains(column) && !PROVENANCE.contains(column)) {
+                columns.put(column, (String) row[1]);
             }
         }
         return columns;
