@@ -3,16 +3,24 @@ package io.counterpower.dataset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.counterpower.common.audit.ChangeLog;
+import io.counterpower.common.fact.Confidence;
+import io.counterpower.common.fact.FactSource;
+import io.counterpower.common.fact.SourceKind;
+import io.counterpower.common.fact.VersionedRows;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,6 +42,41 @@ import java.util.Map;
 public class ReferenceDataset {
     static final String NAME = "reference";
     static final long LOCK_KEY = 0x436f756e74657250L; // any constant: serialises concurrent first starts
+
+    // The columns the loader writes (the others keep their defaults), table by table.
+    private static final VersionedRows.Table ORGANISATION_VERSIONS = VersionedRows.Table.of("organisation_version",
+            VersionedRows.text("name"), VersionedRows.text("type"), VersionedRows.textArray("domains"), VersionedRows.text("note"));
+    private static final VersionedRows.Table ORGANISATION_PARENTS = VersionedRows.Table.of("organisation_parent",
+            VersionedRows.bigint("organisation_id"), VersionedRows.bigint("parent_id"), VersionedRows.date("valid_from"));
+    private static final VersionedRows.Table PROJECT_VERSIONS = VersionedRows.Table.of("project_version",
+            VersionedRows.text("name"), VersionedRows.text("kind"), VersionedRows.text("origin"), VersionedRows.text("description"),
+            VersionedRows.bigint("upstream_project_id"), VersionedRows.text("fork_point_commit"), VersionedRows.date("fork_point_date"));
+    private static final VersionedRows.Table PROJECT_REPOSITORIES = VersionedRows.Table.of("project_repository",
+            VersionedRows.bigint("project_id"), VersionedRows.text("url"), VersionedRows.text("role"));
+    private static final VersionedRows.Table PROJECT_STEWARDS = VersionedRows.Table.of("project_steward",
+            VersionedRows.bigint("project_id"), VersionedRows.bigint("organisation_id"), VersionedRows.date("valid_from"),
+            VersionedRows.date("valid_to"));
+    private static final VersionedRows.Table LICENSE_PERIODS = VersionedRows.Table.of("license_period",
+            VersionedRows.bigint("project_id"), VersionedRows.text("artifact"), VersionedRows.text("expression"),
+            VersionedRows.date("valid_from"), VersionedRows.text("date_precision"), VersionedRows.text("change_kind"),
+            VersionedRows.text("note"), VersionedRows.text("artifact_name"));
+    private static final VersionedRows.Table GOVERNANCE_EVENTS = VersionedRows.Table.of("governance_event",
+            VersionedRows.bigint("project_id"), VersionedRows.text("kind"), VersionedRows.date("event_date"),
+            VersionedRows.text("date_precision"), VersionedRows.bigint("from_organisation_id"),
+            VersionedRows.bigint("to_organisation_id"), VersionedRows.text("note"));
+    private static final VersionedRows.Table FUNDING_EVENTS = VersionedRows.Table.of("funding_event",
+            VersionedRows.bigint("recipient_organisation_id"), VersionedRows.bigint("funder_organisation_id"),
+            VersionedRows.text("type"), VersionedRows.numeric("amount"), VersionedRows.text("currency"),
+            VersionedRows.text("amount_scope"), VersionedRows.numeric("reported_amount"), VersionedRows.text("reported_currency"),
+            VersionedRows.date("event_date"), VersionedRows.text("date_precision"), VersionedRows.date("period_from"),
+            VersionedRows.text("note"));
+    private static final VersionedRows.Table OPENNESS_RATINGS = VersionedRows.Table.of("openness_component",
+            VersionedRows.bigint("project_id"), VersionedRows.text("component"), VersionedRows.text("rater"),
+            VersionedRows.text("status"), VersionedRows.text("note"));
+    private static final VersionedRows.Table DERIVATIVES = VersionedRows.Table.of("derivative",
+            VersionedRows.bigint("project_id"), VersionedRows.text("derived_name"), VersionedRows.text("relation"),
+            VersionedRows.bigint("publisher_organisation_id"), VersionedRows.text("publisher_name"),
+            VersionedRows.date("published_at"), VersionedRows.text("base_name"), VersionedRows.text("base_artifact"));
 
     public record LoadResult(boolean loaded, String reason, Map<String, Integer> counts) {
     }
@@ -60,134 +103,8 @@ public class ReferenceDataset {
         JsonNode data = read("/dataset/reference.json");
         JsonNode periods = read("/dataset/reference-periods.json").path("parentPeriods");
         Map<String, Integer> counts = new LinkedHashMap<>();
-        Map<String, Long> orgs = new HashMap<>();
-        Map<String, Long> projects = new HashMap<>();
-
-        for (JsonNode o : data.path("organisations")) {
-            long id = insertReturningId("insert into organisation (key) values (?1) returning id", o.path("key").asText());
-            orgs.put(o.path("key").asText(), id);
-            fact("""
-                    insert into organisation_version (id, name, type, domains, note, %s)
-                    values (?1, ?2, ?3, cast(?4 as text[]), ?5, %s)""", o,
-                    id, o.path("name").asText(), o.path("type").asText(), textArray(o.path("domains")), text(o, "note"));
-        }
-        counts.put("organisations", orgs.size());
-        int parents = 0;
-        for (JsonNode o : data.path("organisations")) {
-            if (o.hasNonNull("parent")) {
-                JsonNode period = periods.path(o.path("key").asText());
-                LocalDate from = period.hasNonNull("from") ? LocalDate.parse(period.path("from").asText()) : null;
-                fact("""
-                        insert into organisation_parent (organisation_id, parent_id, valid_from, %s)
-                        values (?1, ?2, ?3, %s)""", o,
-                        orgs.get(o.path("key").asText()), org(orgs, o.path("parent").asText()), from);
-                parents++;
-            }
-        }
-        counts.put("organisationParents", parents);
-
-        for (JsonNode p : data.path("projects")) {
-            long id = insertReturningId("insert into project (slug) values (?1) returning id", p.path("key").asText());
-            projects.put(p.path("key").asText(), id);
-            fact("""
-                    insert into project_version (id, name, kind, origin, description, %s)
-                    values (?1, ?2, ?3, ?4, ?5, %s)""", p,
-                    id, p.path("name").asText(), p.path("kind").asText(), p.path("origin").asText(), text(p, "description"));
-            if (p.hasNonNull("repository")) {
-                String url = p.path("repository").asText();
-                fact("insert into project_repository (project_id, url, role, %s) values (?1, ?2, ?3, %s)", p, id, url, repositoryRole(url));
-            }
-        }
-        counts.put("projects", projects.size());
-        counts.put("forks", linkForks(data, projects));
-        counts.put("stewardPeriods", insertStewards(data, orgs, projects));
-
-        int licenses = 0;
-        for (JsonNode l : licensesBeforeFirstChange(data.path("license_events"))) {
-            // METHODOLOGY.md section 2: the `from` of an artifact's first recorded change is a fact too (MongoDB was
-            // AGPL-3.0 before SSPL-1.0). It held up to the day before the change; when it started is not recorded,
-            // so nothing is stated before that day.
-            Dated change = Dated.of(l);
-            fact("""
-                    insert into license_period (project_id, artifact, expression, valid_from, date_precision, change_kind, note,
-                                                artifact_name, %s)
-                    values (?1, ?2, ?3, ?4, 'day', 'initial', ?5, ?6, %s)""", l,
-                    project(projects, l.path("project").asText()), l.path("artifact").asText(), l.path("from").asText(),
-                    change.day().minusDays(1), initialNote(l), artifactName(l));
-            licenses++;
-        }
-        for (JsonNode l : data.path("license_events")) {
-            Dated date = Dated.of(l);
-            fact("""
-                    insert into license_period (project_id, artifact, expression, valid_from, date_precision, change_kind, note,
-                                                artifact_name, %s)
-                    values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, %s)""", l,
-                    project(projects, l.path("project").asText()), l.path("artifact").asText(), l.path("to").asText(),
-                    date.day(), date.precision(), l.path("change_kind").asText(), text(l, "note"), artifactName(l));
-            licenses++;
-        }
-        counts.put("licensePeriods", licenses);
-
-        int governance = 0;
-        for (JsonNode g : data.path("governance_events")) {
-            Dated date = Dated.of(g);
-            fact("""
-                    insert into governance_event (project_id, kind, event_date, date_precision, from_organisation_id, to_organisation_id, note, %s)
-                    values (?1, ?2, ?3, ?4, ?5, ?6, ?7, %s)""", g,
-                    project(projects, g.path("project").asText()), g.path("kind").asText(), date.day(), date.precision(),
-                    fromOrganisation(g, orgs), toOrganisation(g, orgs), text(g, "note"));
-            governance++;
-        }
-        counts.put("governanceEvents", governance);
-
-        int funding = 0;
-        for (JsonNode f : data.path("funding_events")) {
-            Dated date = Dated.of(f);
-            String type = f.path("type").asText();
-            boolean periodic = type.equals("membership") || type.equals("sponsorship");
-            String currency = text(f, "currency");
-            fact("""
-                    insert into funding_event (recipient_organisation_id, funder_organisation_id, type, amount, currency, amount_scope,
-                        reported_amount, reported_currency, event_date, date_precision, period_from, note, %s)
-                    values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, %s)""", f,
-                    org(orgs, f.path("recipient").asText()), org(orgs, f.path("funder").asText()), type,
-                    f.hasNonNull("amount") ? f.path("amount").decimalValue() : null,
-                    f.hasNonNull("amount") || f.hasNonNull("reported_amount") ? currency : null,
-                    text(f, "amount_scope"),
-                    f.hasNonNull("reported_amount") ? f.path("reported_amount").decimalValue() : null,
-                    f.hasNonNull("reported_amount") ? currency : null,
-                    date.day(), date.precision(), periodic ? date.day() : null, text(f, "note"));
-            funding++;
-        }
-        counts.put("fundingEvents", funding);
-
-        // METHODOLOGY.md section 6: the openness ratings of the European Open Source AI Index and the Model Openness
-        // Tool, imported facts (source kind import) with their rater, licence and citation (ops/openness/ratings.py).
-        int ratings = 0;
-        for (JsonNode r : data.path("openness_ratings")) {
-            factOfKind("import", """
-                    insert into openness_component (project_id, component, rater, status, note, %s)
-                    values (?1, ?2, ?3, ?4, ?5, %s)""", r,
-                    project(projects, r.path("project").asText()), r.path("component").asText(), r.path("rater").asText(),
-                    r.path("status").asText(), text(r, "note"));
-            ratings++;
-        }
-        counts.put("opennessRatings", ratings);
-        int derivatives = 0;
-        for (JsonNode v : data.path("derivatives")) {
-            // Issue #23: the compost heap of the default models, each derivative as its Hub page states it.
-            fact("""
-                    insert into derivative (project_id, derived_name, relation, publisher_organisation_id, publisher_name, published_at,
-                                            base_name, base_artifact, %s)
-                    values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, %s)""", v,
-                    project(projects, v.path("project").asText()), v.path("derived_name").asText(), v.path("relation").asText(),
-                    v.hasNonNull("publisher") ? org(orgs, v.path("publisher").asText()) : null, text(v, "publisher_name"),
-                    v.hasNonNull("published") ? LocalDate.parse(v.path("published").asText()) : null, text(v, "base_name"),
-                    text(v, "base_artifact"));
-            derivatives++;
-        }
-        counts.put("derivatives", derivatives);
-
+        // The facts go through the batch form of the fact path on the connection of this transaction: one load, one commit.
+        Map<String, Long> projects = em.unwrap(Session.class).doReturningWork(c -> write(c, data, periods, counts));
         em.createNativeQuery("insert into dataset_load (name, version, counts) values (?1, ?2, cast(?3 as jsonb))")
                 .setParameter(1, NAME).setParameter(2, data.path("version").asText()).setParameter(3, toJson(counts))
                 .executeUpdate();
@@ -198,31 +115,144 @@ public class ReferenceDataset {
     }
 
     /**
-     * A fork's link to its upstream (METHODOLOGY.md section 7, "Forks"): the project's upstream, fork point commit and date,
-     * set on the version just recorded once every project has an id (an upstream may be listed after its fork). The git
-     * collector then reads the fork's repository after the fork point: the upstream's history is not the fork's work.
+     * Writes the dataset's facts, table by table in the order that gives each new fact its {@code fact_id_seq}
+     * (the default figures' goldens pin the ids): organisations and their parents, projects and their repositories,
+     * steward periods, license periods, governance and funding events, openness ratings, derivatives. The
+     * organisation and project rows are the stable ids (not versioned), inserted before the facts that name them.
      */
-    private int linkForks(JsonNode data, Map<String, Long> projects) {
+    private static Map<String, Long> write(Connection c, JsonNode data, JsonNode periods, Map<String, Integer> counts)
+            throws SQLException {
+        Map<String, Long> orgs = insertKeys(c, "organisation", "key", data.path("organisations"));
+        VersionedRows.Batch organisations = ORGANISATION_VERSIONS.batch();
+        for (JsonNode o : data.path("organisations")) {
+            organisations.add(orgs.get(o.path("key").asText()), source(o), null,
+                    o.path("name").asText(), o.path("type").asText(), textArray(o.path("domains")), text(o, "note"));
+        }
+        organisations.write(c);
+        counts.put("organisations", orgs.size());
+        VersionedRows.Batch parents = ORGANISATION_PARENTS.batch();
+        for (JsonNode o : data.path("organisations")) {
+            if (o.hasNonNull("parent")) {
+                JsonNode period = periods.path(o.path("key").asText());
+                LocalDate from = period.hasNonNull("from") ? LocalDate.parse(period.path("from").asText()) : null;
+                parents.add(null, source(o), null, orgs.get(o.path("key").asText()), org(orgs, o.path("parent").asText()), from);
+            }
+        }
+        parents.write(c);
+        counts.put("organisationParents", parents.versions());
+
+        Map<String, Long> projects = insertKeys(c, "project", "slug", data.path("projects"));
+        VersionedRows.Batch projectVersions = PROJECT_VERSIONS.batch();
+        VersionedRows.Batch repositories = PROJECT_REPOSITORIES.batch();
         int forks = 0;
         for (JsonNode p : data.path("projects")) {
-            if (!p.hasNonNull("upstream")) {
-                continue;
+            long id = projects.get(p.path("key").asText());
+            // A fork's link to its upstream (METHODOLOGY.md section 7, "Forks"): the project's upstream, fork point commit
+            // and date. The git collector then reads the fork's repository after the fork point: the upstream's history is
+            // not the fork's work. Every project has its id before any version is written (an upstream may follow its fork).
+            boolean fork = p.hasNonNull("upstream");
+            projectVersions.add(id, source(p), null, p.path("name").asText(), p.path("kind").asText(), p.path("origin").asText(),
+                    text(p, "description"), fork ? project(projects, p.path("upstream").asText()) : null,
+                    fork ? text(p, "fork_point_commit") : null,
+                    fork && p.hasNonNull("fork_point_date") ? LocalDate.parse(p.path("fork_point_date").asText()) : null);
+            forks += fork ? 1 : 0;
+            if (p.hasNonNull("repository")) {
+                String url = p.path("repository").asText();
+                repositories.add(null, source(p), null, id, url, repositoryRole(url));
             }
-            em.createNativeQuery("""
-                            update project_version set upstream_project_id = ?1, fork_point_commit = ?2, fork_point_date = ?3
-                            where id = ?4 and superseded_at is null""")
-                    .setParameter(1, project(projects, p.path("upstream").asText())).setParameter(2, text(p, "fork_point_commit"))
-                    .setParameter(3, p.hasNonNull("fork_point_date") ? LocalDate.parse(p.path("fork_point_date").asText()) : null)
-                    .setParameter(4, projects.get(p.path("key").asText())).executeUpdate();
-            forks++;
         }
-        return forks;
+        projectVersions.write(c);
+        repositories.write(c);
+        counts.put("projects", projects.size());
+        counts.put("forks", forks);
+        counts.put("stewardPeriods", insertStewards(c, data, orgs, projects));
+
+        VersionedRows.Batch licenses = LICENSE_PERIODS.batch();
+        for (JsonNode l : licensesBeforeFirstChange(data.path("license_events"))) {
+            // METHODOLOGY.md section 2: the `from` of an artifact's first recorded change is a fact too (MongoDB was
+            // AGPL-3.0 before SSPL-1.0). It held up to the day before the change; when it started is not recorded,
+            // so nothing is stated before that day.
+            Dated change = Dated.of(l);
+            licenses.add(null, source(l), null, project(projects, l.path("project").asText()), l.path("artifact").asText(),
+                    l.path("from").asText(), change.day().minusDays(1), "day", "initial", initialNote(l), artifactName(l));
+        }
+        for (JsonNode l : data.path("license_events")) {
+            Dated date = Dated.of(l);
+            licenses.add(null, source(l), null, project(projects, l.path("project").asText()), l.path("artifact").asText(),
+                    l.path("to").asText(), date.day(), date.precision(), l.path("change_kind").asText(), text(l, "note"),
+                    artifactName(l));
+        }
+        licenses.write(c);
+        counts.put("licensePeriods", licenses.versions());
+
+        VersionedRows.Batch governance = GOVERNANCE_EVENTS.batch();
+        for (JsonNode g : data.path("governance_events")) {
+            Dated date = Dated.of(g);
+            governance.add(null, source(g), null, project(projects, g.path("project").asText()), g.path("kind").asText(),
+                    date.day(), date.precision(), fromOrganisation(g, orgs), toOrganisation(g, orgs), text(g, "note"));
+        }
+        governance.write(c);
+        counts.put("governanceEvents", governance.versions());
+
+        VersionedRows.Batch funding = FUNDING_EVENTS.batch();
+        for (JsonNode f : data.path("funding_events")) {
+            Dated date = Dated.of(f);
+            String type = f.path("type").asText();
+            boolean periodic = type.equals("membership") || type.equals("sponsorship");
+            String currency = text(f, "currency");
+            funding.add(null, source(f), null,
+                    org(orgs, f.path("recipient").asText()), org(orgs, f.path("funder").asText()), type,
+                    f.hasNonNull("amount") ? f.path("amount").decimalValue() : null,
+                    f.hasNonNull("amount") || f.hasNonNull("reported_amount") ? currency : null,
+                    text(f, "amount_scope"),
+                    f.hasNonNull("reported_amount") ? f.path("reported_amount").decimalValue() : null,
+                    f.hasNonNull("reported_amount") ? currency : null,
+                    date.day(), date.precision(), periodic ? date.day() : null, text(f, "note"));
+        }
+        funding.write(c);
+        counts.put("fundingEvents", funding.versions());
+
+        // METHODOLOGY.md section 6: the openness ratings of the European Open Source AI Index and the Model Openness
+        // Tool, imported facts (source kind import) with their rater, licence and citation (ops/openness/ratings.py).
+        VersionedRows.Batch ratings = OPENNESS_RATINGS.batch();
+        for (JsonNode r : data.path("openness_ratings")) {
+            ratings.add(null, source(SourceKind.IMPORT, r), null, project(projects, r.path("project").asText()),
+                    r.path("component").asText(), r.path("rater").asText(), r.path("status").asText(), text(r, "note"));
+        }
+        ratings.write(c);
+        counts.put("opennessRatings", ratings.versions());
+        VersionedRows.Batch derivatives = DERIVATIVES.batch();
+        for (JsonNode v : data.path("derivatives")) {
+            // Issue #23: the compost heap of the default models, each derivative as its Hub page states it.
+            derivatives.add(null, source(v), null,
+                    project(projects, v.path("project").asText()), v.path("derived_name").asText(), v.path("relation").asText(),
+                    v.hasNonNull("publisher") ? org(orgs, v.path("publisher").asText()) : null, text(v, "publisher_name"),
+                    v.hasNonNull("published") ? LocalDate.parse(v.path("published").asText()) : null, text(v, "base_name"),
+                    text(v, "base_artifact"));
+        }
+        derivatives.write(c);
+        counts.put("derivatives", derivatives.versions());
+        return projects;
     }
 
-    /**
-     * Steward periods: each project's current steward, from its last foundation-transfer (if any);
-     * before each transfer, the organisation it came from. Without a transfer the start is open.
-     */
+    /** Inserts the stable ids (organisation or project rows, not versioned) of the records' keys, in their order. */
+    private static Map<String, Long> insertKeys(Connection c, String table, String keyColumn, JsonNode records) throws SQLException {
+        List<String> keys = new ArrayList<>();
+        records.forEach(r -> keys.add(r.path("key").asText()));
+        Map<String, Long> ids = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("insert into " + table + " (" + keyColumn + ")"
+                + " select t.key from unnest(cast(? as text[])) with ordinality as t(key, position) order by t.position"
+                + " returning " + keyColumn + ", id")) {
+            s.setArray(1, c.createArrayOf("text", keys.toArray(String[]::new)));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ids.put(r.getString(1), r.getLong(2));
+                }
+            }
+        }
+        return ids;
+    }
+
     /**
      * The first recorded event of each artifact (project, kind and name) whose {@code from} names the license before it:
      * a change whose earlier terms the dataset states but records no period for.
@@ -286,14 +316,19 @@ public class ReferenceDataset {
         return g.hasNonNull("from_org") ? org(orgs, g.path("from_org").asText()) : null;
     }
 
-    private int insertStewards(JsonNode data, Map<String, Long> orgs, Map<String, Long> projects) {
+    /**
+     * Steward periods: each project's current steward, from its last foundation-transfer (if any);
+     * before each transfer, the organisation it came from. Without a transfer the start is open.
+     */
+    private static int insertStewards(Connection c, JsonNode data, Map<String, Long> orgs, Map<String, Long> projects)
+            throws SQLException {
+        VersionedRows.Batch stewards = PROJECT_STEWARDS.batch();
         Map<String, List<JsonNode>> transfers = new HashMap<>();
         for (JsonNode g : data.path("governance_events")) {
             if (g.path("kind").asText().equals("foundation-transfer")) {
                 transfers.computeIfAbsent(g.path("project").asText(), k -> new ArrayList<>()).add(g);
             }
         }
-        int count = 0;
         for (JsonNode p : data.path("projects")) {
             long projectId = projects.get(p.path("key").asText());
             List<JsonNode> moves = new ArrayList<>(transfers.getOrDefault(p.path("key").asText(), List.of()));
@@ -302,18 +337,16 @@ public class ReferenceDataset {
             for (JsonNode move : moves) {
                 LocalDate day = Dated.of(move).day();
                 if (move.hasNonNull("from_org")) {
-                    fact("insert into project_steward (project_id, organisation_id, valid_from, valid_to, %s) values (?1, ?2, ?3, ?4, %s)",
-                            move, projectId, org(orgs, move.path("from_org").asText()), start, day.minusDays(1));
-                    count++;
+                    stewards.add(null, source(move), null, projectId, org(orgs, move.path("from_org").asText()), start,
+                            day.minusDays(1));
                 }
                 start = day;
             }
             JsonNode basis = moves.isEmpty() ? p : moves.get(moves.size() - 1);
-            fact("insert into project_steward (project_id, organisation_id, valid_from, %s) values (?1, ?2, ?3, %s)",
-                    basis, projectId, org(orgs, p.path("steward").asText()), start);
-            count++;
+            stewards.add(null, source(basis), null, projectId, org(orgs, p.path("steward").asText()), start, null);
         }
-        return count;
+        stewards.write(c);
+        return stewards.versions();
     }
 
     /** A Hugging Face repository holds weights (or data); a code forge holds code. */
@@ -324,25 +357,15 @@ public class ReferenceDataset {
         return url.startsWith("https://huggingface.co/") ? "weights" : "code";
     }
 
-    /** Runs an insert whose last columns are the provenance of {@code record}; %s marks where they go. */
-    private void fact(String sqlTemplate, JsonNode record, Object... values) {
-        factOfKind("reference-dataset", sqlTemplate, record, values);
+    /** The provenance of a dataset record: its source, note, quote and confidence, of source kind reference-dataset. */
+    private static FactSource source(JsonNode record) {
+        return source(SourceKind.REFERENCE_DATASET, record);
     }
 
     /** The same, for a fact of another source kind the dataset carries (imported openness ratings). */
-    private void factOfKind(String sourceKind, String sqlTemplate, JsonNode record, Object... values) {
-        int n = values.length;
-        String sql = sqlTemplate.formatted("source_kind, source_url, source_note, source_quote, confidence",
-                "'" + sourceKind + "', ?" + (n + 1) + ", ?" + (n + 2) + ", ?" + (n + 4) + ", ?" + (n + 3));
-        Query q = em.createNativeQuery(sql);
-        for (int i = 0; i < n; i++) {
-            q.setParameter(i + 1, values[i]);
-        }
-        q.setParameter(n + 1, record.path("source").asText());
-        q.setParameter(n + 2, sourceNote(record));
-        q.setParameter(n + 3, record.path("confidence").asText());
-        q.setParameter(n + 4, quote(record));
-        q.executeUpdate();
+    private static FactSource source(SourceKind kind, JsonNode record) {
+        return new FactSource(kind, record.path("source").asText(), sourceNote(record), quote(record),
+                Confidence.of(record.path("confidence").asText()));
     }
 
     static String sourceNote(JsonNode r) {
@@ -366,10 +389,6 @@ public class ReferenceDataset {
     /** The sentence of the source that states the fact (issue #20 part 7): a reader sees why it is verified. */
     static String quote(JsonNode r) {
         return r.hasNonNull("quote") && !r.path("quote").asText().isBlank() ? r.path("quote").asText() : null;
-    }
-
-    private long insertReturningId(String sql, String key) {
-        return ((Number) em.createNativeQuery(sql).setParameter(1, key).getSingleResult()).longValue();
     }
 
     private static long org(Map<String, Long> orgs, String key) {

@@ -2,12 +2,17 @@ package io.counterpower.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.counterpower.common.audit.ChangeLog;
+import io.counterpower.common.fact.Confidence;
+import io.counterpower.common.fact.FactSource;
+import io.counterpower.common.fact.SourceKind;
+import io.counterpower.common.fact.VersionedRows;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -41,12 +46,37 @@ import java.util.TreeMap;
  */
 @ApplicationScoped
 class ReferenceDatasetUpgrade {
-    /** Columns whose values are bound as text (or a null of no known type) and cast by PostgreSQL. */
-    private static final Map<String, String> CASTS = Map.of("domains", "text[]", "upstream_project_id", "bigint",
-            "fork_point_date", "date");
+    /** The version of an organisation new in a dataset version, as the loader writes it. */
+    private static final VersionedRows.Table ORGANISATION_VERSIONS = VersionedRows.Table.of("organisation_version",
+            VersionedRows.text("name"), VersionedRows.text("type"), VersionedRows.textArray("domains"), VersionedRows.text("note"));
+
+    /** The SQL type of every column a new fact of the reconciled tables is written with (natural key and values). */
+    private static final Map<String, VersionedRows.Column> COLUMNS = columns(
+            VersionedRows.bigint("project_id"), VersionedRows.text("artifact"), VersionedRows.text("artifact_name"),
+            VersionedRows.date("valid_from"), VersionedRows.text("change_kind"), VersionedRows.text("expression"),
+            VersionedRows.text("date_precision"), VersionedRows.text("note"), VersionedRows.text("kind"),
+            VersionedRows.date("event_date"), VersionedRows.bigint("from_organisation_id"), VersionedRows.bigint("to_organisation_id"),
+            VersionedRows.bigint("recipient_organisation_id"), VersionedRows.bigint("funder_organisation_id"),
+            VersionedRows.text("type"), VersionedRows.numeric("amount"), VersionedRows.text("currency"),
+            VersionedRows.text("amount_scope"), VersionedRows.numeric("reported_amount"), VersionedRows.text("reported_currency"),
+            VersionedRows.date("period_from"), VersionedRows.text("component"), VersionedRows.text("rater"),
+            VersionedRows.text("status"), VersionedRows.text("derived_name"), VersionedRows.text("relation"),
+            VersionedRows.bigint("publisher_organisation_id"), VersionedRows.text("publisher_name"),
+            VersionedRows.date("published_at"), VersionedRows.text("base_name"), VersionedRows.text("base_artifact"));
+
+    private static Map<String, VersionedRows.Column> columns(VersionedRows.Column... columns) {
+        Map<String, VersionedRows.Column> byName = new HashMap<>();
+        for (VersionedRows.Column column : columns) {
+            byName.put(column.name(), column);
+        }
+        return Map.copyOf(byName);
+    }
 
     /** Columns every version carries that are bookkeeping, not the fact. */
     private static final Set<String> BOOKKEEPING = Set.of("row_id", "recorded_at", "superseded_at", "recorded_by", "change_reason");
+
+    /** The fact's id and the provenance columns, which a new version takes from the dataset (FactSource). */
+    private static final Set<String> PROVENANCE = Set.of("id", "source_kind", "source_url", "source_note", "confidence", "source_quote");
 
     /** What an upgrade did. */
     record Result(String from, String to, int corrected, int closed, int added, int keptAsCurated) {
@@ -94,16 +124,11 @@ class ReferenceDatasetUpgrade {
                 long id = ((Number) em.createNativeQuery("insert into organisation (key) values (?1) returning id")
                         .setParameter(1, o.path("key").asText()).getSingleResult()).longValue();
                 orgs.put(o.path("key").asText(), id);
-                em.createNativeQuery("""
-                                insert into organisation_version (id, name, type, domains, note, source_kind, source_url, source_note,
-                                    confidence, change_reason, source_quote)
-                                values (?1, ?2, ?3, cast(?4 as text[]), ?5, 'reference-dataset', ?6, ?7, ?8, ?9, ?10)""")
-                        .setParameter(1, id).setParameter(2, o.path("name").asText()).setParameter(3, o.path("type").asText())
-                        .setParameter(4, domains(o.path("domains"))).setParameter(5, text(o, "note"))
-                        .setParameter(6, o.path("source").asText()).setParameter(7, ReferenceDataset.sourceNote(o))
-                        .setParameter(8, o.path("confidence").asText()).setParameter(9, prefix + "added")
-                        .setParameter(10, ReferenceDataset.quote(o))
-                        .executeUpdate();
+                VersionedRows.Batch version = ORGANISATION_VERSIONS.batch().add(id,
+                        new FactSource(SourceKind.REFERENCE_DATASET, o.path("source").asText(), ReferenceDataset.sourceNote(o),
+                                ReferenceDataset.quote(o), Confidence.of(o.path("confidence").asText())),
+                        prefix + "added", o.path("name").asText(), o.path("type").asText(), domains(o.path("domains")), text(o, "note"));
+                em.unwrap(Session.class).doWork(version::write);
                 changes.record(ChangeLog.GLOBAL, "create", "organisation", String.valueOf(id), null,
                         Map.of("key", o.path("key").asText()), prefix + "added");
                 changedDomains.addAll(domainSet(domains(o.path("domains"))));
@@ -372,60 +397,44 @@ class ReferenceDatasetUpgrade {
         return expected.toString().equals(actual);
     }
 
-    /** Closes the current version and records the dataset's as the fact's next one, with the reason. */
+    /**
+     * Closes the current version and records the dataset's as the fact's next one, with the reason. The new version
+     * copies the columns the dataset does not state (a curator's homepage or aliases, a period's end, a level), read
+     * as text and cast back to their types, and takes the dataset's values and source.
+     */
     private void supersede(Expected e, Map<String, Object> current, String reason) {
         long oldRow = (Long) current.get("row_id");
-        List<String> columns = columns(e.table());
-        em.createNativeQuery("update " + e.table() + " set superseded_at = now() where row_id = ?1").setParameter(1, oldRow)
-                .executeUpdate();
-        String list = String.join(", ", columns);
-        long newRow = ((Number) em.createNativeQuery("insert into " + e.table() + " (" + list + ", change_reason) select " + list
-                + ", ?2 from " + e.table() + " where row_id = ?1 returning row_id")
-                .setParameter(1, oldRow).setParameter(2, reason).getSingleResult()).longValue();
-        write(e, newRow);
-        changes.record(scope(e), "update", e.kind(), String.valueOf(current.get("id")), view(e, current), view(e, null), reason);
-    }
-
-    /** Sets the dataset's values and source on a version row. */
-    private void write(Expected e, long row) {
-        StringBuilder sql = new StringBuilder("update " + e.table() + " set source_url = ?1, source_note = ?2, confidence = ?3, source_quote = ?4");
-        int i = 5;
-        for (String column : e.values().keySet()) {
-            String cast = CASTS.get(column);
-            sql.append(", ").append(column).append(" = ").append(cast != null ? "cast(?" + i + " as " + cast + ")" : "?" + i);
+        Map<String, String> types = valueColumns(e.table());
+        java.util.StringJoiner read = new java.util.StringJoiner(", ", "select ", " from " + e.table() + " where row_id = ?1");
+        types.keySet().forEach(column -> read.add("cast(" + column + " as text)"));
+        Object result = em.createNativeQuery(read.toString()).setParameter(1, oldRow).getSingleResult();
+        Object[] copied = result instanceof Object[] row ? row : new Object[] {result};
+        List<VersionedRows.Column> columns = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, String> column : types.entrySet()) {
+            columns.add(VersionedRows.cast(column.getKey(), column.getValue()));
+            values.add(e.values().containsKey(column.getKey()) ? e.values().get(column.getKey()) : copied[i]);
             i++;
         }
-        sql.append(" where row_id = ?").append(i);
-        Query q = em.createNativeQuery(sql.toString()).setParameter(1, e.sourceUrl()).setParameter(2, e.sourceNote())
-                .setParameter(3, e.confidence()).setParameter(4, e.sourceQuote());
-        i = 5;
-        for (Object value : e.values().values()) {
-            q.setParameter(i++, value);
-        }
-        q.setParameter(i, row).executeUpdate();
+        VersionedRows.Batch version = new VersionedRows.Table(e.table(), columns).batch().supersede(oldRow)
+                .add((Long) current.get("id"), new FactSource(SourceKind.of((String) current.get("source_kind")), e.sourceUrl(),
+                        e.sourceNote(), e.sourceQuote(), Confidence.of(e.confidence())), reason, values.toArray());
+        em.unwrap(Session.class).doWork(version::write);
+        changes.record(scope(e), "update", e.kind(), String.valueOf(current.get("id")), view(e, current), view(e, null), reason);
     }
 
     /** A fact new in this version. */
     private void insert(Expected e, String reason) {
-        List<String> columns = new ArrayList<>(e.key().keySet());
-        columns.addAll(e.values().keySet());
-        StringBuilder values = new StringBuilder();
-        for (int i = 1; i <= columns.size(); i++) {
-            values.append(i == 1 ? "" : ", ").append(columns.get(i - 1).equals("domains") ? "cast(?" + i + " as text[])" : "?" + i);
-        }
-        int n = columns.size();
-        Query q = em.createNativeQuery("insert into " + e.table() + " (" + String.join(", ", columns)
-                + ", source_kind, source_url, source_note, confidence, change_reason, source_quote) values (" + values
-                + ", '" + e.sourceKind() + "', ?" + (n + 1) + ", ?" + (n + 2) + ", ?" + (n + 3) + ", ?" + (n + 4) + ", ?" + (n + 5)
-                + ") returning id");
-        List<Object> all = new ArrayList<>(e.key().values());
-        all.addAll(e.values().values());
-        for (int i = 0; i < n; i++) {
-            q.setParameter(i + 1, all.get(i));
-        }
-        q.setParameter(n + 1, e.sourceUrl()).setParameter(n + 2, e.sourceNote()).setParameter(n + 3, e.confidence())
-                .setParameter(n + 4, reason).setParameter(n + 5, e.sourceQuote());
-        long id = ((Number) q.getSingleResult()).longValue();
+        List<VersionedRows.Column> columns = new ArrayList<>();
+        List<Object> values = new ArrayList<>(e.key().values());
+        values.addAll(e.values().values());
+        e.key().keySet().forEach(column -> columns.add(COLUMNS.get(column)));
+        e.values().keySet().forEach(column -> columns.add(COLUMNS.get(column)));
+        VersionedRows.Batch fact = new VersionedRows.Table(e.table(), columns).batch().add(null,
+                new FactSource(SourceKind.of(e.sourceKind()), e.sourceUrl(), e.sourceNote(), e.sourceQuote(), Confidence.of(e.confidence())),
+                reason, values.toArray());
+        long id = em.unwrap(Session.class).doReturningWork(fact::writeReturningIds).get(0);
         changes.record(scope(e), "create", e.kind(), String.valueOf(id), null, view(e, null), reason);
     }
 
@@ -470,8 +479,8 @@ class ReferenceDatasetUpgrade {
                 if (stated.contains(table.getKey() + textKey(values))) {
                     continue;
                 }
-                em.createNativeQuery("update " + table.getKey() + " set superseded_at = now() where row_id = ?1")
-                        .setParameter(1, ((Number) row[0]).longValue()).executeUpdate();
+                VersionedRows.Batch close = new VersionedRows.Table(table.getKey(), List.of()).batch().supersede(((Number) row[0]).longValue());
+                em.unwrap(Session.class).doWork(close::write);
                 Map<String, Object> before = new LinkedHashMap<>(values);
                 Object project = values.get("project_id");
                 if (project != null) {
@@ -517,14 +526,21 @@ class ReferenceDatasetUpgrade {
         return e.projectId() == null ? ChangeLog.GLOBAL : ChangeLog.projectScope(e.projectId());
     }
 
-    private List<String> columns(String table) {
-        List<String> columns = new ArrayList<>();
-        for (Object c : em.createNativeQuery("""
-                        select column_name from information_schema.columns
-                        where table_schema = current_schema() and table_name = ?1 and is_generated = 'NEVER' and is_identity = 'NO'
-                        order by ordinal_position""").setParameter(1, table).getResultList()) {
-            if (!BOOKKEEPING.contains((String) c)) {
-                columns.add((String) c);
+    /**
+     * The value columns of a versioned table and their SQL types, in table order: every stored column but the
+     * fact's id, the provenance a version is given anew and the bookkeeping.
+     */
+    private Map<String, String> valueColumns(String table) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (Object r : em.createNativeQuery("""
+                        select a.attname, format_type(a.atttypid, a.atttypmod) from pg_attribute a
+                        where a.attrelid = cast(?1 as regclass) and a.attnum > 0 and not a.attisdropped
+                          and a.attgenerated = '' and a.attidentity = ''
+                        order by a.attnum""").setParameter(1, table).getResultList()) {
+            Object[] row = (Object[]) r;
+            String column = (String) row[0];
+            if (!BOOKKEEPING.contains(column) && !PROVENANCE.contains(column)) {
+                columns.put(column, (String) row[1]);
             }
         }
         return columns;

@@ -5,6 +5,7 @@ import io.counterpower.common.fact.Confidence;
 import io.counterpower.common.fact.FactSource;
 import io.counterpower.common.fact.SourceKind;
 import io.counterpower.common.fact.VersionedRows;
+import io.counterpower.governance.GovernanceBody;
 import io.counterpower.governance.GovernanceEvent;
 import io.counterpower.governance.GovernanceSeat;
 import io.counterpower.collect.platform.OrganisationNames;
@@ -232,17 +233,24 @@ final class BranchHistoryWriter {
     /** After a full read, this repository's periods that the read no longer finds are closed. */
     private long closeOtherPeriods(Connection c, java.util.Collection<PeriodRow> kept) throws SQLException {
         List<String> keys = kept.stream().map(r -> r.artifact() + "|" + r.from()).toList();
+        VersionedRows.Batch close = io.counterpower.license.LicensePeriod.VERSIONS.batch();
         try (PreparedStatement s = c.prepareStatement("""
-                update license_period set superseded_at = now()
+                select row_id from license_period
                 where project_id = ? and source_kind = 'git' and superseded_at is null
                   and (source_url = ? or source_url like ?)
-                  and not (artifact || '|' || valid_from::text = any(?))""")) {
+                  and not (artifact || '|' || valid_from::text = any(?))
+                order by row_id""")) {
             s.setLong(1, projectId);
             s.setString(2, location.url());
             s.setString(3, location.sourceUrlPattern());
             s.setArray(4, c.createArrayOf("text", keys.toArray()));
-            return s.executeUpdate();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    close.supersede(r.getLong(1));
+                }
+            }
         }
+        return close.write(c).superseded();
     }
 
     // ---- governance events ---------------------------------------------------------------------
@@ -403,21 +411,14 @@ final class BranchHistoryWriter {
                 }
             }
         }
-        try (PreparedStatement s = c.prepareStatement("""
-                insert into governance_body (project_id, kind, name, source_kind, source_url, source_note, confidence, recorded_at)
-                values (?, ?, ?, 'git', ?, ?, 'verified', now()) returning id""")) {
-            s.setLong(1, projectId);
-            s.setString(2, kind);
-            s.setString(3, name);
-            s.setString(4, location.webUrl() == null ? location.url() : location.webUrl());
-            s.setString(5, source == MaintainerSeat.Source.STEERING_COMMITTEE
-                    ? "the members the \"Technical Steering Committee\" sections of the repository's CONTRIBUTING and GOVERNANCE files list"
-                    : "the holders the repository's " + source.name() + " files list");
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
+        // A new body is a fact of its own (versioned, with its source); the seats written next name its id.
+        String note = source == MaintainerSeat.Source.STEERING_COMMITTEE
+                ? "the members the \"Technical Steering Committee\" sections of the repository's CONTRIBUTING and GOVERNANCE files list"
+                : "the holders the repository's " + source.name() + " files list";
+        return GovernanceBody.VERSIONS.batch()
+                .add(null, new FactSource(SourceKind.GIT, location.webUrl() == null ? location.url() : location.webUrl(), note,
+                        Confidence.VERIFIED), null, projectId, kind, name)
+                .writeReturningIds(c).get(0);
     }
 
     /**

@@ -18,6 +18,10 @@ import io.counterpower.collect.platform.PlatformResponse;
 import io.counterpower.collect.platform.PlatformStore;
 import io.counterpower.collect.platform.RateLimitExhausted;
 import io.counterpower.collect.platform.ReportedLicense;
+import io.counterpower.common.fact.Confidence;
+import io.counterpower.common.fact.FactSource;
+import io.counterpower.common.fact.SourceKind;
+import io.counterpower.common.fact.VersionedRows;
 import io.counterpower.license.LicenseCatalog;
 import io.counterpower.license.LicenseExpressions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +38,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 
@@ -64,6 +70,14 @@ class HuggingFaceCollector implements Collector {
     /** The Hub's relation names, in the order of {@link CollectionStats.DerivativeCounts}. */
     static final List<String> HUB_RELATIONS = List.of("finetune", "adapter", "merge", "quantized");
     static final int DOWNLOAD_DAYS = 30;
+    /** The columns this collector writes of a derivative and of a download count (the others keep their defaults). */
+    private static final VersionedRows.Table DERIVATIVES = VersionedRows.Table.of("derivative",
+            VersionedRows.bigint("project_id"), VersionedRows.bigint("derived_project_id"), VersionedRows.text("derived_name"),
+            VersionedRows.text("relation"), VersionedRows.bigint("publisher_organisation_id"), VersionedRows.text("publisher_name"),
+            VersionedRows.date("published_at"), VersionedRows.text("base_name"));
+    private static final VersionedRows.Table DOWNLOAD_COUNTS = VersionedRows.Table.of("download_count",
+            VersionedRows.bigint("project_id"), VersionedRows.text("platform"), VersionedRows.date("period_from"),
+            VersionedRows.date("period_to"), VersionedRows.bigint("downloads"));
 
     @Inject
     HuggingFaceConfig config;
@@ -225,67 +239,62 @@ class HuggingFaceCollector implements Collector {
         if (rows.isEmpty()) {
             return 0;
         }
-        int n = rows.size();
-        String[] names = new String[n];
-        Long[] publishers = new Long[n];
-        String[] publisherNames = new String[n];
-        Date[] published = new Date[n];
-        String[] urls = new String[n];
-        for (int i = 0; i < n; i++) {
-            Object[] row = rows.get(i);
-            names[i] = (String) row[0];
-            publishers[i] = (Long) row[1];
-            publisherNames[i] = (String) row[2];
-            published[i] = (Date) row[3];
-            urls[i] = (String) row[4];
+        // One version per name, in name order (the order new facts take their ids in).
+        java.util.TreeMap<String, Object[]> byName = new java.util.TreeMap<>();
+        for (Object[] row : rows) {
+            byName.putIfAbsent((String) row[0], row);
         }
+        Map<String, Long> derivedProjects = projectsOf(c, projectId, byName.values().stream().map(row -> (String) row[4]).toList());
+        String note = "names the model as base_model (" + relation + ") on the Hub, job " + jobId;
+        VersionedRows.Batch derivatives = DERIVATIVES.batch().skippingCurrentVersionsOf("project_id", "derived_name", "relation");
+        for (Object[] row : byName.values()) {
+            String url = (String) row[4];
+            derivatives.add(null, new FactSource(SourceKind.HUGGINGFACE, url, note, Confidence.VERIFIED), null,
+                    projectId, derivedProjects.get(url), row[0], relation, row[1], row[2],
+                    row[3] == null ? null : ((Date) row[3]).toLocalDate(), base);
+        }
+        return derivatives.write(c).inserted();
+    }
+
+    /** The project (other than the base) whose current repository is each page, the first by id. */
+    private static Map<String, Long> projectsOf(Connection c, long projectId, List<String> urls) throws SQLException {
+        Map<String, Long> projects = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("""
-                insert into derivative (project_id, derived_project_id, derived_name, relation, publisher_organisation_id,
-                                        publisher_name, published_at, source_kind, source_url, source_note, confidence,
-                                        recorded_at, base_name)
-                select distinct on (t.name) ?,
-                       (select r.project_id from project_repository r where r.url = t.url and r.superseded_at is null
-                          and r.project_id <> ? order by r.project_id limit 1),
-                       t.name, ?, t.publisher, t.publisher_name, t.published, 'huggingface', t.url, ?, 'verified', now(), ?
-                from unnest(?::text[], ?::bigint[], ?::text[], ?::date[], ?::text[])
-                     as t(name, publisher, publisher_name, published, url)
-                order by t.name
-                on conflict (project_id, derived_name, relation) where superseded_at is null do nothing""")) {
-            s.setLong(1, projectId);
+                select distinct on (r.url) r.url, r.project_id from project_repository r
+                where r.url = any(?) and r.superseded_at is null and r.project_id <> ?
+                order by r.url, r.project_id""")) {
+            s.setArray(1, c.createArrayOf("text", urls.toArray(String[]::new)));
             s.setLong(2, projectId);
-            s.setString(3, relation);
-            s.setString(4, "names the model as base_model (" + relation + ") on the Hub, job " + jobId);
-            s.setString(5, base);
-            s.setArray(6, c.createArrayOf("text", names));
-            s.setArray(7, c.createArrayOf("bigint", publishers));
-            s.setArray(8, c.createArrayOf("text", publisherNames));
-            s.setArray(9, c.createArrayOf("date", published));
-            s.setArray(10, c.createArrayOf("text", urls));
-            return s.executeUpdate();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    projects.put(r.getString(1), r.getLong(2));
+                }
+            }
         }
+        return projects;
     }
 
     /** Records the last 30 days' downloads unless a Hub count of the project overlaps them. */
     private static long downloadCount(Connection c, long projectId, LocalDate from, LocalDate to, long downloads,
                                       String page, long jobId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                insert into download_count (project_id, platform, period_from, period_to, downloads, source_kind, source_url,
-                                            source_note, confidence, recorded_at)
-                select ?, 'huggingface', ?, ?, ?, 'huggingface', ?, ?, 'verified', now()
-                where not exists (select 1 from download_count d where d.project_id = ? and d.platform = 'huggingface'
-                                  and d.superseded_at is null and d.period_from <= ? and d.period_to >= ?)""")) {
+                select exists (select 1 from download_count d where d.project_id = ? and d.platform = 'huggingface'
+                               and d.superseded_at is null and d.period_from <= ? and d.period_to >= ?)""")) {
             s.setLong(1, projectId);
-            s.setDate(2, Date.valueOf(from));
-            s.setDate(3, Date.valueOf(to));
-            s.setLong(4, downloads);
-            s.setString(5, page);
-            s.setString(6, "the Hub's downloads of the last " + DOWNLOAD_DAYS + " days, read on " + to.plusDays(1)
-                    + " (job " + jobId + ")");
-            s.setLong(7, projectId);
-            s.setDate(8, Date.valueOf(to));
-            s.setDate(9, Date.valueOf(from));
-            return s.executeUpdate();
+            s.setDate(2, Date.valueOf(to));
+            s.setDate(3, Date.valueOf(from));
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                if (r.getBoolean(1)) {
+                    return 0;
+                }
+            }
         }
+        String note = "the Hub's downloads of the last " + DOWNLOAD_DAYS + " days, read on " + to.plusDays(1) + " (job " + jobId + ")";
+        return DOWNLOAD_COUNTS.batch()
+                .add(null, new FactSource(SourceKind.HUGGINGFACE, page, note, Confidence.VERIFIED), null,
+                        projectId, "huggingface", from, to, downloads)
+                .write(c).inserted();
     }
 
     private String organisationKey(long organisationId) {

@@ -3,6 +3,7 @@ package io.counterpower.common.fact;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,9 +26,15 @@ import java.util.StringJoiner;
  */
 public final class VersionedRows {
 
-    /** The SQL types a value column may have; {@code JSONB} values are passed as JSON text. */
+    /**
+     * The SQL types a value column may have. {@code CAST} values are passed as their text form and cast
+     * by PostgreSQL per row to the column's {@code castTo}: JSON text for jsonb, array literals
+     * ({@code {a.org,b.org}}) for text[] (arrays of differing lengths cannot be one two-dimensional array to
+     * unnest), and any type read back as text from a version being copied.
+     */
     enum Type {
-        BIGINT("bigint"), SMALLINT("smallint"), TEXT("text"), DATE("date"), BOOLEAN("boolean"), JSONB("text");
+        BIGINT("bigint"), SMALLINT("smallint"), NUMERIC("numeric"), TEXT("text"), DATE("date"), BOOLEAN("boolean"),
+        CAST("text");
 
         private final String arrayElement;
 
@@ -36,8 +43,13 @@ public final class VersionedRows {
         }
     }
 
-    /** A value column of a versioned table. */
-    public record Column(String name, Type type) {
+    /** A value column of a versioned table; {@code castTo} is the SQL type a {@code CAST} column's text is cast to. */
+    public record Column(String name, Type type, String castTo) {
+        public Column {
+            if ((type == Type.CAST) != (castTo != null)) {
+                throw new IllegalArgumentException("Only a CAST column, and every one, names the type it is cast to: " + name);
+            }
+        }
     }
 
     /**
@@ -61,31 +73,46 @@ public final class VersionedRows {
     }
 
     public static Column bigint(String name) {
-        return new Column(name, Type.BIGINT);
+        return new Column(name, Type.BIGINT, null);
     }
 
     public static Column smallint(String name) {
-        return new Column(name, Type.SMALLINT);
+        return new Column(name, Type.SMALLINT, null);
     }
 
     public static Column text(String name) {
-        return new Column(name, Type.TEXT);
+        return new Column(name, Type.TEXT, null);
+    }
+
+    /** A numeric column (amounts of money), given as {@link java.math.BigDecimal}. */
+    public static Column numeric(String name) {
+        return new Column(name, Type.NUMERIC, null);
+    }
+
+    /** A text[] column, given as an array literal ({@code {a.org,b.org}}). */
+    public static Column textArray(String name) {
+        return new Column(name, Type.CAST, "text[]");
     }
 
     public static Column date(String name) {
-        return new Column(name, Type.DATE);
+        return new Column(name, Type.DATE, null);
     }
 
     public static Column bool(String name) {
-        return new Column(name, Type.BOOLEAN);
+        return new Column(name, Type.BOOLEAN, null);
+    }
+
+    /** A column of any SQL type ({@code sqlType} as {@code format_type} writes it), given as its text form. */
+    public static Column cast(String name, String sqlType) {
+        return new Column(name, Type.CAST, sqlType);
     }
 
     public static Column jsonb(String name) {
-        return new Column(name, Type.JSONB);
+        return new Column(name, Type.CAST, "jsonb");
     }
 
     /** What a batch did: versions closed and versions inserted. */
-    record Written(int superseded, int inserted) {
+    public record Written(int superseded, int inserted) {
     }
 
     /**
@@ -99,7 +126,7 @@ public final class VersionedRows {
         private final List<Object[]> values = new ArrayList<>();
         private final List<FactSource> sources = new ArrayList<>();
         private final List<String> reasons = new ArrayList<>();
-        private boolean skipCurrent;
+        private String conflictTarget;
 
         private Batch(Table table) {
             this.table = table;
@@ -132,7 +159,16 @@ public final class VersionedRows {
          * one-current-version index): for writers that may meet a fact another transaction recorded.
          */
         public Batch skippingCurrentFacts() {
-            this.skipCurrent = true;
+            this.conflictTarget = "id";
+            return this;
+        }
+
+        /**
+         * Leaves out a version whose natural key (the columns of a unique index on current versions)
+         * a current version already holds: for insert-only writers that meet a fact recorded before.
+         */
+        public Batch skippingCurrentVersionsOf(String... naturalKey) {
+            this.conflictTarget = String.join(", ", naturalKey);
             return this;
         }
 
@@ -152,6 +188,20 @@ public final class VersionedRows {
 
         /** Closes, then inserts, in at most two statements. */
         public Written write(Connection c) throws SQLException {
+            return write(c, new ArrayList<>());
+        }
+
+        /**
+         * The same, for a caller that names the new facts next: the ids of the versions inserted, in the
+         * order they were added (a skipped version has none).
+         */
+        public List<Long> writeReturningIds(Connection c) throws SQLException {
+            List<Long> inserted = new ArrayList<>();
+            write(c, inserted);
+            return inserted;
+        }
+
+        private Written write(Connection c, List<Long> written) throws SQLException {
             int closed = 0;
             if (!superseded.isEmpty()) {
                 try (PreparedStatement s = c.prepareStatement("update " + table.name()
@@ -160,7 +210,6 @@ public final class VersionedRows {
                     closed = s.executeUpdate();
                 }
             }
-            int inserted = 0;
             if (!ids.isEmpty()) {
                 try (PreparedStatement s = c.prepareStatement(insertStatement())) {
                     int n = ids.size();
@@ -173,12 +222,14 @@ public final class VersionedRows {
                         Object[] array = switch (type) {
                             case BIGINT -> new Long[n];
                             case SMALLINT -> new Short[n];
-                            case TEXT, JSONB -> new String[n];
+                            case NUMERIC -> new java.math.BigDecimal[n];
+                            case TEXT, CAST -> new String[n];
                             case DATE -> new Date[n];
                             case BOOLEAN -> new Boolean[n];
                         };
                         for (int i = 0; i < n; i++) {
-                            array[i] = jdbc(values.get(i)[col]);
+                            Object value = values.get(i)[col];
+                            array[i] = type == Type.CAST && value != null ? value.toString() : jdbc(value);
                         }
                         s.setArray(p++, c.createArrayOf(type.arrayElement, array));
                     }
@@ -195,10 +246,14 @@ public final class VersionedRows {
                     for (String[] column : provenance) {
                         s.setArray(p++, c.createArrayOf("text", column));
                     }
-                    inserted = s.executeUpdate();
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            written.add(r.getLong(1));
+                        }
+                    }
                 }
             }
-            return new Written(closed, inserted);
+            return new Written(closed, written.size());
         }
 
         private String insertStatement() {
@@ -215,7 +270,7 @@ public final class VersionedRows {
                 Column column = columns.get(col);
                 String alias = "v" + col;
                 target.add(column.name());
-                selected.add(column.type() == Type.JSONB ? "cast(t." + alias + " as jsonb)" : "t." + alias);
+                selected.add(column.castTo() != null ? "cast(t." + alias + " as " + column.castTo() + ")" : "t." + alias);
                 arrays.add("cast(? as " + column.type().arrayElement + "[])");
                 aliases.add(alias);
             }
@@ -227,9 +282,11 @@ public final class VersionedRows {
             }
             target.add("recorded_at");
             selected.add("now()");
+            // Ordered by position, so that new facts take fact_id_seq in the order they were added.
             return "insert into " + table.name() + " (" + target + ")\nselect " + selected
-                    + "\nfrom unnest(" + arrays + ") as t(" + aliases + ")"
-                    + (skipCurrent ? "\non conflict (id) where superseded_at is null do nothing" : "");
+                    + "\nfrom unnest(" + arrays + ") with ordinality as t(" + aliases + ", position)\norder by t.position"
+                    + (conflictTarget == null ? "" : "\non conflict (" + conflictTarget + ") where superseded_at is null do nothing")
+                    + "\nreturning id";
         }
 
         private static Object jdbc(Object value) {

@@ -195,6 +195,39 @@ class CollectionJobTest {
         assertEquals(4L, number("select count(*) from contribution where project_id = (select id from project where slug = ?)", slug));
     }
 
+    /** A full read after a rewrite closes the git license periods the new history no longer holds, and keeps the rest. */
+    @Test
+    void aRewrittenHistoryClosesTheLicensePeriodsItNoLongerHolds() throws Exception {
+        String slug = project();
+        Path path = dir.resolve("licensed.git");
+        String mit = "MIT License\n\nCopyright (c) 2022 Example\n\nPermission is hereby granted...\n";
+        try (HistoryFixture repo = HistoryFixture.bare(path)) {
+            repo.commit("main").by("Ann", "ann@example.org", "2022-01-01T00:00:00Z").put("LICENSE", mit).create();
+            repo.commit("main").by("Ben", "ben@example.org", "2022-01-03T00:00:00Z")
+                    .put("LICENSE", "GNU GENERAL PUBLIC LICENSE\nVersion 3, 29 June 2007\n").create();
+        }
+        assertEquals("succeeded", collect(slug, path).getString("state"));
+        long projectId = number("select id from project where slug = ?", slug);
+        String periods = "select count(*) from license_period where project_id = ? and source_kind = 'git'";
+        assertEquals(2L, number(periods + " and superseded_at is null", projectId));
+        try (HistoryFixture repo = HistoryFixture.existing(path)) {
+            // A force-push keeps the first license and drops the change of 2022-01-03.
+            ObjectId root = repo.commit("main").orphan().by("Ann", "ann@example.org", "2022-01-01T00:00:00Z")
+                    .put("LICENSE", mit).create();
+            repo.moveBranch("main", root);
+            repo.commit("main").by("Cy", "cy@example.org", "2022-01-05T00:00:00Z").put("c.txt", "c\n").create();
+        }
+
+        JsonPath job = collect(slug, path);
+
+        assertEquals("succeeded", job.getString("state"), job.getString("error"));
+        assertTrue(job.getString("warnings[0]").contains("It was read in full"), job.getString("warnings[0]"));
+        assertEquals(1L, number(periods + " and superseded_at is null and valid_from = date '2022-01-01'", projectId));
+        assertEquals(0L, number(periods + " and superseded_at is null and valid_from = date '2022-01-03'", projectId));
+        assertEquals(1L, number(periods + " and superseded_at is not null and valid_from = date '2022-01-03'", projectId),
+                "closed, not deleted");
+    }
+
     @Test
     void namesThatAreNotUtf8AreDecodedAndTheCollectionGoesOn() throws Exception {
         Path path = dir.resolve("latin1.git");

@@ -179,6 +179,37 @@ class HuggingFaceCollectionTest {
         assertEquals(1L, sql.number("select count(*) from download_count where project_id = ?", projectId));
     }
 
+    /**
+     * A derivative whose Hub page is another project's repository names that project; a rerun the Hub answers in full
+     * again (no ETag matched) records no second version of a derivative or an overlapping download count.
+     */
+    @Test
+    void aDerivativeThatIsAProjectNamesItAndARerunAnsweredInFullAddsNothing() throws SQLException {
+        Hub hub = hub().stubAll("huggingface/model.json");
+        String adapter = "someone-" + hub.namespace().substring("lab-".length()) + "/" + hub.model() + "-lora-sql";
+        String derivedSlug = project(null);
+        admin().body(Map.of("url", "https://huggingface.co/" + adapter, "source", io.counterpower.support.Fixtures.source()))
+                .post("/api/v1/projects/" + derivedSlug + "/repositories").then().statusCode(201);
+        String slug = project(null);
+
+        succeeded(post(slug, hub.url()));
+
+        Sql sql = new Sql(db);
+        long projectId = sql.number("select id from project where slug = ?", slug);
+        assertEquals(sql.number("select id from project where slug = ?", derivedSlug), sql.number("""
+                select derived_project_id from derivative where project_id = ? and derived_name = ? and superseded_at is null""",
+                projectId, adapter));
+        assertEquals(6L, sql.number("select count(*) from derivative where project_id = ? and derived_project_id is null", projectId));
+
+        JsonPath rerun = succeeded(post(slug, hub.url()));
+        assertEquals(Map.of("finetune", 0, "adapter", 0, "merge", 0, "quantization", 0),
+                rerun.getMap("stats.platform.derivativesAdded"));
+        assertEquals(0, rerun.getInt("stats.platform.downloadCountsAdded"));
+        assertEquals(1, rerun.getInt("stats.platform.notModified"));      // the finetunes only
+        assertEquals(7L, sql.number("select count(*) from derivative where project_id = ?", projectId));
+        assertEquals(1L, sql.number("select count(*) from download_count where project_id = ?", projectId));
+    }
+
     @Test
     void aLicenseNamedInLicenseNameIsReadThroughTheCatalogAndTheBaseModelIsReported() {
         Hub hub = hub().stubAll("huggingface/model-license-other.json");

@@ -103,6 +103,53 @@ class VersionedRowsTest {
         assertThrows(IllegalArgumentException.class, () -> PROBE.batch().add(null, GIT, null, "too few"));
     }
 
+    /**
+     * Numeric and cast columns keep their values; new facts take their ids in the order they were added and the
+     * ids come back in that order; a version whose natural key a current version holds is skipped on request.
+     */
+    @Test
+    void typedColumnsNewIdsInOrderAndTheNaturalKeySkip() {
+        VersionedRows.Table extra = VersionedRows.Table.of("versioned_extra", VersionedRows.text("label"),
+                VersionedRows.numeric("amount"), VersionedRows.textArray("domains"), VersionedRows.cast("span", "int4range"));
+        inProbeTransaction(c -> {
+            try (var s = c.createStatement()) {
+                s.execute("""
+                        create temp table versioned_extra (
+                            row_id bigint generated always as identity primary key,
+                            id bigint not null default nextval('fact_id_seq'),
+                            label text not null, amount numeric(20, 2), domains text[] not null default '{}', span int4range,
+                            source_kind text not null, source_url text, source_note text, source_quote text, confidence text not null,
+                            recorded_at timestamptz not null default now(), superseded_at timestamptz,
+                            recorded_by bigint, change_reason text) on commit drop""");
+                s.execute("create unique index on versioned_extra (label) where superseded_at is null");
+            }
+            List<Long> ids = extra.batch()
+                    .add(null, GIT, null, "b", new java.math.BigDecimal("1234567.895"), "{b.org,\"c d.org\"}", "[1,5)")
+                    .add(null, GIT, null, "a", null, "{}", null)
+                    .add(null, GIT, null, "c", java.math.BigDecimal.TEN, "{x.org}", "[2,3]")
+                    .writeReturningIds(c);
+            assertEquals(3, ids.size());
+            assertEquals(ids.stream().sorted().distinct().toList(), ids, "taken from the sequence in the order added");
+            List<String> rows = new ArrayList<>();
+            try (var s = c.createStatement(); ResultSet r = s.executeQuery(
+                    "select id, label, amount::text, domains::text, span::text from versioned_extra order by row_id")) {
+                while (r.next()) {
+                    rows.add(r.getLong(1) + " " + r.getString(2) + " " + r.getString(3) + " " + r.getString(4) + " " + r.getString(5));
+                }
+            }
+            assertEquals(List.of(ids.get(0) + " b 1234567.90 {b.org,\"c d.org\"} [1,5)", ids.get(1) + " a null {} null",
+                    ids.get(2) + " c 10.00 {x.org} [2,4)"), rows);
+
+            List<Long> again = extra.batch().skippingCurrentVersionsOf("label")
+                    .add(null, GIT, null, "a", null, "{}", null)
+                    .add(null, GIT, null, "d", null, "{}", null)
+                    .writeReturningIds(c);
+            assertEquals(1, again.size(), "the version of a, which is current, is skipped");
+            assertThrows(IllegalArgumentException.class, () -> new VersionedRows.Column("x", VersionedRows.Type.TEXT, "jsonb"));
+            return null;
+        });
+    }
+
     /** Random batches of new facts, edits and closes: the current rows always equal a plain map's, one per fact. */
     @Test
     void randomBatchesKeepOneCurrentVersionPerFact() {
