@@ -37,16 +37,17 @@ with has_body as (
     and c.at <= (cast(cast(:day as date) + 1 as timestamp) - interval '1 microsecond') at time zone 'UTC'
     and visible_at(c.recorded_at, c.superseded_at, :asof) and not l.is_bot
 ), aff as (
-  -- each (contributor, day) pair's affiliation on the day, the pairs with one (affiliation_on, V066)
-  select p.contributor_id, p.day, a.organisation_id
-  from (select distinct contributor_id, day from base) p
-  cross join lateral affiliation_on(p.contributor_id, p.day, :asof) a
+  -- the affiliation of every (contributor, day) pair of the contributions at once, the pairs with one (affiliations_on, V066)
+  select t.contributor_id, t.on_day as day, t.organisation_id
+  from (select array_agg(contributor_id) as contributors, array_agg(day) as days from (select distinct contributor_id, day from base) p) s
+  cross join lateral affiliations_on(s.contributors, s.days, :asof) t
 ), tops as (
-  -- the top-level parent of every (organisation, day) pair of the contributions and the seats (top_organisation_on, V064)
-  select s.org, s.day, t.top_organisation_id as top
-  from (select organisation_id as org, day from aff where organisation_id is not null
-        union select org_id, cast(:day as date) from held where org_id is not null) s
-  cross join lateral top_organisation_on(s.org, s.day, :asof) t
+  -- the top-level parent of every (organisation, day) pair of the contributions and the seats at once (top_organisations, V065)
+  select t.organisation_id as org, t.on_day as day, t.top_organisation_id as top
+  from (select array_agg(o.org) as orgs, array_agg(o.day) as days
+        from (select organisation_id as org, day from aff where organisation_id is not null
+              union all select org_id, cast(:day as date) from held where org_id is not null) o) s
+  cross join lateral top_organisations(s.orgs, s.days, :asof) t
 ),
 contrib as (
   select b.id, a.contributor_id is not null as known, case when a.organisation_id is not null then o.key end as org_key

@@ -33,10 +33,10 @@ with ev as (
       select 1 from project_steward s where s.project_id = :project and s.organisation_id = f.recipient_organisation_id
         and visible_at(s.recorded_at, s.superseded_at, :asof) and ((s.valid_from is null or s.valid_from <= f.event_date) and (s.valid_to is null or s.valid_to >= f.event_date))))
 ), tops as (
-  -- each funder's top-level parent on the event's day (top_organisation_on, V064)
-  select s.org, s.day, t.top_organisation_id as top
-  from (select distinct funder as org, event_date as day from ev where funder is not null) s
-  cross join lateral top_organisation_on(s.org, s.day, :asof) t
+  -- each funder's top-level parent on the event's day, all pairs at once (top_organisations, V065)
+  select t.organisation_id as org, t.on_day as day, t.top_organisation_id as top
+  from (select array_agg(funder) as orgs, array_agg(event_date) as days from ev where funder is not null) s
+  cross join lateral top_organisations(s.orgs, s.days, :asof) t
 ),
 rows as (
   select ev.*, ev.event_date > :lo_day as in_window, o.key as funder_key, ft.type as funder_type

@@ -21,10 +21,10 @@ with merges as (
   select m.contributor_id, m.day, a.known is not null as known, a.organisation_id
   from merges m left join lateral affiliation_on(m.contributor_id, m.day, :asof) a on true
 ), tops as (
-  -- each (organisation, day) pair's top-level parent on the day (top_organisation_on, V064)
-  select s.org, s.day, t.top_organisation_id as top
-  from (select distinct organisation_id as org, day from aff where organisation_id is not null) s
-  cross join lateral top_organisation_on(s.org, s.day, :asof) t
+  -- the top-level parent of every (organisation, day) pair at once (top_organisations, V065)
+  select t.organisation_id as org, t.on_day as day, t.top_organisation_id as top
+  from (select array_agg(organisation_id) as orgs, array_agg(day) as days from aff where organisation_id is not null) s
+  cross join lateral top_organisations(s.orgs, s.days, :asof) t
 ),
 attributed as (
   select a.contributor_id, a.known, o.key as org_key
