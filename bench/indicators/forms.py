@@ -1,9 +1,13 @@
 #!/usr/bin/env python3
-"""EXPLAIN ANALYZE of v2 statements, baseline text vs new text, alternated, on cp_attr_bench.
-usage: run.py <rounds> <steps> name:oldfile:newfile ..."""
+"""EXPLAIN (ANALYZE) of two texts of a v2 indicator statement, alternated in the same minutes, on a
+scratch database (DB, default cp_attr_bench) generated with bench/indicators/generate.sql: the rows of
+both are compared first, then each run's execution time, the ratio of medians and the median of the
+per-pair ratios are printed. A text with a step parameter (:day, :lo_day, :lo24, :top_org) is wrapped
+as FactIndicators.lateral wraps it; `\ir` includes are resolved relative to the file.
+usage: bench/indicators/forms.py <rounds> <steps: 1 or N month ends back from 2025-12> name:old.sql:new.sql ..."""
 import json, os, re, subprocess, sys, datetime
 DB = os.environ.get("DB", "cp_attr_bench")
-V2 = "/work/main/src/main/resources/methodology/v2/"
+V2 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../src/main/resources/methodology/v2/")
 
 def resolve(path):
     out = []
