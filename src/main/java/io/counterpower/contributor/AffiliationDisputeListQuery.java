@@ -1,10 +1,8 @@
 package io.counterpower.contributor;
 
-import io.counterpower.common.text.Texts;
 
 import io.counterpower.common.paging.PageRequest;
 import io.counterpower.common.paging.QueryParams;
-import io.counterpower.common.problem.ApiProblem;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
@@ -22,10 +20,7 @@ record AffiliationDisputeListQuery(String state, Long affiliation, PageRequest p
         /** The page, the state, then the affiliation: the first fault is the answer, as it has always been. */
         AffiliationDisputeListQuery query() {
             PageRequest request = PageRequest.parse(page, size, sort, AffiliationDisputes.SORTABLE, "id");
-            String wanted = Texts.trimmedOrNull(state);
-            if (wanted != null && !AffiliationDisputes.STATES.contains(wanted)) {
-                throw ApiProblem.badRequest("state", "must be one of [open, rejected, upheld]");
-            }
+            String wanted = QueryParams.oneOf(state, "state", AffiliationDisputes.STATES);
             return new AffiliationDisputeListQuery(wanted, QueryParams.id(affiliation, "affiliation"), request);
         }
     }

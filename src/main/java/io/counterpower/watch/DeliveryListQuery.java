@@ -1,13 +1,12 @@
 package io.counterpower.watch;
 
-import io.counterpower.common.text.Texts;
+import io.counterpower.common.paging.QueryParams;
+
 
 import io.counterpower.common.paging.PageRequest;
-import io.counterpower.common.problem.ApiProblem;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * A request for a watch's delivery log ({@code GET /api/v1/watches/{id}/deliveries}), parsed once at the edge,
@@ -24,10 +23,7 @@ record DeliveryListQuery(String state, PageRequest page) {
         /** The page, then the state: the first fault is the answer, as it has always been. */
         DeliveryListQuery query() {
             PageRequest request = PageRequest.parse(page, size, null, Map.of("id", "id"), "-id");
-            String wanted = Texts.trimmedOrNull(state);
-            if (wanted != null && !WebhookOutbox.STATES.contains(wanted)) {
-                throw ApiProblem.badRequest("state", "must be one of " + new TreeSet<>(WebhookOutbox.STATES));
-            }
+            String wanted = QueryParams.oneOf(state, "state", WebhookOutbox.STATES);
             return new DeliveryListQuery(wanted, request);
         }
     }

@@ -4,7 +4,6 @@ import io.counterpower.common.text.Texts;
 
 import io.counterpower.common.paging.PageRequest;
 import io.counterpower.common.paging.QueryParams;
-import io.counterpower.common.problem.ApiProblem;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
@@ -23,10 +22,7 @@ record DisputeListQuery(String state, String kind, Long fact, PageRequest page) 
         /** The page, the state, then the fact (the kind is never refused): the first fault is the answer, as it has always been. */
         DisputeListQuery query() {
             PageRequest request = PageRequest.parse(page, size, sort, FactDisputes.SORTABLE, "id");
-            String wanted = Texts.trimmedOrNull(state);
-            if (wanted != null && !FactDisputes.STATES.contains(wanted)) {
-                throw ApiProblem.badRequest("state", "must be one of [accepted, open, rejected]");
-            }
+            String wanted = QueryParams.oneOf(state, "state", FactDisputes.STATES);
             return new DisputeListQuery(wanted, Texts.trimmedOrNull(kind), QueryParams.id(fact, "fact"), request);
         }
 

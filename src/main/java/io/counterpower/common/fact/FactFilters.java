@@ -3,12 +3,10 @@ package io.counterpower.common.fact;
 import io.counterpower.common.text.Texts;
 
 import io.counterpower.common.paging.QueryParams;
-import io.counterpower.common.problem.ApiProblem;
 import io.counterpower.common.time.Instants;
 
 import java.time.LocalDate;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -103,19 +101,19 @@ public final class FactFilters {
     }
 
     public String kind(Set<String> allowed) {
-        return oneOf(kind, "kind", allowed);
+        return QueryParams.oneOf(kind, "kind", allowed);
     }
 
     public String type(Set<String> allowed) {
-        return oneOf(type, "type", allowed);
+        return QueryParams.oneOf(type, "type", allowed);
     }
 
     public String artifact(Set<String> allowed) {
-        return oneOf(artifact, "artifact", allowed);
+        return QueryParams.oneOf(artifact, "artifact", allowed);
     }
 
     public String changeKind(Set<String> allowed) {
-        return oneOf(changeKind, "changeKind", allowed);
+        return QueryParams.oneOf(changeKind, "changeKind", allowed);
     }
 
     /** The component, read by {@code parser}, whose IllegalArgumentException message is the 400's detail. */
@@ -131,13 +129,5 @@ public final class FactFilters {
         return QueryParams.code(relation, "relation", parser);
     }
 
-    /** A value that must be one of {@code allowed}; anything else is a 400 naming the parameter. */
-    private static String oneOf(String value, String field, Set<String> allowed) {
-        String given = Texts.trimmedOrNull(value);
-        if (given != null && !allowed.contains(given)) {
-            throw ApiProblem.badRequest(field, "must be one of " + new TreeSet<>(allowed));
-        }
-        return given;
-    }
 
 }

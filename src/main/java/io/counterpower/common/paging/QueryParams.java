@@ -20,6 +20,18 @@ public final class QueryParams {
         }
     }
 
+    /**
+     * A value that must be one of {@code allowed} (trimmed; null when absent or blank); anything else is a 400
+     * naming the parameter and listing the allowed values in order.
+     */
+    public static String oneOf(String value, String field, java.util.Set<String> allowed) {
+        String given = io.counterpower.common.text.Texts.trimmedOrNull(value);
+        if (given != null && !allowed.contains(given)) {
+            throw ApiProblem.badRequest(field, "must be one of " + new java.util.TreeSet<>(allowed));
+        }
+        return given;
+    }
+
     public static Long id(String value, String field) {
         if (value == null || value.isBlank()) {
             return null;
