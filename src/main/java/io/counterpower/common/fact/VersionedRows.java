@@ -5,7 +5,11 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
@@ -127,6 +131,8 @@ public final class VersionedRows {
         private final List<FactSource> sources = new ArrayList<>();
         private final List<String> reasons = new ArrayList<>();
         private String conflictTarget;
+        private Instant recordedAt;
+        private Long recordedBy;
 
         private Batch(Table table) {
             this.table = table;
@@ -172,6 +178,17 @@ public final class VersionedRows {
             return this;
         }
 
+        /**
+         * Records every version as made at {@code at} by the key {@code keyId} (null for none), as the
+         * write API's bulk imports do (their moment is the request's, taken before the transaction), where
+         * a collector's versions are recorded at the transaction's {@code now()} by no key.
+         */
+        public Batch recordedAs(Instant at, Long keyId) {
+            this.recordedAt = java.util.Objects.requireNonNull(at);
+            this.recordedBy = keyId;
+            return this;
+        }
+
         /** The versions to insert. */
         public int versions() {
             return ids.size();
@@ -214,6 +231,14 @@ public final class VersionedRows {
                 try (PreparedStatement s = c.prepareStatement(insertStatement())) {
                     int n = ids.size();
                     int p = 1;
+                    if (recordedAt != null) {
+                        s.setObject(p++, OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC));
+                        if (recordedBy == null) {
+                            s.setNull(p++, Types.BIGINT);
+                        } else {
+                            s.setLong(p++, recordedBy);
+                        }
+                    }
                     s.setArray(p++, c.createArrayOf("bigint", ids.toArray(Long[]::new)));
                     List<Column> columns = table.values();
                     for (int col = 0; col < columns.size(); col++) {
@@ -281,7 +306,13 @@ public final class VersionedRows {
                 aliases.add(provenance);
             }
             target.add("recorded_at");
-            selected.add("now()");
+            if (recordedAt == null) {
+                selected.add("now()");
+            } else {
+                selected.add("cast(? as timestamptz)");
+                target.add("recorded_by");
+                selected.add("cast(? as bigint)");
+            }
             // Ordered by position, so that new facts take fact_id_seq in the order they were added.
             return "insert into " + table.name() + " (" + target + ")\nselect " + selected
                     + "\nfrom unnest(" + arrays + ") with ordinality as t(" + aliases + ", position)\norder by t.position"
