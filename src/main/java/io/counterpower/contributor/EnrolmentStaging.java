@@ -25,8 +25,9 @@ import java.util.TreeSet;
 
 /**
  * The enrolment rows of one import, copied into a temporary table (dropped at commit), so that
- * they are checked against the recorded affiliations in one statement and written in another,
- * however many there are. The callers decide, in line order, what each row becomes.
+ * they are checked against the recorded affiliations in one statement, however many there are;
+ * the callers decide, in line order, what each row becomes, and the accepted ones are written as
+ * one {@link VersionedRows} batch. The staging table holds only what the check reads.
  */
 @ApplicationScoped
 class EnrolmentStaging {
@@ -66,8 +67,7 @@ class EnrolmentStaging {
                 s.execute("""
                         create temporary table import_enrolment (
                             n int primary key, contributor_id bigint not null, organisation_id bigint, organisation_key text,
-                            valid_from date, valid_to date, tier smallint not null, comparable boolean not null, role text,
-                            source_kind text not null, source_url text, source_note text, source_quote text, confidence text not null
+                            valid_from date, valid_to date, tier smallint not null, comparable boolean not null
                         ) on commit drop""");
             }
             copy(c, rows);
@@ -97,13 +97,12 @@ class EnrolmentStaging {
 
     private static void copy(Connection c, List<Row> rows) throws SQLException {
         CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-                copy import_enrolment (n, contributor_id, organisation_id, organisation_key, valid_from, valid_to, tier, comparable,
-                                       role, source_kind, source_url, source_note, source_quote, confidence) from stdin""");
+                copy import_enrolment (n, contributor_id, organisation_id, organisation_key, valid_from, valid_to, tier, comparable)
+                from stdin""");
         try {
             StringBuilder chunk = new StringBuilder();
             for (int i = 0; i < rows.size(); i++) {
                 Row r = rows.get(i);
-                FactSource source = r.source();
                 field(chunk, i).append('\t');
                 field(chunk, r.contributorId()).append('\t');
                 field(chunk, r.organisationId()).append('\t');
@@ -111,13 +110,7 @@ class EnrolmentStaging {
                 field(chunk, r.comparable() ? r.from() : null).append('\t');
                 field(chunk, r.comparable() ? r.to() : null).append('\t');
                 field(chunk, r.tier()).append('\t');
-                field(chunk, r.comparable() ? "t" : "f").append('\t');
-                field(chunk, r.role()).append('\t');
-                field(chunk, source == null ? "manual" : source.kind().code()).append('\t');
-                field(chunk, source == null ? null : source.url()).append('\t');
-                field(chunk, source == null ? null : source.note()).append('\t');
-                field(chunk, source == null ? null : source.quote()).append('\t');
-                field(chunk, source == null ? "reported" : source.confidence().code()).append('\n');
+                field(chunk, r.comparable() ? "t" : "f").append('\n');
                 if (chunk.length() > 64 * 1024 || i == rows.size() - 1) {
                     byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
                     copy.writeToCopy(bytes, 0, bytes.length);
