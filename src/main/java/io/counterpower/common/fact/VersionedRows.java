@@ -115,6 +115,10 @@ public final class VersionedRows {
         return new Column(name, Type.CAST, "jsonb");
     }
 
+    /** The provenance columns every version records besides {@code recorded_at}, in the order the statement names them. */
+    private static final List<String> PROVENANCE = List.of("source_kind", "source_url", "source_note", "confidence", "change_reason",
+            "source_quote");
+
     /** What a batch did: versions closed and versions inserted. */
     public record Written(int superseded, int inserted) {
     }
@@ -228,9 +232,19 @@ public final class VersionedRows {
                 }
             }
             if (!ids.isEmpty()) {
-                try (PreparedStatement s = c.prepareStatement(insertStatement())) {
+                // A batch of one source and reason (an import's) sends them once, not once per version.
+                boolean oneSource = true;
+                for (int i = 1; i < ids.size() && oneSource; i++) {
+                    oneSource = sources.get(i).equals(sources.get(0)) && java.util.Objects.equals(reasons.get(i), reasons.get(0));
+                }
+                try (PreparedStatement s = c.prepareStatement(insertStatement(oneSource))) {
                     int n = ids.size();
                     int p = 1;
+                    if (oneSource) {
+                        for (String value : provenance(0)) {
+                            s.setString(p++, value);
+                        }
+                    }
                     if (recordedAt != null) {
                         s.setObject(p++, OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC));
                         if (recordedBy == null) {
@@ -258,18 +272,17 @@ public final class VersionedRows {
                         }
                         s.setArray(p++, c.createArrayOf(type.arrayElement, array));
                     }
-                    String[][] provenance = new String[6][n];
-                    for (int i = 0; i < n; i++) {
-                        FactSource source = sources.get(i);
-                        provenance[0][i] = source.kind().code();
-                        provenance[1][i] = source.url();
-                        provenance[2][i] = source.note();
-                        provenance[3][i] = source.confidence().code();
-                        provenance[4][i] = reasons.get(i);
-                        provenance[5][i] = source.quote();
-                    }
-                    for (String[] column : provenance) {
-                        s.setArray(p++, c.createArrayOf("text", column));
+                    if (!oneSource) {
+                        String[][] provenance = new String[PROVENANCE.size()][n];
+                        for (int i = 0; i < n; i++) {
+                            String[] version = provenance(i);
+                            for (int k = 0; k < version.length; k++) {
+                                provenance[k][i] = version[k];
+                            }
+                        }
+                        for (String[] column : provenance) {
+                            s.setArray(p++, c.createArrayOf("text", column));
+                        }
                     }
                     try (ResultSet r = s.executeQuery()) {
                         while (r.next()) {
@@ -281,7 +294,14 @@ public final class VersionedRows {
             return new Written(closed, written.size());
         }
 
-        private String insertStatement() {
+        /** The provenance of the version added {@code i}th, in the order of {@link #PROVENANCE}. */
+        private String[] provenance(int i) {
+            FactSource source = sources.get(i);
+            return new String[] {source.kind().code(), source.url(), source.note(), source.confidence().code(), reasons.get(i),
+                    source.quote()};
+        }
+
+        private String insertStatement(boolean oneSource) {
             StringJoiner target = new StringJoiner(", ");
             StringJoiner selected = new StringJoiner(", ");
             StringJoiner arrays = new StringJoiner(", ");
@@ -299,11 +319,15 @@ public final class VersionedRows {
                 arrays.add("cast(? as " + column.type().arrayElement + "[])");
                 aliases.add(alias);
             }
-            for (String provenance : List.of("source_kind", "source_url", "source_note", "confidence", "change_reason", "source_quote")) {
+            for (String provenance : PROVENANCE) {
                 target.add(provenance);
-                selected.add("t." + provenance);
-                arrays.add("cast(? as text[])");
-                aliases.add(provenance);
+                if (oneSource) {
+                    selected.add("cast(? as text)");
+                } else {
+                    selected.add("t." + provenance);
+                    arrays.add("cast(? as text[])");
+                    aliases.add(provenance);
+                }
             }
             target.add("recorded_at");
             if (recordedAt == null) {
