@@ -253,7 +253,7 @@ class EnrolmentCsv {
         if (!errors.isEmpty()) {
             throw new ApiProblem(400, "Invalid import", errors.size() + " problem(s) in the import; nothing was imported", errors, Map.of());
         }
-        int created = staging.record(accepted, Instants.now(), caller.keyId(), reason);
+        int created = staging.record(staged, accepted, Instants.now(), caller.keyId(), reason);
         Log.infof("csv import of %d rows: staged and checked %d ms, recorded %d ms", readings.size(),
                 (checkedDone - started) / 1_000_000, (System.nanoTime() - checkedDone) / 1_000_000);
         Report report = new Report(readings.size(), created, unchanged);

@@ -9,6 +9,7 @@ import io.counterpower.common.fact.Confidence;
 import io.counterpower.common.fact.FactWrite;
 import io.counterpower.common.fact.Periods;
 import io.counterpower.common.fact.SourceKind;
+import io.counterpower.common.fact.VersionedRows;
 import io.counterpower.common.problem.ApiProblem;
 import io.counterpower.common.problem.FieldError;
 import io.counterpower.organisation.ImportedOrganisations;
@@ -25,7 +26,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -197,7 +197,7 @@ class EnrolmentImports {
         if (!errors.isEmpty()) {
             throw rejected(errors);
         }
-        counts.created = staging.record(accepted, write.at(), write.keyId(), write.reason());
+        counts.created = staging.record(rows, accepted, write.at(), write.keyId(), write.reason());
         Log.infof("%s import of %d enrolments: people %d ms, organisations %d ms, staged and checked %d ms, recorded %d ms", format,
                 rows.size(), (peopleDone - started) / 1_000_000, (organisationsDone - peopleDone) / 1_000_000,
                 (checkedDone - organisationsDone) / 1_000_000, (System.nanoTime() - checkedDone) / 1_000_000);
@@ -346,15 +346,12 @@ class EnrolmentImports {
             s.setArray(4, c.createArrayOf("text", newIdentities.stream().map(NameAndEmail::email).toArray()));
             s.executeUpdate();
         }
-        try (PreparedStatement s = c.prepareStatement("""
-                insert into identity_link (id, contributor_id, source_kind, source_url, source_note, confidence, recorded_at,
-                                           recorded_by, change_reason)
-                select t.id, t.contributor_id, ?, ?, ?, ?, ?, ?, ? from unnest(?::bigint[], ?::bigint[]) as t(id, contributor_id)""")) {
-            provenance(s, write);
-            s.setArray(8, c.createArrayOf("bigint", newLinks.stream().map(k -> identities.get(k).id).toArray()));
-            s.setArray(9, c.createArrayOf("bigint", newLinks.stream().map(k -> identities.get(k).linkedTo).toArray()));
-            s.executeUpdate();
+        VersionedRows.Batch links = IdentityLink.VERSIONS.batch().recordedAs(write.at(), write.keyId());
+        for (NameAndEmail key : newLinks) {
+            IdentityState state = identities.get(key);
+            links.add(state.id, write.source(), write.reason(), state.linkedTo, false, null);
         }
+        links.write(c);
         counts.contributors = newContributors.size();
         counts.identities = newLinks.size();
         return contributorOf;
@@ -367,30 +364,11 @@ class EnrolmentImports {
             s.setArray(2, c.createArrayOf("bigint", ids.toArray()));
             s.executeUpdate();
         }
-        try (PreparedStatement s = c.prepareStatement("""
-                insert into contributor_version (id, display_name, source_kind, source_url, source_note, confidence, recorded_at,
-                                                 recorded_by, change_reason)
-                select t.id, t.name, ?, ?, ?, ?, ?, ?, ? from unnest(?::bigint[], ?::text[]) as t(id, name)""")) {
-            provenance(s, write);
-            s.setArray(8, c.createArrayOf("bigint", ids.toArray()));
-            s.setArray(9, c.createArrayOf("text", names.toArray()));
-            s.executeUpdate();
+        VersionedRows.Batch versions = ContributorVersion.VERSIONS.batch().recordedAs(write.at(), write.keyId());
+        for (int i = 0; i < ids.size(); i++) {
+            versions.add(ids.get(i), write.source(), write.reason(), names.get(i));
         }
-    }
-
-    /** Parameters 1 to 7: source kind, url, note, confidence, recorded at, by, reason. */
-    private static void provenance(PreparedStatement s, FactWrite write) throws SQLException {
-        s.setString(1, write.source().kind().code());
-        s.setString(2, write.source().url());
-        s.setString(3, write.source().note());
-        s.setString(4, write.source().confidence().code());
-        s.setObject(5, OffsetDateTime.ofInstant(write.at(), ZoneOffset.UTC));
-        if (write.keyId() == null) {
-            s.setNull(6, Types.BIGINT);
-        } else {
-            s.setLong(6, write.keyId());
-        }
-        s.setString(7, write.reason());
+        versions.write(c);
     }
 
     private static Confidence parseConfidence(String value) {

@@ -1,6 +1,9 @@
 package io.counterpower.contributor;
 
+import io.counterpower.common.fact.Confidence;
 import io.counterpower.common.fact.FactSource;
+import io.counterpower.common.fact.SourceKind;
+import io.counterpower.common.fact.VersionedRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,19 +16,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The enrolment rows of one import, copied into a temporary table (dropped at commit), so that
- * they are checked against the recorded affiliations in one statement and written in another,
- * however many there are. The callers decide, in line order, what each row becomes.
+ * they are checked against the recorded affiliations in one statement, however many there are;
+ * the callers decide, in line order, what each row becomes, and the accepted ones are written as
+ * one {@link VersionedRows} batch. The staging table holds only what the check reads.
  */
 @ApplicationScoped
 class EnrolmentStaging {
@@ -47,6 +49,13 @@ class EnrolmentStaging {
                    Long overlapsOrganisationId, LocalDate overlapsFrom, LocalDate overlapsTo) {
     }
 
+    /** An imported enrolment as recorded: an affiliation with the role the CSV export may give. */
+    private static final VersionedRows.Table AFFILIATIONS = VersionedRows.Table.of("affiliation",
+            VersionedRows.bigint("contributor_id"), VersionedRows.bigint("organisation_id"), VersionedRows.date("valid_from"),
+            VersionedRows.date("valid_to"), VersionedRows.text("role"));
+    /** What a row without a source is recorded with (the staging table's defaults before). */
+    private static final FactSource UNSTATED_SOURCE = new FactSource(SourceKind.MANUAL, null, null, Confidence.REPORTED);
+
     @Inject
     EntityManager em;
 
@@ -58,8 +67,7 @@ class EnrolmentStaging {
                 s.execute("""
                         create temporary table import_enrolment (
                             n int primary key, contributor_id bigint not null, organisation_id bigint, organisation_key text,
-                            valid_from date, valid_to date, tier smallint not null, comparable boolean not null, role text,
-                            source_kind text not null, source_url text, source_note text, source_quote text, confidence text not null
+                            valid_from date, valid_to date, tier smallint not null, comparable boolean not null
                         ) on commit drop""");
             }
             copy(c, rows);
@@ -70,47 +78,31 @@ class EnrolmentStaging {
         });
     }
 
-    /** Records the accepted rows (index -> organisation id, null for independent) as affiliations, in the order staged. */
-    int record(Map<Integer, Long> accepted, Instant at, Long keyId, String reason) {
+    /**
+     * Records the accepted rows (index -> organisation id, null for independent) as affiliations, in the order staged,
+     * each with its row's source, made at {@code at} by {@code keyId} for {@code reason}.
+     */
+    int record(List<Row> rows, Map<Integer, Long> accepted, Instant at, Long keyId, String reason) {
         if (accepted.isEmpty()) {
             return 0;
         }
-        return em.unwrap(Session.class).doReturningWork(c -> {
-            Integer[] rows = accepted.keySet().toArray(Integer[]::new);
-            Long[] organisations = new Long[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                organisations[i] = accepted.get(rows[i]);
-            }
-            try (PreparedStatement s = c.prepareStatement("""
-                    insert into affiliation (contributor_id, organisation_id, valid_from, valid_to, role, source_kind, source_url,
-                                             source_note, source_quote, confidence, recorded_at, recorded_by, change_reason)
-                    select s.contributor_id, t.organisation_id, s.valid_from, s.valid_to, s.role, s.source_kind, s.source_url,
-                           s.source_note, s.source_quote, s.confidence, ?, ?, ?
-                    from unnest(?::int[], ?::bigint[]) as t(n, organisation_id) join import_enrolment s on s.n = t.n
-                    order by s.n""")) {
-                s.setObject(1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-                if (keyId == null) {
-                    s.setNull(2, Types.BIGINT);
-                } else {
-                    s.setLong(2, keyId);
-                }
-                s.setString(3, reason);
-                s.setArray(4, c.createArrayOf("integer", rows));
-                s.setArray(5, c.createArrayOf("bigint", organisations));
-                return s.executeUpdate();
-            }
-        });
+        VersionedRows.Batch affiliations = AFFILIATIONS.batch().recordedAs(at, keyId);
+        for (int n : new TreeSet<>(accepted.keySet())) {
+            Row r = rows.get(n);
+            affiliations.add(null, r.source() == null ? UNSTATED_SOURCE : r.source(), reason, r.contributorId(), accepted.get(n),
+                    r.comparable() ? r.from() : null, r.comparable() ? r.to() : null, r.role());
+        }
+        return em.unwrap(Session.class).doReturningWork(c -> affiliations.write(c).inserted());
     }
 
     private static void copy(Connection c, List<Row> rows) throws SQLException {
         CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-                copy import_enrolment (n, contributor_id, organisation_id, organisation_key, valid_from, valid_to, tier, comparable,
-                                       role, source_kind, source_url, source_note, source_quote, confidence) from stdin""");
+                copy import_enrolment (n, contributor_id, organisation_id, organisation_key, valid_from, valid_to, tier, comparable)
+                from stdin""");
         try {
             StringBuilder chunk = new StringBuilder();
             for (int i = 0; i < rows.size(); i++) {
                 Row r = rows.get(i);
-                FactSource source = r.source();
                 field(chunk, i).append('\t');
                 field(chunk, r.contributorId()).append('\t');
                 field(chunk, r.organisationId()).append('\t');
@@ -118,13 +110,7 @@ class EnrolmentStaging {
                 field(chunk, r.comparable() ? r.from() : null).append('\t');
                 field(chunk, r.comparable() ? r.to() : null).append('\t');
                 field(chunk, r.tier()).append('\t');
-                field(chunk, r.comparable() ? "t" : "f").append('\t');
-                field(chunk, r.role()).append('\t');
-                field(chunk, source == null ? "manual" : source.kind().code()).append('\t');
-                field(chunk, source == null ? null : source.url()).append('\t');
-                field(chunk, source == null ? null : source.note()).append('\t');
-                field(chunk, source == null ? null : source.quote()).append('\t');
-                field(chunk, source == null ? "reported" : source.confidence().code()).append('\n');
+                field(chunk, r.comparable() ? "t" : "f").append('\n');
                 if (chunk.length() > 64 * 1024 || i == rows.size() - 1) {
                     byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
                     copy.writeToCopy(bytes, 0, bytes.length);

@@ -4,6 +4,7 @@ import io.counterpower.common.audit.ChangeLog;
 import io.counterpower.common.db.SequenceIds;
 import io.counterpower.common.fact.FactSource;
 import io.counterpower.common.fact.FactWrite;
+import io.counterpower.common.fact.VersionedRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,7 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -32,6 +32,10 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class ImportedOrganisations {
+    /** A new organisation's first version as an import records it: typed company (see IMPORT_TYPE_NOTE). */
+    private static final VersionedRows.Table VERSIONS = VersionedRows.Table.of("organisation_version",
+            VersionedRows.text("name"), VersionedRows.text("type"), VersionedRows.textArray("domains"));
+
     @Inject
     EntityManager em;
     @Inject
@@ -192,34 +196,35 @@ public class ImportedOrganisations {
             s.setArray(3, c.createArrayOf("text", keys.toArray()));
             s.executeUpdate();
         }
-        try (PreparedStatement s = c.prepareStatement("""
-                insert into organisation_version (id, name, type, domains, source_kind, source_url, source_note, confidence,
-                                                  recorded_at, recorded_by, change_reason)
-                select t.id, t.name, 'company', coalesce(string_to_array(nullif(t.domains, ''), ' '), '{}'), ?, ?, ?, ?, ?, ?, ?
-                from unnest(?::bigint[], ?::text[], ?::text[]) with ordinality as t(id, name, domains, n) order by t.n
-                returning id, row_id""")) {
-            FactSource source = write.source();
-            s.setString(1, source.kind().code());
-            s.setString(2, source.url());
-            s.setString(3, IMPORT_TYPE_NOTE);
-            s.setString(4, source.confidence().code());
-            s.setObject(5, at);
-            if (write.keyId() == null) {
-                s.setNull(6, Types.BIGINT);
-            } else {
-                s.setLong(6, write.keyId());
-            }
-            s.setString(7, write.reason());
-            s.setArray(8, c.createArrayOf("bigint", ids));
-            s.setArray(9, c.createArrayOf("text", versions.stream().map(v -> v.name).toArray()));
-            s.setArray(10, c.createArrayOf("text", versions.stream().map(v -> String.join(" ", v.domains)).toArray()));
-            Map<Long, Long> rowIds = new HashMap<>();
+        FactSource source = write.source();
+        FactSource noted = new FactSource(source.kind(), source.url(), IMPORT_TYPE_NOTE, source.confidence());
+        VersionedRows.Batch batch = VERSIONS.batch().recordedAs(write.at(), write.keyId());
+        for (OrganisationVersion v : versions) {
+            batch.add(v.id, noted, write.reason(), v.name, "company", arrayLiteral(v.domains));
+        }
+        batch.write(c);
+        // The views of the change log name each new version by its row id.
+        Map<Long, Long> rowIds = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("select id, row_id from organisation_version where id = any(?) and superseded_at is null")) {
+            s.setArray(1, c.createArrayOf("bigint", ids));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     rowIds.put(r.getLong(1), r.getLong(2));
                 }
             }
-            versions.forEach(v -> v.rowId = rowIds.get(v.id));
         }
+        versions.forEach(v -> v.rowId = rowIds.get(v.id));
+    }
+
+    /** A text[] literal of domains ({@code {"a.org","b.org"}}), quoted so that no character is read as syntax. */
+    private static String arrayLiteral(String[] values) {
+        StringBuilder literal = new StringBuilder("{");
+        for (String value : values) {
+            if (literal.length() > 1) {
+                literal.append(',');
+            }
+            literal.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return literal.append('}').toString();
     }
 }

@@ -21,6 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class EnrolmentImportTest {
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
 
     private static String fixture(String name) throws Exception {
         return Files.readString(Path.of("src/test/resources/imports", name));
@@ -47,6 +49,31 @@ class EnrolmentImportTest {
         admin().contentType("text/plain").queryParam("format", "gitdm").body(text).post("/api/v1/affiliations/import").then()
                 .statusCode(200).body("affiliationsCreated", equalTo(0)).body("affiliationsUnchanged", equalTo(4))
                 .body("contributorsCreated", equalTo(0)).body("identitiesCreated", equalTo(0));
+    }
+
+    @Test
+    void everyVersionAnImportWritesIsRecordedAtTheRequestsMomentByItsKey() {
+        String text = "Provenance Probe: probe!provenance-probe.example\n\tProvenance Probe Works\n";
+        admin().contentType("text/plain").queryParam("format", "gitdm").queryParam("sourceUrl", "https://example.org/probe")
+                .body(text).post("/api/v1/affiliations/import").then().statusCode(200)
+                .body("contributorsCreated", equalTo(1)).body("identitiesCreated", equalTo(1)).body("affiliationsCreated", equalTo(1))
+                .body("organisationsCreated", hasKey("Provenance Probe Works"));
+        // One moment (the contributor row's) and one key for the contributor version, the identity link, the
+        // affiliation and the new organisation's version: the import's, not each statement's now() and no key.
+        @SuppressWarnings("unchecked")
+        java.util.List<Object[]> rows = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                select t.kind, t.recorded_at = c.created_at, t.recorded_by is not null, t.source_url
+                from contributor c join contributor_version cv on cv.id = c.id and cv.display_name = 'Provenance Probe',
+                lateral (select 'contributor' as kind, cv.recorded_at, cv.recorded_by, cv.source_url
+                         union all select 'link', l.recorded_at, l.recorded_by, l.source_url
+                         from identity i join identity_link l on l.id = i.id where i.email = 'probe@provenance-probe.example'
+                         union all select 'affiliation', a.recorded_at, a.recorded_by, a.source_url from affiliation a where a.contributor_id = c.id
+                         union all select 'organisation', v.recorded_at, v.recorded_by, v.source_url
+                         from organisation_version v where v.name = 'Provenance Probe Works') t
+                order by 1""").getResultList());
+        assertEquals(java.util.List.of("affiliation true true https://example.org/probe", "contributor true true https://example.org/probe",
+                "link true true https://example.org/probe", "organisation true true https://example.org/probe"),
+                rows.stream().map(r -> r[0] + " " + r[1] + " " + r[2] + " " + r[3]).toList());
     }
 
     @Test

@@ -5,7 +5,11 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
@@ -111,6 +115,10 @@ public final class VersionedRows {
         return new Column(name, Type.CAST, "jsonb");
     }
 
+    /** The provenance columns every version records besides {@code recorded_at}, in the order the statement names them. */
+    private static final List<String> PROVENANCE = List.of("source_kind", "source_url", "source_note", "confidence", "change_reason",
+            "source_quote");
+
     /** What a batch did: versions closed and versions inserted. */
     public record Written(int superseded, int inserted) {
     }
@@ -127,6 +135,8 @@ public final class VersionedRows {
         private final List<FactSource> sources = new ArrayList<>();
         private final List<String> reasons = new ArrayList<>();
         private String conflictTarget;
+        private Instant recordedAt;
+        private Long recordedBy;
 
         private Batch(Table table) {
             this.table = table;
@@ -172,6 +182,17 @@ public final class VersionedRows {
             return this;
         }
 
+        /**
+         * Records every version as made at {@code at} by the key {@code keyId} (null for none), as the
+         * write API's bulk imports do (their moment is the request's, taken before the transaction), where
+         * a collector's versions are recorded at the transaction's {@code now()} by no key.
+         */
+        public Batch recordedAs(Instant at, Long keyId) {
+            this.recordedAt = java.util.Objects.requireNonNull(at);
+            this.recordedBy = keyId;
+            return this;
+        }
+
         /** The versions to insert. */
         public int versions() {
             return ids.size();
@@ -211,9 +232,27 @@ public final class VersionedRows {
                 }
             }
             if (!ids.isEmpty()) {
-                try (PreparedStatement s = c.prepareStatement(insertStatement())) {
+                // A batch of one source and reason (an import's) sends them once, not once per version.
+                boolean oneSource = true;
+                for (int i = 1; i < ids.size() && oneSource; i++) {
+                    oneSource = sources.get(i).equals(sources.get(0)) && java.util.Objects.equals(reasons.get(i), reasons.get(0));
+                }
+                try (PreparedStatement s = c.prepareStatement(insertStatement(oneSource))) {
                     int n = ids.size();
                     int p = 1;
+                    if (oneSource) {
+                        for (String value : provenance(0)) {
+                            s.setString(p++, value);
+                        }
+                    }
+                    if (recordedAt != null) {
+                        s.setObject(p++, OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC));
+                        if (recordedBy == null) {
+                            s.setNull(p++, Types.BIGINT);
+                        } else {
+                            s.setLong(p++, recordedBy);
+                        }
+                    }
                     s.setArray(p++, c.createArrayOf("bigint", ids.toArray(Long[]::new)));
                     List<Column> columns = table.values();
                     for (int col = 0; col < columns.size(); col++) {
@@ -233,18 +272,17 @@ public final class VersionedRows {
                         }
                         s.setArray(p++, c.createArrayOf(type.arrayElement, array));
                     }
-                    String[][] provenance = new String[6][n];
-                    for (int i = 0; i < n; i++) {
-                        FactSource source = sources.get(i);
-                        provenance[0][i] = source.kind().code();
-                        provenance[1][i] = source.url();
-                        provenance[2][i] = source.note();
-                        provenance[3][i] = source.confidence().code();
-                        provenance[4][i] = reasons.get(i);
-                        provenance[5][i] = source.quote();
-                    }
-                    for (String[] column : provenance) {
-                        s.setArray(p++, c.createArrayOf("text", column));
+                    if (!oneSource) {
+                        String[][] provenance = new String[PROVENANCE.size()][n];
+                        for (int i = 0; i < n; i++) {
+                            String[] version = provenance(i);
+                            for (int k = 0; k < version.length; k++) {
+                                provenance[k][i] = version[k];
+                            }
+                        }
+                        for (String[] column : provenance) {
+                            s.setArray(p++, c.createArrayOf("text", column));
+                        }
                     }
                     try (ResultSet r = s.executeQuery()) {
                         while (r.next()) {
@@ -256,7 +294,14 @@ public final class VersionedRows {
             return new Written(closed, written.size());
         }
 
-        private String insertStatement() {
+        /** The provenance of the version added {@code i}th, in the order of {@link #PROVENANCE}. */
+        private String[] provenance(int i) {
+            FactSource source = sources.get(i);
+            return new String[] {source.kind().code(), source.url(), source.note(), source.confidence().code(), reasons.get(i),
+                    source.quote()};
+        }
+
+        private String insertStatement(boolean oneSource) {
             StringJoiner target = new StringJoiner(", ");
             StringJoiner selected = new StringJoiner(", ");
             StringJoiner arrays = new StringJoiner(", ");
@@ -274,14 +319,24 @@ public final class VersionedRows {
                 arrays.add("cast(? as " + column.type().arrayElement + "[])");
                 aliases.add(alias);
             }
-            for (String provenance : List.of("source_kind", "source_url", "source_note", "confidence", "change_reason", "source_quote")) {
+            for (String provenance : PROVENANCE) {
                 target.add(provenance);
-                selected.add("t." + provenance);
-                arrays.add("cast(? as text[])");
-                aliases.add(provenance);
+                if (oneSource) {
+                    selected.add("cast(? as text)");
+                } else {
+                    selected.add("t." + provenance);
+                    arrays.add("cast(? as text[])");
+                    aliases.add(provenance);
+                }
             }
             target.add("recorded_at");
-            selected.add("now()");
+            if (recordedAt == null) {
+                selected.add("now()");
+            } else {
+                selected.add("cast(? as timestamptz)");
+                target.add("recorded_by");
+                selected.add("cast(? as bigint)");
+            }
             // Ordered by position, so that new facts take fact_id_seq in the order they were added.
             return "insert into " + table.name() + " (" + target + ")\nselect " + selected
                     + "\nfrom unnest(" + arrays + ") with ordinality as t(" + aliases + ", position)\norder by t.position"

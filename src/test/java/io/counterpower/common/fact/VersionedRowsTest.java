@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -89,6 +90,26 @@ class VersionedRowsTest {
                     .write(c);
             assertEquals(new VersionedRows.Written(0, 0), third);
             assertEquals(3, rows(c).size());
+            return null;
+        });
+    }
+
+    @Test
+    void anImportsVersionsAreRecordedAtItsMomentByItsKey() {
+        Instant requested = Instant.parse("2026-03-01T10:15:30.123456Z");
+        inProbeTransaction(c -> {
+            PROBE.batch().recordedAs(requested, 42L).add(null, GIT, "imported", "a", 1L, null, true, null, null).write(c);
+            PROBE.batch().recordedAs(requested, null).add(null, GIT, "imported", "b", 2L, null, true, null, null).write(c);
+            PROBE.batch().add(null, GIT, "collected", "c", 3L, null, true, null, null).write(c);
+            try (var s = c.createStatement(); ResultSet r = s.executeQuery(
+                    "select label, recorded_at = '2026-03-01T10:15:30.123456Z', recorded_by from versioned_probe order by row_id")) {
+                List<String> rows = new ArrayList<>();
+                while (r.next()) {
+                    rows.add(r.getString(1) + " " + r.getBoolean(2) + " " + r.getObject(3));
+                }
+                assertEquals(List.of("a true 42", "b true null", "c false null"), rows,
+                        "an import's moment and key; a collector's versions are made now() by no key");
+            }
             return null;
         });
     }
