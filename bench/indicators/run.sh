@@ -3,6 +3,9 @@
 # packaged service against it, cold and warm assessments, a 10-year monthly series, /q/health/live
 # as the baseline, and EXPLAIN (ANALYZE, BUFFERS) of the indicator statements. Loopback only.
 # Usage: bench/indicators/run.sh [--no-build] [--keep-db]   (from the repository root; writes bench/indicators/out/)
+#   DATASET=default-snapshot measures on real data instead: the packaged default snapshot (the default
+#   projects' git histories and the reference dataset), loaded by this build's first start into an empty
+#   BENCH_DB, and BENCH_PROJECT (default: the project with most contributions) measured.
 #   BENCH_DB (default counterpower_bench_ind) and BENCH_PORT name the scratch database and the port;
 #   --keep-db reuses BENCH_DB when it is already generated and keeps it afterwards (for repeated runs).
 #   BASELINE_APP=/path/to/quarkus-app (the build of another commit, e.g. main) measures that build
@@ -29,7 +32,8 @@ cleanup() { stop; $KEEP || "${PSQL[@]}" -d postgres -c "drop database if exists 
 trap cleanup EXIT
 
 start() {
-  COUNTERPOWER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" COUNTERPOWER_DATASET_LOAD_ON_START=false \
+  COUNTERPOWER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" COUNTERPOWER_DATASET_LOAD_ON_START=${SNAPSHOT:-false} \
+  COUNTERPOWER_DATASET_SNAPSHOT_ON_START=${SNAPSHOT:-false} \
   COUNTERPOWER_ADMIN_KEY=$KEY QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1 \
   COUNTERPOWER_RISK_REFRESH_ON_START=false \
   QUARKUS_FLYWAY_VALIDATE_ON_MIGRATE=${APP:+false}${APP:-true} \
@@ -64,7 +68,11 @@ bump() { "${PSQL[@]}" -d $DB -c "insert into data_version (scope, version, chang
 
 $BUILD && ./mvnw -B -q -DskipTests package
 
-if $KEEP && [ "$("${PSQL[@]}" -d $DB -Atc "select count(*) > 0 from dataset_load where name = 'bench-indicators'" 2>/dev/null)" = t ]; then
+if [ "${DATASET:-generated}" = default-snapshot ]; then
+  "${PSQL[@]}" -d postgres -c "drop database if exists $DB" -c "create database $DB"
+  echo "== migrate and load the default snapshot (this build's first start)"
+  SNAPSHOT=true start; stop
+elif $KEEP && [ "$("${PSQL[@]}" -d $DB -Atc "select count(*) > 0 from dataset_load where name = 'bench-indicators'" 2>/dev/null)" = t ]; then
   echo "== reusing the generated database $DB"; start; stop   # applies any new migration
 else
   "${PSQL[@]}" -d postgres -c "drop database if exists $DB" -c "create database $DB"
@@ -75,7 +83,8 @@ else
   "${PSQL[@]}" -d $DB -c "insert into dataset_load (name, version) values ('bench-indicators', '1')"
 fi
 
-LARGEST=$("${PSQL[@]}" -d $DB -Atc "select p.slug || ' ' || p.id || ' ' || count(*) from contribution c join project p on p.id = c.project_id group by p.id order by count(*) desc limit 1")
+LARGEST=$("${PSQL[@]}" -d $DB -Atc "select p.slug || ' ' || p.id || ' ' || count(*) from contribution c join project p on p.id = c.project_id
+  where p.slug = coalesce(nullif('${BENCH_PROJECT:-}', ''), p.slug) group by p.id order by count(*) desc limit 1")
 read -r SLUG PID_ N <<< "$LARGEST"
 echo "== largest project: $SLUG (id $PID_) with $N contributions"
 
