@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Collectors;
 
 import static io.counterpower.indicator.Dataset.em;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -94,42 +93,26 @@ class AttributionRuleFormsTest {
 
         int known = 0, independent = 0, rolledUp = 0, twoLevels = 0;
         for (String asOf : AS_OF) {
-            List<Long> contributors = new ArrayList<>();
-            List<LocalDate> days = new ArrayList<>();
-            for (long p : people) {
-                for (LocalDate d : DAYS) {
-                    contributors.add(p);
-                    days.add(d);
-                }
-            }
             Map<String, String> perRow = rows(em, """
                     select p.c || ' ' || p.d, case when a.known then coalesce(cast(a.organisation_id as text), 'independent') end
                     from unnest(cast(?1 as bigint[]), cast(?2 as date[])) as p(c, d)
-                    left join lateral affiliation_on(p.c, p.d, cast(?3 as timestamptz)) a on true""", contributors, days, asOf);
+                    left join lateral affiliation_on(p.c, p.d, cast(?3 as timestamptz)) a on true""", people, asOf);
             Map<String, String> set = new HashMap<>();
             perRow.keySet().forEach(k -> set.put(k, null));
             set.putAll(rows(em, """
                     select t.contributor_id || ' ' || t.on_day, coalesce(cast(t.organisation_id as text), 'independent')
-                    from affiliations_on(cast(?1 as bigint[]), cast(?2 as date[]), cast(?3 as timestamptz)) t""", contributors, days, asOf));
+                    from affiliations_on(cast(?1 as bigint[]), cast(?2 as date[]), cast(?3 as timestamptz)) t""", people, asOf));
             assertEquals(perRow, set, "affiliation_on and affiliations_on as recorded on " + asOf);
             known += (int) perRow.values().stream().filter(v -> v != null).count();
             independent += (int) perRow.values().stream().filter("independent"::equals).count();
 
-            List<Long> organisations = new ArrayList<>();
-            List<LocalDate> orgDays = new ArrayList<>();
-            for (long o : orgs) {
-                for (LocalDate d : DAYS) {
-                    organisations.add(o);
-                    orgDays.add(d);
-                }
-            }
             Map<String, String> topPerRow = rows(em, """
                     select p.o || ' ' || p.d, cast(t.top_organisation_id as text)
                     from unnest(cast(?1 as bigint[]), cast(?2 as date[])) as p(o, d)
-                    cross join lateral top_organisation_on(p.o, p.d, cast(?3 as timestamptz)) t""", organisations, orgDays, asOf);
+                    cross join lateral top_organisation_on(p.o, p.d, cast(?3 as timestamptz)) t""", orgs, asOf);
             Map<String, String> topSet = rows(em, """
                     select t.organisation_id || ' ' || t.on_day, cast(t.top_organisation_id as text)
-                    from top_organisations(cast(?1 as bigint[]), cast(?2 as date[]), cast(?3 as timestamptz)) t""", organisations, orgDays, asOf);
+                    from top_organisations(cast(?1 as bigint[]), cast(?2 as date[]), cast(?3 as timestamptz)) t""", orgs, asOf);
             assertEquals(topPerRow, topSet, "top_organisation_on and top_organisations as recorded on " + asOf);
             for (Map.Entry<String, String> e : topPerRow.entrySet()) {
                 String org = e.getKey().split(" ")[0];
@@ -176,11 +159,19 @@ class AttributionRuleFormsTest {
                 .setParameter(6, recorded).setParameter(7, superseded).executeUpdate();
     }
 
+    /** The statement's (pair, answer) rows over every id on every one of DAYS: ?1 the ids, ?2 the days, in parallel. */
     @SuppressWarnings("unchecked")
-    private static Map<String, String> rows(EntityManager em, String sql, List<Long> ids, List<LocalDate> days, String asOf) {
+    private static Map<String, String> rows(EntityManager em, String sql, List<Long> ids, String asOf) {
+        List<String> idColumn = new ArrayList<>(), dayColumn = new ArrayList<>();
+        for (long id : ids) {
+            for (LocalDate day : DAYS) {
+                idColumn.add(String.valueOf(id));
+                dayColumn.add(day.toString());
+            }
+        }
         List<Object[]> out = em.createNativeQuery(sql)
-                .setParameter(1, "{" + ids.stream().map(String::valueOf).collect(Collectors.joining(",")) + "}")
-                .setParameter(2, "{" + days.stream().map(LocalDate::toString).collect(Collectors.joining(",")) + "}")
+                .setParameter(1, "{" + String.join(",", idColumn) + "}")
+                .setParameter(2, "{" + String.join(",", dayColumn) + "}")
                 .setParameter(3, asOf).getResultList();
         Map<String, String> map = new HashMap<>();
         for (Object[] r : out) {
